@@ -1,0 +1,122 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+
+	"github.com/helpdeskbot/helpdeskbot/intents"
+)
+
+// defaultGuidance is used only when no knowledge is loaded, so that even
+// that reply points to the organization that asked for the verification.
+const defaultGuidance = "Please contact the company or organization that asked you to verify. They decide what is required and can help with your specific case."
+
+const failedBody = "Sorry, I can't answer right now because of a problem on my side."
+
+// defaultClarify is the question asked when the knowledge has no _clarify.md.
+const defaultClarify = "Which of these is closest to what you need?"
+
+// maxChoices is the most topics a clarifying question or fallback offers.
+const maxChoices = 3
+
+// ErrNoKnowledge is returned by New when it is given no index.
+var ErrNoKnowledge = errors.New("bot: no knowledge index")
+
+// Bot answers messages from a knowledge index. The index can be replaced
+// while the bot runs; each answer uses the index current when it started.
+// A Bot is safe for concurrent use.
+type Bot struct {
+	index      atomic.Pointer[intents.Index]
+	thresholds Thresholds
+}
+
+// New returns a bot answering from ix with the given thresholds.
+func New(ix *intents.Index, t Thresholds) (*Bot, error) {
+	if ix == nil {
+		return nil, ErrNoKnowledge
+	}
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	b := &Bot{thresholds: t}
+	b.index.Store(ix)
+	return b, nil
+}
+
+// SetIndex swaps in a new knowledge index. Answers already under way finish
+// with the index they started with.
+func (b *Bot) SetIndex(ix *intents.Index) {
+	if ix != nil {
+		b.index.Store(ix)
+	}
+}
+
+// Index returns the knowledge index in use.
+func (b *Bot) Index() *intents.Index { return b.index.Load() }
+
+// Answer replies to a message. It never fails: whatever happens, the reply
+// ends with the contact guidance.
+func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
+	ix := b.index.Load()
+	defer recoverInto(&r, ix)
+	if err := ctx.Err(); err != nil {
+		return failedReply(ix)
+	}
+	match := ix.Match(m.Text)
+	return b.decide(ix, match.Candidates)
+}
+
+// AnswerIntent replies with one intent's answer, as when a person picks a
+// topic from a button or menu. An unknown id gives the fallback reply.
+func (b *Bot) AnswerIntent(ctx context.Context, id string) (r Reply) {
+	ix := b.index.Load()
+	defer recoverInto(&r, ix)
+	if err := ctx.Err(); err != nil {
+		return failedReply(ix)
+	}
+	k := ix.Knowledge()
+	for i := range k.Intents {
+		if k.Intents[i].ID == id {
+			return answerReply(ix, i, 1, nil)
+		}
+	}
+	return fallbackReply(ix, nil)
+}
+
+// Topics lists every intent as a choice, in folder order.
+func (b *Bot) Topics() []Choice {
+	k := b.index.Load().Knowledge()
+	out := make([]Choice, len(k.Intents))
+	for i, in := range k.Intents {
+		out[i] = Choice{ID: in.ID, Title: in.Title}
+	}
+	return out
+}
+
+// decide turns ranked candidates into a reply.
+func (b *Bot) decide(ix *intents.Index, cands []intents.Candidate) Reply {
+	t := b.thresholds
+	if len(cands) == 0 || cands[0].Confidence < t.Clarify {
+		return fallbackReply(ix, cands)
+	}
+	best := cands[0].Confidence
+	n := 1
+	for n < len(cands) && n < maxChoices &&
+		cands[n].Confidence >= t.Clarify && cands[n].Confidence >= best*t.Margin {
+		n++
+	}
+	if n >= 2 {
+		return clarifyReply(ix, cands, n)
+	}
+	if best >= t.Answer {
+		return answerReply(ix, cands[0].Intent, best, cands)
+	}
+	return clarifyReply(ix, cands, 1)
+}
+
+func recoverInto(r *Reply, ix *intents.Index) {
+	if recover() != nil {
+		*r = failedReply(ix)
+	}
+}

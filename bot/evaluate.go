@@ -1,0 +1,179 @@
+package bot
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// OutOfScope is the label of messages the bot should not answer.
+const OutOfScope = "none"
+
+// Case is one labelled message: the intent it should get, or OutOfScope.
+type Case struct {
+	Line    int
+	Intent  string
+	Message string
+}
+
+// ReadCases reads labelled messages: a header line, then one
+// "intent<TAB>message" per line. Blank lines and lines starting with # are
+// skipped. name is used in error messages ("name:line: problem").
+func ReadCases(r io.Reader, name string) ([]Case, error) {
+	var cases []Case
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if line == 1 || strings.TrimSpace(text) == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		intent, msg, ok := strings.Cut(text, "\t")
+		intent, msg = strings.TrimSpace(intent), strings.TrimSpace(msg)
+		if !ok || intent == "" || msg == "" {
+			return nil, fmt.Errorf("%s:%d: expected \"intent<TAB>message\"", name, line)
+		}
+		cases = append(cases, Case{Line: line, Intent: intent, Message: msg})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
+	}
+	return cases, nil
+}
+
+// Result is how the bot did on one case.
+type Result struct {
+	Case
+	// Got is the predicted label: the reply's intent, or OutOfScope for a fallback.
+	Got        string
+	Outcome    Outcome
+	Confidence float64
+}
+
+// Correct reports whether the prediction matches the label.
+func (r Result) Correct() bool { return r.Got == r.Intent }
+
+// IntentScore is precision and recall for one intent.
+type IntentScore struct {
+	Intent                string
+	Precision, Recall     float64
+	Expected, Predicted   int
+	TruePositives         int
+	UnknownToTheKnowledge bool
+}
+
+// Confusion counts messages of one intent predicted as another.
+type Confusion struct {
+	Expected, Got string
+	Count         int
+}
+
+// Report summarises an evaluation.
+type Report struct {
+	Results []Result
+	// InScope counts labelled intents; InScopeCorrect those whose top intent
+	// was right and not a fallback.
+	InScope, InScopeCorrect int
+	// OutOfScope counts "none" lines; Rejected those that fell back.
+	OutOfScope, Rejected int
+	Intents              []IntentScore
+	Confusions           []Confusion
+}
+
+// InScopeAccuracy is InScopeCorrect / InScope (0 when there are none).
+func (r Report) InScopeAccuracy() float64 { return ratio(r.InScopeCorrect, r.InScope) }
+
+// RejectionRate is Rejected / OutOfScope (0 when there are none).
+func (r Report) RejectionRate() float64 { return ratio(r.Rejected, r.OutOfScope) }
+
+// Wrong returns the results whose prediction was wrong, in file order.
+func (r Report) Wrong() []Result {
+	var out []Result
+	for _, res := range r.Results {
+		if !res.Correct() {
+			out = append(out, res)
+		}
+	}
+	return out
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+// Evaluate answers every case and scores the answers.
+func Evaluate(ctx context.Context, b *Bot, cases []Case) Report {
+	var rep Report
+	known := map[string]bool{}
+	for _, t := range b.Topics() {
+		known[t.ID] = true
+	}
+	expected, predicted, tp := map[string]int{}, map[string]int{}, map[string]int{}
+	confused := map[[2]string]int{}
+	for _, c := range cases {
+		reply := b.Answer(ctx, Message{Text: c.Message, Adapter: "eval"})
+		got := reply.Intent
+		if reply.Outcome == Fallback || reply.Outcome == Failed || got == "" {
+			got = OutOfScope
+		}
+		res := Result{Case: c, Got: got, Outcome: reply.Outcome, Confidence: reply.Confidence}
+		rep.Results = append(rep.Results, res)
+		if c.Intent == OutOfScope {
+			rep.OutOfScope++
+			if got == OutOfScope {
+				rep.Rejected++
+			}
+		} else {
+			rep.InScope++
+			if res.Correct() {
+				rep.InScopeCorrect++
+			}
+		}
+		expected[c.Intent]++
+		predicted[got]++
+		if res.Correct() {
+			tp[got]++
+		} else {
+			confused[[2]string{c.Intent, got}]++
+		}
+	}
+	labels := map[string]bool{}
+	for l := range expected {
+		labels[l] = true
+	}
+	for l := range predicted {
+		labels[l] = true
+	}
+	for l := range labels {
+		if l == OutOfScope {
+			continue
+		}
+		rep.Intents = append(rep.Intents, IntentScore{
+			Intent: l, Expected: expected[l], Predicted: predicted[l], TruePositives: tp[l],
+			Precision: ratio(tp[l], predicted[l]), Recall: ratio(tp[l], expected[l]),
+			UnknownToTheKnowledge: !known[l],
+		})
+	}
+	slices.SortFunc(rep.Intents, func(a, b IntentScore) int { return strings.Compare(a.Intent, b.Intent) })
+	for k, n := range confused {
+		rep.Confusions = append(rep.Confusions, Confusion{Expected: k[0], Got: k[1], Count: n})
+	}
+	slices.SortFunc(rep.Confusions, func(a, b Confusion) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		if c := strings.Compare(a.Expected, b.Expected); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Got, b.Got)
+	})
+	return rep
+}

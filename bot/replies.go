@@ -1,0 +1,76 @@
+package bot
+
+import "github.com/helpdeskbot/helpdeskbot/intents"
+
+func base(ix *intents.Index, outcome Outcome, cands []intents.Candidate) Reply {
+	k := ix.Knowledge()
+	r := Reply{Outcome: outcome, Guidance: k.Guidance, KnowledgeVersion: k.Version}
+	if r.Guidance == "" {
+		r.Guidance = defaultGuidance
+	}
+	for _, c := range cands {
+		r.Candidates = append(r.Candidates, Candidate{Intent: c.ID, Confidence: c.Confidence})
+	}
+	if len(cands) > 0 {
+		r.Confidence = cands[0].Confidence
+	}
+	return r
+}
+
+func answerReply(ix *intents.Index, i int, confidence float64, cands []intents.Candidate) Reply {
+	k := ix.Knowledge()
+	in := k.Intents[i]
+	r := base(ix, Answered, cands)
+	r.Intent, r.Title, r.Confidence = in.ID, in.Title, confidence
+	r.Body, r.Contact = in.Answer, in.Contact
+	for _, id := range in.Related {
+		if rel, ok := k.Intent(id); ok {
+			r.Related = append(r.Related, Choice{ID: rel.ID, Title: rel.Title})
+		}
+	}
+	return r
+}
+
+func clarifyReply(ix *intents.Index, cands []intents.Candidate, n int) Reply {
+	k := ix.Knowledge()
+	r := base(ix, Clarify, cands)
+	r.Intent = cands[0].ID
+	r.Body = k.Clarify
+	if r.Body == "" {
+		r.Body = defaultClarify
+	}
+	for _, c := range cands[:n] {
+		r.Choices = append(r.Choices, Choice{ID: c.ID, Title: k.Intents[c.Intent].Title})
+	}
+	return r
+}
+
+func fallbackReply(ix *intents.Index, cands []intents.Candidate) Reply {
+	k := ix.Knowledge()
+	r := base(ix, Fallback, cands)
+	r.Body = k.Fallback
+	for _, id := range k.FallbackTopics {
+		if in, ok := k.Intent(id); ok && len(r.Choices) < len(k.FallbackTopics) {
+			r.Choices = append(r.Choices, Choice{ID: in.ID, Title: in.Title})
+		}
+	}
+	if len(k.FallbackTopics) == 0 {
+		for _, in := range k.Intents {
+			if len(r.Choices) == maxChoices+1 {
+				break
+			}
+			r.Choices = append(r.Choices, Choice{ID: in.ID, Title: in.Title})
+		}
+	}
+	return r
+}
+
+func failedReply(ix *intents.Index) Reply {
+	r := Reply{Outcome: Failed, Body: failedBody, Guidance: defaultGuidance}
+	if ix != nil {
+		if k := ix.Knowledge(); k != nil && k.Guidance != "" {
+			r.Guidance, r.KnowledgeVersion = k.Guidance, k.Version
+		}
+	}
+	return r
+}

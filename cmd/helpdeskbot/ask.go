@@ -1,0 +1,68 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+)
+
+// askDetails is what "ask --json" prints: the reply and how it was chosen.
+type askDetails struct {
+	Message    string          `json:"message"`
+	Intent     string          `json:"intent"`
+	Outcome    bot.Outcome     `json:"outcome"`
+	Confidence float64         `json:"confidence"`
+	Candidates []bot.Candidate `json:"candidates"`
+	Terms      []string        `json:"terms"`
+	Unknown    []string        `json:"unknown"`
+	Choices    []bot.Choice    `json:"choices"`
+	Related    []bot.Choice    `json:"related"`
+	Knowledge  string          `json:"knowledge_version"`
+	Reply      string          `json:"reply"`
+}
+
+func (a *app) askCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   `ask "MESSAGE"`,
+		Short: "Print the bot's reply to one message",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := a.newBot()
+			if err != nil {
+				return err
+			}
+			msg := strings.Join(args, " ")
+			r := b.Answer(cmd.Context(), bot.Message{Text: msg, Adapter: "cli"})
+			if !asJSON {
+				fmt.Fprintln(a.stdout, renderTerminal(r))
+				return nil
+			}
+			m := b.Index().Match(msg)
+			d := askDetails{
+				Message: msg, Intent: r.Intent, Outcome: r.Outcome, Confidence: r.Confidence,
+				Candidates: nonNil(r.Candidates), Terms: nonNil(m.Terms), Unknown: nonNil(m.Unknown),
+				Choices: nonNil(r.Choices), Related: nonNil(r.Related), Knowledge: r.KnowledgeVersion, Reply: r.Text(),
+			}
+			if d.Intent == "" {
+				d.Intent = bot.OutOfScope
+			}
+			enc := json.NewEncoder(a.stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(d)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the match details as JSON")
+	return cmd
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/helpdeskbot/helpdeskbot/intents"
+)
+
+func (a *app) lintCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "lint [DIR]",
+		Short: "Check a knowledge folder and print file:line: problem for each mistake",
+		Long: "lint checks a knowledge folder (DIR, or the configured one) and prints one\n" +
+			"\"file:line: problem\" line per mistake. It exits 1 when there are errors;\n" +
+			"warnings are printed but do not fail.",
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var fsys fs.FS
+			dir := a.cfg.Knowledge
+			if len(args) == 1 {
+				dir = args[0]
+				st, err := os.Stat(dir)
+				if err != nil || !st.IsDir() {
+					return exitError{code: exitUsage, err: fmt.Errorf("lint: %s is not a folder", dir)}
+				}
+			}
+			fsys, name := a.knowledgeFS()
+			if dir != a.cfg.Knowledge || dir != "" {
+				fsys, name = os.DirFS(dir), dir
+			}
+			k, problems := intents.Parse(fsys)
+			errs, warns := 0, 0
+			for _, p := range problems {
+				fmt.Fprintln(a.stdout, prefixed(dir, p))
+				if p.Severity == intents.Error {
+					errs++
+				} else {
+					warns++
+				}
+			}
+			if errs > 0 {
+				return exitError{code: exitFailure, err: fmt.Errorf("%s: %d errors, %d warnings", name, errs, warns)}
+			}
+			fmt.Fprintf(a.stderr, "%s: %d intents, %d synonyms, version %s: ok (%d warnings)\n",
+				name, len(k.Intents), len(k.Synonyms), k.Version, warns)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,189 @@
+package intents
+
+import (
+	"math"
+	"slices"
+	"strings"
+)
+
+// Index is a knowledge folder prepared for matching: an inverted index from
+// terms to the intents that use them, a typo index over the vocabulary and
+// the synonym rules. It is immutable and safe for concurrent use.
+type Index struct {
+	knowledge *Knowledge
+	stop      map[string]struct{}
+	terms     map[string]int32
+	vocab     []string  // term id -> term
+	idf       []float32 // term id -> weight of the term
+	postings  [][]posting
+	typos     typoIndex
+	synonyms  map[string][]synonymRule
+	// unknownWeight is the weight of a word the knowledge never uses.
+	unknownWeight float32
+	pool          scratchPool
+}
+
+// posting says that an intent uses a term, and how strongly.
+type posting struct {
+	intent   int32
+	strength float32
+}
+
+// synonymRule rewrites the token keys from to the terms to.
+type synonymRule struct {
+	from []string
+	to   []string
+}
+
+// NewIndex prepares knowledge for matching. The knowledge must have loaded
+// without errors.
+func NewIndex(k *Knowledge) *Index {
+	ix := &Index{knowledge: k, terms: make(map[string]int32)}
+	ix.stop = stopwords
+	if kws := keywordSet(k); len(kws) > 0 {
+		ix.stop = make(map[string]struct{}, len(stopwords))
+		for w := range stopwords {
+			if _, kw := kws[w]; !kw {
+				ix.stop[w] = struct{}{}
+			}
+		}
+	}
+	ix.buildSynonyms(k.Synonyms)
+
+	// Count, for each intent, in how many of its sentences (examples and
+	// title) each term appears.
+	type count struct {
+		term  int32
+		n     int
+		isKey bool
+	}
+	perIntent := make([][]count, len(k.Intents))
+	var toks []token
+	for i, in := range k.Intents {
+		seen := map[int32]int{} // term -> index in counts
+		var counts []count
+		addSentence := func(s string, isKey bool) {
+			toks = ix.tokens(toks[:0], s, false)
+			local := map[int32]bool{}
+			for _, t := range toks {
+				if t.stop {
+					continue
+				}
+				id := ix.termID(t.stem)
+				if local[id] {
+					continue
+				}
+				local[id] = true
+				if j, ok := seen[id]; ok {
+					counts[j].n++
+					counts[j].isKey = counts[j].isKey || isKey
+				} else {
+					seen[id] = len(counts)
+					counts = append(counts, count{term: id, n: 1, isKey: isKey})
+				}
+			}
+		}
+		for _, ex := range in.Examples {
+			addSentence(ex, false)
+		}
+		addSentence(in.Title, false)
+		for _, kw := range in.Keywords {
+			addSentence(kw, true)
+		}
+		perIntent[i] = counts
+		_ = i
+	}
+
+	// Strength of a term in an intent: 1 for keywords and for terms in a
+	// third or more of its sentences, down to 0.5 for a passing mention.
+	ix.postings = make([][]posting, len(ix.vocab))
+	df := make([]float64, len(ix.vocab))
+	for i, counts := range perIntent {
+		sentences := float64(len(k.Intents[i].Examples) + 1)
+		for _, c := range counts {
+			s := 0.5 + 0.5*math.Min(1, 3*float64(c.n)/sentences)
+			if c.isKey {
+				s = 1
+			}
+			ix.postings[c.term] = append(ix.postings[c.term], posting{intent: int32(i), strength: float32(s)})
+			df[c.term] += s
+		}
+	}
+	n := float64(len(k.Intents))
+	ix.idf = make([]float32, len(ix.vocab))
+	for t := range ix.vocab {
+		if df[t] > 0 {
+			ix.idf[t] = float32(math.Log(1 + n/df[t]))
+		}
+		if _, weak := weakWords[ix.vocab[t]]; weak {
+			ix.idf[t] *= weakFactor
+		}
+	}
+	ix.unknownWeight = float32(math.Log(1 + n/0.5))
+	ix.typos = newTypoIndex(ix.vocab)
+	ix.pool = newScratchPool(len(k.Intents))
+	return ix
+}
+
+// Knowledge returns the knowledge the index was built from.
+func (ix *Index) Knowledge() *Knowledge { return ix.knowledge }
+
+func keywordSet(k *Knowledge) map[string]struct{} {
+	m := map[string]struct{}{}
+	for _, in := range k.Intents {
+		for _, kw := range in.Keywords {
+			m[lower(kw)] = struct{}{}
+		}
+	}
+	return m
+}
+
+// termID returns the id of a term, adding it to the vocabulary if new.
+func (ix *Index) termID(term string) int32 {
+	if id, ok := ix.terms[term]; ok {
+		return id
+	}
+	id := int32(len(ix.vocab))
+	term = strings.Clone(term)
+	ix.terms[term] = id
+	ix.vocab = append(ix.vocab, term)
+	return id
+}
+
+func (ix *Index) buildSynonyms(syns []Synonym) {
+	ix.synonyms = make(map[string][]synonymRule)
+	var toks []token
+	for _, s := range syns {
+		toks = ix.tokens(toks[:0], s.Variant, false)
+		from := tokenKeys(toks, true)
+		toks = ix.tokens(toks[:0], s.Canonical, false)
+		to := tokenKeys(toks, false)
+		if len(from) == 0 || len(to) == 0 {
+			continue
+		}
+		for _, t := range to {
+			ix.termID(t)
+		}
+		// Variants are vocabulary too, so that a misspelt variant is
+		// corrected and then rewritten.
+		for _, t := range from {
+			ix.termID(t)
+		}
+		ix.synonyms[from[0]] = append(ix.synonyms[from[0]], synonymRule{from: from, to: to})
+	}
+	for _, rules := range ix.synonyms {
+		slices.SortStableFunc(rules, func(a, b synonymRule) int { return len(b.from) - len(a.from) })
+	}
+}
+
+// tokenKeys returns the keys of tokens: their stems, and for stopwords their
+// words when withStop is set.
+func tokenKeys(toks []token, withStop bool) []string {
+	var keys []string
+	for _, t := range toks {
+		if !t.stop || withStop {
+			keys = append(keys, strings.Clone(t.stem))
+		}
+	}
+	return keys
+}

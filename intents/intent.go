@@ -1,0 +1,28 @@
+// Package intents holds intent definitions, their loading from a knowledge
+// folder (an fs.FS), and the matching of a message against them.
+//
+// The package is pure: no network, no globals that change, and the same
+// knowledge and message always give the same result.
+package intents
+
+// Intent is one topic the bot can answer, defined by one Markdown file in the
+// knowledge folder.
+type Intent struct {
+	// ID is the kebab-case identifier, unique in the folder.
+	ID string
+	// Title is a short name shown on buttons and in menus.
+	Title string
+	// Examples are things people actually write when they need this answer.
+	Examples []string
+	// Keywords are single words that strongly signal this intent.
+	Keywords []string
+	// Contact is an optional contact line tailored to this intent. It is shown
+	// before the general guidance, never instead of it.
+	Contact string
+	// Related lists ids of intents offered as follow-up topics.
+	Related []string
+	// Answer is the reply, in Markdown.
+	Answer string
+	// File is the path of the defining file inside the knowledge folder.
+	File string
+}

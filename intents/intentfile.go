@@ -1,0 +1,163 @@
+package intents
+
+import (
+	"strings"
+	"unicode"
+)
+
+// intentKeys are the front-matter keys an intent file may use.
+var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related"}
+
+const maxTitle = 60
+
+func (l *loader) intent(p string) {
+	data, ok := l.read(p)
+	if !ok {
+		return
+	}
+	doc, closed := splitFrontMatter(data)
+	if !doc.hasFront {
+		l.add(p, 1, Error, "missing front matter: an intent file starts with a line \"---\", then id, title and examples, then \"---\"")
+		return
+	}
+	if !closed {
+		l.add(p, 1, Error, "front matter starts with --- but never ends with a --- line")
+		return
+	}
+	pairs, ok := l.frontMatter(p, doc, intentKeys)
+	if !ok {
+		return
+	}
+	in := Intent{File: p, Answer: strings.TrimSpace(doc.body)}
+	valid := true
+	required := func(key string) (frontValue, bool) {
+		v, ok := pairs[key]
+		if !ok {
+			l.add(p, 1, Error, "missing required front-matter key %q", key)
+			valid = false
+		}
+		return v, ok
+	}
+
+	if v, ok := required("id"); ok {
+		if in.ID, ok = l.text(p, v); ok {
+			switch {
+			case in.ID == "":
+				l.add(p, v.line, Error, "id is empty")
+				valid = false
+			case !idPattern.MatchString(in.ID):
+				l.add(p, v.line, Error, "id %q must be kebab-case: lowercase letters and digits joined by single hyphens", in.ID)
+				valid = false
+			case l.idFile[in.ID] != "":
+				l.add(p, v.line, Error, "duplicate id %q: already used by %s", in.ID, l.idFile[in.ID])
+				valid = false
+			}
+		} else {
+			valid = false
+		}
+	}
+	if v, ok := required("title"); ok {
+		if in.Title, ok = l.text(p, v); !ok {
+			valid = false
+		} else if in.Title = strings.TrimSpace(in.Title); in.Title == "" {
+			l.add(p, v.line, Error, "title is empty")
+			valid = false
+		} else if len([]rune(in.Title)) > maxTitle {
+			l.add(p, v.line, Warning, "title is longer than %d characters; buttons and menus will cut it", maxTitle)
+		}
+	}
+	if v, ok := required("examples"); ok {
+		items, ok := l.list(p, v)
+		seen := map[string]bool{}
+		for _, it := range items {
+			ex := strings.TrimSpace(it.text)
+			key := exampleKey(ex)
+			switch {
+			case ex == "":
+				l.add(p, it.line, Error, "empty example")
+				valid = false
+			case seen[key]:
+				l.add(p, it.line, Warning, "example %q is repeated", ex)
+			default:
+				seen[key] = true
+				in.Examples = append(in.Examples, ex)
+				l.exampleLines[key] = append(l.exampleLines[key], exampleAt{id: in.ID, file: p, line: it.line})
+			}
+		}
+		if ok && len(items) < minExamples {
+			l.add(p, v.line, Error, "examples: need at least %d, found %d", minExamples, len(items))
+			valid = false
+		}
+		valid = valid && ok
+	}
+	if v, ok := pairs["keywords"]; ok {
+		items, ok := l.list(p, v)
+		for _, it := range items {
+			kw := strings.TrimSpace(it.text)
+			switch {
+			case kw == "":
+				l.add(p, it.line, Error, "empty keyword")
+				valid = false
+			case strings.IndexFunc(kw, unicode.IsSpace) >= 0:
+				l.add(p, it.line, Error, "keyword %q must be a single word; put phrases in examples or synonyms", kw)
+				valid = false
+			default:
+				in.Keywords = append(in.Keywords, kw)
+			}
+		}
+		valid = valid && ok
+	}
+	if v, ok := pairs["contact"]; ok {
+		if in.Contact, ok = l.text(p, v); !ok {
+			valid = false
+		}
+		in.Contact = strings.TrimSpace(in.Contact)
+	}
+	if v, ok := pairs["related"]; ok {
+		items, ok := l.list(p, v)
+		for _, it := range items {
+			in.Related = append(in.Related, strings.TrimSpace(it.text))
+		}
+		l.relate(p, in.ID, items)
+		valid = valid && ok
+	}
+	if in.Answer == "" {
+		l.add(p, doc.bodyLine, Error, "missing answer: write the reply in Markdown after the closing ---")
+		valid = false
+	}
+	if in.ID != "" && l.idFile[in.ID] == "" {
+		l.idFile[in.ID] = p
+	}
+	if valid {
+		l.k.Intents = append(l.k.Intents, in)
+	}
+}
+
+func (l *loader) text(p string, v frontValue) (string, bool) {
+	s, ok := yamlText(v.node)
+	if !ok {
+		l.add(p, v.line, Error, "expected text, found a list or mapping")
+	}
+	return s, ok
+}
+
+func (l *loader) list(p string, v frontValue) ([]yamlItem, bool) {
+	items, bad, ok := yamlList(v.node, v.off)
+	if !ok {
+		line := nodeLine(bad, v.off)
+		if bad == v.node {
+			line = v.line
+			l.add(p, line, Error, "expected a list (\"- item\" lines or [a, b])")
+		} else {
+			l.add(p, line, Error, "list items must be text")
+		}
+	}
+	return items, ok
+}
+
+// exampleKey is the form in which two examples count as the same.
+func exampleKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}

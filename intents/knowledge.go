@@ -1,0 +1,40 @@
+package intents
+
+// Knowledge is a loaded knowledge folder: the intents plus the special files
+// that shape every reply.
+type Knowledge struct {
+	// Intents in the order of their files' paths.
+	Intents []Intent
+	// Guidance is the contact guidance appended to every reply (_guidance.md).
+	Guidance string
+	// Fallback is the answer when nothing matches (_fallback.md).
+	Fallback string
+	// FallbackTopics are intent ids suggested with the fallback answer, from the
+	// optional "topics" key of _fallback.md's front matter.
+	FallbackTopics []string
+	// Clarify is the question asked when several intents are close (_clarify.md).
+	// Empty when the folder has no _clarify.md.
+	Clarify string
+	// Synonyms map a variant word or phrase to its canonical form (_synonyms.yaml).
+	Synonyms []Synonym
+	// Version is a short content hash of every file that was loaded.
+	Version string
+}
+
+// Synonym rewrites Variant to Canonical before matching. Both may be several words.
+type Synonym struct {
+	Variant   string
+	Canonical string
+	// Line is where the synonym is defined in _synonyms.yaml.
+	Line int
+}
+
+// Intent returns the intent with the given id, and whether it exists.
+func (k *Knowledge) Intent(id string) (Intent, bool) {
+	for _, in := range k.Intents {
+		if in.ID == id {
+			return in, true
+		}
+	}
+	return Intent{}, false
+}

@@ -1,0 +1,326 @@
+package intents
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"hash"
+	"io/fs"
+
+	"github.com/goccy/go-yaml/ast"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Names of the special files at the root of a knowledge folder.
+const (
+	GuidanceFile = "_guidance.md"
+	FallbackFile = "_fallback.md"
+	ClarifyFile  = "_clarify.md"
+	SynonymsFile = "_synonyms.yaml"
+	// TestsFile holds regression lines (intent<TAB>message) for eval and reloads.
+	TestsFile = "_tests.tsv"
+)
+
+const minExamples = 3
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Load reads a knowledge folder. It fails with Problems when the folder has
+// any error; warnings alone do not stop it.
+func Load(fsys fs.FS) (*Knowledge, error) {
+	k, problems := Parse(fsys)
+	if problems.HasErrors() {
+		return nil, problems
+	}
+	return k, nil
+}
+
+// Parse reads a knowledge folder and returns what it understood together with
+// every problem found, in file order. The Knowledge is only fit for use when
+// the problems contain no errors.
+func Parse(fsys fs.FS) (*Knowledge, Problems) {
+	l := loader{
+		fsys:         fsys,
+		k:            &Knowledge{},
+		hash:         sha256.New(),
+		idFile:       map[string]string{},
+		exampleLines: map[string][]exampleAt{},
+	}
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			l.add(p, 0, Error, "cannot read: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != "." && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		l.file(p, name)
+		return nil
+	})
+	if err != nil {
+		l.add(".", 0, Error, "cannot read folder: %v", err)
+	}
+	l.crossCheck()
+	l.k.Version = hex.EncodeToString(l.hash.Sum(nil))[:12]
+	return l.k, l.problems
+}
+
+type loader struct {
+	fsys     fs.FS
+	k        *Knowledge
+	problems Problems
+	hash     hash.Hash
+
+	seenGuidance, seenFallback bool
+	fallbackTopicsLine         int
+	idFile                     map[string]string
+	exampleLines               map[string][]exampleAt
+	refs                       []reference
+}
+
+// exampleAt is where an example was written.
+type exampleAt struct {
+	id, file string
+	line     int
+}
+
+// reference is a mention of an intent id by another file.
+type reference struct {
+	from, to, file string
+	line           int
+}
+
+func (l *loader) add(file string, line int, sev Severity, format string, args ...any) {
+	l.problems = append(l.problems, Problem{File: file, Line: line, Severity: sev, Message: fmt.Sprintf(format, args...)})
+}
+
+func (l *loader) addAt(file string, loc *located) {
+	l.add(file, loc.line, Error, "%s", loc.msg)
+}
+
+func (l *loader) read(p string) ([]byte, bool) {
+	data, err := fs.ReadFile(l.fsys, p)
+	if err != nil {
+		l.add(p, 0, Error, "cannot read: %v", err)
+		return nil, false
+	}
+	fmt.Fprintf(l.hash, "%s\x00%d\x00", p, len(data))
+	l.hash.Write(data)
+	return data, true
+}
+
+func (l *loader) file(p, name string) {
+	atRoot := !strings.Contains(p, "/")
+	switch {
+	case strings.EqualFold(name, "README.md"), path.Ext(name) == ".go":
+		// Documentation for the people who edit the folder, and the Go file
+		// that embeds the default folder in the binary.
+	case strings.HasPrefix(name, "_"):
+		if !atRoot {
+			l.add(p, 0, Warning, "special files (names starting with _) are only read at the folder root; this one is ignored")
+			return
+		}
+		switch name {
+		case GuidanceFile:
+			l.guidance(p)
+		case FallbackFile:
+			l.fallback(p)
+		case ClarifyFile:
+			l.clarify(p)
+		case SynonymsFile:
+			l.synonyms(p)
+		case TestsFile:
+		default:
+			l.add(p, 0, Warning, "unknown special file; known: %s, %s, %s, %s, %s", GuidanceFile, FallbackFile, ClarifyFile, SynonymsFile, TestsFile)
+		}
+	case strings.EqualFold(path.Ext(name), ".md"):
+		l.intent(p)
+	default:
+		l.add(p, 0, Warning, "ignored: intents are Markdown files ending in .md")
+	}
+}
+
+// plainText reads a special Markdown file that must have a non-empty body and
+// may have front matter; it returns the body and the front-matter pairs.
+func (l *loader) plainText(p string, allowed []string) (body string, pairs map[string]frontValue, ok bool) {
+	data, ok := l.read(p)
+	if !ok {
+		return "", nil, false
+	}
+	doc, closed := splitFrontMatter(data)
+	if !closed {
+		l.add(p, 1, Error, "front matter starts with --- but never ends with a --- line")
+		return "", nil, false
+	}
+	if doc.hasFront {
+		pairs, ok = l.frontMatter(p, doc, allowed)
+		if !ok {
+			return "", nil, false
+		}
+	}
+	body = strings.TrimSpace(doc.body)
+	if body == "" {
+		l.add(p, doc.bodyLine, Error, "the file is empty: it needs text")
+		return "", nil, false
+	}
+	return body, pairs, true
+}
+
+func (l *loader) guidance(p string) {
+	l.seenGuidance = true
+	if body, _, ok := l.plainText(p, nil); ok {
+		l.k.Guidance = body
+	}
+}
+
+func (l *loader) fallback(p string) {
+	l.seenFallback = true
+	body, pairs, ok := l.plainText(p, []string{"topics"})
+	if !ok {
+		return
+	}
+	l.k.Fallback = body
+	if v, ok := pairs["topics"]; ok {
+		items, ok := l.list(p, v)
+		if ok {
+			for _, it := range items {
+				l.k.FallbackTopics = append(l.k.FallbackTopics, strings.TrimSpace(it.text))
+			}
+			l.fallbackTopicsLine = v.line
+			l.relate(p, "", items)
+		}
+	}
+}
+
+func (l *loader) clarify(p string) {
+	if body, _, ok := l.plainText(p, nil); ok {
+		l.k.Clarify = body
+	}
+}
+
+func (l *loader) synonyms(p string) {
+	data, ok := l.read(p)
+	if !ok {
+		return
+	}
+	pairs, loc := yamlMapping(data, 0)
+	if loc != nil {
+		l.addAt(p, loc)
+		return
+	}
+	seen := map[string]int{}
+	for _, kv := range pairs {
+		line := nodeLine(kv.Key, 0)
+		variant := strings.ToLower(strings.TrimSpace(keyText(kv)))
+		canonical, ok := yamlText(kv.Value)
+		canonical = strings.ToLower(strings.TrimSpace(canonical))
+		switch {
+		case !ok:
+			l.add(p, line, Error, "synonym %q: the canonical form must be text", variant)
+		case variant == "" || canonical == "":
+			l.add(p, line, Error, "a synonym needs both sides: \"variant: canonical\"")
+		case seen[variant] > 0:
+			l.add(p, line, Error, "synonym %q is already defined on line %d", variant, seen[variant])
+		case variant == canonical:
+			l.add(p, line, Warning, "synonym %q maps to itself", variant)
+		default:
+			seen[variant] = line
+			l.k.Synonyms = append(l.k.Synonyms, Synonym{Variant: variant, Canonical: canonical, Line: line})
+		}
+	}
+}
+
+// frontValue is a front-matter value with the line of its key.
+type frontValue struct {
+	node ast.Node
+	line int
+	off  int
+}
+
+func (l *loader) frontMatter(p string, doc document, allowed []string) (map[string]frontValue, bool) {
+	pairs, loc := yamlMapping(doc.front, doc.frontLine)
+	if loc != nil {
+		l.addAt(p, loc)
+		return nil, false
+	}
+	out := map[string]frontValue{}
+	ok := true
+	for _, kv := range pairs {
+		key := keyText(kv)
+		line := nodeLine(kv.Key, doc.frontLine)
+		switch {
+		case !slices.Contains(allowed, key):
+			known := "none"
+			if len(allowed) > 0 {
+				known = strings.Join(allowed, ", ")
+			}
+			l.add(p, line, Error, "unknown front-matter key %q (known: %s)", key, known)
+			ok = false
+		case out[key].line > 0:
+			l.add(p, line, Error, "front-matter key %q is repeated (first on line %d)", key, out[key].line)
+			ok = false
+		default:
+			out[key] = frontValue{node: kv.Value, line: line, off: doc.frontLine}
+		}
+	}
+	return out, ok
+}
+
+func (l *loader) relate(p, from string, items []yamlItem) {
+	for _, it := range items {
+		l.refs = append(l.refs, reference{from: from, to: strings.TrimSpace(it.text), file: p, line: it.line})
+	}
+}
+
+// crossCheck finds problems that span files: missing special files,
+// references to unknown ids, and examples shared by two intents.
+func (l *loader) crossCheck() {
+	if !l.seenGuidance {
+		l.add(GuidanceFile, 0, Error, "missing: every reply ends with this contact guidance, so the folder needs it")
+	}
+	if !l.seenFallback {
+		l.add(FallbackFile, 0, Error, "missing: the answer given when nothing matches")
+	}
+	if len(l.idFile) == 0 {
+		l.add(".", 0, Error, "no intents: add at least one Markdown file with front matter")
+	}
+	for _, r := range l.refs {
+		switch {
+		case r.to == "":
+			l.add(r.file, r.line, Error, "empty intent id")
+		case l.idFile[r.to] == "":
+			l.add(r.file, r.line, Error, "%q is not the id of any intent", r.to)
+		case r.to == r.from:
+			l.add(r.file, r.line, Warning, "an intent lists itself as related")
+		}
+	}
+	keys := make([]string, 0, len(l.exampleLines))
+	for key := range l.exampleLines {
+		keys = append(keys, key)
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		at := l.exampleLines[key]
+		for _, a := range at[1:] {
+			if a.id != at[0].id {
+				l.add(a.file, a.line, Error, "the same example is under %q (%s:%d); an example may belong to one intent only", at[0].id, at[0].file, at[0].line)
+			}
+		}
+	}
+	slices.SortStableFunc(l.problems, func(a, b Problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
+}

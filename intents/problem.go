@@ -1,0 +1,68 @@
+package intents
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Severity says whether a Problem stops a knowledge folder from loading.
+type Severity int
+
+const (
+	// Error problems make the knowledge folder unusable: Load refuses it.
+	Error Severity = iota
+	// Warning problems are worth fixing but do not stop loading.
+	Warning
+)
+
+// String returns "error" or "warning".
+func (s Severity) String() string {
+	if s == Warning {
+		return "warning"
+	}
+	return "error"
+}
+
+// Problem is one thing wrong with a knowledge folder, located at a file and line.
+type Problem struct {
+	File     string
+	Line     int
+	Severity Severity
+	Message  string
+}
+
+// String formats the problem as "file:line: message", the form editors and CI logs understand.
+// Warnings carry a "warning: " prefix before the message.
+func (p Problem) String() string {
+	loc := p.File
+	if p.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	if p.Severity == Warning {
+		return loc + ": warning: " + p.Message
+	}
+	return loc + ": " + p.Message
+}
+
+// Problems is the error Load returns when a knowledge folder has errors.
+// It lists every problem found, warnings included, in file order.
+type Problems []Problem
+
+// Error joins the problems one per line.
+func (ps Problems) Error() string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// HasErrors reports whether any problem has Error severity.
+func (ps Problems) HasErrors() bool {
+	for _, p := range ps {
+		if p.Severity == Error {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,94 @@
+package intents
+
+// tokens appends the tokens of text to dst: words lowered, numbers dropped,
+// stopwords marked, stems taken, unknown words corrected to a vocabulary term
+// one edit away (when correct is set) and synonyms rewritten.
+func (ix *Index) tokens(dst []token, text string, correct bool) []token {
+	start := len(dst)
+	words(lower(truncate(text, MaxMessageLen)), func(w string) {
+		if isNumber(w) {
+			return
+		}
+		if _, stop := ix.stop[w]; stop {
+			dst = append(dst, token{word: w, stem: w, stop: true})
+			return
+		}
+		dst = append(dst, token{word: w, stem: stem(w)})
+	})
+	if correct {
+		ix.correctTypos(dst[start:])
+	}
+	if len(ix.synonyms) > 0 {
+		dst = ix.rewriteSynonyms(dst, start)
+	}
+	return dst
+}
+
+// correctTypos replaces the stems of unknown words of minTypoLen letters or
+// more with the vocabulary term one edit away, if there is one.
+func (ix *Index) correctTypos(toks []token) {
+	var buf [64]byte
+	for i := range toks {
+		t := &toks[i]
+		if t.stop || len(t.word) < minTypoLen || len(t.stem) > len(buf) {
+			continue
+		}
+		if _, known := ix.terms[t.stem]; known {
+			continue
+		}
+		if id, ok := ix.typos.correct(t.stem, ix.vocab, ix.moreUsed, buf[:0]); ok {
+			t.stem = ix.vocab[id]
+			t.typo = true
+		}
+	}
+}
+
+// moreUsed prefers the term that more intents use, then the first in
+// vocabulary order, so corrections are deterministic.
+func (ix *Index) moreUsed(a, b int32) bool {
+	if la, lb := len(ix.postings[a]), len(ix.postings[b]); la != lb {
+		return la > lb
+	}
+	return a < b
+}
+
+// rewriteSynonyms replaces, from toks[start:], every run of token keys that
+// is a synonym variant with the canonical terms, longest variant first. The
+// rewritten tokens are appended after the originals, then moved into place.
+func (ix *Index) rewriteSynonyms(toks []token, start int) []token {
+	end := len(toks)
+	for i := start; i < end; {
+		rule, ok := ix.synonymAt(toks[i:end])
+		if !ok {
+			toks = append(toks, toks[i])
+			i++
+			continue
+		}
+		for _, to := range rule.to {
+			toks = append(toks, token{word: to, stem: to})
+		}
+		i += len(rule.from)
+	}
+	n := copy(toks[start:], toks[end:])
+	return toks[:start+n]
+}
+
+func (ix *Index) synonymAt(toks []token) (synonymRule, bool) {
+	rules := ix.synonyms[toks[0].stem]
+	for _, r := range rules {
+		if len(r.from) > len(toks) {
+			continue
+		}
+		match := true
+		for j, key := range r.from {
+			if toks[j].stem != key {
+				match = false
+				break
+			}
+		}
+		if match {
+			return r, true
+		}
+	}
+	return synonymRule{}, false
+}
