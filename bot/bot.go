@@ -63,8 +63,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
 	if err := ctx.Err(); err != nil {
 		return failedReply(ix)
 	}
-	match := ix.Match(m.Text)
-	return b.decide(ix, match.Candidates)
+	return b.decide(ix, ix.Match(m.Text))
 }
 
 // AnswerIntent replies with one intent's answer, as when a person picks a
@@ -94,11 +93,19 @@ func (b *Bot) Topics() []Choice {
 	return out
 }
 
-// decide turns ranked candidates into a reply.
-func (b *Bot) decide(ix *intents.Index, cands []intents.Candidate) Reply {
+// decide turns a match into a reply.
+func (b *Bot) decide(ix *intents.Index, m intents.Match) Reply {
 	t := b.thresholds
+	cands := m.Candidates
 	if len(cands) == 0 || cands[0].Confidence < t.Clarify {
 		return fallbackReply(ix, cands)
+	}
+	if m.OutOfScope >= cands[0].Confidence {
+		r := fallbackReply(ix, cands)
+		if oos := ix.Knowledge().OutOfScope; oos.Answer != "" {
+			r.Body = oos.Answer
+		}
+		return r
 	}
 	best := cands[0].Confidence
 	n := 1

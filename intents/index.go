@@ -12,6 +12,7 @@ import (
 type Index struct {
 	knowledge *Knowledge
 	stop      map[string]struct{}
+	stopStems map[string]struct{}
 	terms     map[string]int32
 	vocab     []string  // term id -> term
 	idf       []float32 // term id -> weight of the term
@@ -20,6 +21,10 @@ type Index struct {
 	synonyms  map[string][]synonymRule
 	// unknownWeight is the weight of a word the knowledge never uses.
 	unknownWeight float32
+	// outOfScope is the position of the out-of-scope examples among the
+	// indexed intents (after the real ones), or -1.
+	outOfScope int32
+	scoring    scoring
 	pool          scratchPool
 }
 
@@ -38,7 +43,7 @@ type synonymRule struct {
 // NewIndex prepares knowledge for matching. The knowledge must have loaded
 // without errors.
 func NewIndex(k *Knowledge) *Index {
-	ix := &Index{knowledge: k, terms: make(map[string]int32)}
+	ix := &Index{knowledge: k, terms: make(map[string]int32), scoring: defaultScoring}
 	ix.stop = stopwords
 	if kws := keywordSet(k); len(kws) > 0 {
 		ix.stop = make(map[string]struct{}, len(stopwords))
@@ -46,6 +51,12 @@ func NewIndex(k *Knowledge) *Index {
 			if _, kw := kws[w]; !kw {
 				ix.stop[w] = struct{}{}
 			}
+		}
+	}
+	ix.stopStems = make(map[string]struct{})
+	for w := range ix.stop {
+		if st := stem(w); st != w {
+			ix.stopStems[st] = struct{}{}
 		}
 	}
 	ix.buildSynonyms(k.Synonyms)
@@ -57,9 +68,15 @@ func NewIndex(k *Knowledge) *Index {
 		n     int
 		isKey bool
 	}
-	perIntent := make([][]count, len(k.Intents))
+	indexed := k.Intents
+	ix.outOfScope = -1
+	if k.OutOfScope != nil {
+		ix.outOfScope = int32(len(indexed))
+		indexed = append(slices.Clip(indexed), *k.OutOfScope)
+	}
+	perIntent := make([][]count, len(indexed))
 	var toks []token
-	for i, in := range k.Intents {
+	for i, in := range indexed {
 		seen := map[int32]int{} // term -> index in counts
 		var counts []count
 		addSentence := func(s string, isKey bool) {
@@ -91,25 +108,35 @@ func NewIndex(k *Knowledge) *Index {
 			addSentence(kw, true)
 		}
 		perIntent[i] = counts
-		_ = i
 	}
 
 	// Strength of a term in an intent: 1 for keywords and for terms in a
 	// third or more of its sentences, down to 0.5 for a passing mention.
+	// A term that is some intent's keyword is only a passing mention
+	// elsewhere, so it counts for half there.
+	isKeyword := make([]bool, len(ix.vocab))
+	for _, counts := range perIntent {
+		for _, c := range counts {
+			isKeyword[c.term] = isKeyword[c.term] || c.isKey
+		}
+	}
 	ix.postings = make([][]posting, len(ix.vocab))
 	df := make([]float64, len(ix.vocab))
 	for i, counts := range perIntent {
-		sentences := float64(len(k.Intents[i].Examples) + 1)
+		sentences := float64(len(indexed[i].Examples) + 1)
 		for _, c := range counts {
 			s := 0.5 + 0.5*math.Min(1, 3*float64(c.n)/sentences)
-			if c.isKey {
+			switch {
+			case c.isKey:
 				s = 1
+			case isKeyword[c.term]:
+				s /= 2
 			}
 			ix.postings[c.term] = append(ix.postings[c.term], posting{intent: int32(i), strength: float32(s)})
 			df[c.term] += s
 		}
 	}
-	n := float64(len(k.Intents))
+	n := float64(len(indexed))
 	ix.idf = make([]float32, len(ix.vocab))
 	for t := range ix.vocab {
 		if df[t] > 0 {
@@ -121,7 +148,7 @@ func NewIndex(k *Knowledge) *Index {
 	}
 	ix.unknownWeight = float32(math.Log(1 + n/0.5))
 	ix.typos = newTypoIndex(ix.vocab)
-	ix.pool = newScratchPool(len(k.Intents))
+	ix.pool = newScratchPool(len(indexed))
 	return ix
 }
 

@@ -8,27 +8,54 @@ import (
 // intentKeys are the front-matter keys an intent file may use.
 var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related"}
 
+// outOfScopeKeys are the front-matter keys of _out-of-scope.md.
+var outOfScopeKeys = []string{"examples", "keywords"}
+
+// OutOfScopeID is the id under which _out-of-scope.md's examples are listed.
+const OutOfScopeID = "none"
+
 const maxTitle = 60
 
 func (l *loader) intent(p string) {
+	if in, ok := l.intentFile(p, false); ok {
+		l.k.Intents = append(l.k.Intents, in)
+	}
+}
+
+func (l *loader) outOfScope(p string) {
+	if in, ok := l.intentFile(p, true); ok {
+		l.k.OutOfScope = &in
+	}
+}
+
+// intentFile reads an intent, or with outOfScope the examples of topics the
+// bot does not handle (no id, title or answer needed).
+func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 	data, ok := l.read(p)
 	if !ok {
-		return
+		return Intent{}, false
 	}
 	doc, closed := splitFrontMatter(data)
 	if !doc.hasFront {
 		l.add(p, 1, Error, "missing front matter: an intent file starts with a line \"---\", then id, title and examples, then \"---\"")
-		return
+		return Intent{}, false
 	}
 	if !closed {
 		l.add(p, 1, Error, "front matter starts with --- but never ends with a --- line")
-		return
+		return Intent{}, false
 	}
-	pairs, ok := l.frontMatter(p, doc, intentKeys)
+	keys := intentKeys
+	if outOfScope {
+		keys = outOfScopeKeys
+	}
+	pairs, ok := l.frontMatter(p, doc, keys)
 	if !ok {
-		return
+		return Intent{}, false
 	}
 	in := Intent{File: p, Answer: strings.TrimSpace(doc.body)}
+	if outOfScope {
+		in.ID = OutOfScopeID
+	}
 	valid := true
 	required := func(key string) (frontValue, bool) {
 		v, ok := pairs[key]
@@ -39,7 +66,9 @@ func (l *loader) intent(p string) {
 		return v, ok
 	}
 
-	if v, ok := required("id"); ok {
+	if outOfScope {
+		// No id or title to read.
+	} else if v, ok := required("id"); ok {
 		if in.ID, ok = l.text(p, v); ok {
 			switch {
 			case in.ID == "":
@@ -56,7 +85,9 @@ func (l *loader) intent(p string) {
 			valid = false
 		}
 	}
-	if v, ok := required("title"); ok {
+	if outOfScope {
+		// No title either.
+	} else if v, ok := required("title"); ok {
 		if in.Title, ok = l.text(p, v); !ok {
 			valid = false
 		} else if in.Title = strings.TrimSpace(in.Title); in.Title == "" {
@@ -121,16 +152,14 @@ func (l *loader) intent(p string) {
 		l.relate(p, in.ID, items)
 		valid = valid && ok
 	}
-	if in.Answer == "" {
+	if in.Answer == "" && !outOfScope {
 		l.add(p, doc.bodyLine, Error, "missing answer: write the reply in Markdown after the closing ---")
 		valid = false
 	}
-	if in.ID != "" && l.idFile[in.ID] == "" {
+	if in.ID != "" && l.idFile[in.ID] == "" && !outOfScope {
 		l.idFile[in.ID] = p
 	}
-	if valid {
-		l.k.Intents = append(l.k.Intents, in)
-	}
+	return in, valid
 }
 
 func (l *loader) text(p string, v frontValue) (string, bool) {

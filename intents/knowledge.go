@@ -15,6 +15,11 @@ type Knowledge struct {
 	// Clarify is the question asked when several intents are close (_clarify.md).
 	// Empty when the folder has no _clarify.md.
 	Clarify string
+	// OutOfScope holds examples and keywords of questions the bot should not
+	// answer (_out-of-scope.md); nil when the folder has none. When it is the
+	// best match for a message, the reply is the fallback. Its Answer, when
+	// not empty, replaces the fallback text for those messages.
+	OutOfScope *Intent
 	// Synonyms map a variant word or phrase to its canonical form (_synonyms.yaml).
 	Synonyms []Synonym
 	// Version is a short content hash of every file that was loaded.

@@ -20,6 +20,8 @@ const (
 	FallbackFile = "_fallback.md"
 	ClarifyFile  = "_clarify.md"
 	SynonymsFile = "_synonyms.yaml"
+	// OutOfScopeFile lists examples of questions the bot should not answer.
+	OutOfScopeFile = "_out-of-scope.md"
 	// TestsFile holds regression lines (intent<TAB>message) for eval and reloads.
 	TestsFile = "_tests.tsv"
 )
@@ -139,9 +141,11 @@ func (l *loader) file(p, name string) {
 			l.clarify(p)
 		case SynonymsFile:
 			l.synonyms(p)
+		case OutOfScopeFile:
+			l.outOfScope(p)
 		case TestsFile:
 		default:
-			l.add(p, 0, Warning, "unknown special file; known: %s, %s, %s, %s, %s", GuidanceFile, FallbackFile, ClarifyFile, SynonymsFile, TestsFile)
+			l.add(p, 0, Warning, "unknown special file; known: %s", strings.Join([]string{GuidanceFile, FallbackFile, ClarifyFile, SynonymsFile, OutOfScopeFile, TestsFile}, ", "))
 		}
 	case strings.EqualFold(path.Ext(name), ".md"):
 		l.intent(p)

@@ -1,6 +1,7 @@
 package intents
 
 import (
+	"math"
 	"sync"
 )
 
@@ -23,21 +24,38 @@ type Match struct {
 	Terms []string
 	// Unknown are the message's words the knowledge never uses.
 	Unknown []string
+	// OutOfScope is the confidence that the message is one of the knowledge's
+	// out-of-scope examples (_out-of-scope.md); 0 when there are none.
+	OutOfScope float64
 }
 
 // MaxCandidates is the most candidates a Match reports.
 const MaxCandidates = 5
 
-// Scoring constants. A message's terms are weighted by how rare they are
-// among intents (idf). An intent's confidence is the weight of the terms it
-// uses, scaled by their strength in it, over the weight of the whole message:
-// terms of other intents count for otherIntentShare, unknown words count
-// fully up to a point, and prior keeps a single weak word from being certain.
-const (
-	otherIntentShare = 0.5
-	typoDiscount     = 0.85
-	prior            = 1.0
-)
+// scoring holds the constants of the confidence formula. A message's terms
+// are weighted by how rare they are among intents (idf). An intent's
+// confidence is the weight of the terms it uses, scaled by their strength in
+// it, over the weight of the whole message, where:
+//   - terms that only other intents use count for otherIntents of their weight;
+//   - the n words the knowledge never uses weigh unknown * idfMax * n^unknownPower,
+//     so a few stray words in a long message hurt less than one in a short one;
+//   - prior is added so that one weak word is never a certain match;
+//   - a term reached by correcting a typo counts for typo of its weight.
+type scoring struct {
+	otherIntents float32
+	unknown      float32
+	unknownPower float64
+	prior        float32
+	typo         float32
+}
+
+var defaultScoring = scoring{
+	otherIntents: 0.9,
+	unknown:      0.7,
+	unknownPower: 0.75,
+	prior:        2,
+	typo:         0.85,
+}
 
 // query is a message's analysed terms.
 type query struct {
@@ -84,7 +102,7 @@ func (ix *Index) Match(message string) Match {
 			}
 		}
 	}
-	m.Candidates = ix.rank(s, nil)
+	m.Candidates, m.OutOfScope = ix.rank(s, nil)
 	return m
 }
 
@@ -105,7 +123,7 @@ func (ix *Index) analyse(q *query, message string) {
 		}
 		f := float32(1)
 		if t.typo {
-			f = typoDiscount
+			f = ix.scoring.typo
 		}
 		dup := false
 		for j := range q.known {
@@ -122,8 +140,8 @@ func (ix *Index) analyse(q *query, message string) {
 }
 
 // rank scores every intent that shares a term with the query and returns the
-// best candidates, appended to dst.
-func (ix *Index) rank(s *scratch, dst []Candidate) []Candidate {
+// best candidates, appended to dst, and the out-of-scope confidence.
+func (ix *Index) rank(s *scratch, dst []Candidate) ([]Candidate, float64) {
 	var total float32
 	for _, h := range s.q.known {
 		w := ix.idf[h.term]
@@ -136,14 +154,23 @@ func (ix *Index) rank(s *scratch, dst []Candidate) []Candidate {
 			s.present[p.intent] += w
 		}
 	}
-	unknown := ix.unknownWeight * float32(s.q.unknown)
+	sc := ix.scoring
+	var unknown float32
+	if s.q.unknown > 0 {
+		unknown = sc.unknown * ix.unknownWeight * float32(math.Pow(float64(s.q.unknown), sc.unknownPower))
+	}
 
 	start := len(dst)
+	var outOfScope float64
 	for _, i := range s.touched {
 		if s.score[i] > 0 {
-			denom := s.present[i] + otherIntentShare*(total-s.present[i]) + unknown + prior
-			c := Candidate{Intent: int(i), Confidence: float64(s.score[i] / denom)}
-			dst = insertCandidate(dst, start, c)
+			denom := s.present[i] + sc.otherIntents*(total-s.present[i]) + unknown + sc.prior
+			conf := float64(s.score[i] / denom)
+			if i == ix.outOfScope {
+				outOfScope = conf
+			} else {
+				dst = insertCandidate(dst, start, Candidate{Intent: int(i), Confidence: conf})
+			}
 		}
 		s.score[i], s.present[i] = 0, 0
 	}
@@ -151,7 +178,7 @@ func (ix *Index) rank(s *scratch, dst []Candidate) []Candidate {
 	for j := start; j < len(dst); j++ {
 		dst[j].ID = ix.knowledge.Intents[dst[j].Intent].ID
 	}
-	return dst
+	return dst, outOfScope
 }
 
 // insertCandidate keeps dst[start:] sorted best first and at most

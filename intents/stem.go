@@ -64,6 +64,8 @@ var derivations = []struct {
 	{"ction", 3},   // rejection -> reject
 	{"ment", 4},    // requirement -> require
 	{"ness", 4},
+	{"abl", 3}, // readable (final e gone) -> read
+	{"ibl", 3},
 	{"iz", 2}, // recognize (final e gone) -> recogn
 	{"ly", 2},
 }

@@ -31,6 +31,9 @@ again actually basically literally totally simply seriously honestly probably de
 time times hour hours minute minutes day days week weeks today tonight yesterday tomorrow
 first second third last next new old big small little good bad best better great nice fine right wrong
 way stuff part bit something
+wtf wth ffs smh pls plss thx idc ya yea yep nope nah gonna wanna gotta kinda sorta
+different single whole every each same other another past across instead already finally
+tried trying keep kept seem seems happened
 `)
 
 func wordSet(s string) map[string]struct{} {

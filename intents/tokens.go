@@ -13,7 +13,13 @@ func (ix *Index) tokens(dst []token, text string, correct bool) []token {
 			dst = append(dst, token{word: w, stem: w, stop: true})
 			return
 		}
-		dst = append(dst, token{word: w, stem: stem(w)})
+		st := stem(w)
+		if _, stop := ix.stopStems[st]; stop {
+			// Another form of a stopword: "taking" for "take".
+			dst = append(dst, token{word: w, stem: w, stop: true})
+			return
+		}
+		dst = append(dst, token{word: w, stem: st})
 	})
 	if correct {
 		ix.correctTypos(dst[start:])

@@ -62,8 +62,15 @@ func (t typoIndex) correct(word string, terms []string, better func(a, b int32) 
 // minTypoLen letters are only corrected for two swapped letters or a
 // dropped one ("okat", "verf"): a changed or added letter in so short a word
 // makes another word too often ("post" is not "lost").
+//
+// The first letter must be right, unless it is swapped with the second:
+// people rarely mistype it, and a different first letter mostly makes a
+// different word ("flight" is not "light", "iphone" is not "phone").
 func closeEnough(word, term string) bool {
 	if len(word) < minTypoLen || len(term) < minTypoLen {
+		return false
+	}
+	if word[0] != term[0] && !(word[0] == term[1] && word[1] == term[0]) {
 		return false
 	}
 	if len(word) == minTypoLen && (len(term) < len(word) || (len(term) == len(word) && !swapped(word, term))) {
