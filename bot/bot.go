@@ -108,18 +108,28 @@ func (b *Bot) decide(ix *intents.Index, m intents.Match) Reply {
 		return r
 	}
 	best := cands[0].Confidence
-	n := 1
-	for n < len(cands) && n < maxChoices &&
-		cands[n].Confidence >= t.Clarify && cands[n].Confidence >= best*t.Margin {
-		n++
-	}
-	if n >= 2 {
+	if n := closeCandidates(cands, t.Clarify, best*t.Margin); n >= 2 {
 		return clarifyReply(ix, cands, n)
 	}
 	if best >= t.Answer {
 		return answerReply(ix, cands[0].Intent, best, cands)
 	}
-	return clarifyReply(ix, cands, 1)
+	// Unsure: offer the runners-up that are at least half plausible. With
+	// none, the lone candidate is the answer.
+	if n := closeCandidates(cands, t.Clarify/2, t.Clarify/2); n >= 2 {
+		return clarifyReply(ix, cands, n)
+	}
+	return answerReply(ix, cands[0].Intent, best, cands)
+}
+
+// closeCandidates counts the leading candidates, at most maxChoices, whose
+// confidence is at least floor and at least near.
+func closeCandidates(cands []intents.Candidate, floor, near float64) int {
+	n := 1
+	for n < len(cands) && n < maxChoices && cands[n].Confidence >= floor && cands[n].Confidence >= near {
+		n++
+	}
+	return n
 }
 
 func recoverInto(r *Reply, ix *intents.Index) {

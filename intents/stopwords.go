@@ -34,6 +34,7 @@ way stuff part bit something
 wtf wth ffs smh pls plss thx idc ya yea yep nope nah gonna wanna gotta kinda sorta
 different single whole every each same other another past across instead already finally
 tried trying keep kept seem seems happened
+problem problems issue issues trouble error errors broken
 `)
 
 func wordSet(s string) map[string]struct{} {

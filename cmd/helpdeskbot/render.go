@@ -2,16 +2,18 @@ package main
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 )
 
-// renderTerminal renders a reply for a terminal: the Markdown as written,
+// renderTerminal renders a reply as plain text for a terminal, the way a
+// person reads it: Markdown emphasis removed, links spelled out, and the
 // choices and related topics numbered so they can be picked by number.
 func renderTerminal(r bot.Reply) string {
 	var b strings.Builder
-	b.WriteString(r.Body)
+	b.WriteString(plainMarkdown(r.Body))
 	for i, c := range r.Choices {
 		if i == 0 {
 			b.WriteString("\n")
@@ -19,14 +21,27 @@ func renderTerminal(r bot.Reply) string {
 		fmt.Fprintf(&b, "\n  %d. %s", i+1, c.Title)
 	}
 	if r.Contact != "" {
-		b.WriteString("\n\n" + r.Contact)
+		b.WriteString("\n\n" + plainMarkdown(r.Contact))
 	}
-	b.WriteString("\n\n" + r.Guidance)
+	b.WriteString("\n\n" + plainMarkdown(r.Guidance))
 	if len(r.Related) > 0 {
-		b.WriteString("\n\nRelated:")
+		b.WriteString("\n\nRelated topics:")
 		for i, c := range r.Related {
 			fmt.Fprintf(&b, "\n  %d. %s", len(r.Choices)+i+1, c.Title)
 		}
 	}
 	return b.String()
+}
+
+var (
+	mdLink   = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
+	mdStrong = regexp.MustCompile(`(\*\*|__)(.+?)(\*\*|__)`)
+	mdBullet = regexp.MustCompile(`(?m)^(\s*)[-*+] `)
+)
+
+// plainMarkdown turns the Markdown of answers into readable plain text.
+func plainMarkdown(s string) string {
+	s = mdLink.ReplaceAllString(s, "$1 ($2)")
+	s = mdStrong.ReplaceAllString(s, "$2")
+	return mdBullet.ReplaceAllString(s, "$1• ")
 }
