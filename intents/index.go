@@ -17,15 +17,20 @@ type Index struct {
 	vocab     []string  // term id -> term
 	idf       []float32 // term id -> weight of the term
 	postings  [][]posting
-	typos     typoIndex
-	synonyms  map[string][]synonymRule
+	// Examples, for matching a message against each one: the terms' example
+	// postings, each example's intent and the total weight of its terms.
+	examplePostings [][]int32
+	exampleIntent   []int32
+	exampleWeight   []float32
+	typos           typoIndex
+	synonyms        map[string][]synonymRule
 	// unknownWeight is the weight of a word the knowledge never uses.
 	unknownWeight float32
 	// outOfScope is the position of the out-of-scope examples among the
 	// indexed intents (after the real ones), or -1.
 	outOfScope int32
 	scoring    scoring
-	pool          scratchPool
+	pool       scratchPool
 }
 
 // posting says that an intent uses a term, and how strongly.
@@ -54,10 +59,14 @@ func NewIndex(k *Knowledge) *Index {
 		}
 	}
 	ix.stopStems = make(map[string]struct{})
+	// Other forms of stopwords are stopwords too ("taking" for "take"),
+	// unless the stem is a question word or a keyword ("whats" is not "what").
 	for w := range ix.stop {
-		if st := stem(w); st != w {
-			ix.stopStems[st] = struct{}{}
+		st := stem(w)
+		if _, weak := weakWords[st]; st == w || weak || keywordStem(k, st) {
+			continue
 		}
+		ix.stopStems[st] = struct{}{}
 	}
 	ix.buildSynonyms(k.Synonyms)
 
@@ -75,22 +84,23 @@ func NewIndex(k *Knowledge) *Index {
 		indexed = append(slices.Clip(indexed), *k.OutOfScope)
 	}
 	perIntent := make([][]count, len(indexed))
+	var exampleTerms [][]int32
 	var toks []token
 	for i, in := range indexed {
 		seen := map[int32]int{} // term -> index in counts
 		var counts []count
-		addSentence := func(s string, isKey bool) {
+		addSentence := func(s string, isKey bool) []int32 {
 			toks = ix.tokens(toks[:0], s, false)
-			local := map[int32]bool{}
+			var local []int32
 			for _, t := range toks {
 				if t.stop {
 					continue
 				}
 				id := ix.termID(t.stem)
-				if local[id] {
+				if slices.Contains(local, id) {
 					continue
 				}
-				local[id] = true
+				local = append(local, id)
 				if j, ok := seen[id]; ok {
 					counts[j].n++
 					counts[j].isKey = counts[j].isKey || isKey
@@ -99,9 +109,13 @@ func NewIndex(k *Knowledge) *Index {
 					counts = append(counts, count{term: id, n: 1, isKey: isKey})
 				}
 			}
+			return local
 		}
 		for _, ex := range in.Examples {
-			addSentence(ex, false)
+			if terms := addSentence(ex, false); len(terms) > 0 {
+				exampleTerms = append(exampleTerms, terms)
+				ix.exampleIntent = append(ix.exampleIntent, int32(i))
+			}
 		}
 		addSentence(in.Title, false)
 		for _, kw := range in.Keywords {
@@ -146,14 +160,34 @@ func NewIndex(k *Knowledge) *Index {
 			ix.idf[t] *= weakFactor
 		}
 	}
+	ix.examplePostings = make([][]int32, len(ix.vocab))
+	ix.exampleWeight = make([]float32, len(exampleTerms))
+	for e, terms := range exampleTerms {
+		for _, t := range terms {
+			ix.examplePostings[t] = append(ix.examplePostings[t], int32(e))
+			ix.exampleWeight[e] += ix.idf[t]
+		}
+	}
 	ix.unknownWeight = float32(math.Log(1 + n/0.5))
 	ix.typos = newTypoIndex(ix.vocab)
-	ix.pool = newScratchPool(len(indexed))
+	ix.pool = newScratchPool(len(indexed), len(exampleTerms))
 	return ix
 }
 
 // Knowledge returns the knowledge the index was built from.
 func (ix *Index) Knowledge() *Knowledge { return ix.knowledge }
+
+// keywordStem reports whether st is the stem of one of k's keywords.
+func keywordStem(k *Knowledge, st string) bool {
+	for _, in := range k.Intents {
+		for _, kw := range in.Keywords {
+			if stem(lower(kw)) == st {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func keywordSet(k *Knowledge) map[string]struct{} {
 	m := map[string]struct{}{}

@@ -25,4 +25,6 @@ type Intent struct {
 	Answer string
 	// File is the path of the defining file inside the knowledge folder.
 	File string
+	// ExampleLines are the lines of Examples in File.
+	ExampleLines []int
 }

@@ -112,6 +112,7 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 			default:
 				seen[key] = true
 				in.Examples = append(in.Examples, ex)
+				in.ExampleLines = append(in.ExampleLines, it.line)
 				l.exampleLines[key] = append(l.exampleLines[key], exampleAt{id: in.ID, file: p, line: it.line})
 			}
 		}

@@ -84,6 +84,7 @@ type loader struct {
 	hash     hash.Hash
 
 	seenGuidance, seenFallback bool
+	sawIntentFile              bool
 	fallbackTopicsLine         int
 	idFile                     map[string]string
 	exampleLines               map[string][]exampleAt
@@ -148,6 +149,7 @@ func (l *loader) file(p, name string) {
 			l.add(p, 0, Warning, "unknown special file; known: %s", strings.Join([]string{GuidanceFile, FallbackFile, ClarifyFile, SynonymsFile, OutOfScopeFile, TestsFile}, ", "))
 		}
 	case strings.EqualFold(path.Ext(name), ".md"):
+		l.sawIntentFile = true
 		l.intent(p)
 	default:
 		l.add(p, 0, Warning, "ignored: intents are Markdown files ending in .md")
@@ -295,7 +297,7 @@ func (l *loader) crossCheck() {
 	if !l.seenFallback {
 		l.add(FallbackFile, 0, Error, "missing: the answer given when nothing matches")
 	}
-	if len(l.idFile) == 0 {
+	if !l.sawIntentFile {
 		l.add(".", 0, Error, "no intents: add at least one Markdown file with front matter")
 	}
 	for _, r := range l.refs {

@@ -41,20 +41,28 @@ const MaxCandidates = 5
 //     so a few stray words in a long message hurt less than one in a short one;
 //   - prior is added so that one weak word is never a certain match;
 //   - a term reached by correcting a typo counts for typo of its weight.
+//
+// The same ratio is also taken against each example alone, where the
+// example's own terms missing from the message count for exampleMissing of
+// their weight; an intent's confidence is the better of the two, so a message
+// close to one example matches it even when the intent's other examples
+// pull elsewhere.
 type scoring struct {
-	otherIntents float32
-	unknown      float32
-	unknownPower float64
-	prior        float32
-	typo         float32
+	otherIntents   float32
+	unknown        float32
+	unknownPower   float64
+	prior          float32
+	typo           float32
+	exampleMissing float32
 }
 
 var defaultScoring = scoring{
-	otherIntents: 0.9,
-	unknown:      0.7,
-	unknownPower: 0.75,
-	prior:        2,
-	typo:         0.85,
+	otherIntents:   0.9,
+	unknown:        0.7,
+	unknownPower:   0.75,
+	prior:          2,
+	typo:           0.85,
+	exampleMissing: 1,
 }
 
 // query is a message's analysed terms.
@@ -74,13 +82,21 @@ type scratch struct {
 	score   []float32 // per intent: weight of matched terms times strength
 	present []float32 // per intent: weight of matched terms
 	touched []int32
+	// Per example: weight of matched terms, with and without typo factors.
+	exScore, exPresent []float32
+	exTouched          []int32
+	// Per intent: the best example's confidence.
+	exBest []float32
 }
 
 type scratchPool struct{ p *sync.Pool }
 
-func newScratchPool(intents int) scratchPool {
+func newScratchPool(intents, examples int) scratchPool {
 	return scratchPool{p: &sync.Pool{New: func() any {
-		return &scratch{score: make([]float32, intents), present: make([]float32, intents)}
+		return &scratch{
+			score: make([]float32, intents), present: make([]float32, intents), exBest: make([]float32, intents),
+			exScore: make([]float32, examples), exPresent: make([]float32, examples),
+		}
 	}}}
 }
 
@@ -153,6 +169,13 @@ func (ix *Index) rank(s *scratch, dst []Candidate) ([]Candidate, float64) {
 			s.score[p.intent] += w * p.strength * h.factor
 			s.present[p.intent] += w
 		}
+		for _, e := range ix.examplePostings[h.term] {
+			if s.exPresent[e] == 0 {
+				s.exTouched = append(s.exTouched, e)
+			}
+			s.exScore[e] += w * h.factor
+			s.exPresent[e] += w
+		}
 	}
 	sc := ix.scoring
 	var unknown float32
@@ -160,19 +183,27 @@ func (ix *Index) rank(s *scratch, dst []Candidate) ([]Candidate, float64) {
 		unknown = sc.unknown * ix.unknownWeight * float32(math.Pow(float64(s.q.unknown), sc.unknownPower))
 	}
 
+	for _, e := range s.exTouched {
+		denom := total + unknown + sc.exampleMissing*(ix.exampleWeight[e]-s.exPresent[e]) + sc.prior
+		i := ix.exampleIntent[e]
+		s.exBest[i] = max(s.exBest[i], s.exScore[e]/denom)
+		s.exScore[e], s.exPresent[e] = 0, 0
+	}
+	s.exTouched = s.exTouched[:0]
+
 	start := len(dst)
 	var outOfScope float64
 	for _, i := range s.touched {
 		if s.score[i] > 0 {
 			denom := s.present[i] + sc.otherIntents*(total-s.present[i]) + unknown + sc.prior
-			conf := float64(s.score[i] / denom)
+			conf := float64(max(s.score[i]/denom, s.exBest[i]))
 			if i == ix.outOfScope {
 				outOfScope = conf
 			} else {
 				dst = insertCandidate(dst, start, Candidate{Intent: int(i), Confidence: conf})
 			}
 		}
-		s.score[i], s.present[i] = 0, 0
+		s.score[i], s.present[i], s.exBest[i] = 0, 0, 0
 	}
 	s.touched = s.touched[:0]
 	for j := start; j < len(dst); j++ {

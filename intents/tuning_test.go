@@ -57,40 +57,42 @@ func TestTune(t *testing.T) {
 		for _, unk := range []float32{0.3, 0.4, 0.5, 0.7} {
 			for _, pow := range []float64{0.5, 0.6, 0.75, 1} {
 				for _, prior := range []float32{1, 1.5, 2} {
-					ix := NewIndex(k)
-					ix.scoring = scoring{otherIntents: other, unknown: unk, unknownPower: pow, prior: prior, typo: 0.85}
-					for _, ans := range []float64{0.5} {
-						for _, cl := range []float64{0.3, 0.35, 0.4, 0.45} {
-							if cl > ans {
-								continue
-							}
-							desc := fmt.Sprintf("other=%.1f unk=%.1f pow=%.2f prior=%.1f answer=%.2f clarify=%.2f", other, unk, pow, prior, ans, cl)
-							total := 0.0
-							for _, name := range []string{"dev", "chat"} {
-								in, inOK, out, outOK := 0, 0, 0, 0
-								for _, c := range sets[name] {
-									m := ix.Match(c.msg)
-									got := "none"
-									if len(m.Candidates) > 0 && m.Candidates[0].Confidence >= cl && m.OutOfScope < m.Candidates[0].Confidence {
-										got = m.Candidates[0].ID
-									}
-									if c.intent == "none" {
-										out++
-										if got == "none" {
-											outOK++
-										}
-									} else {
-										in++
-										if got == c.intent {
-											inOK++
-										}
-									}
+					for _, exm := range []float32{0.25, 0.5, 1} {
+						ix := NewIndex(k)
+						ix.scoring = scoring{otherIntents: other, unknown: unk, unknownPower: pow, prior: prior, typo: 0.85, exampleMissing: exm}
+						for _, ans := range []float64{0.5} {
+							for _, cl := range []float64{0.3, 0.35, 0.4, 0.45} {
+								if cl > ans {
+									continue
 								}
-								a, r := float64(inOK)/float64(in), float64(outOK)/float64(out)
-								desc += fmt.Sprintf(" | %s in=%.3f out=%.3f", name, a, r)
-								total += min(a, r) + a + r
+								desc := fmt.Sprintf("other=%.1f unk=%.1f pow=%.2f prior=%.1f exm=%.2f answer=%.2f clarify=%.2f", other, unk, pow, prior, exm, ans, cl)
+								total := 0.0
+								for _, name := range []string{"dev", "chat"} {
+									in, inOK, out, outOK := 0, 0, 0, 0
+									for _, c := range sets[name] {
+										m := ix.Match(c.msg)
+										got := "none"
+										if len(m.Candidates) > 0 && m.Candidates[0].Confidence >= cl && m.OutOfScope < m.Candidates[0].Confidence {
+											got = m.Candidates[0].ID
+										}
+										if c.intent == "none" {
+											out++
+											if got == "none" {
+												outOK++
+											}
+										} else {
+											in++
+											if got == c.intent {
+												inOK++
+											}
+										}
+									}
+									a, r := float64(inOK)/float64(in), float64(outOK)/float64(out)
+									desc += fmt.Sprintf(" | %s in=%.3f out=%.3f", name, a, r)
+									total += min(a, r) + a + r
+								}
+								rows = append(rows, row{total, desc})
 							}
-							rows = append(rows, row{total, desc})
 						}
 					}
 				}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -19,7 +18,6 @@ func (a *app) lintCommand() *cobra.Command {
 			"warnings are printed but do not fail.",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var fsys fs.FS
 			dir := a.cfg.Knowledge
 			if len(args) == 1 {
 				dir = args[0]
@@ -29,10 +27,10 @@ func (a *app) lintCommand() *cobra.Command {
 				}
 			}
 			fsys, name := a.knowledgeFS()
-			if dir != a.cfg.Knowledge || dir != "" {
+			if dir != "" {
 				fsys, name = os.DirFS(dir), dir
 			}
-			k, problems := intents.Parse(fsys)
+			k, problems := intents.Lint(fsys)
 			errs, warns := 0, 0
 			for _, p := range problems {
 				fmt.Fprintln(a.stdout, prefixed(dir, p))

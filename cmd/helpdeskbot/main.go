@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"os/signal"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -138,7 +139,7 @@ func (a *app) newBot() (*bot.Bot, error) {
 // prefixed renders a problem with the folder it was found in.
 func prefixed(dir string, p intents.Problem) string {
 	if dir != "" {
-		p.File = dir + "/" + p.File
+		p.File = filepath.Join(dir, p.File)
 	}
 	return p.String()
 }

@@ -1,0 +1,208 @@
+package bot_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/knowledge"
+)
+
+func shippedIndex(t testing.TB) *intents.Index {
+	t.Helper()
+	k, err := intents.Load(knowledge.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return intents.NewIndex(k)
+}
+
+func newBot(t testing.TB, ix *intents.Index) *bot.Bot {
+	t.Helper()
+	b, err := bot.New(ix, bot.DefaultThresholds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestAnswerOutcomes(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	tests := []struct {
+		name    string
+		message string
+		outcome bot.Outcome
+		intent  string
+	}{
+		{"clear winner", "my selfie keeps failing, face not found", bot.Answered, "selfie"},
+		{"one keyword", "nfc", bot.Answered, "nfc"},
+		{"greeting is an intent", "hello", bot.Answered, "greeting"},
+		{"thanks is an intent", "thanks!", bot.Answered, "thanks"},
+		{"two close topics", "linkedin", bot.Clarify, "linkedin-recovery"},
+		{"nothing matches", "what's the weather like", bot.Fallback, ""},
+		{"out of scope look-alike", "passport renewal fees", bot.Fallback, ""},
+		{"empty message", "", bot.Fallback, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := b.Answer(context.Background(), bot.Message{Text: tt.message})
+			if r.Outcome != tt.outcome || r.Intent != tt.intent {
+				t.Fatalf("Answer(%q) = %s %q (%.2f, candidates %+v), want %s %q",
+					tt.message, r.Outcome, r.Intent, r.Confidence, r.Candidates, tt.outcome, tt.intent)
+			}
+		})
+	}
+}
+
+func TestClarifyOffersTheCloseTopics(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	r := b.Answer(context.Background(), bot.Message{Text: "linkedin"})
+	if r.Outcome != bot.Clarify {
+		t.Fatalf("outcome %s", r.Outcome)
+	}
+	if len(r.Choices) < 2 || len(r.Choices) > 3 {
+		t.Fatalf("clarify with %d choices, want 2 or 3: %+v", len(r.Choices), r.Choices)
+	}
+	ids := map[string]bool{}
+	for _, c := range r.Choices {
+		ids[c.ID] = true
+		if c.Title == "" {
+			t.Errorf("choice %s has no title", c.ID)
+		}
+	}
+	if !ids["linkedin-verification"] || !ids["linkedin-recovery"] {
+		t.Errorf("choices %+v, want both LinkedIn topics", r.Choices)
+	}
+}
+
+func TestFallbackSuggestsTopics(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	r := b.Answer(context.Background(), bot.Message{Text: "tell me a story about dragons"})
+	if r.Outcome != bot.Fallback || len(r.Choices) == 0 {
+		t.Fatalf("outcome %s with choices %+v", r.Outcome, r.Choices)
+	}
+}
+
+func TestAnswerCarriesRelatedAndContactBeforeGuidance(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	r := b.Answer(context.Background(), bot.Message{Text: "my linkedin account got hacked"})
+	if r.Intent != "linkedin-recovery" {
+		t.Fatalf("intent %q", r.Intent)
+	}
+	if r.Contact == "" || !strings.Contains(r.Contact, "LinkedIn support") {
+		t.Fatalf("contact = %q", r.Contact)
+	}
+	text := r.Text()
+	ci, gi := strings.Index(text, r.Contact), strings.Index(text, r.Guidance)
+	if ci < 0 || gi < 0 || ci > gi || !strings.HasSuffix(text, r.Guidance) {
+		t.Fatalf("contact at %d, guidance at %d; text must end with the guidance:\n%s", ci, gi, text)
+	}
+	if len(r.Related) == 0 || r.Related[0].ID != "linkedin-verification" {
+		t.Errorf("related = %+v", r.Related)
+	}
+}
+
+func TestAnswerIntent(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	r := b.AnswerIntent(context.Background(), "nfc")
+	if r.Outcome != bot.Answered || r.Intent != "nfc" || r.Title != "NFC chip reading" || r.Confidence != 1 {
+		t.Fatalf("AnswerIntent(nfc) = %+v", r)
+	}
+	if r := b.AnswerIntent(context.Background(), "no-such-topic"); r.Outcome != bot.Fallback {
+		t.Fatalf("unknown id gives %s", r.Outcome)
+	}
+}
+
+func TestCanceledContextStillGivesGuidance(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, r := range []bot.Reply{
+		b.Answer(ctx, bot.Message{Text: "selfie"}),
+		b.AnswerIntent(ctx, "selfie"),
+	} {
+		if r.Outcome != bot.Failed {
+			t.Errorf("outcome %s, want %s", r.Outcome, bot.Failed)
+		}
+		assertGuidance(t, r)
+	}
+}
+
+func TestSetIndexSwapsKnowledge(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	small, err := intents.Load(os.DirFS("../intents/testdata/small"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.SetIndex(intents.NewIndex(small))
+	r := b.Answer(context.Background(), bot.Message{Text: "nfc chip"})
+	if r.Outcome != bot.Fallback {
+		t.Fatalf("after swapping to knowledge without NFC, got %s %s", r.Outcome, r.Intent)
+	}
+	if r.KnowledgeVersion != small.Version {
+		t.Errorf("reply version %s, want %s", r.KnowledgeVersion, small.Version)
+	}
+	b.SetIndex(nil) // ignored
+	if b.Index() == nil {
+		t.Fatal("SetIndex(nil) removed the knowledge")
+	}
+}
+
+func TestNewValidates(t *testing.T) {
+	if _, err := bot.New(nil, bot.DefaultThresholds()); !errors.Is(err, bot.ErrNoKnowledge) {
+		t.Errorf("New(nil) error = %v", err)
+	}
+	bad := bot.Thresholds{Answer: 0.3, Clarify: 0.5, Margin: 0.8}
+	if _, err := bot.New(shippedIndex(t), bad); err == nil {
+		t.Error("clarify above answer accepted")
+	}
+}
+
+func TestThresholdsValidate(t *testing.T) {
+	tests := []struct {
+		name string
+		t    bot.Thresholds
+		ok   bool
+	}{
+		{"defaults", bot.DefaultThresholds(), true},
+		{"answer above 1", bot.Thresholds{Answer: 1.5, Clarify: 0.3, Margin: 0.8}, false},
+		{"negative margin", bot.Thresholds{Answer: 0.5, Clarify: 0.3, Margin: -1}, false},
+		{"clarify above answer", bot.Thresholds{Answer: 0.4, Clarify: 0.5, Margin: 0.8}, false},
+		{"all zero", bot.Thresholds{}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := tt.t.Validate(); (err == nil) != tt.ok {
+				t.Fatalf("Validate() = %v, want ok=%v", err, tt.ok)
+			}
+		})
+	}
+}
+
+func TestThresholdsChangeOutcomes(t *testing.T) {
+	ix := shippedIndex(t)
+	strict, err := bot.New(ix, bot.Thresholds{Answer: 0.99, Clarify: 0.98, Margin: 0.85})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := strict.Answer(context.Background(), bot.Message{Text: "nfc"}); r.Outcome != bot.Fallback {
+		t.Errorf("with thresholds near 1, got %s", r.Outcome)
+	}
+}
+
+func assertGuidance(t *testing.T, r bot.Reply) {
+	t.Helper()
+	if strings.TrimSpace(r.Guidance) == "" {
+		t.Fatalf("reply %s has no guidance", r.Outcome)
+	}
+	if !strings.HasSuffix(r.Text(), r.Guidance) {
+		t.Fatalf("reply %s does not end with the guidance:\n%s", r.Outcome, r.Text())
+	}
+	if !strings.Contains(strings.ToLower(r.Guidance), "organization that asked you to verify") {
+		t.Fatalf("guidance does not point to the requesting organization: %q", r.Guidance)
+	}
+}

@@ -1,0 +1,71 @@
+package bot_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+)
+
+// TestEveryOutcomeEndsWithGuidance is the product's promise: whatever
+// happens, the reply ends with the contact guidance.
+func TestEveryOutcomeEndsWithGuidance(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	seen := map[bot.Outcome]bool{}
+	messages := []string{
+		"stuck on selfie", "linkedin", "what's the weather", "", "glaer on my licence",
+		"nfc", "hello", "thanks", "my linkedin account got hacked", strings.Repeat("okta ", 2000),
+	}
+	for _, m := range messages {
+		r := b.Answer(context.Background(), bot.Message{Text: m})
+		seen[r.Outcome] = true
+		assertGuidance(t, r)
+	}
+	for _, topic := range b.Topics() {
+		assertGuidance(t, b.AnswerIntent(context.Background(), topic.ID))
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := b.Answer(ctx, bot.Message{Text: "selfie"})
+	seen[r.Outcome] = true
+	assertGuidance(t, r)
+
+	for _, o := range []bot.Outcome{bot.Answered, bot.Clarify, bot.Fallback, bot.Failed} {
+		if !seen[o] {
+			t.Errorf("no message produced outcome %s; the invariant is untested for it", o)
+		}
+	}
+}
+
+// FuzzAnswer shows that arbitrary input never panics and always gets the
+// guidance. Its seed corpus runs with every "go test".
+func FuzzAnswer(f *testing.F) {
+	for _, seed := range []string{
+		"", "stuck on selfie", "glaer on my licence", "azure ad", "why do I have to verify??",
+		"\x00\xff\xfe", "🙂🙂🙂", "'''", "can't won't shouldn't've", "a'b'c'd",
+		strings.Repeat("é", 5000), strings.Repeat("verify ", 1000), "<@U123> <!channel> &amp;",
+		"ＳＥＬＦＩＥ", "i̇stanbul", "\u2028\u2029", "123 456 7890", "---\nid: x\n---",
+	} {
+		f.Add(seed)
+	}
+	b := newBot(f, shippedIndex(f))
+	f.Fuzz(func(t *testing.T, msg string) {
+		r := b.Answer(context.Background(), bot.Message{Text: msg})
+		switch r.Outcome {
+		case bot.Answered, bot.Clarify, bot.Fallback:
+		default:
+			t.Fatalf("outcome %q for %q", r.Outcome, msg)
+		}
+		if r.Confidence < 0 || r.Confidence > 1 {
+			t.Fatalf("confidence %v for %q", r.Confidence, msg)
+		}
+		if r.Guidance == "" || !strings.HasSuffix(r.Text(), r.Guidance) {
+			t.Fatalf("no guidance for %q", msg)
+		}
+		if !utf8.ValidString(r.Text()) {
+			t.Fatalf("reply text is not valid UTF-8 for %q", msg)
+		}
+	})
+}

@@ -1,0 +1,70 @@
+package intents
+
+import (
+	"fmt"
+	"io/fs"
+	"slices"
+	"strings"
+)
+
+// distinctiveKeywordLimit is how many other intents may use a keyword in
+// their examples before it is reported as not distinctive.
+const distinctiveKeywordLimit = 3
+
+// Lint checks a knowledge folder as Parse does and, when it has no errors,
+// also what only the matcher can tell: examples made only of common words,
+// which can never match, and keywords so common in other intents' examples
+// that they signal nothing. Those are warnings.
+func Lint(fsys fs.FS) (*Knowledge, Problems) {
+	k, problems := Parse(fsys)
+	if problems.HasErrors() {
+		return k, problems
+	}
+	ix := NewIndex(k)
+	all := k.Intents
+	if k.OutOfScope != nil {
+		all = append(slices.Clip(all), *k.OutOfScope)
+	}
+	// usedBy[term] lists the intents whose examples use the term.
+	usedBy := map[string][]string{}
+	var toks []token
+	for _, in := range all {
+		for j, ex := range in.Examples {
+			toks = ix.tokens(toks[:0], ex, false)
+			usable := false
+			for _, t := range toks {
+				if !t.stop {
+					usable = true
+					if ids := usedBy[t.stem]; len(ids) == 0 || ids[len(ids)-1] != in.ID {
+						usedBy[t.stem] = append(ids, in.ID)
+					}
+				}
+			}
+			if !usable {
+				problems = append(problems, Problem{File: in.File, Line: in.ExampleLines[j], Severity: Warning,
+					Message: fmt.Sprintf("example %q has only common words the matcher ignores; it can never match", ex)})
+			}
+		}
+	}
+	for _, in := range all {
+		for _, kw := range in.Keywords {
+			var others []string
+			for _, id := range usedBy[stem(lower(kw))] {
+				if id != in.ID {
+					others = append(others, id)
+				}
+			}
+			if len(others) >= distinctiveKeywordLimit {
+				problems = append(problems, Problem{File: in.File, Severity: Warning,
+					Message: fmt.Sprintf("keyword %q is not distinctive: the examples of %d other intents use it (%s)", kw, len(others), strings.Join(others, ", "))})
+			}
+		}
+	}
+	slices.SortStableFunc(problems, func(a, b Problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
+	return k, problems
+}

@@ -1,0 +1,181 @@
+package intents_test
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/helpdeskbot/helpdeskbot/intents"
+)
+
+func TestParseBrokenFolders(t *testing.T) {
+	tests := []struct {
+		dir  string
+		want []string // every problem, as printed, in order
+	}{
+		{"bad-yaml", []string{"a.md:4: bad YAML: sequence end token ']' not found"}},
+		{"missing-keys", []string{
+			`a.md:1: missing required front-matter key "id"`,
+			`a.md:1: missing required front-matter key "title"`,
+			`a.md:1: missing required front-matter key "examples"`,
+		}},
+		{"no-answer", []string{"a.md:9: missing answer: write the reply in Markdown after the closing ---"}},
+		{"duplicate-id", []string{`b.md:2: duplicate id "selfie": already used by a.md`}},
+		{"shared-example", []string{`b.md:6: the same example is under "selfie" (a.md:5); an example may belong to one intent only`}},
+		{"unknown-key", []string{`a.md:8: unknown front-matter key "tags" (known: id, title, examples, keywords, contact, related)`}},
+		{"unknown-related", []string{`a.md:8: "nope" is not the id of any intent`}},
+		{"few-examples", []string{"a.md:4: examples: need at least 3, found 2"}},
+		{"bad-id", []string{`a.md:2: id "Selfie_Step" must be kebab-case: lowercase letters and digits joined by single hyphens`}},
+		{"no-front-matter", []string{`a.md:1: missing front matter: an intent file starts with a line "---", then id, title and examples, then "---"`}},
+		{"unclosed-front-matter", []string{"a.md:1: front matter starts with --- but never ends with a --- line"}},
+		{"keyword-phrase", []string{`a.md:8: keyword "face scan" must be a single word; put phrases in examples or synonyms`}},
+		{"bad-synonyms", []string{`_synonyms.yaml:3: bad YAML: mapping key "pic" already defined at [1:1]`}},
+		{"examples-not-list", []string{`a.md:4: expected a list ("- item" lines or [a, b])`}},
+		{"empty-guidance", []string{"_guidance.md:1: the file is empty: it needs text"}},
+		{"missing-special", []string{
+			"_fallback.md: missing: the answer given when nothing matches",
+			"_guidance.md: missing: every reply ends with this contact guidance, so the folder needs it",
+		}},
+		{"empty-folder", []string{".: no intents: add at least one Markdown file with front matter"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.dir, func(t *testing.T) {
+			_, problems := intents.Parse(os.DirFS(filepath.Join("testdata", "broken", tt.dir)))
+			assertProblems(t, problems, tt.want)
+			if !problems.HasErrors() {
+				t.Error("HasErrors() = false, want true")
+			}
+		})
+	}
+}
+
+func TestParseWarningsDoNotFail(t *testing.T) {
+	k, problems := intents.Parse(os.DirFS("testdata/broken/warnings-only"))
+	assertProblems(t, problems, []string{
+		"_notes.md: warning: unknown special file; known: _guidance.md, _fallback.md, _clarify.md, _synonyms.yaml, _out-of-scope.md, _tests.tsv",
+		"a.md:3: warning: title is longer than 60 characters; buttons and menus will cut it",
+		`a.md:7: warning: example "A one!" is repeated`,
+		"a.md:8: warning: an intent lists itself as related",
+		"extra.txt: warning: ignored: intents are Markdown files ending in .md",
+	})
+	if problems.HasErrors() {
+		t.Fatal("HasErrors() = true for warnings only")
+	}
+	if len(k.Intents) != 1 || len(k.Intents[0].Examples) != 2 {
+		t.Fatalf("got %d intents, want 1 with the repeated example dropped: %+v", len(k.Intents), k.Intents)
+	}
+}
+
+func TestLoadFailsWithProblems(t *testing.T) {
+	_, err := intents.Load(os.DirFS("testdata/broken/duplicate-id"))
+	var problems intents.Problems
+	if !errors.As(err, &problems) {
+		t.Fatalf("Load error = %v, want intents.Problems", err)
+	}
+	if len(problems) != 1 || problems[0].File != "b.md" || problems[0].Line != 2 {
+		t.Fatalf("problems = %v", problems)
+	}
+}
+
+func TestLoadReadsEveryPart(t *testing.T) {
+	k, err := intents.Load(os.DirFS("testdata/small"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	selfie, ok := k.Intent("selfie")
+	if !ok {
+		t.Fatal("no selfie intent")
+	}
+	if selfie.Title != "Selfie step" || selfie.File != "capture/selfie.md" {
+		t.Errorf("selfie = %q from %q", selfie.Title, selfie.File)
+	}
+	if got := strings.Join(selfie.Keywords, ","); got != "selfie,liveness,face" {
+		t.Errorf("keywords = %q", got)
+	}
+	if got := strings.Join(selfie.Related, ","); got != "glare" {
+		t.Errorf("related = %q", got)
+	}
+	if !strings.HasPrefix(selfie.Answer, "Face a bright light") {
+		t.Errorf("answer = %q", selfie.Answer)
+	}
+	if selfie.Contact != "" {
+		t.Errorf("contact = %q, want empty", selfie.Contact)
+	}
+	okta, _ := k.Intent("okta")
+	if okta.Contact == "" {
+		t.Error("okta has no contact line")
+	}
+	if !strings.Contains(k.Guidance, "organization that asked you to verify") {
+		t.Errorf("guidance = %q", k.Guidance)
+	}
+	if k.Fallback == "" || len(k.FallbackTopics) != 2 {
+		t.Errorf("fallback = %q, topics %v", k.Fallback, k.FallbackTopics)
+	}
+	if len(k.Synonyms) == 0 || k.Synonyms[0].Variant != "azure ad" || k.Synonyms[0].Canonical != "entra" {
+		t.Errorf("synonyms = %+v", k.Synonyms)
+	}
+	if k.OutOfScope == nil || len(k.OutOfScope.Examples) < 3 {
+		t.Errorf("out of scope = %+v", k.OutOfScope)
+	}
+	if len(k.Version) != 12 {
+		t.Errorf("version = %q", k.Version)
+	}
+}
+
+func TestVersionFollowsContent(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_guidance.md": {Data: []byte("Contact them.\n")},
+		"_fallback.md": {Data: []byte("Sorry.\n")},
+		"a.md":         {Data: []byte("---\nid: a\ntitle: A\nexamples: [one, two, three]\n---\nAnswer.\n")},
+	}
+	k1, err := intents.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k2, _ := intents.Load(fsys)
+	if k1.Version != k2.Version {
+		t.Fatalf("same content, versions %s and %s", k1.Version, k2.Version)
+	}
+	fsys["a.md"] = &fstest.MapFile{Data: []byte("---\nid: a\ntitle: A\nexamples: [one, two, three]\n---\nAnother answer.\n")}
+	k3, _ := intents.Load(fsys)
+	if k3.Version == k1.Version {
+		t.Fatal("changed answer kept the same version")
+	}
+}
+
+func TestParseHandlesCRLFAndBOM(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_guidance.md": {Data: []byte("Contact them.\r\n")},
+		"_fallback.md": {Data: []byte("Sorry.\r\n")},
+		"a.md":         {Data: []byte("\xef\xbb\xbf---\r\nid: a\r\ntitle: A\r\nexamples:\r\n  - one\r\n  - two\r\n  - three\r\n---\r\nAnswer.\r\n")},
+	}
+	k, err := intents.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(k.Intents) != 1 || k.Intents[0].Answer != "Answer." || len(k.Intents[0].Examples) != 3 {
+		t.Fatalf("intents = %+v", k.Intents)
+	}
+}
+
+func assertProblems(t *testing.T, got intents.Problems, want []string) {
+	t.Helper()
+	lines := make([]string, len(got))
+	for i, p := range got {
+		lines[i] = p.String()
+	}
+	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(lines, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestLintWarnsAboutWhatOnlyTheMatcherSees(t *testing.T) {
+	_, problems := intents.Lint(os.DirFS("testdata/broken/lint-warnings"))
+	assertProblems(t, problems, []string{
+		`a.md: warning: keyword "photo" is not distinctive: the examples of 3 other intents use it (b, c, d)`,
+		`a.md:6: warning: example "and then it is the same again" has only common words the matcher ignores; it can never match`,
+	})
+}

@@ -1,0 +1,171 @@
+package intents_test
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/helpdeskbot/helpdeskbot/intents"
+)
+
+func smallIndex(t testing.TB) *intents.Index {
+	t.Helper()
+	k, err := intents.Load(os.DirFS("testdata/small"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return intents.NewIndex(k)
+}
+
+// best returns the top candidate's id, or "none" when the out-of-scope
+// examples match better or nothing matches.
+func best(m intents.Match) string {
+	if len(m.Candidates) == 0 || m.OutOfScope >= m.Candidates[0].Confidence {
+		return "none"
+	}
+	return m.Candidates[0].ID
+}
+
+func TestMatchCopesWithHowPeopleWrite(t *testing.T) {
+	ix := smallIndex(t)
+	tests := []struct {
+		name, message, want string
+	}{
+		{"exact example", "my selfie keeps failing", "selfie"},
+		{"case and punctuation", "MY SELFIE... KEEPS FAILING?!", "selfie"},
+		{"emoji", "selfie 😭😭 failing 🙏", "selfie"},
+		{"contraction", "it won't take my selfie, I can't", "selfie"},
+		{"curly apostrophe", "my ID’s photo wasn’t accepted", "government-id"},
+		{"plural", "selfies fail", "selfie"},
+		{"past tense", "the liveness check failed", "selfie"},
+		{"gerund", "reflecting light on my card", "glare"},
+		{"typo swapped letters", "slefie", "selfie"},
+		{"typo swapped letters short word", "okat", "okta"},
+		{"typo dropped letter", "passprt upload", "government-id"},
+		{"typo doubled letter", "glaare on my card", "glare"},
+		{"typo changed letter", "liveneas check", "selfie"},
+		{"typo in keyword of four letters", "glaer", "glare"},
+		{"synonym single word", "licence photo glare", "glare"},
+		{"synonym multi-word", "azure ad sent me here", "microsoft-entra"},
+		{"synonym into keyword", "thx", "thanks"},
+		{"one word", "entra", "microsoft-entra"},
+		{"one word keyword", "okta", "okta"},
+		{"long rambling message", "so I have been at this for ages, my company uses okta for everything and this morning when I signed in it told me I need to verify my identity with a photo and I have no clue what that is about", "okta"},
+		{"out-of-scope examples", "how much does a new passport cost", "none"},
+		{"unrelated", "what's the weather like in paris", "none"},
+		{"keyboard mash", "asdfghjkl", "none"},
+		{"only stopwords", "and the of it is", "none"},
+		{"numbers only", "123456 7890", "none"},
+		{"empty", "", "none"},
+		{"first letter differs is not a typo", "flight", "none"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := ix.Match(tt.message)
+			if got := best(m); got != tt.want {
+				t.Errorf("Match(%q) = %s, want %s (candidates %+v, oos %.2f, terms %v, unknown %v)",
+					tt.message, got, tt.want, m.Candidates, m.OutOfScope, m.Terms, m.Unknown)
+			}
+		})
+	}
+}
+
+func TestMatchConfidenceIsAProportion(t *testing.T) {
+	ix := smallIndex(t)
+	for _, msg := range []string{"selfie", "selfie selfie selfie", "okta okta entra", "glare dark reflection glare", "thanks"} {
+		for _, c := range ix.Match(msg).Candidates {
+			if c.Confidence <= 0 || c.Confidence > 1 {
+				t.Errorf("Match(%q): %s confidence %v outside (0, 1]", msg, c.ID, c.Confidence)
+			}
+		}
+	}
+}
+
+func TestMatchRanksBestFirstAndBoundsCandidates(t *testing.T) {
+	ix := smallIndex(t)
+	m := ix.Match("selfie glare passport okta entra thanks liveness dark")
+	if len(m.Candidates) == 0 || len(m.Candidates) > intents.MaxCandidates {
+		t.Fatalf("%d candidates", len(m.Candidates))
+	}
+	for i := 1; i < len(m.Candidates); i++ {
+		if m.Candidates[i].Confidence > m.Candidates[i-1].Confidence {
+			t.Fatalf("candidates not ranked: %+v", m.Candidates)
+		}
+	}
+}
+
+func TestMatchUnknownWordsLowerConfidence(t *testing.T) {
+	ix := smallIndex(t)
+	plain := ix.Match("selfie failing").Candidates[0].Confidence
+	noisy := ix.Match("selfie failing zebra quantum violin").Candidates[0].Confidence
+	if noisy >= plain {
+		t.Fatalf("confidence with unknown words %.3f, without %.3f: unknown words should lower it", noisy, plain)
+	}
+	m := ix.Match("selfie failing zebra")
+	if !reflect.DeepEqual(m.Unknown, []string{"zebra"}) {
+		t.Errorf("Unknown = %v, want [zebra]", m.Unknown)
+	}
+}
+
+func TestMatchIsDeterministic(t *testing.T) {
+	ix := smallIndex(t)
+	other := smallIndex(t)
+	for _, msg := range []string{"photo", "sent me here", "verify", "licence", "my photo glare okta"} {
+		a, b := ix.Match(msg), other.Match(msg)
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("Match(%q) differs between two indexes of the same knowledge:\n%+v\n%+v", msg, a, b)
+		}
+		if c := ix.Match(msg); !reflect.DeepEqual(a, c) {
+			t.Errorf("Match(%q) differs between two calls", msg)
+		}
+	}
+}
+
+func TestMatchTruncatesLongMessages(t *testing.T) {
+	ix := smallIndex(t)
+	long := "okta " + strings.Repeat("selfie ", 2000) // 14,000 bytes
+	m := ix.Match(long)
+	if best(m) != "okta" && best(m) != "selfie" {
+		t.Fatalf("long message matched %s", best(m))
+	}
+	// Words after the first MaxMessageLen bytes are not read.
+	tail := strings.Repeat("x ", intents.MaxMessageLen) + "okta"
+	if got := best(ix.Match(tail)); got != "none" {
+		t.Fatalf("a word past the limit was read: got %s", got)
+	}
+	// A multi-byte character at the cut is not split into invalid text.
+	cut := strings.Repeat("é", intents.MaxMessageLen)
+	for _, w := range ix.Match(cut).Unknown {
+		if !strings.HasPrefix(w, "é") || strings.ContainsRune(w, '\uFFFD') {
+			t.Fatalf("bad word %q", w)
+		}
+	}
+}
+
+func TestSuggestTitles(t *testing.T) {
+	ix := smallIndex(t)
+	tests := []struct {
+		query string
+		want  string
+	}{
+		{"slf", "selfie"},
+		{"glare", "glare"},
+		{"okta", "okta"},
+		{"entr", "microsoft-entra"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			got := ix.SuggestTitles(tt.query, 3)
+			if len(got) == 0 || got[0].ID != tt.want {
+				t.Fatalf("SuggestTitles(%q) = %+v, want %s first", tt.query, got, tt.want)
+			}
+		})
+	}
+	if got := ix.SuggestTitles("", 2); len(got) != 2 {
+		t.Errorf("empty query gives %d suggestions, want the first 2 topics", len(got))
+	}
+	if got := ix.SuggestTitles("zzzzqqq", 3); len(got) != 0 {
+		t.Errorf("nonsense query gives %+v", got)
+	}
+}
