@@ -22,8 +22,12 @@ type Index struct {
 	examplePostings [][]int32
 	exampleIntent   []int32
 	exampleWeight   []float32
-	typos           typoIndex
-	synonyms        map[string][]synonymRule
+	// The same, by intent and by example, sorted by term: what rank looks up
+	// for terms so common that walking their postings would cost too much.
+	intentTerms  [][]termStrength
+	exampleTerms [][]int32
+	typos        typoIndex
+	synonyms     map[string][]synonymRule
 	// unknownWeight is the weight of a word the knowledge never uses.
 	unknownWeight float32
 	// outOfScope is the position of the out-of-scope examples among the
@@ -36,6 +40,12 @@ type Index struct {
 // posting says that an intent uses a term, and how strongly.
 type posting struct {
 	intent   int32
+	strength float32
+}
+
+// termStrength is a term of an intent with its strength there.
+type termStrength struct {
+	term     int32
 	strength float32
 }
 
@@ -61,12 +71,19 @@ func NewIndex(k *Knowledge) *Index {
 	ix.stopStems = make(map[string]struct{})
 	// Other forms of stopwords are stopwords too ("taking" for "take"),
 	// unless the stem is a question word or a keyword ("whats" is not "what").
+	kwStems := make(map[string]struct{})
+	for _, in := range k.Intents {
+		for _, kw := range in.Keywords {
+			kwStems[stem(lower(kw))] = struct{}{}
+		}
+	}
 	for w := range ix.stop {
 		st := stem(w)
-		if _, weak := weakWords[st]; st == w || weak || keywordStem(k, st) {
-			continue
+		_, weak := weakWords[st]
+		_, kw := kwStems[st]
+		if st != w && !weak && !kw {
+			ix.stopStems[st] = struct{}{}
 		}
-		ix.stopStems[st] = struct{}{}
 	}
 	ix.buildSynonyms(k.Synonyms)
 
@@ -135,6 +152,7 @@ func NewIndex(k *Knowledge) *Index {
 		}
 	}
 	ix.postings = make([][]posting, len(ix.vocab))
+	ix.intentTerms = make([][]termStrength, len(indexed))
 	df := make([]float64, len(ix.vocab))
 	for i, counts := range perIntent {
 		sentences := float64(len(indexed[i].Examples) + 1)
@@ -147,6 +165,7 @@ func NewIndex(k *Knowledge) *Index {
 				s /= 2
 			}
 			ix.postings[c.term] = append(ix.postings[c.term], posting{intent: int32(i), strength: float32(s)})
+			ix.intentTerms[i] = append(ix.intentTerms[i], termStrength{term: c.term, strength: float32(s)})
 			df[c.term] += s
 		}
 	}
@@ -162,12 +181,17 @@ func NewIndex(k *Knowledge) *Index {
 	}
 	ix.examplePostings = make([][]int32, len(ix.vocab))
 	ix.exampleWeight = make([]float32, len(exampleTerms))
+	for i := range ix.intentTerms {
+		slices.SortFunc(ix.intentTerms[i], func(a, b termStrength) int { return int(a.term - b.term) })
+	}
 	for e, terms := range exampleTerms {
+		slices.Sort(terms)
 		for _, t := range terms {
 			ix.examplePostings[t] = append(ix.examplePostings[t], int32(e))
 			ix.exampleWeight[e] += ix.idf[t]
 		}
 	}
+	ix.exampleTerms = exampleTerms
 	ix.unknownWeight = float32(math.Log(1 + n/0.5))
 	ix.typos = newTypoIndex(ix.vocab)
 	ix.pool = newScratchPool(len(indexed), len(exampleTerms))
@@ -176,18 +200,6 @@ func NewIndex(k *Knowledge) *Index {
 
 // Knowledge returns the knowledge the index was built from.
 func (ix *Index) Knowledge() *Knowledge { return ix.knowledge }
-
-// keywordStem reports whether st is the stem of one of k's keywords.
-func keywordStem(k *Knowledge, st string) bool {
-	for _, in := range k.Intents {
-		for _, kw := range in.Keywords {
-			if stem(lower(kw)) == st {
-				return true
-			}
-		}
-	}
-	return false
-}
 
 func keywordSet(k *Knowledge) map[string]struct{} {
 	m := map[string]struct{}{}

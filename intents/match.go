@@ -2,6 +2,7 @@ package intents
 
 import (
 	"math"
+	"slices"
 	"sync"
 )
 
@@ -158,10 +159,26 @@ func (ix *Index) analyse(q *query, message string) {
 // rank scores every intent that shares a term with the query and returns the
 // best candidates, appended to dst, and the out-of-scope confidence.
 func (ix *Index) rank(s *scratch, dst []Candidate) ([]Candidate, float64) {
+	// Rare terms first: they find the candidates. Terms so common that their
+	// postings are long only add to candidates already found, looked up in
+	// each candidate's own sorted terms, so a message with a word used by
+	// thousands of intents does not visit them all. An intent or example
+	// sharing only such common words with the message is not a candidate:
+	// their low weight could not make it a good one.
+	slices.SortFunc(s.q.known, func(a, b termHit) int {
+		if la, lb := len(ix.postings[a.term]), len(ix.postings[b.term]); la != lb {
+			return la - lb
+		}
+		return int(a.term - b.term)
+	})
 	var total float32
 	for _, h := range s.q.known {
 		w := ix.idf[h.term]
 		total += w
+		if len(ix.postings[h.term]) > longPostings && len(s.touched) > 0 {
+			ix.addToCandidates(s, h, w)
+			continue
+		}
 		for _, p := range ix.postings[h.term] {
 			if s.present[p.intent] == 0 && s.score[p.intent] == 0 {
 				s.touched = append(s.touched, p.intent)
@@ -210,6 +227,28 @@ func (ix *Index) rank(s *scratch, dst []Candidate) ([]Candidate, float64) {
 		dst[j].ID = ix.knowledge.Intents[dst[j].Intent].ID
 	}
 	return dst, outOfScope
+}
+
+// longPostings is the length above which a term's postings are not walked
+// once the message's rarer terms have found candidates.
+const longPostings = 256
+
+// addToCandidates adds a common term to the intents and examples already
+// touched that use it.
+func (ix *Index) addToCandidates(s *scratch, h termHit, w float32) {
+	for _, i := range s.touched {
+		terms := ix.intentTerms[i]
+		if j, ok := slices.BinarySearchFunc(terms, h.term, func(t termStrength, id int32) int { return int(t.term - id) }); ok {
+			s.score[i] += w * terms[j].strength * h.factor
+			s.present[i] += w
+		}
+	}
+	for _, e := range s.exTouched {
+		if _, ok := slices.BinarySearch(ix.exampleTerms[e], h.term); ok {
+			s.exScore[e] += w * h.factor
+			s.exPresent[e] += w
+		}
+	}
 }
 
 // insertCandidate keeps dst[start:] sorted best first and at most

@@ -169,3 +169,30 @@ func TestSuggestTitles(t *testing.T) {
 		t.Errorf("nonsense query gives %+v", got)
 	}
 }
+
+// TestMatchScalesToLargeKnowledge checks that the index stays accurate on a
+// generated folder of 2,000 intents, where common words have long postings.
+func TestMatchScalesToLargeKnowledge(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a 2,000-intent folder")
+	}
+	fsys, msgs := generatedKnowledge(2000, 8)
+	k, err := intents.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := intents.NewIndex(k)
+	total, correct := 0, 0
+	for _, m := range msgs {
+		if m.intent == "none" {
+			continue
+		}
+		total++
+		if c := ix.Match(m.message).Candidates; len(c) > 0 && c[0].ID == m.intent {
+			correct++
+		}
+	}
+	if acc := float64(correct) / float64(total); acc < 0.95 {
+		t.Fatalf("top-1 accuracy %.3f on %d generated messages, want >= 0.95", acc, total)
+	}
+}
