@@ -48,6 +48,13 @@ func matchStream(cmd *cobra.Command, b *bot.Bot, r io.Reader, w io.Writer) error
 	enc := replyEncoder{replies: map[string][]byte{}}
 	var line []byte
 	for {
+		if in.Buffered() == 0 {
+			// About to wait for input: let whoever is waiting for our
+			// answers have them.
+			if err := out.Flush(); err != nil {
+				return err
+			}
+		}
 		chunk, err := in.ReadSlice('\n')
 		line = append(line[:0], chunk...)
 		for errors.Is(err, bufio.ErrBufferFull) {

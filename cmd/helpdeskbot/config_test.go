@@ -1,0 +1,111 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/pflag"
+)
+
+func writeConfig(t *testing.T, content string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "helpdeskbot.yaml")
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// configFlags is the command line's flag set, parsed from args.
+func configFlags(t *testing.T, args ...string) *pflag.FlagSet {
+	t.Helper()
+	a := &app{}
+	root := a.rootCommand()
+	fs := root.PersistentFlags()
+	if err := fs.Parse(args); err != nil {
+		t.Fatal(err)
+	}
+	return fs
+}
+
+func TestConfigPrecedence(t *testing.T) {
+	file := writeConfig(t, "match:\n  answer_threshold: 0.6\n  clarify_threshold: 0.3\n  clarify_margin: 0.7\n")
+	tests := []struct {
+		name       string
+		env        map[string]string
+		args       []string
+		wantAnswer float64
+		wantMargin float64
+	}{
+		{"defaults", nil, nil, DefaultConfig().Match.Answer, DefaultConfig().Match.Margin},
+		{"file over defaults", nil, []string{"--config", file}, 0.6, 0.7},
+		{"environment over file", map[string]string{"HELPDESK_MATCH_ANSWER_THRESHOLD": "0.65"}, []string{"--config", file}, 0.65, 0.7},
+		{"flag over environment", map[string]string{"HELPDESK_MATCH_ANSWER_THRESHOLD": "0.65"}, []string{"--config", file, "--answer-threshold", "0.7"}, 0.7, 0.7},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			cfg, err := loadConfig(configFlags(t, tt.args...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if cfg.Match.Answer != tt.wantAnswer || cfg.Match.Margin != tt.wantMargin {
+				t.Fatalf("answer %v margin %v, want %v %v", cfg.Match.Answer, cfg.Match.Margin, tt.wantAnswer, tt.wantMargin)
+			}
+		})
+	}
+}
+
+func TestConfigKnowledgeFromEnvironment(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("HELPDESK_KNOWLEDGE", dir)
+	cfg, err := loadConfig(configFlags(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Knowledge != dir {
+		t.Fatalf("knowledge = %q, want %q", cfg.Knowledge, dir)
+	}
+}
+
+func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		args []string
+		key  string
+	}{
+		{"not a number", map[string]string{"HELPDESK_MATCH_ANSWER_THRESHOLD": "high"}, nil, "match.answer_threshold"},
+		{"out of range", nil, []string{"--clarify-margin", "1.5"}, "match.clarify_margin"},
+		{"clarify above answer", nil, []string{"--answer-threshold", "0.2", "--clarify-threshold", "0.3"}, "match.clarify_threshold"},
+		{"missing knowledge folder", map[string]string{"HELPDESK_KNOWLEDGE": "/no/such/folder"}, nil, "knowledge"},
+		{"unknown key in file", nil, []string{"--config", writeConfig(t, "match:\n  answer_treshold: 0.5\n")}, "match.answer_treshold"},
+		{"bad YAML file", nil, []string{"--config", writeConfig(t, "match: [\n")}, "config: read"},
+		{"missing file", nil, []string{"--config", "/no/such/file.yaml"}, "config: read"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			r := runCLI(t, "", append(tt.args, "ask", "hello")...)
+			if r.code != 2 {
+				t.Fatalf("exit %d, want 2; stderr %q", r.code, r.stderr)
+			}
+			msg := strings.TrimSuffix(r.stderr, "\n")
+			if strings.Contains(msg, "\n") {
+				t.Errorf("message is not one line: %q", r.stderr)
+			}
+			if !strings.Contains(msg, tt.key) {
+				t.Errorf("message %q does not name %q", msg, tt.key)
+			}
+			if r.stdout != "" {
+				t.Errorf("something was answered: %q", r.stdout)
+			}
+		})
+	}
+}

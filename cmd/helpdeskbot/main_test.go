@@ -1,0 +1,207 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// result is what one helpdeskbot run printed and returned.
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+func runCLI(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	var out, errOut bytes.Buffer
+	code := run(ctx, args, strings.NewReader(stdin), &out, &errOut)
+	return result{code: code, stdout: out.String(), stderr: errOut.String()}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from %s (run go test -update if the change is intended):\n%s", path, got)
+	}
+}
+
+func TestAsk(t *testing.T) {
+	r := runCLI(t, "", "ask", "stuck on selfie")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	golden(t, "ask-selfie.golden", r.stdout)
+}
+
+func TestAskJSON(t *testing.T) {
+	r := runCLI(t, "", "ask", "--json", "glaer", "on", "my", "licence")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var d askDetails
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil {
+		t.Fatalf("%v:\n%s", err, r.stdout)
+	}
+	if d.Message != "glaer on my licence" || d.Intent != "lighting-glare" || len(d.Candidates) == 0 {
+		t.Fatalf("details = %+v", d)
+	}
+	if !strings.Contains(strings.Join(d.Terms, " "), "licens") {
+		t.Errorf("terms %v: the synonym licence -> license was not applied", d.Terms)
+	}
+}
+
+func TestChatTranscript(t *testing.T) {
+	input := strings.Join([]string{
+		"hi",
+		"2",          // pick the second related topic
+		"linkedin",   // clarify
+		"1",          // pick the first choice
+		"/topics",    //
+		"9",          // a topic from the list
+		"what's the weather like",
+		"/quit",
+		"never read",
+	}, "\n")
+	r := runCLI(t, input, "chat")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	golden(t, "chat.golden", r.stdout)
+	if strings.Contains(r.stdout, "never read") {
+		t.Error("chat kept reading after /quit")
+	}
+}
+
+func TestChatEndsAtEndOfInput(t *testing.T) {
+	r := runCLI(t, "nfc", "chat")
+	if r.code != 0 || !strings.Contains(r.stdout, "NFC") {
+		t.Fatalf("exit %d, output:\n%s", r.code, r.stdout)
+	}
+}
+
+func TestLint(t *testing.T) {
+	tests := []struct {
+		name     string
+		args     []string
+		code     int
+		stdout   []string // lines that must appear
+		stderrOK string
+	}{
+		{"shipped folder", []string{"lint", "../../knowledge"}, 0, nil, "ok (0 warnings)"},
+		{"built-in knowledge", []string{"lint"}, 0, nil, "built-in knowledge: 17 intents"},
+		{"broken folder", []string{"lint", "../../intents/testdata/broken/duplicate-id"}, 1,
+			[]string{`../../intents/testdata/broken/duplicate-id/b.md:2: duplicate id "selfie": already used by a.md`}, "1 errors, 0 warnings"},
+		{"warnings pass", []string{"lint", "../../intents/testdata/broken/warnings-only"}, 0,
+			[]string{"../../intents/testdata/broken/warnings-only/a.md:7: warning: example \"A one!\" is repeated"}, "ok (6 warnings)"},
+		{"not a folder", []string{"lint", "no/such/dir"}, 2, nil, "not a folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "", tt.args...)
+			if r.code != tt.code {
+				t.Fatalf("exit %d, want %d; stdout:\n%s\nstderr:\n%s", r.code, tt.code, r.stdout, r.stderr)
+			}
+			for _, line := range tt.stdout {
+				if !strings.Contains(r.stdout, line+"\n") {
+					t.Errorf("stdout lacks %q:\n%s", line, r.stdout)
+				}
+			}
+			if !strings.Contains(r.stderr, tt.stderrOK) {
+				t.Errorf("stderr lacks %q: %s", tt.stderrOK, r.stderr)
+			}
+		})
+	}
+}
+
+func TestBrokenKnowledgeStopsCommands(t *testing.T) {
+	r := runCLI(t, "", "ask", "--knowledge", "../../intents/testdata/broken/bad-yaml", "selfie")
+	if r.code != 1 {
+		t.Fatalf("exit %d, want 1", r.code)
+	}
+	if !strings.Contains(r.stderr, "bad-yaml/a.md:4: bad YAML") {
+		t.Errorf("stderr does not locate the problem:\n%s", r.stderr)
+	}
+}
+
+func TestEval(t *testing.T) {
+	r := runCLI(t, "", "eval", "--data", "../../testdata/eval/dev.tsv")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"in-scope accuracy:", "out-of-scope rejected:", "intent ", "precision", "recall", "selfie "} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestEvalReportsWrongLines(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "cases.tsv")
+	content := "intent\tmessage\nnfc\tmy selfie keeps failing\nselfie\tmy selfie keeps failing\nnone\tnfc\n"
+	if err := os.WriteFile(data, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "", "eval", "--data", data)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"in-scope accuracy:      50.0%  (1/2)",
+		"out-of-scope rejected:   0.0%  (0/1)",
+		"line 2: expected nfc, got selfie",
+		"line 4: expected none, got nfc",
+		"1  nfc -> selfie",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestEvalBadData(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "bad.tsv")
+	if err := os.WriteFile(data, []byte("intent\tmessage\nno tab here\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "", "eval", "--data", data)
+	if r.code != 1 || !strings.Contains(r.stderr, "bad.tsv:2: expected") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := runCLI(t, "", "eval"); r.code != 2 {
+		t.Fatalf("eval without --data: exit %d", r.code)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{"nosuchcommand"}, {"ask", "--nosuchflag", "x"}, {"ask"}} {
+		r := runCLI(t, "", args...)
+		if r.code != 2 {
+			t.Errorf("%v: exit %d, want 2", args, r.code)
+		}
+		if strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 {
+			t.Errorf("%v: error is not one line: %q", args, r.stderr)
+		}
+	}
+}
