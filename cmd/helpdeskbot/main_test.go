@@ -75,11 +75,11 @@ func TestAskJSON(t *testing.T) {
 func TestChatTranscript(t *testing.T) {
 	input := strings.Join([]string{
 		"hi",
-		"2",          // pick the second related topic
-		"linkedin",   // clarify
-		"1",          // pick the first choice
-		"/topics",    //
-		"9",          // a topic from the list
+		"2",        // pick the second related topic
+		"linkedin", // clarify
+		"1",        // pick the first choice
+		"/topics",  //
+		"9",        // a topic from the list
 		"what's the weather like",
 		"/quit",
 		"never read",

@@ -50,7 +50,7 @@ func TestMatchCommand(t *testing.T) {
 		"bad \xff\xfe bytes \"quoted\" \\ back\tslash",
 		long,
 		"glaer on my licence\r", // CRLF input
-		"nfc",                    // no final newline
+		"nfc",                   // no final newline
 	}, "\n")
 	r := runCLI(t, input, "match")
 	if r.code != 0 {
