@@ -17,8 +17,11 @@ const failedBody = "Sorry, I can't answer right now because of a problem on my s
 // defaultClarify is the question asked when the knowledge has no _clarify.md.
 const defaultClarify = "Which of these is closest to what you need?"
 
-// maxChoices is the most topics a clarifying question or fallback offers.
+// maxChoices is the most topics a clarifying question offers.
 const maxChoices = 3
+
+// maxFallbackTopics is the most topics a fallback reply suggests.
+const maxFallbackTopics = 4
 
 // ErrNoKnowledge is returned by New when it is given no index.
 var ErrNoKnowledge = errors.New("bot: no knowledge index")
@@ -80,7 +83,7 @@ func (b *Bot) AnswerIntent(ctx context.Context, id string) (r Reply) {
 			return answerReply(ix, i, 1, nil)
 		}
 	}
-	return fallbackReply(ix, nil)
+	return fallbackReply(ix, nil, false)
 }
 
 // Topics lists every intent as a choice, in folder order.
@@ -98,10 +101,10 @@ func (b *Bot) decide(ix *intents.Index, m intents.Match) Reply {
 	t := b.thresholds
 	cands := m.Candidates
 	if len(cands) == 0 || cands[0].Confidence < t.Clarify {
-		return fallbackReply(ix, cands)
+		return fallbackReply(ix, cands, false)
 	}
 	if m.OutOfScope >= cands[0].Confidence {
-		r := fallbackReply(ix, cands)
+		r := fallbackReply(ix, cands, false)
 		if oos := ix.Knowledge().OutOfScope; oos.Answer != "" {
 			r.Body = oos.Answer
 		}
@@ -115,11 +118,16 @@ func (b *Bot) decide(ix *intents.Index, m intents.Match) Reply {
 		return answerReply(ix, cands[0].Intent, best, cands)
 	}
 	// Unsure: offer the runners-up that are at least half plausible. With
-	// none, the lone candidate is the answer.
+	// none, the lone candidate is answered if it clears the bottom quarter
+	// of the gap between the clarify and answer thresholds, and otherwise
+	// only suggested first among the fallback's topics.
 	if n := closeCandidates(cands, t.Clarify/2, t.Clarify/2); n >= 2 {
 		return clarifyReply(ix, cands, n)
 	}
-	return answerReply(ix, cands[0].Intent, best, cands)
+	if best >= t.Clarify+0.25*(t.Answer-t.Clarify) {
+		return answerReply(ix, cands[0].Intent, best, cands)
+	}
+	return fallbackReply(ix, cands, true)
 }
 
 // closeCandidates counts the leading candidates, at most maxChoices, whose

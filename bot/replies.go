@@ -45,21 +45,34 @@ func clarifyReply(ix *intents.Index, cands []intents.Candidate, n int) Reply {
 	return r
 }
 
-func fallbackReply(ix *intents.Index, cands []intents.Candidate) Reply {
+// fallbackReply suggests the best candidate, when there is a plausible one,
+// then the fallback topics of the knowledge (or its first intents), up to
+// maxFallbackTopics in all.
+func fallbackReply(ix *intents.Index, cands []intents.Candidate, suggest bool) Reply {
 	k := ix.Knowledge()
 	r := base(ix, Fallback, cands)
 	r.Body = k.Fallback
-	for _, id := range k.FallbackTopics {
-		if in, ok := k.Intent(id); ok && len(r.Choices) < len(k.FallbackTopics) {
+	add := func(in intents.Intent) {
+		for _, c := range r.Choices {
+			if c.ID == in.ID {
+				return
+			}
+		}
+		if len(r.Choices) < maxFallbackTopics {
 			r.Choices = append(r.Choices, Choice{ID: in.ID, Title: in.Title})
+		}
+	}
+	if suggest && len(cands) > 0 {
+		add(k.Intents[cands[0].Intent])
+	}
+	for _, id := range k.FallbackTopics {
+		if in, ok := k.Intent(id); ok {
+			add(in)
 		}
 	}
 	if len(k.FallbackTopics) == 0 {
 		for _, in := range k.Intents {
-			if len(r.Choices) == maxChoices+1 {
-				break
-			}
-			r.Choices = append(r.Choices, Choice{ID: in.ID, Title: in.Title})
+			add(in)
 		}
 	}
 	return r

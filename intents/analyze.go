@@ -91,13 +91,21 @@ func isNumber(w string) bool {
 	return true
 }
 
-// truncate cuts s to at most max bytes without splitting a character.
+// truncate cuts s to at most max bytes without splitting a character and,
+// when a space is near the cut, without splitting a word: half a word would
+// read as an unknown one.
 func truncate(s string, max int) string {
 	if len(s) <= max {
 		return s
 	}
 	for max > 0 && !utf8.RuneStart(s[max]) {
 		max--
+	}
+	if s[max] == ' ' || s[max] == '\t' || s[max] == '\n' {
+		return s[:max]
+	}
+	if i := strings.LastIndexAny(s[:max], " \t\n"); i >= 0 && max-i <= 64 {
+		max = i
 	}
 	return s[:max]
 }

@@ -8,6 +8,9 @@ import "strings"
 // words, only keys that the same function produces for both sides of a match.
 // Every rule only shortens the word, so a stem is always a prefix of its word.
 func stem(w string) string {
+	if len(w) == 3 && w[2] == 's' && !strings.ContainsRune("suiae", rune(w[1])) {
+		return w[:2] // ids -> id
+	}
 	if len(w) <= 3 || !isASCII(w) {
 		return w
 	}

@@ -31,7 +31,8 @@ func (ix *Index) tokens(dst []token, text string, correct bool) []token {
 }
 
 // correctTypos replaces the stems of unknown words of minTypoLen letters or
-// more with the vocabulary term one edit away, if there is one.
+// more with the vocabulary term one edit away, if there is one. Common
+// English words are never corrected: they are what the person meant.
 func (ix *Index) correctTypos(toks []token) {
 	var buf [64]byte
 	for i := range toks {
@@ -39,7 +40,7 @@ func (ix *Index) correctTypos(toks []token) {
 		if t.stop || len(t.word) < minTypoLen || len(t.stem) > len(buf) {
 			continue
 		}
-		if _, known := ix.terms[t.stem]; known {
+		if _, known := ix.terms[t.stem]; known || isEnglishWord(t.word) {
 			continue
 		}
 		if id, ok := ix.typos.correct(t.stem, ix.vocab, ix.moreUsed, buf[:0]); ok {

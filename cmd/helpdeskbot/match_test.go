@@ -41,7 +41,7 @@ func decodeRecords(t *testing.T, out string) []matchRecord {
 }
 
 func TestMatchCommand(t *testing.T) {
-	long := "okta " + strings.Repeat("x", 100*1024) // longer than the line buffer
+	long := "came from okta " + strings.Repeat("please ", 16*1024) // longer than the line buffer
 	input := strings.Join([]string{
 		"stuck on selfie",
 		"linkedin",
@@ -73,7 +73,7 @@ func TestMatchCommand(t *testing.T) {
 	for i, w := range want {
 		rec := recs[i]
 		if rec.Intent != w.intent || rec.Outcome != w.outcome {
-			t.Errorf("line %d %q: %s %s, want %s %s", i+1, rec.Message, rec.Intent, rec.Outcome, w.intent, w.outcome)
+			t.Errorf("line %d %.40q: %s %s, want %s %s", i+1, rec.Message, rec.Intent, rec.Outcome, w.intent, w.outcome)
 		}
 		if !strings.Contains(rec.Reply, "organization that asked you to verify") {
 			t.Errorf("line %d: reply without the guidance", i+1)

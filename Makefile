@@ -1,0 +1,36 @@
+# helpdeskbot — see README.md.
+
+GO ?= go
+
+.PHONY: run test build lint bench eval fuzz
+
+## run: chat with the bot in the terminal, on the built-in knowledge
+run:
+	$(GO) run ./cmd/helpdeskbot chat
+
+## test: every test, with the race detector
+test:
+	$(GO) test -race ./...
+
+## build: the helpdeskbot binary in ./bin
+build:
+	$(GO) build -o bin/helpdeskbot ./cmd/helpdeskbot
+
+## lint: gofmt, go vet, and the shipped knowledge folder
+lint:
+	@test -z "$$(gofmt -l .)" || (gofmt -l .; echo "gofmt needed"; exit 1)
+	$(GO) vet ./...
+	$(GO) run ./cmd/helpdeskbot lint knowledge
+
+## eval: matching accuracy on the evaluation sets
+eval:
+	$(GO) run ./cmd/helpdeskbot eval --data testdata/eval/dev.tsv
+	$(GO) run ./cmd/helpdeskbot eval --data testdata/eval/chat.tsv
+
+## bench: the benchmarks of README's Performance section
+bench:
+	$(GO) test ./intents ./cmd/helpdeskbot -run '^$$' -bench . -benchmem -cpu 1
+
+## fuzz: fuzz the bot's answers for a minute
+fuzz:
+	$(GO) test ./bot -run '^$$' -fuzz FuzzAnswer -fuzztime 60s
