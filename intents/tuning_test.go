@@ -60,7 +60,7 @@ func TestTune(t *testing.T) {
 					for _, exm := range []float32{0.25, 0.5, 1} {
 						ix := NewIndex(k)
 						ix.scoring = scoring{otherIntents: other, unknown: unk, unknownPower: pow, prior: prior, typo: 0.85, exampleMissing: exm}
-						for _, ans := range []float64{0.5} {
+						for _, ans := range []float64{0.45, 0.5, 0.55} {
 							for _, cl := range []float64{0.3, 0.35, 0.4, 0.45} {
 								if cl > ans {
 									continue
@@ -72,7 +72,7 @@ func TestTune(t *testing.T) {
 									for _, c := range sets[name] {
 										m := ix.Match(c.msg)
 										got := "none"
-										if len(m.Candidates) > 0 && m.Candidates[0].Confidence >= cl && m.OutOfScope < m.Candidates[0].Confidence {
+										if len(m.Candidates) > 0 && m.Candidates[0].Confidence >= cl && m.OutOfScope < m.Candidates[0].Confidence && (len(m.Candidates) > 1 && m.Candidates[1].Confidence >= cl/2 || m.Candidates[0].Confidence >= cl+0.25*(ans-cl)) {
 											got = m.Candidates[0].ID
 										}
 										if c.intent == "none" {
