@@ -58,108 +58,130 @@ type synonymRule struct {
 // NewIndex prepares knowledge for matching. The knowledge must have loaded
 // without errors.
 func NewIndex(k *Knowledge) *Index {
-	ix := &Index{knowledge: k, terms: make(map[string]int32), scoring: defaultScoring}
-	ix.stop = stopwords
-	if kws := keywordSet(k); len(kws) > 0 {
-		ix.stop = make(map[string]struct{}, len(stopwords))
-		for w := range stopwords {
-			if _, kw := kws[w]; !kw {
-				ix.stop[w] = struct{}{}
-			}
-		}
-	}
-	ix.stopStems = make(map[string]struct{})
-	// Other forms of stopwords are stopwords too ("taking" for "take"),
-	// unless the stem is a question word or a keyword ("whats" is not "what").
-	kwStems := make(map[string]struct{})
-	for _, in := range k.Intents {
-		for _, kw := range in.Keywords {
-			kwStems[stem(lower(kw))] = struct{}{}
-		}
-	}
-	for w := range ix.stop {
-		st := stem(w)
-		_, weak := weakWords[st]
-		_, kw := kwStems[st]
-		if st != w && !weak && !kw {
-			ix.stopStems[st] = struct{}{}
-		}
-	}
+	ix := &Index{knowledge: k, terms: make(map[string]int32), scoring: defaultScoring, outOfScope: -1}
+	ix.buildStopwords(k)
 	ix.buildSynonyms(k.Synonyms)
 
-	// Count, for each intent, in how many of its sentences (examples and
-	// title) each term appears.
-	type count struct {
-		term  int32
-		n     int
-		isKey bool
-	}
+	// The out-of-scope examples are indexed as one more intent, after the
+	// real ones, so that they compete for messages like any intent.
 	indexed := k.Intents
-	ix.outOfScope = -1
 	if k.OutOfScope != nil {
 		ix.outOfScope = int32(len(indexed))
 		indexed = append(slices.Clip(indexed), *k.OutOfScope)
 	}
-	perIntent := make([][]count, len(indexed))
-	var exampleTerms [][]int32
+	counts, exampleTerms := ix.countTerms(indexed)
+	ix.buildPostings(indexed, counts)
+	ix.buildExamples(exampleTerms)
+	ix.unknownWeight = float32(math.Log(1 + float64(len(indexed))/0.5))
+	ix.typos = newTypoIndex(ix.vocab)
+	ix.pool = newScratchPool(len(indexed), len(exampleTerms))
+	return ix
+}
+
+// buildStopwords removes keywords from the stopwords, and adds the other
+// forms of stopwords ("taking" for "take") unless their stem is a question
+// word or a keyword ("whats" must not silence "what").
+func (ix *Index) buildStopwords(k *Knowledge) {
+	keywords := map[string]struct{}{}
+	keywordStems := map[string]struct{}{}
+	for _, in := range k.Intents {
+		for _, kw := range in.Keywords {
+			keywords[lower(kw)] = struct{}{}
+			keywordStems[stem(lower(kw))] = struct{}{}
+		}
+	}
+	ix.stop = make(map[string]struct{}, len(stopwords))
+	for w := range stopwords {
+		if _, kw := keywords[w]; !kw {
+			ix.stop[w] = struct{}{}
+		}
+	}
+	ix.stopStems = make(map[string]struct{})
+	for w := range ix.stop {
+		st := stem(w)
+		_, weak := weakWords[st]
+		_, kw := keywordStems[st]
+		if st != w && !weak && !kw {
+			ix.stopStems[st] = struct{}{}
+		}
+	}
+}
+
+// termCount is how many sentences of an intent (examples, title) use a
+// term, and whether the term is one of its keywords.
+type termCount struct {
+	term    int32
+	n       int
+	keyword bool
+}
+
+// countTerms analyses every sentence of every intent into terms. It returns,
+// per intent, its terms' counts and, per example, the example's terms (with
+// the example's intent recorded in ix.exampleIntent).
+func (ix *Index) countTerms(indexed []Intent) (counts [][]termCount, exampleTerms [][]int32) {
+	counts = make([][]termCount, len(indexed))
 	var toks []token
 	for i, in := range indexed {
-		seen := map[int32]int{} // term -> index in counts
-		var counts []count
-		addSentence := func(s string, isKey bool) []int32 {
-			toks = ix.tokens(toks[:0], s, false)
-			var local []int32
+		at := map[int32]int{} // term -> its position in counts[i]
+		sentence := func(text string, keyword bool) []int32 {
+			toks = ix.tokens(toks[:0], text, false)
+			var terms []int32
 			for _, t := range toks {
 				if t.stop {
 					continue
 				}
 				id := ix.termID(t.stem)
-				if slices.Contains(local, id) {
+				if slices.Contains(terms, id) {
 					continue
 				}
-				local = append(local, id)
-				if j, ok := seen[id]; ok {
-					counts[j].n++
-					counts[j].isKey = counts[j].isKey || isKey
+				terms = append(terms, id)
+				if j, ok := at[id]; ok {
+					counts[i][j].n++
+					counts[i][j].keyword = counts[i][j].keyword || keyword
 				} else {
-					seen[id] = len(counts)
-					counts = append(counts, count{term: id, n: 1, isKey: isKey})
+					at[id] = len(counts[i])
+					counts[i] = append(counts[i], termCount{term: id, n: 1, keyword: keyword})
 				}
 			}
-			return local
+			return terms
 		}
 		for _, ex := range in.Examples {
-			if terms := addSentence(ex, false); len(terms) > 0 {
+			if terms := sentence(ex, false); len(terms) > 0 {
 				exampleTerms = append(exampleTerms, terms)
 				ix.exampleIntent = append(ix.exampleIntent, int32(i))
 			}
 		}
-		addSentence(in.Title, false)
+		sentence(in.Title, false)
 		for _, kw := range in.Keywords {
-			addSentence(kw, true)
+			sentence(kw, true)
 		}
-		perIntent[i] = counts
 	}
+	return counts, exampleTerms
+}
 
-	// Strength of a term in an intent: 1 for keywords and for terms in a
-	// third or more of its sentences, down to 0.5 for a passing mention.
-	// A term that is some intent's keyword is only a passing mention
-	// elsewhere, so it counts for half there.
+// buildPostings turns term counts into strengths, postings and weights.
+//
+// The strength of a term in an intent is 1 for its keywords and for terms in
+// a third or more of its sentences, down to 0.5 for a passing mention. A
+// term that is some intent's keyword is only a passing mention elsewhere, so
+// it counts for half there. A term's weight (idf) falls with the summed
+// strength of the intents that use it; question words weigh weakFactor.
+func (ix *Index) buildPostings(indexed []Intent, counts [][]termCount) {
 	isKeyword := make([]bool, len(ix.vocab))
-	for _, counts := range perIntent {
-		for _, c := range counts {
-			isKeyword[c.term] = isKeyword[c.term] || c.isKey
+	for _, cs := range counts {
+		for _, c := range cs {
+			isKeyword[c.term] = isKeyword[c.term] || c.keyword
 		}
 	}
 	ix.postings = make([][]posting, len(ix.vocab))
 	ix.intentTerms = make([][]termStrength, len(indexed))
 	df := make([]float64, len(ix.vocab))
-	for i, counts := range perIntent {
+	for i, cs := range counts {
 		sentences := float64(len(indexed[i].Examples) + 1)
-		for _, c := range counts {
+		for _, c := range cs {
 			s := 0.5 + 0.5*math.Min(1, 3*float64(c.n)/sentences)
 			switch {
-			case c.isKey:
+			case c.keyword:
 				s = 1
 			case isKeyword[c.term]:
 				s /= 2
@@ -168,22 +190,25 @@ func NewIndex(k *Knowledge) *Index {
 			ix.intentTerms[i] = append(ix.intentTerms[i], termStrength{term: c.term, strength: float32(s)})
 			df[c.term] += s
 		}
+		slices.SortFunc(ix.intentTerms[i], func(a, b termStrength) int { return int(a.term - b.term) })
 	}
 	n := float64(len(indexed))
 	ix.idf = make([]float32, len(ix.vocab))
-	for t := range ix.vocab {
+	for t, term := range ix.vocab {
 		if df[t] > 0 {
 			ix.idf[t] = float32(math.Log(1 + n/df[t]))
 		}
-		if _, weak := weakWords[ix.vocab[t]]; weak {
+		if _, weak := weakWords[term]; weak {
 			ix.idf[t] *= weakFactor
 		}
 	}
+}
+
+// buildExamples indexes each example's terms, for matching a message
+// against single examples.
+func (ix *Index) buildExamples(exampleTerms [][]int32) {
 	ix.examplePostings = make([][]int32, len(ix.vocab))
 	ix.exampleWeight = make([]float32, len(exampleTerms))
-	for i := range ix.intentTerms {
-		slices.SortFunc(ix.intentTerms[i], func(a, b termStrength) int { return int(a.term - b.term) })
-	}
 	for e, terms := range exampleTerms {
 		slices.Sort(terms)
 		for _, t := range terms {
@@ -192,24 +217,10 @@ func NewIndex(k *Knowledge) *Index {
 		}
 	}
 	ix.exampleTerms = exampleTerms
-	ix.unknownWeight = float32(math.Log(1 + n/0.5))
-	ix.typos = newTypoIndex(ix.vocab)
-	ix.pool = newScratchPool(len(indexed), len(exampleTerms))
-	return ix
 }
 
 // Knowledge returns the knowledge the index was built from.
 func (ix *Index) Knowledge() *Knowledge { return ix.knowledge }
-
-func keywordSet(k *Knowledge) map[string]struct{} {
-	m := map[string]struct{}{}
-	for _, in := range k.Intents {
-		for _, kw := range in.Keywords {
-			m[lower(kw)] = struct{}{}
-		}
-	}
-	return m
-}
 
 // termID returns the id of a term, adding it to the vocabulary if new.
 func (ix *Index) termID(term string) int32 {
