@@ -100,15 +100,15 @@ func (b *Bot) Topics() []Choice {
 func (b *Bot) decide(ix *intents.Index, m intents.Match) Reply {
 	t := b.thresholds
 	cands := m.Candidates
-	if len(cands) == 0 || cands[0].Confidence < t.Clarify {
-		return fallbackReply(ix, cands, false)
-	}
-	if m.OutOfScope >= cands[0].Confidence {
+	if m.OutOfScope > 0 && (len(cands) == 0 || m.OutOfScope >= cands[0].Confidence) {
 		r := fallbackReply(ix, cands, false)
-		if oos := ix.Knowledge().OutOfScope; oos.Answer != "" {
+		if oos := ix.Knowledge().OutOfScope; oos != nil && oos.Answer != "" {
 			r.Body = oos.Answer
 		}
 		return r
+	}
+	if len(cands) == 0 || cands[0].Confidence < t.Clarify {
+		return fallbackReply(ix, cands, false)
 	}
 	best := cands[0].Confidence
 	if n := closeCandidates(cands, t.Clarify, best*t.Margin); n >= 2 {

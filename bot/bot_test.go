@@ -206,3 +206,29 @@ func assertGuidance(t *testing.T, r bot.Reply) {
 		t.Fatalf("guidance does not point to the requesting organization: %q", r.Guidance)
 	}
 }
+
+func TestOutOfScopeUsesItsOwnText(t *testing.T) {
+	ix := shippedIndex(t)
+	b := newBot(t, ix)
+	r := b.Answer(context.Background(), bot.Message{Text: "how much does a passport renewal cost"})
+	if r.Outcome != bot.Fallback {
+		t.Fatalf("outcome %s %s", r.Outcome, r.Intent)
+	}
+	if want := ix.Knowledge().OutOfScope.Answer; r.Body != want {
+		t.Fatalf("body %q, want the out-of-scope text %q", r.Body, want)
+	}
+	assertGuidance(t, r)
+}
+
+func TestUnsureLoneCandidateIsSuggested(t *testing.T) {
+	b, err := bot.New(shippedIndex(t), bot.Thresholds{Answer: 0.99, Clarify: 0.5, Margin: 0.85})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// "okta" alone is a clear but not certain match: with a very high answer
+	// threshold it is only suggested, first among the fallback topics.
+	r := b.Answer(context.Background(), bot.Message{Text: "okta"})
+	if r.Outcome != bot.Fallback || len(r.Choices) == 0 || r.Choices[0].ID != "okta" {
+		t.Fatalf("outcome %s, choices %+v", r.Outcome, r.Choices)
+	}
+}

@@ -38,7 +38,8 @@ const MaxCandidates = 5
 // confidence is the weight of the terms it uses, scaled by their strength in
 // it, over the weight of the whole message, where:
 //   - terms that only other intents use count for otherIntents of their weight;
-//   - the n words the knowledge never uses weigh unknown * idfMax * n^unknownPower,
+//   - the n words the knowledge never uses weigh unknown * n^unknownPower times
+//     the weight of a word rarer than any the knowledge uses,
 //     so a few stray words in a long message hurt less than one in a short one;
 //   - prior is added so that one weak word is never a certain match;
 //   - a term reached by correcting a typo counts for typo of its weight.
