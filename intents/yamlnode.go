@@ -12,7 +12,14 @@ import (
 // yamlMapping parses src as a YAML mapping. lineOffset is added to every line
 // number so that positions point into the enclosing file. An empty document
 // gives an empty mapping.
-func yamlMapping(src []byte, lineOffset int) ([]*ast.MappingValueNode, *located) {
+func yamlMapping(src []byte, lineOffset int) (pairs []*ast.MappingValueNode, loc *located) {
+	defer func() {
+		// The YAML parser is not ours: whatever it does, a bad file must
+		// give a problem, not take the process down.
+		if recover() != nil {
+			pairs, loc = nil, &located{line: lineOffset + 1, msg: "bad YAML: the parser could not read it"}
+		}
+	}()
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
 		return nil, yamlErrorAt(err, lineOffset)
