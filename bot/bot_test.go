@@ -232,3 +232,43 @@ func TestUnsureLoneCandidateIsSuggested(t *testing.T) {
 		t.Fatalf("outcome %s, choices %+v", r.Outcome, r.Choices)
 	}
 }
+
+// TestHowPeopleWrite covers the kinds of messages the bot must cope with:
+// typos in words of four letters or more, multi-word synonyms, one word,
+// and out-of-scope look-alikes that must fall back instead of guessing.
+func TestHowPeopleWrite(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	tests := []struct {
+		message string
+		want    string // the top intent, or "none" for a fallback
+	}{
+		{"stuck on selfie", "selfie"},
+		{"came from Okta", "okta"},
+		{"glaer on my license", "lighting-glare"},
+		{"why do I have to verify??", "why-verify"},
+		{"slefie", "selfie"},
+		{"okat", "okta"},
+		{"linkdin verification", "linkedin-verification"},
+		{"nfc", "nfc"},
+		{"entra", "microsoft-entra"},
+		{"azure ad sent me", "microsoft-entra"},
+		{"pic too dark", "lighting-glare"},
+		{"licence photo rejected", "government-id"},
+		{"what's the weather", bot.OutOfScope},
+		{"asdfghjkl", bot.OutOfScope},
+		{"my linkedin post got no likes", bot.OutOfScope},
+		{"passport renewal fees", bot.OutOfScope},
+	}
+	for _, tt := range tests {
+		t.Run(tt.message, func(t *testing.T) {
+			r := b.Answer(context.Background(), bot.Message{Text: tt.message})
+			got := r.Intent
+			if r.Outcome == bot.Fallback {
+				got = bot.OutOfScope
+			}
+			if got != tt.want {
+				t.Fatalf("got %s %q (%.2f, candidates %+v), want %s", r.Outcome, r.Intent, r.Confidence, r.Candidates, tt.want)
+			}
+		})
+	}
+}
