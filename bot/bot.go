@@ -86,6 +86,14 @@ func (b *Bot) AnswerIntent(ctx context.Context, id string) (r Reply) {
 	return fallbackReply(ix, nil, false)
 }
 
+// Guidance is the contact guidance that ends every reply.
+func (b *Bot) Guidance() string {
+	if g := b.index.Load().Knowledge().Guidance; g != "" {
+		return g
+	}
+	return defaultGuidance
+}
+
 // Topics lists every intent as a choice, in folder order.
 func (b *Bot) Topics() []Choice {
 	k := b.index.Load().Knowledge()

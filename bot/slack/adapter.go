@@ -1,0 +1,155 @@
+package slack
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+)
+
+// Adapter answers Slack messages with a bot.
+type Adapter struct {
+	cfg      Config
+	bot      *bot.Bot
+	feedback bot.FeedbackRecorder
+	log      *slog.Logger
+	api      webAPI
+	client   *slack.Client // for Socket Mode
+	events   *dedup
+	work     *pool
+	// botUser is the bot's own user id, learnt at Run.
+	botUser atomic.Pointer[string]
+}
+
+// Event de-duplication: Slack retries for about 5 minutes; ids are kept
+// twice that long.
+const (
+	dedupTTL  = 10 * time.Minute
+	dedupSize = 100_000
+)
+
+// drainTimeout bounds how long Run waits for queued answers on shutdown.
+const drainTimeout = 10 * time.Second
+
+// New returns a Slack adapter for b. Feedback clicks go to feedback (nil
+// keeps nothing); log receives one line per failure.
+func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger) (*Adapter, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("slack: %w", err)
+	}
+	if b == nil {
+		return nil, errors.New("slack: no bot")
+	}
+	cfg = cfg.withDefaults()
+	if feedback == nil {
+		feedback = bot.DiscardFeedback
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	opts := []slack.Option{slack.OptionHTTPClient(cfg.HTTPClient)}
+	if cfg.APIURL != "" {
+		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
+	}
+	if cfg.AppToken != "" {
+		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+	}
+	client := slack.New(cfg.BotToken, opts...)
+	a := &Adapter{
+		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "slack"),
+		api: client, client: client,
+		events: newDedup(dedupTTL, dedupSize),
+		work:   newPool(cfg.Queue),
+	}
+	return a, nil
+}
+
+// Handler serves the HTTP endpoints Slack calls: POST /slack/events,
+// /slack/interactions and /slack/commands. Every request must carry a valid
+// Slack signature.
+func (a *Adapter) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("POST /slack/events", a.verified(a.serveEvents))
+	mux.Handle("POST /slack/interactions", a.verified(a.serveInteractions))
+	mux.Handle("POST /slack/commands", a.verified(a.serveCommands))
+	return mux
+}
+
+// Run checks the bot token, starts the workers and, in Socket Mode, the
+// connection to Slack, and blocks until ctx ends. It then lets queued answers
+// finish (for up to drainTimeout) before returning.
+func (a *Adapter) Run(ctx context.Context) error {
+	auth, err := a.api.AuthTestContext(ctx)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil // asked to stop before starting
+		}
+		return fmt.Errorf("slack: check bot token: %w", err)
+	}
+	a.botUser.Store(&auth.UserID)
+	a.log.Info("connected", "team", auth.Team, "bot_user", auth.UserID)
+
+	// Answers use their own context, so that the ones queued when ctx ends
+	// can still be posted while draining.
+	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	a.work.start(workCtx, a.cfg.Workers)
+
+	var runErr error
+	if a.cfg.SocketMode() {
+		runErr = a.runSocketMode(ctx)
+	} else {
+		<-ctx.Done()
+	}
+
+	drained := make(chan struct{})
+	go func() {
+		a.work.stop()
+		close(drained)
+	}()
+	select {
+	case <-drained:
+	case <-time.After(drainTimeout):
+		cancelWork()
+		<-drained
+	}
+	if runErr != nil && !errors.Is(runErr, context.Canceled) {
+		return runErr
+	}
+	return nil
+}
+
+// Ready reports whether Run has checked the bot token and learnt who the
+// bot is.
+func (a *Adapter) Ready() bool { return a.botUser.Load() != nil }
+
+// isSelf reports whether user is the bot itself.
+func (a *Adapter) isSelf(user string) bool {
+	self := a.botUser.Load()
+	return self != nil && user != "" && user == *self
+}
+
+// logFailure logs a failed Web API call once, with Slack's error code.
+func (a *Adapter) logFailure(what string, err error, attrs ...any) {
+	code := errorCode(err)
+	level := slog.LevelError
+	if permanent[code] {
+		level = slog.LevelWarn // the reply is dropped; retrying cannot help
+	}
+	a.log.Log(context.Background(), level, what+" failed", append([]any{"code", code, "err", err}, attrs...)...)
+}
+
+// permanent are error codes where the reply is dropped: retrying cannot help.
+var permanent = map[string]bool{
+	"channel_not_found": true, "not_in_channel": true, "invalid_auth": true,
+	"account_inactive": true, "is_archived": true, "token_revoked": true,
+	"missing_scope": true, "restricted_action": true, "msg_too_long": true,
+	"invalid_blocks": true,
+}

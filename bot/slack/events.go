@@ -1,0 +1,107 @@
+package slack
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+
+	"github.com/slack-go/slack/slackevents"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+)
+
+// serveEvents is the Events API endpoint. It answers url_verification with
+// the challenge and acknowledges events at once; answering happens later on
+// the worker pool. When the pool is full it answers 503, so that Slack
+// delivers the event again later.
+func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byte) {
+	ev, err := slackevents.ParseEvent(json.RawMessage(body), slackevents.OptionNoVerifyToken())
+	if err != nil {
+		http.Error(w, "cannot parse event", http.StatusBadRequest)
+		return
+	}
+	switch ev.Type {
+	case slackevents.URLVerification:
+		var challenge slackevents.ChallengeResponse
+		if err := json.Unmarshal(body, &challenge); err != nil {
+			http.Error(w, "cannot parse challenge", http.StatusBadRequest)
+			return
+		}
+		w.Header().Set("Content-Type", "text/plain")
+		w.Write([]byte(challenge.Challenge))
+	case slackevents.CallbackEvent:
+		cb, _ := ev.Data.(*slackevents.EventsAPICallbackEvent)
+		eventID := ""
+		if cb != nil {
+			eventID = cb.EventID
+		}
+		if !a.takeEvent(eventID, ev.InnerEvent) {
+			w.Header().Set("Retry-After", "60")
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	default:
+		w.WriteHeader(http.StatusOK)
+	}
+}
+
+// takeEvent accepts one Events API event for answering, over either
+// transport. It reports false only when the event should be delivered again
+// (the pool is full); repeats, ignored events and accepted ones give true.
+func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEvent) bool {
+	m, ok := a.messageOf(inner)
+	if !ok {
+		return true
+	}
+	if eventID != "" && !a.events.first(eventID) {
+		return true // a retry or a repeat: answered once already
+	}
+	taken := a.work.submit(func(ctx context.Context) { a.answer(ctx, m) })
+	if !taken {
+		if eventID != "" {
+			a.events.forget(eventID)
+		}
+		a.log.Warn("event refused: all workers busy", "event_id", eventID)
+	}
+	return taken
+}
+
+// incoming is a message the bot answers, with where to answer it.
+type incoming struct {
+	user, channel, text string
+	// thread is the ts to reply under; empty replies in the channel.
+	thread string
+}
+
+// messageOf picks the messages the bot answers: mentions in channels
+// (answered in a thread under the message) and direct messages (answered in
+// their thread, if they are in one). Messages from bots, the bot's own, and
+// edits, joins and deletions are ignored, so two bots can never loop.
+func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bool) {
+	switch ev := inner.Data.(type) {
+	case *slackevents.AppMentionEvent:
+		if ev.BotID != "" || ev.User == "" || a.isSelf(ev.User) {
+			return incoming{}, false
+		}
+		thread := ev.ThreadTimeStamp
+		if thread == "" {
+			thread = ev.TimeStamp
+		}
+		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: thread}, true
+	case *slackevents.MessageEvent:
+		if ev.ChannelType != "im" || ev.SubType != "" || ev.BotID != "" || ev.User == "" || a.isSelf(ev.User) {
+			return incoming{}, false
+		}
+		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: ev.ThreadTimeStamp}, true
+	}
+	return incoming{}, false
+}
+
+// answer replies to one message; it runs on a worker.
+func (a *Adapter) answer(ctx context.Context, m incoming) {
+	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: "slack"})
+	if err := a.postMessage(ctx, m.channel, m.thread, render(reply, "")); err != nil {
+		a.logFailure("post reply", err, "channel", m.channel)
+	}
+}

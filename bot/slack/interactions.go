@@ -1,0 +1,96 @@
+package slack
+
+import (
+	"context"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/slack-go/slack"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+)
+
+// serveInteractions acknowledges button clicks and menu choices at once and
+// handles them on the worker pool.
+func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request, _ []byte) {
+	cb, err := slack.InteractionCallbackParse(r)
+	if err != nil {
+		http.Error(w, "cannot parse interaction", http.StatusBadRequest)
+		return
+	}
+	if !a.takeInteraction(cb) {
+		http.Error(w, "busy", http.StatusServiceUnavailable)
+		return
+	}
+	w.WriteHeader(http.StatusOK)
+}
+
+// takeInteraction queues the handling of a click, over either transport.
+// It reports false when the pool is full.
+func (a *Adapter) takeInteraction(cb slack.InteractionCallback) bool {
+	if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
+		return true
+	}
+	return a.work.submit(func(ctx context.Context) {
+		for _, action := range cb.ActionCallback.BlockActions {
+			a.interact(ctx, cb, action)
+		}
+	})
+}
+
+// interact handles one click: a topic button or menu choice posts that
+// topic's answer where the click happened (in the same thread, or privately
+// for a private message); a feedback button is recorded and acknowledged.
+func (a *Adapter) interact(ctx context.Context, cb slack.InteractionCallback, action *slack.BlockAction) {
+	switch {
+	case strings.HasPrefix(action.ActionID, actionTopic):
+		a.answerTopic(ctx, cb, action.Value)
+	case action.ActionID == actionTopics:
+		a.answerTopic(ctx, cb, action.SelectedOption.Value)
+	case strings.HasPrefix(action.ActionID, actionFeedback):
+		a.recordFeedback(ctx, cb, action.Value)
+	}
+}
+
+func (a *Adapter) answerTopic(ctx context.Context, cb slack.InteractionCallback, intent string) {
+	reply := a.bot.AnswerIntent(ctx, intent)
+	msg := render(reply, "")
+	if cb.Container.IsEphemeral || cb.Message.Timestamp == "" {
+		if cb.ResponseURL == "" {
+			return
+		}
+		if err := a.respond(ctx, cb.ResponseURL, ephemeral(msg)); err != nil {
+			a.logFailure("respond to click", err, "channel", cb.Channel.ID)
+		}
+		return
+	}
+	thread := cb.Message.ThreadTimestamp
+	if thread == "" {
+		thread = cb.Message.Timestamp
+	}
+	if err := a.postMessage(ctx, cb.Channel.ID, thread, msg); err != nil {
+		a.logFailure("post topic", err, "channel", cb.Channel.ID)
+	}
+}
+
+func (a *Adapter) recordFeedback(ctx context.Context, cb slack.InteractionCallback, value string) {
+	vote, intent, ok := strings.Cut(value, ":")
+	if !ok || (vote != "up" && vote != "down") {
+		return
+	}
+	err := a.feedback.RecordFeedback(ctx, bot.Feedback{
+		Adapter: "slack", User: cb.User.ID, Channel: cb.Channel.ID, Reply: cb.Message.Timestamp,
+		Intent: intent, Helpful: vote == "up", Time: time.Now(),
+	})
+	if err != nil {
+		a.log.Error("record feedback failed", "err", err)
+	}
+	if cb.ResponseURL == "" {
+		return
+	}
+	thanks := responseMessage{ResponseType: "ephemeral", Text: "Thanks for your feedback!"}
+	if err := a.respond(ctx, cb.ResponseURL, thanks); err != nil {
+		a.logFailure("acknowledge feedback", err, "channel", cb.Channel.ID)
+	}
+}

@@ -1,0 +1,119 @@
+package slack
+
+import (
+	"regexp"
+	"strings"
+)
+
+// escape makes text safe to show in Slack: &, < and > are the only
+// characters Slack reads as markup, so escaping them means "<!channel>" or
+// "<@U123>" typed by someone shows as text and pings nobody.
+func escape(s string) string {
+	return htmlish.Replace(s)
+}
+
+var htmlish = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+var (
+	mdHeading = regexp.MustCompile(`(?m)^#{1,6}\s+(.+?)\s*#*$`)
+	mdBullet  = regexp.MustCompile(`(?m)^(\s*)[-*+]\s+`)
+	mdLink    = regexp.MustCompile(`\[([^\]]+)\]\((https?://[^)\s|>]+|mailto:[^)\s|>]+)\)`)
+	mdStrong  = regexp.MustCompile(`(\*\*|__)(\S(?:.*?\S)?)(\*\*|__)`)
+	mdEmStar  = regexp.MustCompile(`(^|[^*\w])\*(\S(?:[^*]*?\S)?)\*([^*\w]|$)`)
+)
+
+// boldMark stands for a bold marker while italics are converted.
+const boldMark = "\x00"
+
+// mrkdwn converts CommonMark to Slack's mrkdwn: **bold** to *bold*, *italic*
+// and _italic_ to _italic_, [text](url) to <url|text>, headings to bold
+// lines and list bullets to "•". Text is escaped first, so nothing in it can
+// become a Slack mention or link by accident.
+func mrkdwn(md string) string {
+	s := escape(md)
+	s = mdHeading.ReplaceAllString(s, boldMark+"$1"+boldMark)
+	s = mdBullet.ReplaceAllString(s, "$1• ")
+	s = mdLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := mdLink.FindStringSubmatch(m)
+		return "<" + sub[2] + "|" + strings.ReplaceAll(sub[1], "|", "¦") + ">"
+	})
+	s = mdStrong.ReplaceAllString(s, boldMark+"$2"+boldMark)
+	s = mdEmStar.ReplaceAllString(s, "${1}_${2}_$3")
+	return strings.ReplaceAll(s, boldMark, "*")
+}
+
+// plain converts CommonMark to plain text, for notification fallbacks.
+func plain(md string) string {
+	s := mdHeading.ReplaceAllString(md, "$1")
+	s = mdBullet.ReplaceAllString(s, "$1• ")
+	s = mdLink.ReplaceAllString(s, "$1 ($2)")
+	s = mdStrong.ReplaceAllString(s, "$2")
+	return mdEmStar.ReplaceAllString(s, "$1$2$3")
+}
+
+var (
+	slackMention = regexp.MustCompile(`<[@!][^>]*>`)
+	slackChannel = regexp.MustCompile(`<#[A-Z0-9]+(?:\|([^>]*))?>`)
+	slackLink    = regexp.MustCompile(`<([^>|]+)(?:\|([^>]*))?>`)
+)
+
+// plainIncoming turns the text of a Slack message into what the person
+// typed: mentions of people and of the bot removed, channel links as
+// "#name", links as their text, and entities unescaped.
+func plainIncoming(text string) string {
+	s := slackMention.ReplaceAllString(text, " ")
+	s = slackChannel.ReplaceAllStringFunc(s, func(m string) string {
+		if name := slackChannel.FindStringSubmatch(m)[1]; name != "" {
+			return "#" + name
+		}
+		return " "
+	})
+	s = slackLink.ReplaceAllStringFunc(s, func(m string) string {
+		sub := slackLink.FindStringSubmatch(m)
+		if sub[2] != "" {
+			return sub[2]
+		}
+		return strings.TrimPrefix(sub[1], "mailto:")
+	})
+	s = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&").Replace(s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// maxSection is the most characters Slack shows in one section block.
+const maxSection = 3000
+
+// splitSections cuts text into pieces of at most max characters, at
+// paragraph breaks if it can, else at line breaks, else between words. No
+// text is lost.
+func splitSections(text string, max int) []string {
+	var out []string
+	for len([]rune(text)) > max {
+		cut := cutPoint(text, max)
+		out = append(out, strings.TrimRight(text[:cut], " \n"))
+		text = strings.TrimLeft(text[cut:], " \n")
+	}
+	if strings.TrimSpace(text) != "" || len(out) == 0 {
+		out = append(out, text)
+	}
+	return out
+}
+
+// cutPoint returns a byte offset at most max characters into text, at the
+// best boundary before it.
+func cutPoint(text string, max int) int {
+	limit, n := len(text), 0
+	for i := range text {
+		if n == max {
+			limit = i
+			break
+		}
+		n++
+	}
+	head := text[:limit]
+	for _, sep := range []string{"\n\n", "\n", " "} {
+		if i := strings.LastIndex(head, sep); i > 0 {
+			return i + len(sep)
+		}
+	}
+	return limit // one word longer than a section: cut it, losing nothing
+}
