@@ -224,7 +224,9 @@ func TestURLVerification(t *testing.T) {
 func TestSignatureIsRequired(t *testing.T) {
 	h := start(t, nil)
 	body := `{"type":"event_callback","event_id":"EvBad","event":{"type":"message","channel_type":"im","user":"U1","text":"secret text nfc","ts":"1.1","channel":"D1"}}`
-	good := func() *http.Request { return signed(t, h.srv.URL+"/slack/events", "application/json", body, time.Now()) }
+	good := func() *http.Request {
+		return signed(t, h.srv.URL+"/slack/events", "application/json", body, time.Now())
+	}
 	tests := []struct {
 		name string
 		req  func() *http.Request

@@ -89,7 +89,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 	return f
 }
 
-func (f *fakeSlack) apiURL() string           { return f.srv.URL + "/api/" }
+func (f *fakeSlack) apiURL() string               { return f.srv.URL + "/api/" }
 func (f *fakeSlack) responseURL(id string) string { return f.srv.URL + "/response/" + id }
 
 func (f *fakeSlack) record(p post) {
