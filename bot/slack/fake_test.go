@@ -34,8 +34,9 @@ type fakeSlack struct {
 	t   *testing.T
 	srv *httptest.Server
 
-	// postMessage, when set, answers chat.postMessage instead of ok.
-	postMessage func(w http.ResponseWriter, n int) bool
+	// postMessage, when set, may answer chat.postMessage call n (to channel)
+	// itself, returning true, instead of the fake's ok.
+	postMessage func(w http.ResponseWriter, n int, channel string) bool
 
 	mu       sync.Mutex
 	posts    []post
@@ -60,7 +61,7 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		f.calls++
 		n := f.calls
 		f.mu.Unlock()
-		if f.postMessage != nil && f.postMessage(w, n) {
+		if f.postMessage != nil && f.postMessage(w, n, r.PostForm.Get("channel")) {
 			return
 		}
 		f.record(post{Channel: r.PostForm.Get("channel"), Thread: r.PostForm.Get("thread_ts"),

@@ -13,7 +13,7 @@ func TestRateLimitedPostIsRetriedAfterRetryAfter(t *testing.T) {
 	h := start(t, nil)
 	var first time.Time
 	var retried time.Duration
-	h.fake.postMessage = func(w http.ResponseWriter, n int) bool {
+	h.fake.postMessage = func(w http.ResponseWriter, n int, _ string) bool {
 		switch n {
 		case 1:
 			first = time.Now()
@@ -34,7 +34,7 @@ func TestRateLimitedPostIsRetriedAfterRetryAfter(t *testing.T) {
 
 func TestRateLimitRetriesAreBounded(t *testing.T) {
 	h := start(t, nil)
-	h.fake.postMessage = func(w http.ResponseWriter, n int) bool {
+	h.fake.postMessage = func(w http.ResponseWriter, n int, _ string) bool {
 		if n <= 4 {
 			w.Header().Set("Retry-After", "0")
 			w.WriteHeader(http.StatusTooManyRequests)
@@ -56,14 +56,17 @@ func TestPermanentErrorsAreLoggedOnceAndDropped(t *testing.T) {
 	for _, code := range []string{"channel_not_found", "not_in_channel", "invalid_auth"} {
 		t.Run(code, func(t *testing.T) {
 			h := start(t, nil)
-			h.fake.postMessage = func(w http.ResponseWriter, n int) bool {
-				if n == 1 {
+			h.fake.postMessage = func(w http.ResponseWriter, n int, channel string) bool {
+				if channel == "CGONE" {
 					writeJSON(w, map[string]any{"ok": false, "error": code})
 					return true
 				}
 				return false
 			}
-			h.event(t, "Ev1", dm("nfc", "1000.1"))
+			gone := mention("<@UBOT> nfc", "1000.1")
+			gone["channel"] = "CGONE"
+			h.event(t, "Ev1", gone)
+			waitFor(t, "the failure to be logged", func() bool { return strings.Contains(h.logs.String(), "code="+code) })
 			h.marker(t, 1) // the next message still gets its answer
 			logs := h.logs.String()
 			if n := strings.Count(logs, "code="+code); n != 1 {
