@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net"
 	"os"
 	"slices"
 	"strings"
@@ -13,6 +14,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
 // Config is everything helpdeskbot reads from its configuration file,
@@ -23,11 +25,36 @@ type Config struct {
 	// Match holds the thresholds that choose between answering, clarifying
 	// and falling back.
 	Match bot.Thresholds
+	// HTTP is the listener of "serve".
+	HTTP HTTPConfig
+	// Log configures the logs of "serve".
+	Log LogConfig
+	// Slack configures the Slack adapter; it is off when no key is set.
+	Slack slack.Config
+}
+
+// HTTPConfig configures the HTTP listener.
+type HTTPConfig struct {
+	// Addr is host:port to listen on.
+	Addr string
+}
+
+// LogConfig configures logging.
+type LogConfig struct {
+	// Format is "text" or "json".
+	Format string
+	// Level is "debug", "info", "warn" or "error".
+	Level string
 }
 
 // DefaultConfig is the configuration when nothing is set.
 func DefaultConfig() Config {
-	return Config{Match: bot.DefaultThresholds()}
+	return Config{
+		Match: bot.DefaultThresholds(),
+		HTTP:  HTTPConfig{Addr: "127.0.0.1:8080"},
+		Log:   LogConfig{Format: "text", Level: "info"},
+		Slack: slack.Config{Command: slack.DefaultCommand},
+	}
 }
 
 // Validate reports the first invalid value, naming its key.
@@ -46,15 +73,21 @@ func (c Config) Validate() error {
 	if err := c.Match.Validate(); err != nil {
 		return fmt.Errorf("match.%w", err)
 	}
+	if _, _, err := net.SplitHostPort(c.HTTP.Addr); err != nil {
+		return fmt.Errorf("http.addr: %q is not host:port", c.HTTP.Addr)
+	}
+	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
+		return fmt.Errorf("log.format: %q is not text or json", c.Log.Format)
+	}
+	if !slices.Contains([]string{"debug", "info", "warn", "error"}, c.Log.Level) {
+		return fmt.Errorf("log.level: %q is not debug, info, warn or error", c.Log.Level)
+	}
+	if c.Slack.Enabled() {
+		if err := c.Slack.Validate(); err != nil {
+			return fmt.Errorf("slack.%w", err)
+		}
+	}
 	return nil
-}
-
-// configKeys are the keys a configuration file may set.
-var configKeys = []string{
-	"knowledge",
-	"match.answer_threshold",
-	"match.clarify_threshold",
-	"match.clarify_margin",
 }
 
 // configError is a configuration problem: the process exits with code 2.
@@ -63,26 +96,48 @@ type configError struct{ err error }
 func (e configError) Error() string { return "config: " + e.err.Error() }
 func (e configError) Unwrap() error { return e.err }
 
+// setting is one configuration key: where it goes in Config and the flag
+// that may set it.
+type setting struct {
+	key, flag string
+	text      *string
+	number    *float64
+}
+
+func settings(c *Config) []setting {
+	return []setting{
+		{key: "knowledge", flag: "knowledge", text: &c.Knowledge},
+		{key: "match.answer_threshold", flag: "answer-threshold", number: &c.Match.Answer},
+		{key: "match.clarify_threshold", flag: "clarify-threshold", number: &c.Match.Clarify},
+		{key: "match.clarify_margin", flag: "clarify-margin", number: &c.Match.Margin},
+		{key: "http.addr", flag: "http-addr", text: &c.HTTP.Addr},
+		{key: "log.format", flag: "log-format", text: &c.Log.Format},
+		{key: "log.level", flag: "log-level", text: &c.Log.Level},
+		{key: "slack.bot_token", text: &c.Slack.BotToken},
+		{key: "slack.signing_secret", text: &c.Slack.SigningSecret},
+		{key: "slack.app_token", text: &c.Slack.AppToken},
+		{key: "slack.api_url", text: &c.Slack.APIURL},
+		{key: "slack.command", text: &c.Slack.Command},
+	}
+}
+
 // loadConfig reads the configuration file named by --config (if any), the
 // environment and the flags.
 func loadConfig(flags *pflag.FlagSet) (Config, error) {
+	cfg := DefaultConfig()
+	all := settings(&cfg)
 	v := viper.New()
-	def := DefaultConfig()
-	v.SetDefault("knowledge", def.Knowledge)
-	v.SetDefault("match.answer_threshold", def.Match.Answer)
-	v.SetDefault("match.clarify_threshold", def.Match.Clarify)
-	v.SetDefault("match.clarify_margin", def.Match.Margin)
 	v.SetEnvPrefix("HELPDESK")
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
-	for key, flag := range map[string]string{
-		"knowledge":               "knowledge",
-		"match.answer_threshold":  "answer-threshold",
-		"match.clarify_threshold": "clarify-threshold",
-		"match.clarify_margin":    "clarify-margin",
-	} {
-		if f := flags.Lookup(flag); f != nil {
-			if err := v.BindPFlag(key, f); err != nil {
+	for _, s := range all {
+		if s.text != nil {
+			v.SetDefault(s.key, *s.text)
+		} else {
+			v.SetDefault(s.key, *s.number)
+		}
+		if f := flags.Lookup(s.flag); s.flag != "" && f != nil {
+			if err := v.BindPFlag(s.key, f); err != nil {
 				return Config{}, configError{err}
 			}
 		}
@@ -92,27 +147,26 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 		if err := v.ReadInConfig(); err != nil {
 			return Config{}, configError{fmt.Errorf("read %s: %s", f.Value.String(), oneLine(err))}
 		}
+		known := make([]string, len(all))
+		for i, s := range all {
+			known[i] = s.key
+		}
 		for _, key := range v.AllKeys() {
-			if !slices.Contains(configKeys, key) {
-				return Config{}, configError{fmt.Errorf("%s: unknown key (known: %s)", key, strings.Join(configKeys, ", "))}
+			if !slices.Contains(known, key) {
+				return Config{}, configError{fmt.Errorf("%s: unknown key (known: %s)", key, strings.Join(known, ", "))}
 			}
 		}
 	}
-
-	cfg := Config{Knowledge: strings.TrimSpace(v.GetString("knowledge"))}
-	for _, f := range []struct {
-		key string
-		dst *float64
-	}{
-		{"match.answer_threshold", &cfg.Match.Answer},
-		{"match.clarify_threshold", &cfg.Match.Clarify},
-		{"match.clarify_margin", &cfg.Match.Margin},
-	} {
-		n, err := cast.ToFloat64E(v.Get(f.key))
-		if err != nil {
-			return Config{}, configError{fmt.Errorf("%s: %q is not a number", f.key, fmt.Sprint(v.Get(f.key)))}
+	for _, s := range all {
+		if s.text != nil {
+			*s.text = strings.TrimSpace(v.GetString(s.key))
+			continue
 		}
-		*f.dst = n
+		n, err := cast.ToFloat64E(v.Get(s.key))
+		if err != nil {
+			return Config{}, configError{fmt.Errorf("%s: %q is not a number", s.key, fmt.Sprint(v.Get(s.key)))}
+		}
+		*s.number = n
 	}
 	if err := cfg.Validate(); err != nil {
 		return Config{}, configError{err}

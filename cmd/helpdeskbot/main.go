@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
@@ -27,7 +28,7 @@ const (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
@@ -106,7 +107,10 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.Float64("answer-threshold", 0, "least confidence to answer with one topic")
 	pf.Float64("clarify-threshold", 0, "least confidence to offer a topic at all")
 	pf.Float64("clarify-margin", 0, "candidates within this ratio of the best are offered as choices")
-	root.AddCommand(a.chatCommand(), a.askCommand(), a.matchCommand(), a.lintCommand(), a.evalCommand())
+	pf.String("http-addr", "", "host:port that serve listens on (default 127.0.0.1:8080)")
+	pf.String("log-format", "", "log format of serve: text or json")
+	pf.String("log-level", "", "log level of serve: debug, info, warn or error")
+	root.AddCommand(a.chatCommand(), a.askCommand(), a.matchCommand(), a.lintCommand(), a.evalCommand(), a.serveCommand())
 	return root
 }
 
