@@ -24,6 +24,7 @@ type Adapter struct {
 	client   *slack.Client // for Socket Mode
 	events   *dedup
 	work     *pool
+	renders  renderCache
 	// botUser is the bot's own user id, learnt at Run.
 	botUser atomic.Pointer[string]
 }

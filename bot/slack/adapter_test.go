@@ -42,12 +42,14 @@ func newBot(t testing.TB) *bot.Bot {
 	return b
 }
 
-func start(t *testing.T, change func(*slack.Config)) *harness {
+func start(t testing.TB, change func(*slack.Config)) *harness {
 	t.Helper()
 	h := &harness{fake: newFakeSlack(t), logs: &syncBuffer{}, feedback: make(chan bot.Feedback, 16)}
 	cfg := slack.Config{
 		BotToken: "xoxb-test", SigningSecret: testSecret, APIURL: h.fake.apiURL(),
-		HTTPClient: &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: loopbackDialer().DialContext}},
+		HTTPClient: &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{
+			DialContext: loopbackDialer().DialContext, MaxIdleConnsPerHost: slack.DefaultWorkers,
+		}},
 	}
 	if change != nil {
 		change(&cfg)
@@ -81,7 +83,7 @@ func start(t *testing.T, change func(*slack.Config)) *harness {
 	return h
 }
 
-func waitFor(t *testing.T, what string, cond func() bool) {
+func waitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !cond() {

@@ -32,7 +32,8 @@ type Config struct {
 	// Workers answer events after they are acknowledged; Queue bounds the
 	// events waiting for a worker.
 	Workers, Queue int
-	// HTTPClient makes the Web API calls; nil means one with a 10 s timeout.
+	// HTTPClient makes the Web API calls; nil means one with a 10 s timeout
+	// that keeps a connection per worker.
 	HTTPClient *http.Client
 	// WebsocketDialer dials the Socket Mode connection; nil means gorilla's
 	// default.
@@ -88,7 +89,11 @@ func (c Config) withDefaults() Config {
 		c.Queue = DefaultQueue
 	}
 	if c.HTTPClient == nil {
-		c.HTTPClient = &http.Client{Timeout: 10 * time.Second}
+		// One idle connection per worker, so that busy workers reuse their
+		// connections to Slack instead of opening new ones.
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = c.Workers
+		c.HTTPClient = &http.Client{Timeout: 10 * time.Second, Transport: t}
 	}
 	if c.APIURL != "" && !strings.HasSuffix(c.APIURL, "/") {
 		c.APIURL += "/" // slack-go joins method names to it

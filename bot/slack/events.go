@@ -101,7 +101,7 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 // answer replies to one message; it runs on a worker.
 func (a *Adapter) answer(ctx context.Context, m incoming) {
 	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: "slack"})
-	if err := a.postMessage(ctx, m.channel, m.thread, render(reply, "")); err != nil {
+	if err := a.postMessage(ctx, m.channel, m.thread, a.renders.render(reply)); err != nil {
 		a.logFailure("post reply", err, "channel", m.channel)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -31,9 +32,12 @@ type post struct {
 // fakeSlack is a local stand-in for Slack's Web API, its response URLs and
 // its Socket Mode websocket, served on 127.0.0.1.
 type fakeSlack struct {
-	t   *testing.T
+	t   testing.TB
 	srv *httptest.Server
 
+	// light makes chat.postMessage only count calls, without decoding or
+	// keeping them: for benchmarks, where the fake shares the CPU.
+	light bool
 	// postMessage, when set, may answer chat.postMessage call n (to channel)
 	// itself, returning true, instead of the fake's ok.
 	postMessage func(w http.ResponseWriter, n int, channel string) bool
@@ -46,7 +50,7 @@ type fakeSlack struct {
 	acks     chan map[string]any // Socket Mode acknowledgements received
 }
 
-func newFakeSlack(t *testing.T) *fakeSlack {
+func newFakeSlack(t testing.TB) *fakeSlack {
 	f := &fakeSlack{t: t, envelope: make(chan map[string]any, 64), acks: make(chan map[string]any, 64)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/auth.test", func(w http.ResponseWriter, r *http.Request) {
@@ -56,6 +60,13 @@ func newFakeSlack(t *testing.T) *fakeSlack {
 		writeJSON(w, map[string]any{"ok": true, "user_id": "UBOT", "bot_id": "BBOT", "team": "Help Desk", "team_id": "T1"})
 	})
 	mux.HandleFunc("POST /api/chat.postMessage", func(w http.ResponseWriter, r *http.Request) {
+		if f.light {
+			io.Copy(io.Discard, r.Body)
+			f.record(post{})
+			w.Header().Set("Content-Type", "application/json")
+			w.Write([]byte(`{"ok":true,"channel":"C1","ts":"2000.1"}`))
+			return
+		}
 		r.ParseForm()
 		f.mu.Lock()
 		f.calls++
@@ -196,7 +207,7 @@ func loopbackDialer() *net.Dialer {
 const testSecret = "8f742231b10e8888abcd99yyyzzz85a5"
 
 // signed builds a request signed like Slack's, at time ts.
-func signed(t *testing.T, target, contentType, body string, ts time.Time) *http.Request {
+func signed(t testing.TB, target, contentType, body string, ts time.Time) *http.Request {
 	t.Helper()
 	req, err := http.NewRequest(http.MethodPost, target, strings.NewReader(body))
 	if err != nil {

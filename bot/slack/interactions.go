@@ -55,7 +55,7 @@ func (a *Adapter) interact(ctx context.Context, cb slack.InteractionCallback, ac
 
 func (a *Adapter) answerTopic(ctx context.Context, cb slack.InteractionCallback, intent string) {
 	reply := a.bot.AnswerIntent(ctx, intent)
-	msg := render(reply, "")
+	msg := a.renders.render(reply)
 	if cb.Container.IsEphemeral || cb.Message.Timestamp == "" {
 		if cb.ResponseURL == "" {
 			return

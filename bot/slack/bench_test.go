@@ -1,0 +1,87 @@
+package slack_test
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/slack"
+)
+
+// Benchmarks of the Events API endpoint, reported in README.md:
+//
+//	go test ./bot/slack -run '^$' -bench Endpoint -benchtime 20000x
+//
+// Each op is one signed event posted over loopback by parallel clients.
+// BenchmarkBareEndpoint is a net/http handler that reads the body and
+// returns 200, measured the same way, for comparison.
+
+func benchClient() *http.Client {
+	return &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
+		MaxIdleConns: 256, MaxIdleConnsPerHost: 256, DialContext: loopbackDialer().DialContext,
+	}}
+}
+
+func postEvents(b *testing.B, url string) { postEventsOf(b, url, "app_mention") }
+
+func postEventsOf(b *testing.B, url, eventType string) {
+	client := benchClient()
+	var n atomic.Int64
+	start := time.Now()
+	b.SetParallelism(8)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			i := n.Add(1)
+			body := fmt.Sprintf(`{"type":"event_callback","event_id":"Ev%d","event":{"type":%q,"user":"U1","text":"<@UBOT> stuck on selfie","ts":"1000.%d","channel":"C1","channel_type":"channel"}}`, i, eventType, i)
+			req := signed(b, url, "application/json", body, time.Now())
+			resp, err := client.Do(req)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				b.Errorf("status %d", resp.StatusCode)
+				return
+			}
+		}
+	})
+	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "events/s")
+}
+
+// BenchmarkEventsEndpoint posts mentions that are verified, parsed,
+// de-duplicated, acknowledged and answered: every answer is posted to a fake
+// Web API on loopback, on the same cores, that only counts them.
+func BenchmarkEventsEndpoint(b *testing.B) {
+	h := start(b, func(c *slack.Config) { c.Queue = 1 << 16 })
+	h.fake.light = true
+	b.ResetTimer()
+	postEvents(b, h.srv.URL+"/slack/events")
+	b.StopTimer()
+	h.fake.waitPosts(b.N)
+}
+
+// BenchmarkEventsEndpointAckOnly posts channel messages the bot does not
+// answer: verification, parsing and acknowledgement alone.
+func BenchmarkEventsEndpointAckOnly(b *testing.B) {
+	h := start(b, nil)
+	b.ResetTimer()
+	postEventsOf(b, h.srv.URL+"/slack/events", "message")
+}
+
+// BenchmarkBareEndpoint is the baseline: the same requests to a handler
+// that only reads the body and returns 200.
+func BenchmarkBareEndpoint(b *testing.B) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		w.WriteHeader(http.StatusOK)
+	}))
+	defer srv.Close()
+	b.ResetTimer()
+	postEvents(b, srv.URL+"/slack/events")
+}
