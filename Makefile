@@ -30,6 +30,7 @@ eval:
 ## bench: the benchmarks of README's Performance section
 bench:
 	$(GO) test ./intents ./cmd/helpdeskbot -run '^$$' -bench . -benchmem -cpu 1
+	$(GO) test ./bot/slack -run '^$$' -bench Endpoint -benchtime 20000x -count 3
 
 ## fuzz: fuzz the bot's answers for a minute
 fuzz:
