@@ -67,8 +67,8 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "slack"),
 		api: client, client: client,
 		events: newDedup(dedupTTL, dedupSize),
-		work:   newPool(cfg.Queue),
 	}
+	a.work = newPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v) })
 	return a, nil
 }
 

@@ -151,6 +151,9 @@ func TestMentionIsAnsweredInThread(t *testing.T) {
 	if !strings.Contains(p.Text, "organization that asked you to verify") {
 		t.Errorf("text fallback lacks the guidance: %q", p.Text)
 	}
+	if p.LinkNames == "true" || p.LinkNames == "1" {
+		t.Error("the reply asks Slack to turn names into pings")
+	}
 }
 
 func TestMentionInThreadStaysInThread(t *testing.T) {

@@ -25,6 +25,7 @@ import (
 type post struct {
 	Channel, Thread, Text string
 	Blocks                string // the JSON of the blocks
+	LinkNames             string // the link_names field, which must never ask for pings
 	ResponseURL           bool   // sent to a response_url
 	Ephemeral             bool
 }
@@ -76,7 +77,7 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			return
 		}
 		f.record(post{Channel: r.PostForm.Get("channel"), Thread: r.PostForm.Get("thread_ts"),
-			Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks")})
+			Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks"), LinkNames: r.PostForm.Get("link_names")})
 		writeJSON(w, map[string]any{"ok": true, "channel": r.PostForm.Get("channel"), "ts": fmt.Sprintf("2000.%d", n)})
 	})
 	mux.HandleFunc("POST /response/{id}", func(w http.ResponseWriter, r *http.Request) {

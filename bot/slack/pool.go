@@ -7,16 +7,18 @@ import (
 
 // pool runs jobs on a fixed number of workers from a bounded queue. Submit
 // never blocks: a full queue refuses the job, so the caller can tell Slack.
+// A job that panics is reported to onPanic; the worker goes on.
 type pool struct {
-	jobs chan func(context.Context)
+	jobs    chan func(context.Context)
+	onPanic func(v any)
 
 	mu     sync.RWMutex
 	closed bool
 	wg     sync.WaitGroup
 }
 
-func newPool(queue int) *pool {
-	return &pool{jobs: make(chan func(context.Context), queue)}
+func newPool(queue int, onPanic func(v any)) *pool {
+	return &pool{jobs: make(chan func(context.Context), queue), onPanic: onPanic}
 }
 
 // submit queues job and reports whether it was taken.
@@ -41,7 +43,7 @@ func (p *pool) start(ctx context.Context, workers int) {
 		go func() {
 			defer p.wg.Done()
 			for job := range p.jobs {
-				job(ctx)
+				p.do(ctx, job)
 			}
 		}()
 	}
@@ -56,4 +58,13 @@ func (p *pool) stop() {
 	}
 	p.mu.Unlock()
 	p.wg.Wait()
+}
+
+func (p *pool) do(ctx context.Context, job func(context.Context)) {
+	defer func() {
+		if v := recover(); v != nil {
+			p.onPanic(v)
+		}
+	}()
+	job(ctx)
 }
