@@ -80,7 +80,7 @@ func newServer(cfg Config, b *bot.Bot, log *slog.Logger) (*server, error) {
 		w.Write([]byte("ok\n"))
 	})
 	if cfg.Slack.Enabled() {
-		sa, err := slack.New(cfg.Slack, b, nil, log)
+		sa, err := slack.New(cfg.Slack, b, logFeedback(log), log)
 		if err != nil {
 			return nil, err
 		}
@@ -140,4 +140,13 @@ func (s *server) run(ctx context.Context, ln net.Listener) error {
 	cancel()
 	wg.Wait()
 	return err
+}
+
+// logFeedback records feedback clicks in the log until a store exists for
+// them; only the platform, intent and vote are logged.
+func logFeedback(log *slog.Logger) bot.FeedbackRecorder {
+	return bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
+		log.Info("feedback", "adapter", f.Adapter, "intent", f.Intent, "helpful", f.Helpful)
+		return nil
+	})
 }
