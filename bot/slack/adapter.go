@@ -12,6 +12,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
 )
 
 // Adapter answers Slack messages with a bot.
@@ -22,8 +23,8 @@ type Adapter struct {
 	log      *slog.Logger
 	api      webAPI
 	client   *slack.Client // for Socket Mode
-	events   *dedup
-	work     *pool
+	events   *work.Dedup
+	work     *work.Pool
 	renders  renderCache
 	// botUser is the bot's own user id, learnt at Run.
 	botUser atomic.Pointer[string]
@@ -66,9 +67,9 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "slack"),
 		api: client, client: client,
-		events: newDedup(dedupTTL, dedupSize),
+		events: work.NewDedup(dedupTTL, dedupSize),
 	}
-	a.work = newPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v) })
+	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v) })
 	return a, nil
 }
 
@@ -101,7 +102,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	// can still be posted while draining.
 	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer cancelWork()
-	a.work.start(workCtx, a.cfg.Workers)
+	a.work.Start(workCtx, a.cfg.Workers)
 
 	var runErr error
 	if a.cfg.SocketMode() {
@@ -112,7 +113,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 
 	drained := make(chan struct{})
 	go func() {
-		a.work.stop()
+		a.work.Stop()
 		close(drained)
 	}()
 	select {

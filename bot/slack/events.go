@@ -54,13 +54,13 @@ func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEven
 	if !ok {
 		return true
 	}
-	if eventID != "" && !a.events.first(eventID) {
+	if eventID != "" && !a.events.First(eventID) {
 		return true // a retry or a repeat: answered once already
 	}
-	taken := a.work.submit(func(ctx context.Context) { a.answer(ctx, m) })
+	taken := a.work.Submit(func(ctx context.Context) { a.answer(ctx, m) })
 	if !taken {
 		if eventID != "" {
-			a.events.forget(eventID)
+			a.events.Forget(eventID)
 		}
 		a.log.Warn("event refused: all workers busy", "event_id", eventID)
 	}

@@ -32,7 +32,7 @@ func (a *Adapter) takeInteraction(cb slack.InteractionCallback) bool {
 	if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
 		return true
 	}
-	return a.work.submit(func(ctx context.Context) {
+	return a.work.Submit(func(ctx context.Context) {
 		for _, action := range cb.ActionCallback.BlockActions {
 			a.interact(ctx, cb, action)
 		}

@@ -1,14 +1,14 @@
-package slack
+package work
 
 import (
 	"sync"
 	"time"
 )
 
-// dedup remembers the ids of recent events so that Slack's retries, and any
-// other repeat of an event, are answered once. Memory is bounded: ids are
-// kept for ttl, and at most max of them.
-type dedup struct {
+// Dedup remembers the ids of recent events so that a platform's retries,
+// and any other repeat of an event, are answered once. Memory is bounded:
+// ids are kept for ttl, and at most max of them. It is safe for concurrent use.
+type Dedup struct {
 	ttl time.Duration
 	max int
 	now func() time.Time
@@ -24,12 +24,13 @@ type entry struct {
 	at time.Time
 }
 
-func newDedup(ttl time.Duration, max int) *dedup {
-	return &dedup{ttl: ttl, max: max, now: time.Now, seen: make(map[string]time.Time)}
+// NewDedup returns a Dedup keeping ids for ttl, at most max of them.
+func NewDedup(ttl time.Duration, max int) *Dedup {
+	return &Dedup{ttl: ttl, max: max, now: time.Now, seen: make(map[string]time.Time)}
 }
 
-// first reports whether id is seen for the first time, and remembers it.
-func (d *dedup) first(id string) bool {
+// First reports whether id is seen for the first time, and remembers it.
+func (d *Dedup) First(id string) bool {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	now := d.now()
@@ -45,15 +46,15 @@ func (d *dedup) first(id string) bool {
 	return true
 }
 
-// forget removes id, so that a later delivery of it is answered: used when
-// an event was acknowledged as not taken.
-func (d *dedup) forget(id string) {
+// Forget removes id, so that a later delivery of it is answered: used when
+// an event was refused.
+func (d *Dedup) Forget(id string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	delete(d.seen, id)
 }
 
-func (d *dedup) expire(now time.Time) {
+func (d *Dedup) expire(now time.Time) {
 	for d.head < len(d.order) && now.Sub(d.order[d.head].at) >= d.ttl {
 		d.drop(d.order[d.head])
 		d.head++
@@ -61,7 +62,7 @@ func (d *dedup) expire(now time.Time) {
 	d.compact()
 }
 
-func (d *dedup) evictOldest() {
+func (d *Dedup) evictOldest() {
 	for d.head < len(d.order) {
 		e := d.order[d.head]
 		d.head++
@@ -74,7 +75,7 @@ func (d *dedup) evictOldest() {
 
 // drop removes e's id if it still stands for e (it may have been forgotten
 // and seen again since).
-func (d *dedup) drop(e entry) bool {
+func (d *Dedup) drop(e entry) bool {
 	if at, ok := d.seen[e.id]; ok && at.Equal(e.at) {
 		delete(d.seen, e.id)
 		return true
@@ -83,7 +84,7 @@ func (d *dedup) drop(e entry) bool {
 }
 
 // compact reclaims the expired front of order once it is half the slice.
-func (d *dedup) compact() {
+func (d *Dedup) compact() {
 	if d.head > 0 && d.head >= len(d.order)/2 {
 		d.order = append(d.order[:0], d.order[d.head:]...)
 		d.head = 0

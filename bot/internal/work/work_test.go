@@ -1,0 +1,86 @@
+package work_test
+
+import (
+	"context"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
+)
+
+func TestDedupRemembersForTTLWithinBounds(t *testing.T) {
+	d := work.NewDedup(50*time.Millisecond, 3)
+	if !d.First("a") || d.First("a") {
+		t.Fatal("a repeat was not caught")
+	}
+	d.First("b")
+	d.First("c")
+	d.First("d") // evicts the oldest, a
+	if !d.First("a") {
+		t.Error("memory is not bounded: a was kept past max")
+	}
+	time.Sleep(60 * time.Millisecond)
+	if !d.First("d") {
+		t.Error("d was kept past its ttl")
+	}
+	d.Forget("d")
+	if !d.First("d") {
+		t.Error("a forgotten id is still remembered")
+	}
+}
+
+func TestDedupConcurrentFirstIsOnce(t *testing.T) {
+	d := work.NewDedup(time.Minute, 10_000)
+	var firsts atomic.Int64
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range 1000 {
+				if d.First(fmt.Sprint(i)) {
+					firsts.Add(1)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if firsts.Load() != 1000 {
+		t.Fatalf("%d first sightings of 1000 ids", firsts.Load())
+	}
+}
+
+func TestPoolBoundsAndRecovers(t *testing.T) {
+	var panics atomic.Int64
+	p := work.NewPool(2, func(any) { panics.Add(1) })
+	block := make(chan struct{})
+	done := make(chan struct{}, 4)
+	p.Start(context.Background(), 1)
+	if !p.Submit(func(context.Context) { <-block; done <- struct{}{} }) {
+		t.Fatal("first job refused")
+	}
+	time.Sleep(10 * time.Millisecond) // the worker takes it
+	p.Submit(func(context.Context) { panic("boom") })
+	p.Submit(func(context.Context) { done <- struct{}{} })
+	if p.Submit(func(context.Context) {}) {
+		t.Fatal("a job beyond the queue was taken")
+	}
+	close(block)
+	for range 2 {
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatal("jobs did not run")
+		}
+	}
+	p.Stop()
+	if panics.Load() != 1 {
+		t.Fatalf("%d panics reported", panics.Load())
+	}
+	if p.Submit(func(context.Context) {}) {
+		t.Fatal("a stopped pool took a job")
+	}
+}
