@@ -1,0 +1,212 @@
+package discord
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"sync/atomic"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
+)
+
+// Adapter answers Discord messages and interactions with a bot.
+type Adapter struct {
+	cfg       Config
+	bot       *bot.Bot
+	feedback  bot.FeedbackRecorder
+	log       *slog.Logger
+	session   *discordgo.Session
+	publicKey ed25519.PublicKey
+	seen      *work.Dedup
+	work      *work.Pool
+
+	started   atomic.Bool
+	connected atomic.Bool
+	self      atomic.Pointer[string] // the bot's user id, from READY
+}
+
+// Message ids are remembered so that events replayed after a resume are
+// not answered twice.
+const (
+	seenTTL      = 10 * time.Minute
+	seenSize     = 100_000
+	drainTimeout = 10 * time.Second
+)
+
+// New returns a Discord adapter for b. Feedback clicks go to feedback (nil
+// keeps nothing); log receives one line per failure.
+func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger) (*Adapter, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, fmt.Errorf("discord: %w", err)
+	}
+	if b == nil {
+		return nil, errors.New("discord: no bot")
+	}
+	cfg = cfg.withDefaults()
+	if feedback == nil {
+		feedback = bot.DiscardFeedback
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	session, err := discordgo.New("Bot " + cfg.Token)
+	if err != nil {
+		return nil, fmt.Errorf("discord: %w", err)
+	}
+	session.Client = restClient(cfg)
+	if cfg.WebsocketDialer != nil {
+		session.Dialer = cfg.WebsocketDialer
+	}
+	session.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if cfg.MessageContent {
+		session.Identify.Intents |= discordgo.IntentsMessageContent
+	}
+	session.LogLevel = discordgo.LogError
+	a := &Adapter{
+		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "discord"),
+		session: session, seen: work.NewDedup(seenTTL, seenSize),
+	}
+	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v) })
+	if cfg.PublicKey != "" {
+		key, _ := hex.DecodeString(cfg.PublicKey) // validated
+		a.publicKey = ed25519.PublicKey(key)
+	}
+	session.AddHandler(a.onReady)
+	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) })
+	session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { a.connected.Store(false) })
+	session.AddHandler(a.onMessage)
+	session.AddHandler(a.onInteraction)
+	return a, nil
+}
+
+// Handler serves the HTTP interactions endpoint, POST /discord/interactions.
+func (a *Adapter) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /discord/interactions", a.serveInteractions)
+	return mux
+}
+
+// Ready reports whether the adapter has started and, when it uses the
+// gateway, is connected to it.
+func (a *Adapter) Ready() bool {
+	return a.started.Load() && (!a.cfg.GatewayOn() || a.connected.Load())
+}
+
+// Run registers the slash command (when a token is set), connects to the
+// gateway (when on) and blocks until ctx ends. discordgo reconnects and
+// resumes by itself after a dropped connection. On return, queued answers
+// have finished or drainTimeout has passed.
+func (a *Adapter) Run(ctx context.Context) error {
+	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	a.work.Start(workCtx, a.cfg.Workers)
+	defer a.drain(cancelWork)
+
+	if a.cfg.Token != "" {
+		if err := a.registerCommand(ctx); err != nil {
+			if ctx.Err() != nil {
+				return nil
+			}
+			return err
+		}
+	}
+	if a.cfg.GatewayOn() {
+		if err := a.session.Open(); err != nil {
+			return fmt.Errorf("discord: open gateway: %w", err)
+		}
+		defer a.session.Close()
+	}
+	a.started.Store(true)
+	a.log.Info("started", "gateway", a.cfg.GatewayOn(), "http_interactions", a.publicKey != nil)
+	<-ctx.Done()
+	return nil
+}
+
+func (a *Adapter) drain(cancel context.CancelFunc) {
+	drained := make(chan struct{})
+	go func() {
+		a.work.Stop()
+		close(drained)
+	}()
+	select {
+	case <-drained:
+	case <-time.After(drainTimeout):
+		cancel()
+		<-drained
+	}
+}
+
+// command is the slash command: an optional question, autocompleted with
+// the topics.
+func command() *discordgo.ApplicationCommand {
+	return &discordgo.ApplicationCommand{
+		Name:        CommandName,
+		Description: "Get help with an identity verification step",
+		Options: []*discordgo.ApplicationCommandOption{{
+			Type:         discordgo.ApplicationCommandOptionString,
+			Name:         "question",
+			Description:  "What is happening? Leave it empty to see the topics.",
+			Autocomplete: true,
+		}},
+	}
+}
+
+// registerCommand overwrites the application's commands with /verifyhelp,
+// in each configured guild (where it appears at once) or globally.
+func (a *Adapter) registerCommand(ctx context.Context) error {
+	guilds := a.cfg.GuildIDs
+	if len(guilds) == 0 {
+		guilds = []string{""}
+	}
+	for _, g := range guilds {
+		_, err := a.session.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, []*discordgo.ApplicationCommand{command()}, discordgo.WithContext(ctx))
+		if err != nil {
+			return fmt.Errorf("discord: register /%s (guild %q): %w", CommandName, g, err)
+		}
+	}
+	return nil
+}
+
+func (a *Adapter) onReady(_ *discordgo.Session, r *discordgo.Ready) {
+	if r.User != nil {
+		id := r.User.ID
+		a.self.Store(&id)
+	}
+	a.connected.Store(true)
+}
+
+// logFailure logs a failed REST call once, with Discord's error code.
+func (a *Adapter) logFailure(what string, err error, attrs ...any) {
+	code := errorCode(err)
+	level := slog.LevelError
+	if permanent[code] {
+		level = slog.LevelWarn // the reply is dropped; retrying cannot help
+	}
+	a.log.Log(context.Background(), level, what+" failed", append([]any{"code", code, "err", err}, attrs...)...)
+}
+
+// permanent are Discord error codes where the reply is dropped.
+var permanent = map[int]bool{
+	10003: true, // unknown channel
+	10008: true, // unknown message
+	50001: true, // missing access
+	50007: true, // cannot send messages to this user
+	50013: true, // missing permissions
+}
+
+// errorCode is Discord's JSON error code of err, or 0.
+func errorCode(err error) int {
+	var re *discordgo.RESTError
+	if errors.As(err, &re) && re.Message != nil {
+		return re.Message.Code
+	}
+	return 0
+}

@@ -1,0 +1,157 @@
+package discord_test
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/knowledge"
+)
+
+// harness is an adapter wired to a fake Discord, running until the test ends.
+type harness struct {
+	fake     *fakeDiscord
+	adapter  *discord.Adapter
+	srv      *httptest.Server // the HTTP interactions endpoint
+	key      ed25519.PrivateKey
+	logs     *syncBuffer
+	feedback chan bot.Feedback
+}
+
+func newBot(t testing.TB, fsys fs.FS) *bot.Bot {
+	t.Helper()
+	k, err := intents.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
+	t.Helper()
+	pub, priv, err := ed25519.GenerateKey(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := &harness{fake: newFakeDiscord(t), key: priv, logs: &syncBuffer{}, feedback: make(chan bot.Feedback, 16)}
+	cfg := discord.Config{
+		Token: "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: h.fake.apiURL(),
+		HTTPClient:      &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: loopbackDialer().DialContext, MaxIdleConnsPerHost: 16}},
+		WebsocketDialer: &websocket.Dialer{NetDialContext: loopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second},
+	}
+	if change != nil {
+		change(&cfg)
+	}
+	if fsys == nil {
+		fsys = knowledge.FS
+	}
+	record := bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
+		h.feedback <- f
+		return nil
+	})
+	a, err := discord.New(cfg, newBot(t, fsys), record, slog.New(slog.NewTextHandler(h.logs, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.adapter = a
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- a.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		case <-time.After(15 * time.Second):
+			t.Error("Run did not return after cancel")
+		}
+	})
+	h.srv = httptest.NewServer(a.Handler())
+	t.Cleanup(h.srv.Close)
+	waitFor(t, "the adapter to be ready", a.Ready)
+	return h
+}
+
+func waitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 10s for %s", what)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+func message(id, channel, guild, text string, mentionBot bool) map[string]any {
+	m := map[string]any{
+		"id": id, "channel_id": channel, "content": text, "type": 0, "timestamp": "2026-11-27T10:00:00.000000+00:00",
+		"author": map[string]any{"id": "1001", "username": "alice"}, "mentions": []any{},
+	}
+	if guild != "" {
+		m["guild_id"] = guild
+	}
+	if mentionBot {
+		m["mentions"] = []any{map[string]any{"id": "9000", "username": "helpdeskbot", "bot": true}}
+	}
+	return m
+}
+
+func interaction(id string, kind int, data map[string]any, msg map[string]any) map[string]any {
+	i := map[string]any{
+		"id": id, "application_id": "APP", "type": kind, "token": "tok-" + id, "version": 1,
+		"channel_id": "C1", "guild_id": "G1", "app_permissions": "0",
+		"member": map[string]any{"user": map[string]any{"id": "1001", "username": "alice"}},
+		"data":   data,
+	}
+	if msg != nil {
+		i["message"] = msg
+	}
+	return i
+}
+
+func command(question string) map[string]any {
+	d := map[string]any{"id": "CMD", "name": "verifyhelp", "type": 1}
+	if question != "" {
+		d["options"] = []any{map[string]any{"name": "question", "type": 3, "value": question}}
+	}
+	return d
+}
+
+// syncBuffer is a strings.Builder safe for a logger's concurrent writes.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  []byte
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.b = append(s.b, p...)
+	return len(p), nil
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return string(s.b)
+}
+

@@ -1,0 +1,118 @@
+// Package discord connects the bot to Discord: mentions, direct messages and
+// help channels over the gateway, the /verifyhelp command with fuzzy
+// autocomplete, buttons, and an HTTP interactions endpoint verified with
+// Ed25519 that needs no gateway connection.
+package discord
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gorilla/websocket"
+)
+
+// Config configures the Discord adapter.
+type Config struct {
+	// Token is the bot token. It is needed for the gateway and to register
+	// the slash command.
+	Token string
+	// ApplicationID is the application's id.
+	ApplicationID string
+	// PublicKey is the application's Ed25519 public key, in hex, for the
+	// HTTP interactions endpoint.
+	PublicKey string
+	// GuildIDs, when set, register the command in these guilds only (it
+	// appears at once) instead of globally.
+	GuildIDs []string
+	// HelpChannelIDs are channels where every message is answered, not only
+	// mentions. Reading them needs MessageContent.
+	HelpChannelIDs []string
+	// MessageContent says the privileged message content intent is granted.
+	MessageContent bool
+	// APIURL is the REST base URL including the API version; empty means
+	// Discord's. The gateway URL comes from its gateway route.
+	APIURL string
+	// Gateway turns the gateway connection on or off; nil means on when a
+	// token is set.
+	Gateway *bool
+	// Public makes /verifyhelp answers visible to the channel; by default
+	// they are ephemeral (only the person who asked sees them).
+	Public bool
+	// Workers answer messages after they arrive; Queue bounds the messages
+	// waiting for a worker.
+	Workers, Queue int
+	// HTTPClient makes the REST calls; nil means one with a 10 s timeout.
+	HTTPClient *http.Client
+	// WebsocketDialer dials the gateway; nil means discordgo's default.
+	WebsocketDialer *websocket.Dialer
+}
+
+// Defaults.
+const (
+	DefaultAPIURL  = "https://discord.com/api/v9/"
+	DefaultWorkers = 8
+	DefaultQueue   = 1024
+	// CommandName is the slash command the adapter registers and answers.
+	CommandName = "verifyhelp"
+)
+
+// Enabled reports whether any Discord setting is present.
+func (c Config) Enabled() bool {
+	return c.Token != "" || c.PublicKey != "" || c.ApplicationID != ""
+}
+
+// GatewayOn reports whether the adapter connects to the gateway.
+func (c Config) GatewayOn() bool {
+	if c.Gateway != nil {
+		return *c.Gateway
+	}
+	return c.Token != ""
+}
+
+// Validate reports the first problem, naming the configuration key.
+func (c Config) Validate() error {
+	switch {
+	case c.ApplicationID == "":
+		return errors.New("application_id: required when any Discord setting is given")
+	case c.GatewayOn() && c.Token == "":
+		return errors.New("token: required for the gateway (or set gateway: false and public_key for the HTTP endpoint)")
+	case !c.GatewayOn() && c.PublicKey == "":
+		return errors.New("public_key: required for the HTTP interactions endpoint when the gateway is off")
+	case len(c.HelpChannelIDs) > 0 && !c.MessageContent:
+		return errors.New("help_channel_ids: reading messages that do not mention the bot needs message_content: true (a privileged intent)")
+	case c.Workers < 0 || c.Queue < 0:
+		return errors.New("workers: must not be negative")
+	}
+	if c.PublicKey != "" {
+		if key, err := hex.DecodeString(c.PublicKey); err != nil || len(key) != 32 {
+			return errors.New("public_key: must be the 64 hex digits of an Ed25519 public key")
+		}
+	}
+	if c.APIURL != "" {
+		u, err := url.Parse(c.APIURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("api_url: %q is not an http(s) URL", c.APIURL)
+		}
+	}
+	return nil
+}
+
+func (c Config) withDefaults() Config {
+	if c.APIURL == "" {
+		c.APIURL = DefaultAPIURL
+	}
+	if !strings.HasSuffix(c.APIURL, "/") {
+		c.APIURL += "/"
+	}
+	if c.Workers == 0 {
+		c.Workers = DefaultWorkers
+	}
+	if c.Queue == 0 {
+		c.Queue = DefaultQueue
+	}
+	return c
+}

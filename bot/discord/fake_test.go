@@ -1,0 +1,248 @@
+package discord_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// sent is a REST call the fake received: a channel message, an interaction
+// callback or a follow-up.
+type sent struct {
+	Kind    string // "message", "callback", "followup"
+	Channel string
+	Body    map[string]any
+}
+
+// fakeDiscord is a local stand-in for Discord's REST API and gateway, on
+// 127.0.0.1: Hello, Identify or Resume, READY, dispatches, heartbeats.
+type fakeDiscord struct {
+	t   testing.TB
+	srv *httptest.Server
+
+	// failChannel, when set, answers messages to that channel with this
+	// Discord error code.
+	failChannel string
+	failCode    int
+
+	mu         sync.Mutex
+	sent       []sent
+	commands   []map[string]any // registered commands, per PUT
+	intents    float64
+	identifies int
+	resumes    int
+	conn       *websocket.Conn
+	wmu        sync.Mutex
+	seq        int
+	nextID     int
+}
+
+func newFakeDiscord(t testing.TB) *fakeDiscord {
+	f := &fakeDiscord{t: t}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/v9/gateway", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, map[string]any{"url": "ws://" + f.srv.Listener.Addr().String() + "/gateway"})
+	})
+	register := func(w http.ResponseWriter, r *http.Request) {
+		var cmds []map[string]any
+		json.NewDecoder(r.Body).Decode(&cmds)
+		f.mu.Lock()
+		f.commands = append(f.commands, map[string]any{"path": r.URL.Path, "commands": cmds})
+		f.mu.Unlock()
+		writeJSON(w, cmds)
+	}
+	mux.HandleFunc("PUT /api/v9/applications/{app}/commands", register)
+	mux.HandleFunc("PUT /api/v9/applications/{app}/guilds/{guild}/commands", register)
+	mux.HandleFunc("POST /api/v9/channels/{channel}/messages", func(w http.ResponseWriter, r *http.Request) {
+		ch := r.PathValue("channel")
+		if f.failCode != 0 && ch == f.failChannel {
+			w.WriteHeader(http.StatusForbidden)
+			writeJSON(w, map[string]any{"code": f.failCode, "message": "Missing Access"})
+			return
+		}
+		body := f.record("message", ch, r.Body)
+		f.mu.Lock()
+		f.nextID++
+		id := fmt.Sprintf("R%d", f.nextID)
+		f.mu.Unlock()
+		writeJSON(w, map[string]any{"id": id, "channel_id": ch, "content": body["content"]})
+	})
+	mux.HandleFunc("POST /api/v9/interactions/{id}/{token}/callback", func(w http.ResponseWriter, r *http.Request) {
+		f.record("callback", r.PathValue("id"), r.Body)
+		w.WriteHeader(http.StatusNoContent)
+	})
+	mux.HandleFunc("POST /api/v9/webhooks/{app}/{token}", func(w http.ResponseWriter, r *http.Request) {
+		f.record("followup", r.PathValue("token"), r.Body)
+		writeJSON(w, map[string]any{"id": "F1"})
+	})
+	mux.HandleFunc("GET /gateway", f.serveGateway)
+	mux.HandleFunc("GET /gateway/", f.serveGateway)
+	f.srv = httptest.NewServer(mux)
+	t.Cleanup(f.srv.Close)
+	return f
+}
+
+func (f *fakeDiscord) apiURL() string { return f.srv.URL + "/api/v9/" }
+
+func (f *fakeDiscord) record(kind, channel string, r io.Reader) map[string]any {
+	var body map[string]any
+	if err := json.NewDecoder(r).Decode(&body); err != nil {
+		f.t.Errorf("%s body: %v", kind, err)
+	}
+	f.mu.Lock()
+	f.sent = append(f.sent, sent{Kind: kind, Channel: channel, Body: body})
+	f.mu.Unlock()
+	return body
+}
+
+// wait returns the calls of a kind once there are at least n.
+func (f *fakeDiscord) wait(kind string, n int) []sent {
+	f.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var got []sent
+		f.mu.Lock()
+		for _, s := range f.sent {
+			if s.Kind == kind {
+				got = append(got, s)
+			}
+		}
+		f.mu.Unlock()
+		if len(got) >= n {
+			return got
+		}
+		if time.Now().After(deadline) {
+			f.t.Fatalf("waited 10s for %d %s calls, have %d", n, kind, len(got))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func (f *fakeDiscord) count(kind string) int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	n := 0
+	for _, s := range f.sent {
+		if s.Kind == kind {
+			n++
+		}
+	}
+	return n
+}
+
+// serveGateway speaks the gateway protocol with one client connection.
+func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request) {
+	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
+	conn, err := up.Upgrade(w, r, nil)
+	if err != nil {
+		f.t.Errorf("upgrade: %v", err)
+		return
+	}
+	defer conn.Close()
+	f.write(conn, map[string]any{"op": 10, "d": map[string]any{"heartbeat_interval": 45000}})
+	var first struct {
+		Op int `json:"op"`
+		D  struct {
+			Intents float64 `json:"intents"`
+		} `json:"d"`
+	}
+	if err := conn.ReadJSON(&first); err != nil {
+		return
+	}
+	f.mu.Lock()
+	f.conn = conn
+	switch first.Op {
+	case 2:
+		f.identifies++
+		f.intents = first.D.Intents
+	case 6:
+		f.resumes++
+	}
+	f.mu.Unlock()
+	if first.Op == 2 {
+		f.dispatch("READY", map[string]any{
+			"v": 9, "session_id": "S1", "resume_gateway_url": "ws://" + f.srv.Listener.Addr().String() + "/gateway",
+			"user":        map[string]any{"id": "9000", "username": "helpdeskbot", "bot": true},
+			"application": map[string]any{"id": "APP", "flags": 0}, "guilds": []any{},
+		})
+	} else {
+		f.dispatch("RESUMED", map[string]any{})
+	}
+	for {
+		var msg struct {
+			Op int `json:"op"`
+		}
+		if err := conn.ReadJSON(&msg); err != nil {
+			return
+		}
+		if msg.Op == 1 {
+			f.write(conn, map[string]any{"op": 11})
+		}
+	}
+}
+
+func (f *fakeDiscord) write(conn *websocket.Conn, v any) error {
+	f.wmu.Lock()
+	defer f.wmu.Unlock()
+	return conn.WriteJSON(v)
+}
+
+// dispatch sends an event to the connected client.
+func (f *fakeDiscord) dispatch(event string, d any) {
+	f.mu.Lock()
+	conn := f.conn
+	f.seq++
+	seq := f.seq
+	f.mu.Unlock()
+	if conn == nil {
+		f.t.Fatalf("dispatch %s: no gateway connection", event)
+	}
+	if err := f.write(conn, map[string]any{"op": 0, "s": seq, "t": event, "d": d}); err != nil {
+		f.t.Errorf("dispatch %s: %v", event, err)
+	}
+}
+
+// drop closes the gateway connection, as a network failure would.
+func (f *fakeDiscord) drop() {
+	f.mu.Lock()
+	conn := f.conn
+	f.conn = nil
+	f.mu.Unlock()
+	if conn != nil {
+		conn.UnderlyingConn().Close()
+	}
+}
+
+func (f *fakeDiscord) connected() bool {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.conn != nil
+}
+
+func writeJSON(w http.ResponseWriter, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(v)
+}
+
+// loopbackDialer refuses every address but loopback.
+func loopbackDialer() *net.Dialer {
+	return &net.Dialer{Timeout: 5 * time.Second, Control: func(_, address string, _ syscall.RawConn) error {
+		host, _, err := net.SplitHostPort(address)
+		if err != nil {
+			return err
+		}
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			return fmt.Errorf("test dialer: %s is not loopback", address)
+		}
+		return nil
+	}}
+}

@@ -1,0 +1,225 @@
+package discord_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+)
+
+// TestGateway runs one gateway session through everything it does, because
+// discordgo's Close sleeps a second per session.
+func TestGateway(t *testing.T) {
+	h := start(t, nil, func(c *discord.Config) { c.GuildIDs = []string{"G1"} })
+	f := h.fake
+	messages := 0 // replies so far
+	next := func(n int) []sent {
+		messages += n
+		return f.wait("message", messages)[messages-n:]
+	}
+
+	t.Run("registers the command in the guild", func(t *testing.T) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		if len(f.commands) != 1 || f.commands[0]["path"] != "/api/v9/applications/APP/guilds/G1/commands" {
+			t.Fatalf("registrations %v", f.commands)
+		}
+		cmds := f.commands[0]["commands"].([]map[string]any)
+		opts := cmds[0]["options"].([]any)
+		if cmds[0]["name"] != "verifyhelp" || opts[0].(map[string]any)["autocomplete"] != true {
+			t.Fatalf("command %v", cmds[0])
+		}
+	})
+	t.Run("identifies without the privileged intent", func(t *testing.T) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		want := float64(discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages)
+		if f.intents != want {
+			t.Fatalf("intents %v, want %v", f.intents, want)
+		}
+	})
+	t.Run("mention gets a reply to the message", func(t *testing.T) {
+		f.dispatch("MESSAGE_CREATE", message("M1", "C1", "G1", "<@9000> stuck on selfie", true))
+		got := next(1)[0]
+		ref, _ := got.Body["message_reference"].(map[string]any)
+		if got.Channel != "C1" || ref["message_id"] != "M1" {
+			t.Fatalf("reply to %v in %s", ref, got.Channel)
+		}
+		content := got.Body["content"].(string)
+		if !strings.Contains(content, "selfie") || !strings.HasSuffix(content, "so they are the ones who can help with your specific case.") {
+			t.Fatalf("content does not end with the guidance:\n%s", content)
+		}
+		am, _ := got.Body["allowed_mentions"].(map[string]any)
+		if parse, ok := am["parse"].([]any); !ok || len(parse) != 0 {
+			t.Fatalf("allowed mentions %v: replies must ping nobody", got.Body["allowed_mentions"])
+		}
+		if comps, _ := got.Body["components"].([]any); len(comps) == 0 {
+			t.Error("no buttons under the answer")
+		}
+	})
+	t.Run("direct message gets a reply", func(t *testing.T) {
+		f.dispatch("MESSAGE_CREATE", message("M2", "D1", "", "why do I have to verify", false))
+		if got := next(1)[0]; got.Channel != "D1" {
+			t.Fatalf("reply in %s", got.Channel)
+		}
+	})
+	t.Run("bots and unaddressed messages get nothing", func(t *testing.T) {
+		fromBot := message("M3", "C1", "G1", "<@9000> hello", true)
+		fromBot["author"] = map[string]any{"id": "9002", "username": "otherbot", "bot": true}
+		f.dispatch("MESSAGE_CREATE", fromBot)
+		self := message("M4", "D1", "", "hello", false)
+		self["author"] = map[string]any{"id": "9000", "username": "helpdeskbot", "bot": true}
+		f.dispatch("MESSAGE_CREATE", self)
+		f.dispatch("MESSAGE_CREATE", message("M5", "C1", "G1", "nfc chip", false)) // no mention, not a help channel
+		f.dispatch("MESSAGE_CREATE", message("M1", "C1", "G1", "<@9000> stuck on selfie", true)) // replayed
+		f.dispatch("MESSAGE_CREATE", message("M6", "D1", "", "okta", false))                   // marker
+		if got := next(1)[0]; got.Channel != "D1" || !strings.Contains(got.Body["content"].(string), "Okta") {
+			t.Fatalf("the marker's reply is %v", got.Body["content"])
+		}
+		time.Sleep(50 * time.Millisecond)
+		if n := f.count("message"); n != messages {
+			t.Fatalf("%d replies, want %d", n, messages)
+		}
+	})
+	t.Run("slash command is answered privately", func(t *testing.T) {
+		f.dispatch("INTERACTION_CREATE", interaction("I1", 2, command("glare on my license <@1002> @everyone"), nil))
+		got := f.wait("callback", 1)[0]
+		data := got.Body["data"].(map[string]any)
+		content := data["content"].(string)
+		if got.Body["type"] != float64(4) || data["flags"] != float64(64) || !strings.Contains(content, "glare") {
+			t.Fatalf("callback %v", got.Body)
+		}
+		if strings.Contains(content, "@everyone") || strings.Contains(content, "<@1002>") {
+			t.Fatalf("quoted question could ping: %q", content)
+		}
+	})
+	t.Run("autocomplete ranks topics by fuzzy title match", func(t *testing.T) {
+		f.dispatch("INTERACTION_CREATE", interaction("I2", 4, map[string]any{"id": "CMD", "name": "verifyhelp", "type": 1,
+			"options": []any{map[string]any{"name": "question", "type": 3, "value": "slf", "focused": true}}}, nil))
+		got := f.wait("callback", 2)[1]
+		choices := got.Body["data"].(map[string]any)["choices"].([]any)
+		first := choices[0].(map[string]any)
+		if got.Body["type"] != float64(8) || first["name"] != "Selfie step" || first["value"] != "topic:selfie" {
+			t.Fatalf("choices %v", choices)
+		}
+	})
+	t.Run("a chosen topic is answered directly", func(t *testing.T) {
+		f.dispatch("INTERACTION_CREATE", interaction("I3", 2, command("topic:nfc"), nil))
+		got := f.wait("callback", 3)[2]
+		if content := got.Body["data"].(map[string]any)["content"].(string); !strings.Contains(content, "NFC") {
+			t.Fatalf("content %q", content)
+		}
+	})
+	t.Run("button answers its topic", func(t *testing.T) {
+		f.dispatch("INTERACTION_CREATE", interaction("I4", 3, map[string]any{"custom_id": "topic:okta", "component_type": 2},
+			map[string]any{"id": "R1", "channel_id": "C1", "flags": 0}))
+		got := f.wait("callback", 4)[3]
+		data := got.Body["data"].(map[string]any)
+		if !strings.Contains(data["content"].(string), "Okta") || data["flags"] != nil && data["flags"] != float64(0) {
+			t.Fatalf("callback %v", got.Body)
+		}
+	})
+	t.Run("feedback button is recorded and acknowledged", func(t *testing.T) {
+		f.dispatch("INTERACTION_CREATE", interaction("I5", 3, map[string]any{"custom_id": "feedback:down:selfie", "component_type": 2},
+			map[string]any{"id": "R1", "channel_id": "C1", "flags": 0}))
+		select {
+		case fb := <-h.feedback:
+			if fb.Adapter != "discord" || fb.Intent != "selfie" || fb.Helpful || fb.User != "1001" || fb.Reply != "R1" {
+				t.Fatalf("feedback %+v", fb)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatal("no feedback recorded")
+		}
+		got := f.wait("callback", 5)[4]
+		if data := got.Body["data"].(map[string]any); !strings.Contains(data["content"].(string), "Thanks") || data["flags"] != float64(64) {
+			t.Fatalf("acknowledgement %v", got.Body)
+		}
+	})
+	t.Run("reconnects after the connection drops", func(t *testing.T) {
+		f.drop()
+		waitFor(t, "the bot to reconnect", func() bool {
+			f.mu.Lock()
+			defer f.mu.Unlock()
+			return f.conn != nil && f.resumes+f.identifies >= 2
+		})
+		f.dispatch("MESSAGE_CREATE", message("M7", "D1", "", "nfc", false))
+		if got := next(1)[0]; !strings.Contains(got.Body["content"].(string), "NFC") {
+			t.Fatalf("after reconnecting: %v", got.Body["content"])
+		}
+	})
+	t.Run("500 messages from concurrent channels get 500 replies", func(t *testing.T) {
+		const n = 500
+		var wg sync.WaitGroup
+		for g := range 10 {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := g; i < n; i += 10 {
+					f.dispatch("MESSAGE_CREATE", message(fmt.Sprintf("MC%d", i), fmt.Sprintf("CH%d", i), "G1", "<@9000> glare on my id", true))
+				}
+			}()
+		}
+		wg.Wait()
+		replies := next(n)
+		time.Sleep(100 * time.Millisecond)
+		if got := f.count("message"); got != messages {
+			t.Fatalf("%d replies, want %d", got, messages)
+		}
+		channels := map[string]bool{}
+		for _, r := range replies {
+			channels[r.Channel] = true
+		}
+		if len(channels) != n {
+			t.Fatalf("replies went to %d channels, want %d", len(channels), n)
+		}
+	})
+}
+
+// TestLongAnswersAreSplit answers with a 4,300-character topic: it arrives
+// in three messages cut between paragraphs, the first a reply to the
+// question, the buttons and the guidance at the end.
+func TestLongAnswersAreSplit(t *testing.T) {
+	h := start(t, os.DirFS("testdata/long"), nil)
+	h.fake.dispatch("MESSAGE_CREATE", message("M1", "D1", "", "give me the long answer", false))
+	got := h.fake.wait("message", 3)
+	for i, m := range got {
+		content := m.Body["content"].(string)
+		if n := len([]rune(content)); n > 2000 {
+			t.Fatalf("message %d has %d characters", i, n)
+		}
+		if i < 2 && !strings.HasSuffix(content, ". ") && !strings.HasSuffix(content, ".") {
+			t.Errorf("message %d ends inside a paragraph: %q", i, content[len(content)-30:])
+		}
+		_, hasRef := m.Body["message_reference"]
+		_, hasButtons := m.Body["components"].([]any)
+		if hasRef != (i == 0) {
+			t.Errorf("message %d: reference %v", i, hasRef)
+		}
+		if hasButtons && len(m.Body["components"].([]any)) > 0 && i != 2 {
+			t.Errorf("message %d carries the buttons", i)
+		}
+	}
+	if last := got[2].Body["content"].(string); !strings.HasSuffix(last, "Contact the organization that asked you to verify.") {
+		t.Errorf("the guidance is not the end: %q", last[len(last)-60:])
+	}
+}
+
+func TestPermanentErrorsAreLoggedOnce(t *testing.T) {
+	h := start(t, nil, func(c *discord.Config) { c.Gateway = ptr(true) })
+	h.fake.failChannel, h.fake.failCode = "CGONE", 50001
+	h.fake.dispatch("MESSAGE_CREATE", message("M1", "CGONE", "G1", "<@9000> nfc", true))
+	waitFor(t, "the failure to be logged", func() bool { return strings.Contains(h.logs.String(), "code=50001") })
+	h.fake.dispatch("MESSAGE_CREATE", message("M2", "D1", "", "nfc", false))
+	h.fake.wait("message", 1)
+	if n := strings.Count(h.logs.String(), "code=50001"); n != 1 || !strings.Contains(h.logs.String(), "level=WARN") {
+		t.Fatalf("logged %d times:\n%s", n, h.logs.String())
+	}
+}
+
+func ptr[T any](v T) *T { return &v }

@@ -1,0 +1,63 @@
+package discord
+
+import (
+	"context"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// maxBody is the largest interaction body accepted.
+const maxBody = 1 << 20
+
+// serveInteractions is Discord's "interactions endpoint URL": every request
+// must carry a valid Ed25519 signature of its timestamp and raw body (401
+// otherwise). It answers in the HTTP response, statelessly, well inside
+// Discord's three seconds; the rest of a long answer follows over REST.
+func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
+		return
+	case err != nil:
+		http.Error(w, "cannot read request", http.StatusBadRequest)
+		return
+	}
+	if !a.signed(r.Header, body) {
+		http.Error(w, "invalid request signature", http.StatusUnauthorized)
+		return
+	}
+	var i discordgo.Interaction
+	if err := json.Unmarshal(body, &i); err != nil {
+		http.Error(w, "cannot parse interaction", http.StatusBadRequest)
+		return
+	}
+	resp, more := a.respond(r.Context(), &i)
+	w.Header().Set("Content-Type", "application/json")
+	json.NewEncoder(w).Encode(resp)
+	if len(more.parts) > 0 {
+		a.work.Submit(func(ctx context.Context) { a.followUp(ctx, &i, resp, more) })
+	}
+}
+
+// signed reports whether the request is signed with the application's key.
+func (a *Adapter) signed(header http.Header, body []byte) bool {
+	if a.publicKey == nil {
+		return false
+	}
+	sig, err := hex.DecodeString(header.Get("X-Signature-Ed25519"))
+	timestamp := header.Get("X-Signature-Timestamp")
+	if err != nil || len(sig) != ed25519.SignatureSize || timestamp == "" {
+		return false
+	}
+	msg := make([]byte, 0, len(timestamp)+len(body))
+	msg = append(append(msg, timestamp...), body...)
+	return ed25519.Verify(a.publicKey, msg, sig)
+}

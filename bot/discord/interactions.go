@@ -1,0 +1,172 @@
+package discord
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+)
+
+// maxChoices is Discord's limit of autocomplete choices.
+const maxChoices = 25
+
+// onInteraction answers interactions arriving over the gateway.
+func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+	if ic.Interaction == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	resp, more := a.respond(ctx, ic.Interaction)
+	if err := s.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(ctx)); err != nil {
+		a.logFailure("respond to interaction", err)
+		return
+	}
+	a.followUp(ctx, ic.Interaction, resp, more)
+}
+
+// followUp sends the rest of a long answer after the interaction response.
+func (a *Adapter) followUp(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse, more message) {
+	for j, part := range more.parts {
+		params := &discordgo.WebhookParams{Content: part, AllowedMentions: noMentions}
+		if resp.Data != nil {
+			params.Flags = resp.Data.Flags
+		}
+		if j == len(more.parts)-1 {
+			params.Components = more.components
+		}
+		if _, err := a.session.FollowupMessageCreate(i, false, params, discordgo.WithContext(ctx)); err != nil {
+			a.logFailure("send follow-up", err)
+			return
+		}
+	}
+}
+
+// respond builds the response to an interaction, over either transport:
+// PONG to a ping, an answer to the command or to a click, choices to an
+// autocomplete. When the answer is longer than one message, the rest comes
+// back as more, to be sent as follow-ups.
+func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *discordgo.InteractionResponse, more message) {
+	switch i.Type {
+	case discordgo.InteractionPing:
+		return &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}, message{}
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		return a.autocomplete(i), message{}
+	case discordgo.InteractionApplicationCommand:
+		return a.command(ctx, i)
+	case discordgo.InteractionMessageComponent:
+		return a.component(ctx, i)
+	}
+	return notice("Sorry, I can't handle that."), message{}
+}
+
+func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, message) {
+	data := i.ApplicationCommandData()
+	if data.Name != CommandName {
+		return notice("Sorry, I only know /" + CommandName + "."), message{}
+	}
+	question := ""
+	for _, opt := range data.Options {
+		if opt.Name == "question" {
+			question = strings.TrimSpace(plainIncoming(opt.StringValue()))
+		}
+	}
+	var msg message
+	switch id, chosen := strings.CutPrefix(question, idTopic); {
+	case question == "":
+		msg = renderTopics(a.bot.Topics(), a.bot.Guidance())
+	case chosen:
+		msg = render(a.bot.AnswerIntent(ctx, id), "")
+	default:
+		msg = render(a.bot.Answer(ctx, bot.Message{Text: question, User: userOf(i), Channel: i.ChannelID, Adapter: "discord"}), question)
+	}
+	var flags discordgo.MessageFlags
+	if !a.cfg.Public {
+		flags = discordgo.MessageFlagsEphemeral
+	}
+	return withMessage(msg, flags)
+}
+
+// autocomplete offers the topics that best fit what has been typed so far,
+// ranked by fuzzy matching of their titles ("slf" finds "Selfie step").
+func (a *Adapter) autocomplete(i *discordgo.Interaction) *discordgo.InteractionResponse {
+	typed := ""
+	for _, opt := range i.ApplicationCommandData().Options {
+		if opt.Focused {
+			typed = opt.StringValue()
+		}
+	}
+	var choices []*discordgo.ApplicationCommandOptionChoice
+	for _, s := range a.bot.Index().SuggestTitles(typed, maxChoices) {
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: truncateRunes(s.Title, 100), Value: idTopic + s.ID})
+	}
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: choices},
+	}
+}
+
+// component handles a click: a topic button or menu choice answers that
+// topic (privately under a private message), a feedback button is recorded
+// and acknowledged privately.
+func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, message) {
+	data := i.MessageComponentData()
+	var flags discordgo.MessageFlags
+	if i.Message != nil && i.Message.Flags&discordgo.MessageFlagsEphemeral != 0 {
+		flags = discordgo.MessageFlagsEphemeral
+	}
+	switch {
+	case strings.HasPrefix(data.CustomID, idTopic):
+		return withMessage(render(a.bot.AnswerIntent(ctx, strings.TrimPrefix(data.CustomID, idTopic)), ""), flags)
+	case data.CustomID == idTopics && len(data.Values) > 0:
+		return withMessage(render(a.bot.AnswerIntent(ctx, data.Values[0]), ""), flags)
+	case strings.HasPrefix(data.CustomID, idFeedback):
+		vote, intent, _ := strings.Cut(strings.TrimPrefix(data.CustomID, idFeedback), ":")
+		reply := ""
+		if i.Message != nil {
+			reply = i.Message.ID
+		}
+		err := a.feedback.RecordFeedback(ctx, bot.Feedback{
+			Adapter: "discord", User: userOf(i), Channel: i.ChannelID, Reply: reply,
+			Intent: intent, Helpful: vote == "up", Time: time.Now(),
+		})
+		if err != nil {
+			a.log.Error("record feedback failed", "err", err)
+		}
+		return notice("Thanks for your feedback!"), message{}
+	}
+	return notice("Sorry, that button no longer works."), message{}
+}
+
+// withMessage makes msg's first part the response; the rest is returned for
+// follow-ups, with the components under the last part.
+func withMessage(msg message, flags discordgo.MessageFlags) (*discordgo.InteractionResponse, message) {
+	data := &discordgo.InteractionResponseData{Content: msg.parts[0], Flags: flags, AllowedMentions: noMentions}
+	more := message{parts: msg.parts[1:], components: msg.components}
+	if len(more.parts) == 0 {
+		data.Components = msg.components
+		more.components = nil
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}, more
+}
+
+// notice is a short private response.
+func notice(text string) *discordgo.InteractionResponse {
+	return &discordgo.InteractionResponse{
+		Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{Content: text, Flags: discordgo.MessageFlagsEphemeral, AllowedMentions: noMentions},
+	}
+}
+
+func userOf(i *discordgo.Interaction) string {
+	switch {
+	case i.Member != nil && i.Member.User != nil:
+		return i.Member.User.ID
+	case i.User != nil:
+		return i.User.ID
+	}
+	return ""
+}

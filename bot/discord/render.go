@@ -1,0 +1,142 @@
+package discord
+
+import (
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+)
+
+// maxContent is Discord's limit for one message's content.
+const maxContent = 2000
+
+// Custom ids of the buttons and menu the adapter renders.
+const (
+	idTopic    = "topic:"
+	idTopics   = "topics"
+	idFeedback = "feedback:"
+)
+
+// message is a reply rendered for Discord: the content in pieces of at most
+// maxContent characters, and the components that go under the last piece.
+type message struct {
+	parts      []string
+	components []discordgo.MessageComponent
+}
+
+// noMentions lets no reply ping anyone.
+var noMentions = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
+
+// render turns a reply into Discord content: the answer in Markdown, the
+// contact line, and the contact guidance as the final paragraph; choices,
+// related topics and feedback as buttons. question, when set, is the
+// person's own words, quoted and escaped at the top.
+func render(r bot.Reply, question string) message {
+	var b strings.Builder
+	if question != "" {
+		b.WriteString("> " + escapeMarkdown(truncateRunes(question, 200)) + "\n\n")
+	}
+	b.WriteString(r.Body)
+	if r.Contact != "" {
+		b.WriteString("\n\n" + r.Contact)
+	}
+	b.WriteString("\n\n" + r.Guidance)
+
+	var rows []discordgo.MessageComponent
+	rows = append(rows, buttonRows(r.Choices, discordgo.PrimaryButton)...)
+	rows = append(rows, buttonRows(r.Related, discordgo.SecondaryButton)...)
+	if r.Outcome == bot.Answered && r.Intent != "" && len(rows) < 5 {
+		rows = append(rows, discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{Label: "Helpful", Emoji: &discordgo.ComponentEmoji{Name: "👍"}, Style: discordgo.SecondaryButton, CustomID: idFeedback + "up:" + r.Intent},
+			discordgo.Button{Label: "Not helpful", Emoji: &discordgo.ComponentEmoji{Name: "👎"}, Style: discordgo.SecondaryButton, CustomID: idFeedback + "down:" + r.Intent},
+		}})
+	}
+	if len(rows) > 5 { // Discord's limit
+		rows = rows[:5]
+	}
+	return message{parts: splitContent(b.String(), maxContent), components: rows}
+}
+
+// renderTopics lists the topics in a menu, for the command without a question.
+func renderTopics(topics []bot.Choice, guidance string) message {
+	var options []discordgo.SelectMenuOption
+	for i, t := range topics {
+		if i == 25 { // Discord's limit for one menu
+			break
+		}
+		options = append(options, discordgo.SelectMenuOption{Label: truncateRunes(t.Title, 100), Value: t.ID})
+	}
+	menu := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+		discordgo.SelectMenu{MenuType: discordgo.StringSelectMenu, CustomID: idTopics, Placeholder: "Pick a topic", Options: options},
+	}}
+	content := "Here are the topics I can help with. Pick one, or ask: `/" + CommandName + " question: my selfie keeps failing`.\n\n" + guidance
+	return message{parts: splitContent(content, maxContent), components: []discordgo.MessageComponent{menu}}
+}
+
+// buttonRows puts choices on rows of at most five buttons.
+func buttonRows(choices []bot.Choice, style discordgo.ButtonStyle) []discordgo.MessageComponent {
+	var rows []discordgo.MessageComponent
+	for start := 0; start < len(choices); start += 5 {
+		var buttons []discordgo.MessageComponent
+		for _, c := range choices[start:min(start+5, len(choices))] {
+			buttons = append(buttons, discordgo.Button{Label: truncateRunes(c.Title, 80), Style: style, CustomID: idTopic + c.ID})
+		}
+		rows = append(rows, discordgo.ActionsRow{Components: buttons})
+	}
+	return rows
+}
+
+// splitContent cuts text into pieces of at most max characters, at
+// paragraph breaks if it can, else at line breaks, else between words:
+// never inside a word unless a single word is longer than a message.
+func splitContent(text string, max int) []string {
+	var out []string
+	for len([]rune(text)) > max {
+		cut := cutPoint(text, max)
+		out = append(out, strings.TrimRight(text[:cut], " \n"))
+		text = strings.TrimLeft(text[cut:], " \n")
+	}
+	return append(out, text)
+}
+
+func cutPoint(text string, max int) int {
+	limit, n := len(text), 0
+	for i := range text {
+		if n == max {
+			limit = i
+			break
+		}
+		n++
+	}
+	head := text[:limit]
+	for _, sep := range []string{"\n\n", "\n", " "} {
+		if i := strings.LastIndex(head, sep); i > 0 {
+			return i + len(sep)
+		}
+	}
+	return limit
+}
+
+// escapeMarkdown makes user text inert in Discord Markdown: formatting
+// characters are escaped and mentions broken with a zero-width space, so a
+// quoted question can neither format nor ping (allowed mentions are empty
+// as well).
+func escapeMarkdown(s string) string {
+	s = markdownEscaper.Replace(s)
+	return strings.ReplaceAll(s, "@", "@\u200b")
+}
+
+var markdownEscaper = strings.NewReplacer(
+	`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`, ">", `\>`, "#", `\#`, "-", `\-`, "[", `\[`, "]", `\]`, "<", `\<`,
+)
+
+// truncateRunes shortens s to at most n characters, ending with "…" when
+// something was cut.
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
