@@ -76,9 +76,9 @@ func TestGateway(t *testing.T) {
 		self := message("M4", "D1", "", "hello", false)
 		self["author"] = map[string]any{"id": "9000", "username": "helpdeskbot", "bot": true}
 		f.dispatch("MESSAGE_CREATE", self)
-		f.dispatch("MESSAGE_CREATE", message("M5", "C1", "G1", "nfc chip", false)) // no mention, not a help channel
+		f.dispatch("MESSAGE_CREATE", message("M5", "C1", "G1", "nfc chip", false))               // no mention, not a help channel
 		f.dispatch("MESSAGE_CREATE", message("M1", "C1", "G1", "<@9000> stuck on selfie", true)) // replayed
-		f.dispatch("MESSAGE_CREATE", message("M6", "D1", "", "okta", false))                   // marker
+		f.dispatch("MESSAGE_CREATE", message("M6", "D1", "", "okta", false))                     // marker
 		if got := next(1)[0]; got.Channel != "D1" || !strings.Contains(got.Body["content"].(string), "Okta") {
 			t.Fatalf("the marker's reply is %v", got.Body["content"])
 		}

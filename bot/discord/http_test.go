@@ -1,0 +1,157 @@
+package discord_test
+
+import (
+	"bytes"
+	"crypto/ed25519"
+	"encoding/hex"
+	"encoding/json"
+	"net/http"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+)
+
+// startHTTPOnly runs the adapter without a gateway: the interactions
+// endpoint alone, as behind a load balancer.
+func startHTTPOnly(t testing.TB) *harness {
+	return start(t, nil, func(c *discord.Config) { c.Gateway = ptr(false) })
+}
+
+// post sends an interaction to the endpoint, signed with key (nil: unsigned).
+func (h *harness) post(t testing.TB, body any, key ed25519.PrivateKey) *http.Response {
+	t.Helper()
+	raw, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/discord/interactions", bytes.NewReader(raw))
+	req.Header.Set("Content-Type", "application/json")
+	if key != nil {
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		req.Header.Set("X-Signature-Timestamp", ts)
+		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(ts), raw...))))
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+func decode(t *testing.T, resp *http.Response) map[string]any {
+	t.Helper()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	var out map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func TestHTTPInteractions(t *testing.T) {
+	h := startHTTPOnly(t)
+	t.Run("ping", func(t *testing.T) {
+		if out := decode(t, h.post(t, map[string]any{"id": "P1", "type": 1, "application_id": "APP", "token": "t"}, h.key)); out["type"] != float64(1) {
+			t.Fatalf("response %v, want PONG", out)
+		}
+	})
+	t.Run("command", func(t *testing.T) {
+		out := decode(t, h.post(t, interaction("I1", 2, command("my selfie keeps failing"), nil), h.key))
+		data := out["data"].(map[string]any)
+		if out["type"] != float64(4) || !strings.Contains(data["content"].(string), "selfie") || data["flags"] != float64(64) {
+			t.Fatalf("response %v", out)
+		}
+	})
+	t.Run("command alone lists the topics", func(t *testing.T) {
+		out := decode(t, h.post(t, interaction("I2", 2, command(""), nil), h.key))
+		raw, _ := json.Marshal(out)
+		if !strings.Contains(string(raw), `"custom_id":"topics"`) || !strings.Contains(string(raw), "NFC chip reading") {
+			t.Fatalf("response %s", raw)
+		}
+	})
+	t.Run("autocomplete", func(t *testing.T) {
+		out := decode(t, h.post(t, interaction("I3", 4, map[string]any{"id": "CMD", "name": "verifyhelp", "type": 1,
+			"options": []any{map[string]any{"name": "question", "type": 3, "value": "okt", "focused": true}}}, nil), h.key))
+		first := out["data"].(map[string]any)["choices"].([]any)[0].(map[string]any)
+		if out["type"] != float64(8) || first["value"] != "topic:okta" {
+			t.Fatalf("choices %v", out["data"])
+		}
+	})
+	t.Run("menu choice", func(t *testing.T) {
+		out := decode(t, h.post(t, interaction("I4", 3, map[string]any{"custom_id": "topics", "component_type": 3, "values": []any{"lighting-glare"}},
+			map[string]any{"id": "R1", "channel_id": "C1", "flags": 64}), h.key))
+		data := out["data"].(map[string]any)
+		if !strings.Contains(data["content"].(string), "glare") || data["flags"] != float64(64) {
+			t.Fatalf("response %v", out)
+		}
+	})
+	if n := h.fake.count("callback") + h.fake.count("message"); n != 0 {
+		t.Errorf("the HTTP endpoint made %d REST calls; it answers in the response", n)
+	}
+}
+
+func TestHTTPInteractionsNeedASignature(t *testing.T) {
+	h := startHTTPOnly(t)
+	_, otherKey, _ := ed25519.GenerateKey(nil)
+	ping := map[string]any{"id": "P1", "type": 1, "application_id": "APP", "token": "t"}
+	tests := []struct {
+		name string
+		resp func() *http.Response
+	}{
+		{"missing", func() *http.Response { return h.post(t, ping, nil) }},
+		{"wrong key", func() *http.Response { return h.post(t, ping, otherKey) }},
+		{"altered body", func() *http.Response {
+			raw, _ := json.Marshal(ping)
+			ts := strconv.FormatInt(time.Now().Unix(), 10)
+			sig := hex.EncodeToString(ed25519.Sign(h.key, append([]byte(ts), raw...)))
+			req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/discord/interactions", bytes.NewReader(bytes.Replace(raw, []byte("P1"), []byte("P2"), 1)))
+			req.Header.Set("X-Signature-Timestamp", ts)
+			req.Header.Set("X-Signature-Ed25519", sig)
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return resp
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			resp := tt.resp()
+			defer resp.Body.Close()
+			if resp.StatusCode != http.StatusUnauthorized {
+				t.Fatalf("status %d, want 401", resp.StatusCode)
+			}
+		})
+	}
+}
+
+// TestHTTPLongAnswerFollowsUp: the first part is the response, the rest
+// arrives as follow-up messages over REST.
+func TestHTTPLongAnswerFollowsUp(t *testing.T) {
+	h := start(t, os.DirFS("testdata/long"), func(c *discord.Config) { c.Gateway = ptr(false) })
+	out := decode(t, h.post(t, interaction("I1", 2, command("give me the long answer"), nil), h.key))
+	first := out["data"].(map[string]any)["content"].(string)
+	if len([]rune(first)) > 2000 || !strings.HasPrefix(first, "> give me the long answer") {
+		t.Fatalf("first part (%d characters) %.60q", len([]rune(first)), first)
+	}
+	rest := h.fake.wait("followup", 2)
+	last := rest[1].Body["content"].(string)
+	if !strings.HasSuffix(last, "Contact the organization that asked you to verify.") {
+		t.Fatalf("the last follow-up does not end with the guidance: %q", last)
+	}
+	if rest[0].Channel != "tok-I1" || rest[1].Body["flags"] != float64(64) {
+		t.Fatalf("follow-ups %v", rest)
+	}
+}
+
+func TestInviteURL(t *testing.T) {
+	got := discord.InviteURL("123")
+	want := "https://discord.com/oauth2/authorize?client_id=123&permissions=274877975552&scope=bot+applications.commands"
+	if got != want {
+		t.Fatalf("InviteURL = %s\nwant %s", got, want)
+	}
+}
