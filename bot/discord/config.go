@@ -60,9 +60,10 @@ const (
 	CommandName = "verifyhelp"
 )
 
-// Enabled reports whether any Discord setting is present.
+// Enabled reports whether the adapter has something to run: a token or a
+// public key. An application id alone is enough for the invite URL.
 func (c Config) Enabled() bool {
-	return c.Token != "" || c.PublicKey != "" || c.ApplicationID != ""
+	return c.Token != "" || c.PublicKey != ""
 }
 
 // GatewayOn reports whether the adapter connects to the gateway.
@@ -77,7 +78,7 @@ func (c Config) GatewayOn() bool {
 func (c Config) Validate() error {
 	switch {
 	case c.ApplicationID == "":
-		return errors.New("application_id: required when any Discord setting is given")
+		return errors.New("application_id: required with a token or public key")
 	case c.GatewayOn() && c.Token == "":
 		return errors.New("token: required for the gateway (or set gateway: false and public_key for the HTTP endpoint)")
 	case !c.GatewayOn() && c.PublicKey == "":

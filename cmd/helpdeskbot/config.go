@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
@@ -31,6 +32,8 @@ type Config struct {
 	Log LogConfig
 	// Slack configures the Slack adapter; it is off when no key is set.
 	Slack slack.Config
+	// Discord configures the Discord adapter; it is off when no key is set.
+	Discord discord.Config
 }
 
 // HTTPConfig configures the HTTP listener.
@@ -87,6 +90,11 @@ func (c Config) Validate() error {
 			return fmt.Errorf("slack.%w", err)
 		}
 	}
+	if c.Discord.Enabled() {
+		if err := c.Discord.Validate(); err != nil {
+			return fmt.Errorf("discord.%w", err)
+		}
+	}
 	return nil
 }
 
@@ -102,6 +110,9 @@ type setting struct {
 	key, flag string
 	text      *string
 	number    *float64
+	list      *[]string
+	flag01    *bool
+	optional  **bool // a yes/no that may be left unset
 }
 
 func settings(c *Config) []setting {
@@ -118,6 +129,15 @@ func settings(c *Config) []setting {
 		{key: "slack.app_token", text: &c.Slack.AppToken},
 		{key: "slack.api_url", text: &c.Slack.APIURL},
 		{key: "slack.command", text: &c.Slack.Command},
+		{key: "discord.token", text: &c.Discord.Token},
+		{key: "discord.application_id", text: &c.Discord.ApplicationID},
+		{key: "discord.public_key", text: &c.Discord.PublicKey},
+		{key: "discord.guild_ids", list: &c.Discord.GuildIDs},
+		{key: "discord.help_channel_ids", list: &c.Discord.HelpChannelIDs},
+		{key: "discord.message_content", flag01: &c.Discord.MessageContent},
+		{key: "discord.api_url", text: &c.Discord.APIURL},
+		{key: "discord.gateway", optional: &c.Discord.Gateway},
+		{key: "discord.public", flag01: &c.Discord.Public},
 	}
 }
 
@@ -131,10 +151,17 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
 	for _, s := range all {
-		if s.text != nil {
+		switch {
+		case s.text != nil:
 			v.SetDefault(s.key, *s.text)
-		} else {
+		case s.number != nil:
 			v.SetDefault(s.key, *s.number)
+		case s.list != nil:
+			v.SetDefault(s.key, "")
+		case s.flag01 != nil:
+			v.SetDefault(s.key, *s.flag01)
+		case s.optional != nil:
+			v.SetDefault(s.key, "")
 		}
 		if f := flags.Lookup(s.flag); s.flag != "" && f != nil {
 			if err := v.BindPFlag(s.key, f); err != nil {
@@ -158,20 +185,66 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 		}
 	}
 	for _, s := range all {
-		if s.text != nil {
-			*s.text = strings.TrimSpace(v.GetString(s.key))
-			continue
+		if err := s.read(v.Get(s.key)); err != nil {
+			return Config{}, configError{fmt.Errorf("%s: %w", s.key, err)}
 		}
-		n, err := cast.ToFloat64E(v.Get(s.key))
-		if err != nil {
-			return Config{}, configError{fmt.Errorf("%s: %q is not a number", s.key, fmt.Sprint(v.Get(s.key)))}
-		}
-		*s.number = n
 	}
 	if err := cfg.Validate(); err != nil {
 		return Config{}, configError{err}
 	}
 	return cfg, nil
+}
+
+// read stores the value val in the setting, converting it.
+func (s setting) read(val any) error {
+	switch {
+	case s.text != nil:
+		*s.text = strings.TrimSpace(cast.ToString(val))
+	case s.number != nil:
+		n, err := cast.ToFloat64E(val)
+		if err != nil {
+			return fmt.Errorf("%q is not a number", fmt.Sprint(val))
+		}
+		*s.number = n
+	case s.list != nil:
+		*s.list = listOf(val)
+	case s.flag01 != nil:
+		b, err := cast.ToBoolE(val)
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", fmt.Sprint(val))
+		}
+		*s.flag01 = b
+	case s.optional != nil:
+		if str, ok := val.(string); ok && strings.TrimSpace(str) == "" {
+			*s.optional = nil
+			return nil
+		}
+		b, err := cast.ToBoolE(val)
+		if err != nil {
+			return fmt.Errorf("%q is not true or false", fmt.Sprint(val))
+		}
+		*s.optional = &b
+	}
+	return nil
+}
+
+// listOf reads a list from YAML (a sequence) or the environment and flags
+// (one string, items separated by commas or spaces).
+func listOf(val any) []string {
+	var items []string
+	switch v := val.(type) {
+	case []any:
+		for _, x := range v {
+			items = append(items, strings.Fields(strings.ReplaceAll(cast.ToString(x), ",", " "))...)
+		}
+	case []string:
+		for _, x := range v {
+			items = append(items, strings.Fields(strings.ReplaceAll(x, ",", " "))...)
+		}
+	default:
+		items = strings.Fields(strings.ReplaceAll(cast.ToString(val), ",", " "))
+	}
+	return items
 }
 
 // oneLine keeps the first line of an error message.

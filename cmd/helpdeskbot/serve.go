@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
@@ -88,6 +89,16 @@ func newServer(cfg Config, b *bot.Bot, log *slog.Logger) (*server, error) {
 			s.mux.Handle("/slack/", sa.Handler())
 		}
 		s.adapters["slack"] = sa
+	}
+	if cfg.Discord.Enabled() {
+		da, err := discord.New(cfg.Discord, b, logFeedback(log), log)
+		if err != nil {
+			return nil, err
+		}
+		if cfg.Discord.PublicKey != "" {
+			s.mux.Handle("/discord/", da.Handler())
+		}
+		s.adapters["discord"] = da
 	}
 	return s, nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"crypto/ed25519"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -221,5 +222,85 @@ func TestSlackConfiguration(t *testing.T) {
 				t.Errorf("the error shows a token: %v", err)
 			}
 		})
+	}
+}
+
+func TestDiscordConfiguration(t *testing.T) {
+	const key = "e6d0fc1c0f9a4c3e8f2b5a7d9c1e3f5a7b9d1f3a5c7e9b1d3f5a7c9e1b3d5f7a"
+	tests := []struct {
+		name string
+		env  map[string]string
+		key  string // the key the error names; empty when valid
+	}{
+		{"gateway", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_GUILD_IDS": "10, 11"}, ""},
+		{"http only", map[string]string{"HELPDESK_DISCORD_PUBLIC_KEY": key, "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_GATEWAY": "false"}, ""},
+		{"no application id", map[string]string{"HELPDESK_DISCORD_TOKEN": "t"}, "discord.application_id"},
+		{"bad public key", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_PUBLIC_KEY": "zz"}, "discord.public_key"},
+		{"help channels without content", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_HELP_CHANNEL_IDS": "5"}, "discord.help_channel_ids"},
+		{"gateway without token", map[string]string{"HELPDESK_DISCORD_PUBLIC_KEY": key, "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_GATEWAY": "true"}, "discord.token"},
+		{"bad bool", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_MESSAGE_CONTENT": "maybe"}, "discord.message_content"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			cfg, err := loadConfig(configFlags(t))
+			if tt.key != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.key) {
+					t.Fatalf("error %v, want one naming %s", err, tt.key)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.name == "gateway" && strings.Join(cfg.Discord.GuildIDs, "|") != "10|11" {
+				t.Errorf("guild ids %q", cfg.Discord.GuildIDs)
+			}
+			if tt.name == "http only" && (cfg.Discord.Gateway == nil || *cfg.Discord.Gateway) {
+				t.Errorf("gateway %v, want off", cfg.Discord.Gateway)
+			}
+		})
+	}
+}
+
+func TestDiscordInviteURLCommand(t *testing.T) {
+	t.Setenv("HELPDESK_DISCORD_APPLICATION_ID", "42")
+	r := runCLI(t, "", "discord", "invite-url")
+	if r.code != 0 || r.stdout != "https://discord.com/oauth2/authorize?client_id=42&permissions=274877975552&scope=bot+applications.commands\n" {
+		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	t.Setenv("HELPDESK_DISCORD_APPLICATION_ID", "")
+	if r := runCLI(t, "", "discord", "invite-url"); r.code != exitUsage {
+		t.Fatalf("without an application id: exit %d", r.code)
+	}
+}
+
+// TestServeAnswersDiscordInteractions posts a signed PING to serve's
+// handler, with the Discord adapter on the HTTP endpoint only.
+func TestServeAnswersDiscordInteractions(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(nil)
+	cfg := DefaultConfig()
+	off := false
+	cfg.Discord.ApplicationID, cfg.Discord.PublicKey, cfg.Discord.Gateway = "1", hex.EncodeToString(pub), &off
+	a := &app{cfg: cfg, stderr: io.Discard}
+	b, err := a.newBot()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := newServer(cfg, b, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := `{"id":"1","application_id":"1","type":1,"token":"t","version":1}`
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	req := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
+	req.Header.Set("X-Signature-Timestamp", ts)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(priv, []byte(ts+body))))
+	rec := httptest.NewRecorder()
+	srv.Handler().ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK || strings.TrimSpace(rec.Body.String()) != `{"type":1}` {
+		t.Fatalf("%d %s", rec.Code, rec.Body)
 	}
 }
