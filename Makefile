@@ -31,6 +31,7 @@ eval:
 bench:
 	$(GO) test ./intents ./cmd/helpdeskbot -run '^$$' -bench . -benchmem -cpu 1
 	$(GO) test ./bot/slack -run '^$$' -bench Endpoint -benchtime 20000x -count 3
+	$(GO) test ./bot/discord -run '^$$' -bench Interactions -benchtime 20000x -count 3
 
 ## fuzz: fuzz the bot's answers for a minute
 fuzz:
