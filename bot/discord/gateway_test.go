@@ -223,3 +223,30 @@ func TestPermanentErrorsAreLoggedOnce(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestHelpChannels: with the message content intent, every message in a
+// help channel is answered, mentions or not; other channels still need a
+// mention. The command is registered globally without guild ids.
+func TestHelpChannels(t *testing.T) {
+	h := start(t, nil, func(c *discord.Config) {
+		c.MessageContent = true
+		c.HelpChannelIDs = []string{"CHELP"}
+	})
+	f := h.fake
+	f.mu.Lock()
+	intents, registered := f.intents, f.commands[0]["path"]
+	f.mu.Unlock()
+	if want := float64(discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages | discordgo.IntentsMessageContent); intents != want {
+		t.Errorf("intents %v, want %v", intents, want)
+	}
+	if registered != "/api/v9/applications/APP/commands" {
+		t.Errorf("registered at %v, want the global commands", registered)
+	}
+	f.dispatch("MESSAGE_CREATE", message("M1", "COTHER", "G1", "nfc chip", false))
+	f.dispatch("MESSAGE_CREATE", message("M2", "CHELP", "G1", "nfc chip won't read", false))
+	got := f.wait("message", 1)
+	time.Sleep(50 * time.Millisecond)
+	if f.count("message") != 1 || got[0].Channel != "CHELP" {
+		t.Fatalf("replies %v", got)
+	}
+}
