@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"hash"
 	"io/fs"
-
-	"github.com/goccy/go-yaml/ast"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/goccy/go-yaml/ast"
 )
 
 // Names of the special files at the root of a knowledge folder.

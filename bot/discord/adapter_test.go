@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +15,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/intents"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
@@ -26,7 +26,7 @@ type harness struct {
 	adapter  *discord.Adapter
 	srv      *httptest.Server // the HTTP interactions endpoint
 	key      ed25519.PrivateKey
-	logs     *syncBuffer
+	logs     *testkit.LogBuffer
 	feedback chan bot.Feedback
 }
 
@@ -49,11 +49,11 @@ func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{fake: newFakeDiscord(t), key: priv, logs: &syncBuffer{}, feedback: make(chan bot.Feedback, 16)}
+	h := &harness{fake: newFakeDiscord(t), key: priv, logs: &testkit.LogBuffer{}, feedback: make(chan bot.Feedback, 16)}
 	cfg := discord.Config{
 		Token: "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: h.fake.apiURL(),
-		HTTPClient:      &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: loopbackDialer().DialContext, MaxIdleConnsPerHost: 16}},
-		WebsocketDialer: &websocket.Dialer{NetDialContext: loopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second},
+		HTTPClient:      &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext, MaxIdleConnsPerHost: 16}},
+		WebsocketDialer: &websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second},
 	}
 	if change != nil {
 		change(&cfg)
@@ -86,19 +86,8 @@ func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
 	})
 	h.srv = httptest.NewServer(a.Handler())
 	t.Cleanup(h.srv.Close)
-	waitFor(t, "the adapter to be ready", a.Ready)
+	testkit.WaitFor(t, "the adapter to be ready", a.Ready)
 	return h
-}
-
-func waitFor(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited 10s for %s", what)
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
 }
 
 func message(id, channel, guild, text string, mentionBot bool) map[string]any {
@@ -134,23 +123,4 @@ func command(question string) map[string]any {
 		d["options"] = []any{map[string]any{"name": "question", "type": 3, "value": question}}
 	}
 	return d
-}
-
-// syncBuffer is a strings.Builder safe for a logger's concurrent writes.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  []byte
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.b = append(s.b, p...)
-	return len(p), nil
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return string(s.b)
 }

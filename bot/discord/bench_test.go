@@ -13,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 )
 
 // Benchmarks of the HTTP interactions endpoint, reported in README.md:
@@ -25,7 +27,7 @@ import (
 
 func postInteractions(b *testing.B, url string, key ed25519.PrivateKey) {
 	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
-		MaxIdleConns: 256, MaxIdleConnsPerHost: 256, DialContext: loopbackDialer().DialContext,
+		MaxIdleConns: 256, MaxIdleConnsPerHost: 256, DialContext: testkit.LoopbackDialer().DialContext,
 	}}
 	var n atomic.Int64
 	start := time.Now()

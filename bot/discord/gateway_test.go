@@ -11,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 )
 
 // TestGateway runs one gateway session through everything it does, because
@@ -143,7 +144,7 @@ func TestGateway(t *testing.T) {
 	})
 	t.Run("reconnects after the connection drops", func(t *testing.T) {
 		f.drop()
-		waitFor(t, "the bot to reconnect", func() bool {
+		testkit.WaitFor(t, "the bot to reconnect", func() bool {
 			f.mu.Lock()
 			defer f.mu.Unlock()
 			return f.conn != nil && f.resumes+f.identifies >= 2
@@ -214,7 +215,7 @@ func TestPermanentErrorsAreLoggedOnce(t *testing.T) {
 	h := start(t, nil, func(c *discord.Config) { c.Gateway = ptr(true) })
 	h.fake.failChannel, h.fake.failCode = "CGONE", 50001
 	h.fake.dispatch("MESSAGE_CREATE", message("M1", "CGONE", "G1", "<@9000> nfc", true))
-	waitFor(t, "the failure to be logged", func() bool { return strings.Contains(h.logs.String(), "code=50001") })
+	testkit.WaitFor(t, "the failure to be logged", func() bool { return strings.Contains(h.logs.String(), "code=50001") })
 	h.fake.dispatch("MESSAGE_CREATE", message("M2", "D1", "", "nfc", false))
 	h.fake.wait("message", 1)
 	if n := strings.Count(h.logs.String(), "code=50001"); n != 1 || !strings.Contains(h.logs.String(), "level=WARN") {

@@ -5,11 +5,11 @@ import (
 	"crypto/ed25519"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
-	"io"
 	"net/http"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 )
 
 // maxBody is the largest interaction body accepted.
@@ -20,14 +20,8 @@ const maxBody = 1 << 20
 // otherwise). It answers in the HTTP response, statelessly, well inside
 // Discord's three seconds; the rest of a long answer follows over REST.
 func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-		return
-	case err != nil:
-		http.Error(w, "cannot read request", http.StatusBadRequest)
+	body, ok := httpbody.Read(w, r, maxBody)
+	if !ok {
 		return
 	}
 	if !a.signed(r.Header, body) {

@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/split"
 )
 
 // maxChoices is Discord's limit of autocomplete choices.
@@ -101,7 +102,7 @@ func (a *Adapter) autocomplete(i *discordgo.Interaction) *discordgo.InteractionR
 	}
 	var choices []*discordgo.ApplicationCommandOptionChoice
 	for _, s := range a.bot.Index().SuggestTitles(typed, maxChoices) {
-		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: truncateRunes(s.Title, 100), Value: idTopic + s.ID})
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: split.Truncate(s.Title, 100), Value: idTopic + s.ID})
 	}
 	return &discordgo.InteractionResponse{
 		Type: discordgo.InteractionApplicationCommandAutocompleteResult,

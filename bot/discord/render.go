@@ -6,6 +6,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/split"
 )
 
 // maxContent is Discord's limit for one message's content.
@@ -35,7 +36,7 @@ var noMentions = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMen
 func render(r bot.Reply, question string) message {
 	var b strings.Builder
 	if question != "" {
-		b.WriteString("> " + escapeMarkdown(truncateRunes(question, 200)) + "\n\n")
+		b.WriteString("> " + escapeMarkdown(split.Truncate(question, 200)) + "\n\n")
 	}
 	b.WriteString(r.Body)
 	if r.Contact != "" {
@@ -55,7 +56,7 @@ func render(r bot.Reply, question string) message {
 	if len(rows) > 5 { // Discord's limit
 		rows = rows[:5]
 	}
-	return message{parts: splitContent(b.String(), maxContent), components: rows}
+	return message{parts: split.Text(b.String(), maxContent), components: rows}
 }
 
 // renderTopics lists the topics in a menu, for the command without a question.
@@ -65,13 +66,13 @@ func renderTopics(topics []bot.Choice, guidance string) message {
 		if i == 25 { // Discord's limit for one menu
 			break
 		}
-		options = append(options, discordgo.SelectMenuOption{Label: truncateRunes(t.Title, 100), Value: t.ID})
+		options = append(options, discordgo.SelectMenuOption{Label: split.Truncate(t.Title, 100), Value: t.ID})
 	}
 	menu := discordgo.ActionsRow{Components: []discordgo.MessageComponent{
 		discordgo.SelectMenu{MenuType: discordgo.StringSelectMenu, CustomID: idTopics, Placeholder: "Pick a topic", Options: options},
 	}}
 	content := "Here are the topics I can help with. Pick one, or ask: `/" + CommandName + " question: my selfie keeps failing`.\n\n" + guidance
-	return message{parts: splitContent(content, maxContent), components: []discordgo.MessageComponent{menu}}
+	return message{parts: split.Text(content, maxContent), components: []discordgo.MessageComponent{menu}}
 }
 
 // buttonRows puts choices on rows of at most five buttons.
@@ -80,42 +81,11 @@ func buttonRows(choices []bot.Choice, style discordgo.ButtonStyle) []discordgo.M
 	for start := 0; start < len(choices); start += 5 {
 		var buttons []discordgo.MessageComponent
 		for _, c := range choices[start:min(start+5, len(choices))] {
-			buttons = append(buttons, discordgo.Button{Label: truncateRunes(c.Title, 80), Style: style, CustomID: idTopic + c.ID})
+			buttons = append(buttons, discordgo.Button{Label: split.Truncate(c.Title, 80), Style: style, CustomID: idTopic + c.ID})
 		}
 		rows = append(rows, discordgo.ActionsRow{Components: buttons})
 	}
 	return rows
-}
-
-// splitContent cuts text into pieces of at most max characters, at
-// paragraph breaks if it can, else at line breaks, else between words:
-// never inside a word unless a single word is longer than a message.
-func splitContent(text string, max int) []string {
-	var out []string
-	for len([]rune(text)) > max {
-		cut := cutPoint(text, max)
-		out = append(out, strings.TrimRight(text[:cut], " \n"))
-		text = strings.TrimLeft(text[cut:], " \n")
-	}
-	return append(out, text)
-}
-
-func cutPoint(text string, max int) int {
-	limit, n := len(text), 0
-	for i := range text {
-		if n == max {
-			limit = i
-			break
-		}
-		n++
-	}
-	head := text[:limit]
-	for _, sep := range []string{"\n\n", "\n", " "} {
-		if i := strings.LastIndex(head, sep); i > 0 {
-			return i + len(sep)
-		}
-	}
-	return limit
 }
 
 // escapeMarkdown makes user text inert in Discord Markdown: formatting
@@ -130,13 +100,3 @@ func escapeMarkdown(s string) string {
 var markdownEscaper = strings.NewReplacer(
 	`\`, `\\`, "*", `\*`, "_", `\_`, "~", `\~`, "`", "\\`", "|", `\|`, ">", `\>`, "#", `\#`, "-", `\-`, "[", `\[`, "]", `\]`, "<", `\<`,
 )
-
-// truncateRunes shortens s to at most n characters, ending with "…" when
-// something was cut.
-func truncateRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	return string(r[:n-1]) + "…"
-}

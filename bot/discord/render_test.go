@@ -7,32 +7,6 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/bot"
 )
 
-func TestSplitContentNeverCutsWords(t *testing.T) {
-	para := strings.Repeat("verification ", 60) // 780 characters
-	tests := []struct{ name, text string }{
-		{"paragraphs", strings.Join([]string{para, para, para, para}, "\n\n")},
-		{"one long paragraph", strings.Repeat("selfie ", 700)},
-		{"lines", strings.Repeat("line of text\n", 400)},
-		{"multi-byte", strings.Repeat("vérification ", 400)},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			parts := splitContent(tt.text, maxContent)
-			if len(parts) < 2 {
-				t.Fatalf("%d characters in %d part", len([]rune(tt.text)), len(parts))
-			}
-			for i, p := range parts {
-				if n := len([]rune(p)); n > maxContent || n == 0 {
-					t.Fatalf("part %d has %d characters", i, n)
-				}
-			}
-			if strings.Join(strings.Fields(strings.Join(parts, " ")), " ") != strings.Join(strings.Fields(tt.text), " ") {
-				t.Fatal("words were cut or lost")
-			}
-		})
-	}
-}
-
 func TestRenderEndsWithGuidanceAndBoundsComponents(t *testing.T) {
 	var many []bot.Choice
 	for i := range 30 {

@@ -1,7 +1,6 @@
 package slack_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,11 +9,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 	"github.com/helpdeskbot/helpdeskbot/intents"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
@@ -25,7 +24,7 @@ type harness struct {
 	fake     *fakeSlack
 	adapter  *slack.Adapter
 	srv      *httptest.Server // the adapter's HTTP endpoints
-	logs     *syncBuffer
+	logs     *testkit.LogBuffer
 	feedback chan bot.Feedback
 }
 
@@ -44,11 +43,11 @@ func newBot(t testing.TB) *bot.Bot {
 
 func start(t testing.TB, change func(*slack.Config)) *harness {
 	t.Helper()
-	h := &harness{fake: newFakeSlack(t), logs: &syncBuffer{}, feedback: make(chan bot.Feedback, 16)}
+	h := &harness{fake: newFakeSlack(t), logs: &testkit.LogBuffer{}, feedback: make(chan bot.Feedback, 16)}
 	cfg := slack.Config{
 		BotToken: "xoxb-test", SigningSecret: testSecret, APIURL: h.fake.apiURL(),
 		HTTPClient: &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{
-			DialContext: loopbackDialer().DialContext, MaxIdleConnsPerHost: slack.DefaultWorkers,
+			DialContext: testkit.LoopbackDialer().DialContext, MaxIdleConnsPerHost: slack.DefaultWorkers,
 		}},
 	}
 	if change != nil {
@@ -79,19 +78,8 @@ func start(t testing.TB, change func(*slack.Config)) *harness {
 	})
 	h.srv = httptest.NewServer(a.Handler())
 	t.Cleanup(h.srv.Close)
-	waitFor(t, "the adapter to be ready", a.Ready)
+	testkit.WaitFor(t, "the adapter to be ready", a.Ready)
 	return h
-}
-
-func waitFor(t testing.TB, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited 10s for %s", what)
-		}
-		time.Sleep(2 * time.Millisecond)
-	}
 }
 
 // event posts a signed Events API callback and returns the status.
@@ -284,24 +272,6 @@ func TestOversizedBody(t *testing.T) {
 	if resp := do(t, signed(t, h.srv.URL+"/slack/events", "application/json", body, time.Now())); resp.StatusCode != http.StatusRequestEntityTooLarge {
 		t.Fatalf("status %d, want 413", resp.StatusCode)
 	}
-}
-
-// syncBuffer is a bytes.Buffer safe for the concurrent writes of a logger.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
 }
 
 // summary describes posts briefly, for failure messages.

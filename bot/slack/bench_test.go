@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
@@ -22,7 +23,7 @@ import (
 
 func benchClient() *http.Client {
 	return &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
-		MaxIdleConns: 256, MaxIdleConnsPerHost: 256, DialContext: loopbackDialer().DialContext,
+		MaxIdleConns: 256, MaxIdleConnsPerHost: 256, DialContext: testkit.LoopbackDialer().DialContext,
 	}}
 }
 

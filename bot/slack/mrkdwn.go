@@ -81,39 +81,3 @@ func plainIncoming(text string) string {
 
 // maxSection is the most characters Slack shows in one section block.
 const maxSection = 3000
-
-// splitSections cuts text into pieces of at most max characters, at
-// paragraph breaks if it can, else at line breaks, else between words. No
-// text is lost.
-func splitSections(text string, max int) []string {
-	var out []string
-	for len([]rune(text)) > max {
-		cut := cutPoint(text, max)
-		out = append(out, strings.TrimRight(text[:cut], " \n"))
-		text = strings.TrimLeft(text[cut:], " \n")
-	}
-	if strings.TrimSpace(text) != "" || len(out) == 0 {
-		out = append(out, text)
-	}
-	return out
-}
-
-// cutPoint returns a byte offset at most max characters into text, at the
-// best boundary before it.
-func cutPoint(text string, max int) int {
-	limit, n := len(text), 0
-	for i := range text {
-		if n == max {
-			limit = i
-			break
-		}
-		n++
-	}
-	head := text[:limit]
-	for _, sep := range []string{"\n\n", "\n", " "} {
-		if i := strings.LastIndex(head, sep); i > 0 {
-			return i + len(sep)
-		}
-	}
-	return limit // one word longer than a section: cut it, losing nothing
-}

@@ -1,7 +1,6 @@
 package slack
 
 import (
-	"strings"
 	"testing"
 )
 
@@ -45,37 +44,6 @@ func TestPlainIncoming(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := plainIncoming(tt.in); got != tt.want {
 				t.Errorf("plainIncoming(%q) = %q, want %q", tt.in, got, tt.want)
-			}
-		})
-	}
-}
-
-func TestSplitSectionsLosesNothing(t *testing.T) {
-	para := strings.Repeat("word ", 150) // 750 characters
-	long := strings.Join([]string{para, para, para, para, para, para}, "\n\n")
-	tests := []struct {
-		name string
-		text string
-	}{
-		{"paragraphs", long},
-		{"one long line", strings.Repeat("word ", 1500)},
-		{"one huge word", strings.Repeat("x", 7000)},
-		{"multi-byte", strings.Repeat("é ", 4000)},
-		{"short", "hello"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			parts := splitSections(tt.text, maxSection)
-			for i, p := range parts {
-				if n := len([]rune(p)); n > maxSection || n == 0 {
-					t.Fatalf("part %d has %d characters", i, n)
-				}
-			}
-			if strings.Join(strings.Fields(strings.Join(parts, " ")), "") != strings.Join(strings.Fields(tt.text), "") {
-				t.Fatal("text was lost or changed in the split")
-			}
-			if len(parts) > 1 && tt.name == "paragraphs" && !strings.HasSuffix(parts[0], "word") {
-				t.Errorf("cut inside a paragraph: %q", parts[0][len(parts[0])-20:])
 			}
 		})
 	}

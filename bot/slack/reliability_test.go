@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
@@ -45,7 +46,7 @@ func TestRateLimitRetriesAreBounded(t *testing.T) {
 		return false
 	}
 	h.event(t, "Ev1", dm("nfc", "1000.1"))
-	waitFor(t, "the failure to be logged", func() bool { return strings.Contains(h.logs.String(), "code=ratelimited") })
+	testkit.WaitFor(t, "the failure to be logged", func() bool { return strings.Contains(h.logs.String(), "code=ratelimited") })
 	h.fake.mu.Lock()
 	calls := h.fake.calls
 	h.fake.mu.Unlock()
@@ -68,7 +69,7 @@ func TestPermanentErrorsAreLoggedOnceAndDropped(t *testing.T) {
 			gone := mention("<@UBOT> nfc", "1000.1")
 			gone["channel"] = "CGONE"
 			h.event(t, "Ev1", gone)
-			waitFor(t, "the failure to be logged", func() bool { return strings.Contains(h.logs.String(), "code="+code) })
+			testkit.WaitFor(t, "the failure to be logged", func() bool { return strings.Contains(h.logs.String(), "code="+code) })
 			h.marker(t, 1) // the next message still gets its answer
 			logs := h.logs.String()
 			if n := strings.Count(logs, "code="+code); n != 1 {
@@ -166,7 +167,7 @@ func TestBusyWorkersRefuseWithoutLosingTheEvent(t *testing.T) {
 	if code := h.event(t, "EvSlow", slow); code != http.StatusOK {
 		t.Fatalf("first event: %d", code)
 	}
-	waitFor(t, "the worker to take the first event", func() bool {
+	testkit.WaitFor(t, "the worker to take the first event", func() bool {
 		h.fake.mu.Lock()
 		defer h.fake.mu.Unlock()
 		return h.fake.calls == 1

@@ -6,6 +6,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/split"
 )
 
 // Action ids of the buttons and menus the adapter renders. Topic buttons
@@ -36,16 +37,16 @@ func render(r bot.Reply, question string) message {
 	var blocks []slack.Block
 	if question != "" {
 		blocks = append(blocks, slack.NewContextBlock("question",
-			slack.NewTextBlockObject(slack.MarkdownType, "> "+escape(truncateRunes(question, 200)), false, true)))
+			slack.NewTextBlockObject(slack.MarkdownType, "> "+escape(split.Truncate(question, 200)), false, true)))
 	}
-	for _, part := range splitSections(mrkdwn(r.Body), maxSection) {
+	for _, part := range split.Text(mrkdwn(r.Body), maxSection) {
 		blocks = append(blocks, section(part))
 	}
 	if len(r.Choices) > 0 {
 		blocks = append(blocks, topicButtons("choices", r.Choices))
 	}
 	if r.Contact != "" {
-		for _, part := range splitSections(mrkdwn(r.Contact), maxSection) {
+		for _, part := range split.Text(mrkdwn(r.Contact), maxSection) {
 			blocks = append(blocks, section(part))
 		}
 	}
@@ -59,7 +60,7 @@ func render(r bot.Reply, question string) message {
 			button(actionFeedback+"up", "up:"+r.Intent, "👍 Helpful"),
 			button(actionFeedback+"down", "down:"+r.Intent, "👎 Not helpful")))
 	}
-	for _, part := range splitSections(mrkdwn(r.Guidance), maxSection) {
+	for _, part := range split.Text(mrkdwn(r.Guidance), maxSection) {
 		blocks = append(blocks, section(part))
 	}
 	return message{blocks: blocks, text: textFallback(r)}
@@ -73,13 +74,13 @@ func renderTopics(topics []bot.Choice, guidance, command string) message {
 			break
 		}
 		options = append(options, slack.NewOptionBlockObject(t.ID,
-			slack.NewTextBlockObject(slack.PlainTextType, truncateRunes(t.Title, 75), false, false), nil))
+			slack.NewTextBlockObject(slack.PlainTextType, split.Truncate(t.Title, 75), false, false), nil))
 	}
 	menu := slack.NewOptionsSelectBlockElement(slack.OptTypeStatic,
 		slack.NewTextBlockObject(slack.PlainTextType, "Pick a topic", false, false), actionTopics, options...)
 	intro := "Here are the topics I can help with. Pick one, or ask a question: `" + escape(command) + " my selfie keeps failing`."
 	blocks := []slack.Block{section(intro), slack.NewActionBlock("topics", menu)}
-	for _, part := range splitSections(mrkdwn(guidance), maxSection) {
+	for _, part := range split.Text(mrkdwn(guidance), maxSection) {
 		blocks = append(blocks, section(part))
 	}
 	var text strings.Builder
@@ -87,7 +88,7 @@ func renderTopics(topics []bot.Choice, guidance, command string) message {
 	for _, t := range topics {
 		text.WriteString("\n• " + t.Title)
 	}
-	return message{blocks: blocks, text: truncateRunes(text.String(), maxTextFallback)}
+	return message{blocks: blocks, text: split.Truncate(text.String(), maxTextFallback)}
 }
 
 func section(text string) *slack.SectionBlock {
@@ -107,7 +108,7 @@ func topicButtons(blockID string, choices []bot.Choice) *slack.ActionBlock {
 
 func button(actionID, value, label string) *slack.ButtonBlockElement {
 	return slack.NewButtonBlockElement(actionID, value,
-		slack.NewTextBlockObject(slack.PlainTextType, truncateRunes(label, 75), true, false))
+		slack.NewTextBlockObject(slack.PlainTextType, split.Truncate(label, 75), true, false))
 }
 
 // textFallback is the reply as plain text, for notifications and clients
@@ -116,18 +117,5 @@ func textFallback(r bot.Reply) string {
 	guidance := plain(r.Guidance)
 	body := plain(r.Body)
 	room := maxTextFallback - len([]rune(guidance)) - 2
-	return escape(truncateRunes(body, max(room, 0)) + "\n\n" + guidance)
-}
-
-// truncateRunes shortens s to at most n characters, ending with "…" when
-// something was cut.
-func truncateRunes(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	if n <= 1 {
-		return string(r[:n])
-	}
-	return string(r[:n-1]) + "…"
+	return escape(split.Truncate(body, max(room, 0)) + "\n\n" + guidance)
 }

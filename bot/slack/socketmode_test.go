@@ -8,6 +8,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
@@ -15,7 +16,7 @@ func startSocketMode(t *testing.T) *harness {
 	return start(t, func(c *slack.Config) {
 		c.SigningSecret = ""
 		c.AppToken = "xapp-test"
-		c.WebsocketDialer = &websocket.Dialer{NetDialContext: loopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second}
+		c.WebsocketDialer = &websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second}
 	})
 }
 

@@ -2,11 +2,12 @@ package slack
 
 import (
 	"bytes"
-	"errors"
 	"io"
 	"net/http"
 
 	"github.com/slack-go/slack"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 )
 
 // maxBody is the largest request body accepted; Slack's are far smaller.
@@ -18,14 +19,8 @@ const maxBody = 1 << 20
 // properly signed, without reading the body further or logging it.
 func (a *Adapter) verified(h func(w http.ResponseWriter, r *http.Request, body []byte)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-		var tooBig *http.MaxBytesError
-		switch {
-		case errors.As(err, &tooBig):
-			http.Error(w, "request body too large", http.StatusRequestEntityTooLarge)
-			return
-		case err != nil:
-			http.Error(w, "cannot read request", http.StatusBadRequest)
+		body, ok := httpbody.Read(w, r, maxBody)
+		if !ok {
 			return
 		}
 		if !a.signed(r.Header, body) {

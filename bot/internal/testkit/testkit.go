@@ -1,0 +1,61 @@
+// Package testkit holds what the adapters' tests share: a dialer that only
+// reaches loopback, waiting with a deadline, and a log buffer. Only tests
+// import it.
+package testkit
+
+import (
+	"fmt"
+	"net"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// LoopbackDialer refuses every address but loopback, so that no test can
+// reach beyond this machine.
+func LoopbackDialer() *net.Dialer {
+	return &net.Dialer{Timeout: 5 * time.Second, Control: func(_, address string, _ syscall.RawConn) error {
+		host, _, err := net.SplitHostPort(address)
+		if err != nil {
+			return err
+		}
+		if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+			return fmt.Errorf("test dialer: %s is not loopback", address)
+		}
+		return nil
+	}}
+}
+
+// WaitFor polls cond until it holds, failing the test after 10 seconds.
+func WaitFor(t testing.TB, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 10s for %s", what)
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+}
+
+// LogBuffer collects log output; it is safe for a logger's concurrent writes.
+type LogBuffer struct {
+	mu sync.Mutex
+	b  []byte
+}
+
+// Write appends p.
+func (l *LogBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.b = append(l.b, p...)
+	return len(p), nil
+}
+
+// String returns everything written so far.
+func (l *LogBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return string(l.b)
+}
