@@ -272,3 +272,28 @@ func TestHowPeopleWrite(t *testing.T) {
 		})
 	}
 }
+
+func TestReplyKeySeparatesWhatRendersDifferently(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	ctx := context.Background()
+	a1 := b.Answer(ctx, bot.Message{Text: "stuck on selfie"})
+	a2 := b.Answer(ctx, bot.Message{Text: "my selfie keeps failing"})
+	if a1.Key() != a2.Key() {
+		t.Error("two answers of the same topic have different keys")
+	}
+	for _, other := range []bot.Reply{
+		b.Answer(ctx, bot.Message{Text: "nfc"}),
+		b.Answer(ctx, bot.Message{Text: "linkedin"}),
+		b.Answer(ctx, bot.Message{Text: "weather"}),
+	} {
+		if other.Key() == a1.Key() {
+			t.Errorf("%s %s shares the selfie answer's key", other.Outcome, other.Intent)
+		}
+	}
+	unversioned := bot.Reply{Outcome: bot.Answered, Intent: "x", Body: "one", Guidance: "g"}
+	changed := unversioned
+	changed.Body = "two"
+	if unversioned.Key() == changed.Key() {
+		t.Error("without a knowledge version, different texts share a key")
+	}
+}

@@ -80,3 +80,26 @@ func (r Reply) Text() string {
 	b.WriteString(r.Guidance)
 	return b.String()
 }
+
+// Key identifies what a reply shows: two replies with the same key render
+// the same, so renderings can be cached by it. The knowledge version stands
+// for the texts; without one, the texts themselves are part of the key.
+func (r Reply) Key() string {
+	var b strings.Builder
+	b.WriteString(string(r.Outcome))
+	b.WriteByte(0)
+	b.WriteString(r.Intent)
+	b.WriteByte(0)
+	b.WriteString(r.KnowledgeVersion)
+	for _, c := range r.Choices {
+		b.WriteByte(0)
+		b.WriteString(c.ID)
+	}
+	if r.KnowledgeVersion == "" {
+		for _, text := range []string{r.Body, r.Contact, r.Guidance} {
+			b.WriteByte(0)
+			b.WriteString(text)
+		}
+	}
+	return b.String()
+}

@@ -105,10 +105,8 @@ func (a *Adapter) Ready() bool {
 // resumes by itself after a dropped connection. On return, queued answers
 // have finished or drainTimeout has passed.
 func (a *Adapter) Run(ctx context.Context) error {
-	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelWork()
-	a.work.Start(workCtx, a.cfg.Workers)
-	defer a.drain(cancelWork)
+	a.work.Start(ctx, a.cfg.Workers)
+	defer a.work.Stop(drainTimeout)
 
 	if a.cfg.Token != "" {
 		if err := a.registerCommand(ctx); err != nil {
@@ -128,20 +126,6 @@ func (a *Adapter) Run(ctx context.Context) error {
 	a.log.Info("started", "gateway", a.cfg.GatewayOn(), "http_interactions", a.publicKey != nil)
 	<-ctx.Done()
 	return nil
-}
-
-func (a *Adapter) drain(cancel context.CancelFunc) {
-	drained := make(chan struct{})
-	go func() {
-		a.work.Stop()
-		close(drained)
-	}()
-	select {
-	case <-drained:
-	case <-time.After(drainTimeout):
-		cancel()
-		<-drained
-	}
 }
 
 // command is the slash command: an optional question, autocompleted with

@@ -98,11 +98,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 	a.botUser.Store(&auth.UserID)
 	a.log.Info("connected", "team", auth.Team, "bot_user", auth.UserID)
 
-	// Answers use their own context, so that the ones queued when ctx ends
-	// can still be posted while draining.
-	workCtx, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
-	defer cancelWork()
-	a.work.Start(workCtx, a.cfg.Workers)
+	a.work.Start(ctx, a.cfg.Workers)
 
 	var runErr error
 	if a.cfg.SocketMode() {
@@ -111,17 +107,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		<-ctx.Done()
 	}
 
-	drained := make(chan struct{})
-	go func() {
-		a.work.Stop()
-		close(drained)
-	}()
-	select {
-	case <-drained:
-	case <-time.After(drainTimeout):
-		cancelWork()
-		<-drained
-	}
+	a.work.Stop(drainTimeout)
 	if runErr != nil && !errors.Is(runErr, context.Canceled) {
 		return runErr
 	}

@@ -1,7 +1,6 @@
 package slack
 
 import (
-	"strings"
 	"sync"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
@@ -21,7 +20,7 @@ type renderCache struct {
 
 // render is render(r, "") through the cache.
 func (c *renderCache) render(r bot.Reply) message {
-	key := replyKey(r)
+	key := r.Key()
 	c.mu.Lock()
 	msg, ok := c.m[key]
 	c.mu.Unlock()
@@ -36,27 +35,4 @@ func (c *renderCache) render(r bot.Reply) message {
 	c.m[key] = msg
 	c.mu.Unlock()
 	return msg
-}
-
-// replyKey identifies what render draws from a reply. The knowledge version
-// stands for the texts of the answer, contact line and guidance.
-func replyKey(r bot.Reply) string {
-	var b strings.Builder
-	b.WriteString(string(r.Outcome))
-	b.WriteByte(0)
-	b.WriteString(r.Intent)
-	b.WriteByte(0)
-	b.WriteString(r.KnowledgeVersion)
-	for _, c := range r.Choices {
-		b.WriteByte(0)
-		b.WriteString(c.ID)
-	}
-	if r.KnowledgeVersion == "" {
-		// Without a version the texts cannot be trusted to match: key on them.
-		b.WriteByte(0)
-		b.WriteString(r.Body)
-		b.WriteByte(0)
-		b.WriteString(r.Guidance)
-	}
-	return b.String()
 }

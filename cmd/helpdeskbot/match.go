@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -129,17 +128,7 @@ func (e *replyEncoder) encode(msg string, r bot.Reply) []byte {
 }
 
 func (e *replyEncoder) reply(r bot.Reply) []byte {
-	var key strings.Builder
-	key.WriteString(string(r.Outcome))
-	key.WriteByte(0)
-	key.WriteString(r.Intent)
-	key.WriteByte(0)
-	key.WriteString(r.KnowledgeVersion)
-	for _, c := range r.Choices {
-		key.WriteByte(0)
-		key.WriteString(c.ID)
-	}
-	k := key.String()
+	k := r.Key()
 	if enc, ok := e.replies[k]; ok {
 		return enc
 	}

@@ -5,6 +5,7 @@ package work
 import (
 	"context"
 	"sync"
+	"time"
 )
 
 // Pool runs jobs on a fixed number of workers from a bounded queue. Submit
@@ -14,6 +15,7 @@ import (
 type Pool struct {
 	jobs    chan func(context.Context)
 	onPanic func(v any)
+	cancel  context.CancelFunc
 
 	mu     sync.RWMutex
 	closed bool
@@ -40,8 +42,11 @@ func (p *Pool) Submit(job func(context.Context)) bool {
 	}
 }
 
-// Start runs workers until Stop; jobs get ctx.
+// Start runs workers until Stop. Jobs get a context with ctx's values that
+// outlives ctx, so that jobs queued before shutdown can still finish; Stop
+// cancels it when its deadline passes.
 func (p *Pool) Start(ctx context.Context, workers int) {
+	ctx, p.cancel = context.WithCancel(context.WithoutCancel(ctx))
 	for range workers {
 		p.wg.Add(1)
 		go func() {
@@ -53,15 +58,32 @@ func (p *Pool) Start(ctx context.Context, workers int) {
 	}
 }
 
-// Stop refuses new jobs and waits for the queued ones to finish.
-func (p *Pool) Stop() {
+// Stop refuses new jobs and waits for the queued ones to finish, for at
+// most within; then it cancels the jobs' context and waits for them to
+// return.
+func (p *Pool) Stop(within time.Duration) {
 	p.mu.Lock()
 	if !p.closed {
 		p.closed = true
 		close(p.jobs)
 	}
 	p.mu.Unlock()
-	p.wg.Wait()
+	done := make(chan struct{})
+	go func() {
+		p.wg.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(within):
+		if p.cancel != nil {
+			p.cancel()
+		}
+		<-done
+	}
+	if p.cancel != nil {
+		p.cancel()
+	}
 }
 
 func (p *Pool) do(ctx context.Context, job func(context.Context)) {

@@ -76,11 +76,31 @@ func TestPoolBoundsAndRecovers(t *testing.T) {
 			t.Fatal("jobs did not run")
 		}
 	}
-	p.Stop()
+	p.Stop(time.Second)
 	if panics.Load() != 1 {
 		t.Fatalf("%d panics reported", panics.Load())
 	}
 	if p.Submit(func(context.Context) {}) {
 		t.Fatal("a stopped pool took a job")
+	}
+}
+
+func TestPoolStopCancelsJobsPastTheDeadline(t *testing.T) {
+	p := work.NewPool(1, func(any) {})
+	p.Start(context.Background(), 1)
+	canceled := make(chan struct{})
+	p.Submit(func(ctx context.Context) {
+		<-ctx.Done()
+		close(canceled)
+	})
+	start := time.Now()
+	p.Stop(50 * time.Millisecond)
+	select {
+	case <-canceled:
+	default:
+		t.Fatal("Stop returned before the job saw its context canceled")
+	}
+	if d := time.Since(start); d < 50*time.Millisecond || d > 5*time.Second {
+		t.Fatalf("Stop took %v", d)
 	}
 }
