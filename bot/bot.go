@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync/atomic"
+	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
@@ -32,10 +33,11 @@ var ErrNoKnowledge = errors.New("bot: no knowledge index")
 type Bot struct {
 	index      atomic.Pointer[intents.Index]
 	thresholds Thresholds
+	observers  []Observer
 }
 
 // New returns a bot answering from ix with the given thresholds.
-func New(ix *intents.Index, t Thresholds) (*Bot, error) {
+func New(ix *intents.Index, t Thresholds, opts ...Option) (*Bot, error) {
 	if ix == nil {
 		return nil, ErrNoKnowledge
 	}
@@ -43,6 +45,9 @@ func New(ix *intents.Index, t Thresholds) (*Bot, error) {
 		return nil, err
 	}
 	b := &Bot{thresholds: t}
+	for _, o := range opts {
+		o(b)
+	}
 	b.index.Store(ix)
 	return b, nil
 }
@@ -61,7 +66,9 @@ func (b *Bot) Index() *intents.Index { return b.index.Load() }
 // Answer replies to a message. It never fails: whatever happens, the reply
 // ends with the contact guidance.
 func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
+	start := time.Now()
 	ix := b.index.Load()
+	defer b.observe(ctx, Turn{Message: m}, &r, start)
 	defer recoverInto(&r, ix)
 	if err := ctx.Err(); err != nil {
 		return failedReply(ix)
@@ -72,7 +79,9 @@ func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
 // AnswerIntent replies with one intent's answer, as when a person picks a
 // topic from a button or menu. An unknown id gives the fallback reply.
 func (b *Bot) AnswerIntent(ctx context.Context, id string) (r Reply) {
+	start := time.Now()
 	ix := b.index.Load()
+	defer b.observe(ctx, Turn{Topic: id}, &r, start)
 	defer recoverInto(&r, ix)
 	if err := ctx.Err(); err != nil {
 		return failedReply(ix)
@@ -146,6 +155,21 @@ func closeCandidates(cands []intents.Candidate, floor, near float64) int {
 		n++
 	}
 	return n
+}
+
+// observe tells the observers about a finished turn; an observer that
+// panics loses its turn, never the reply.
+func (b *Bot) observe(ctx context.Context, t Turn, r *Reply, start time.Time) {
+	if len(b.observers) == 0 {
+		return
+	}
+	t.Reply, t.Latency = *r, time.Since(start)
+	for _, o := range b.observers {
+		func() {
+			defer func() { recover() }()
+			o.ObserveTurn(ctx, t)
+		}()
+	}
 }
 
 func recoverInto(r *Reply, ix *intents.Index) {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
@@ -295,5 +296,34 @@ func TestReplyKeySeparatesWhatRendersDifferently(t *testing.T) {
 	changed.Body = "two"
 	if unversioned.Key() == changed.Key() {
 		t.Error("without a knowledge version, different texts share a key")
+	}
+}
+
+func TestObserversSeeEveryTurn(t *testing.T) {
+	var mu sync.Mutex
+	var turns []bot.Turn
+	record := bot.ObserverFunc(func(_ context.Context, turn bot.Turn) {
+		mu.Lock()
+		turns = append(turns, turn)
+		mu.Unlock()
+	})
+	panicky := bot.ObserverFunc(func(context.Context, bot.Turn) { panic("observer bug") })
+	b, err := bot.New(shippedIndex(t), bot.DefaultThresholds(), bot.WithObserver(panicky), bot.WithObserver(record))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := b.Answer(context.Background(), bot.Message{Text: "nfc", User: "U1", Adapter: "test"})
+	b.AnswerIntent(context.Background(), "okta")
+	if len(turns) != 2 {
+		t.Fatalf("%d turns observed", len(turns))
+	}
+	if turns[0].Message.User != "U1" || turns[0].Reply.Intent != r.Intent || turns[0].Latency <= 0 {
+		t.Errorf("turn %+v", turns[0])
+	}
+	if turns[1].Topic != "okta" || turns[1].Reply.Intent != "okta" {
+		t.Errorf("turn %+v", turns[1])
+	}
+	if r.Intent != "nfc" {
+		t.Error("a panicking observer changed the reply")
 	}
 }
