@@ -1,0 +1,66 @@
+package redact_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/redact"
+)
+
+func TestText(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"email", "write to jane.doe+id@example.co.uk please", "write to [email] please"},
+		{"phone international", "call +1 (555) 123-4567 now", "call [phone] now"},
+		{"phone grouped", "my number is 020 7946 0958", "my number is [phone]"},
+		{"ssn", "my ssn is 078-05-1120", "my ssn is [ssn]"},
+		{"card", "card 4111 1111 1111 1111 was charged", "card [card] was charged"},
+		{"passport number", "passport X12345678 rejected", "passport [id-number] rejected"},
+		{"licence number", "license D1234-56789-01234", "license [id-number]"},
+		{"digits", "reference 12345678901", "reference [number]"},
+		{"mrz", "P<USASMITH<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "[mrz]"},
+		{"mrz second line", "L898902C36UTO7408122F1204159ZE184226B<<<<<10", "[mrz]"},
+		{"nothing", "my selfie keeps failing", "my selfie keeps failing"},
+		{"short numbers stay", "tried 3 times in 20 minutes on iphone 13", "tried 3 times in 20 minutes on iphone 13"},
+		{"dates stay", "since 2026-11-27 and 27.11.2026", "since 2026-11-27 and 27.11.2026"},
+		{"words with few digits stay", "error code E42 on step2", "error code E42 on step2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := redact.Text(tt.in); got != tt.want {
+				t.Errorf("Text(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCardNeedsLuhn(t *testing.T) {
+	if got := redact.Text("order 4111 1111 1111 1112"); strings.Contains(got, "[card]") {
+		t.Errorf("a number failing the Luhn check was taken for a card: %q", got)
+	}
+}
+
+// FuzzText shows that redaction never panics, keeps valid text valid, and
+// leaves no long digit run behind.
+func FuzzText(f *testing.F) {
+	for _, s := range []string{"", "078-05-1120", "4111111111111111", "a@b.co", "P<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<", "+44 20 7946 0958", "é12345678", "\xff\xfe123456789"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := redact.Text(s)
+		if utf8.ValidString(s) && !utf8.ValidString(out) {
+			t.Fatalf("valid input %q gave invalid output %q", s, out)
+		}
+		run := 0
+		for _, r := range out {
+			if r >= '0' && r <= '9' {
+				run++
+				if run >= 6 {
+					t.Fatalf("a run of 6 digits survived in %q (from %q)", out, s)
+				}
+			} else {
+				run = 0
+			}
+		}
+	})
+}
