@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"sync/atomic"
 	"time"
 
@@ -184,6 +185,15 @@ var permanent = map[int]bool{
 	50001: true, // missing access
 	50007: true, // cannot send messages to this user
 	50013: true, // missing permissions
+}
+
+// deliveryCode names a failed delivery for metrics: Discord's error code,
+// or "request_failed".
+func deliveryCode(err error) string {
+	if code := errorCode(err); code != 0 {
+		return strconv.Itoa(code)
+	}
+	return "request_failed"
 }
 
 // errorCode is Discord's JSON error code of err, or 0.

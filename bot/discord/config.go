@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
 )
 
 // Config configures the Discord adapter.
@@ -49,6 +51,8 @@ type Config struct {
 	HTTPClient *http.Client
 	// WebsocketDialer dials the gateway; nil means discordgo's default.
 	WebsocketDialer *websocket.Dialer
+	// Events receives counts for metrics; nil keeps nothing.
+	Events bot.Events
 }
 
 // Defaults.
@@ -111,6 +115,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Workers == 0 {
 		c.Workers = DefaultWorkers
+	}
+	if c.Events == nil {
+		c.Events = bot.NoEvents
 	}
 	if c.Queue == 0 {
 		c.Queue = DefaultQueue

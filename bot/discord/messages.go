@@ -32,11 +32,13 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	if !a.seen.First(m.ID) {
+		a.cfg.Events.Deduplicated("discord")
 		return // replayed after a resume: answered already
 	}
 	msg := m.Message
 	if !a.work.Submit(func(ctx context.Context) { a.answer(ctx, msg) }) {
 		a.seen.Forget(m.ID)
+		a.cfg.Events.Shed("discord")
 		a.log.Warn("message dropped: all workers busy", "channel", m.ChannelID)
 	}
 }
@@ -58,8 +60,10 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
 			send.Components = msg.components
 		}
 		if _, err := a.session.ChannelMessageSendComplex(m.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
+			a.cfg.Events.Delivered("discord", deliveryCode(err))
 			a.logFailure("send reply", err, "channel", m.ChannelID)
 			return
 		}
 	}
+	a.cfg.Events.Delivered("discord", "")
 }

@@ -124,6 +124,15 @@ func (a *Adapter) isSelf(user string) bool {
 	return self != nil && user != "" && user == *self
 }
 
+// delivered counts a reply sent, or failed with its error code.
+func (a *Adapter) delivered(err error) {
+	code := ""
+	if err != nil {
+		code = errorCode(err)
+	}
+	a.cfg.Events.Delivered("slack", code)
+}
+
 // logFailure logs a failed Web API call once, with Slack's error code.
 func (a *Adapter) logFailure(what string, err error, attrs ...any) {
 	code := errorCode(err)

@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
 )
 
 // Config configures the Slack adapter.
@@ -38,6 +40,8 @@ type Config struct {
 	// WebsocketDialer dials the Socket Mode connection; nil means gorilla's
 	// default.
 	WebsocketDialer *websocket.Dialer
+	// Events receives counts for metrics; nil keeps nothing.
+	Events bot.Events
 }
 
 // Defaults for Config.
@@ -94,6 +98,9 @@ func (c Config) withDefaults() Config {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = c.Workers
 		c.HTTPClient = &http.Client{Timeout: 10 * time.Second, Transport: t}
+	}
+	if c.Events == nil {
+		c.Events = bot.NoEvents
 	}
 	if c.APIURL != "" && !strings.HasSuffix(c.APIURL, "/") {
 		c.APIURL += "/" // slack-go joins method names to it

@@ -55,6 +55,7 @@ func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEven
 		return true
 	}
 	if eventID != "" && !a.events.First(eventID) {
+		a.cfg.Events.Deduplicated("slack")
 		return true // a retry or a repeat: answered once already
 	}
 	taken := a.work.Submit(func(ctx context.Context) { a.answer(ctx, m) })
@@ -62,6 +63,7 @@ func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEven
 		if eventID != "" {
 			a.events.Forget(eventID)
 		}
+		a.cfg.Events.Shed("slack")
 		a.log.Warn("event refused: all workers busy", "event_id", eventID)
 	}
 	return taken
@@ -101,7 +103,9 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 // answer replies to one message; it runs on a worker.
 func (a *Adapter) answer(ctx context.Context, m incoming) {
 	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: "slack"})
-	if err := a.postMessage(ctx, m.channel, m.thread, a.renders.render(reply)); err != nil {
+	err := a.postMessage(ctx, m.channel, m.thread, a.renders.render(reply))
+	a.delivered(err)
+	if err != nil {
 		a.logFailure("post reply", err, "channel", m.channel)
 	}
 }

@@ -69,7 +69,9 @@ func (a *Adapter) answerTopic(ctx context.Context, cb slack.InteractionCallback,
 	if thread == "" {
 		thread = cb.Message.Timestamp
 	}
-	if err := a.postMessage(ctx, cb.Channel.ID, thread, msg); err != nil {
+	err := a.postMessage(ctx, cb.Channel.ID, thread, msg)
+	a.delivered(err)
+	if err != nil {
 		a.logFailure("post topic", err, "channel", cb.Channel.ID)
 	}
 }

@@ -1,0 +1,114 @@
+// Package metrics exposes the bot's work as Prometheus metrics: turns by
+// adapter, outcome and intent, match latency, deliveries, de-duplicated and
+// shed events, knowledge reloads and the loaded knowledge.
+package metrics
+
+import (
+	"context"
+	"net/http"
+	"strconv"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+)
+
+// Metrics collects the metrics of one process. It implements bot.Observer
+// and bot.Events; it is safe for concurrent use.
+type Metrics struct {
+	registry      *prometheus.Registry
+	messages      *prometheus.CounterVec
+	latency       prometheus.Histogram
+	replies       *prometheus.CounterVec
+	deduplicated  *prometheus.CounterVec
+	shed          *prometheus.CounterVec
+	reloads       prometheus.Counter
+	reloadsFailed prometheus.Counter
+	knowledge     *prometheus.GaugeVec
+}
+
+// New returns metrics registered in their own registry, with the Go runtime
+// and process collectors.
+func New() *Metrics {
+	r := prometheus.NewRegistry()
+	m := &Metrics{
+		registry: r,
+		messages: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_messages_total", Help: "Turns answered, by adapter, outcome and intent.",
+		}, []string{"adapter", "outcome", "intent"}),
+		latency: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name: "helpdesk_answer_seconds", Help: "Time to match a message and build its reply.",
+			Buckets: []float64{1e-6, 2.5e-6, 5e-6, 1e-5, 2.5e-5, 5e-5, 1e-4, 2.5e-4, 1e-3, 1e-2},
+		}),
+		replies: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_replies_total", Help: "Replies delivered to chat platforms, by adapter, result and error code.",
+		}, []string{"adapter", "result", "code"}),
+		deduplicated: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_events_deduplicated_total", Help: "Events dropped because they were answered already.",
+		}, []string{"adapter"}),
+		shed: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_events_shed_total", Help: "Events refused because every worker was busy.",
+		}, []string{"adapter"}),
+		reloads: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "helpdesk_knowledge_reloads_total", Help: "Knowledge reloads that took effect.",
+		}),
+		reloadsFailed: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "helpdesk_knowledge_reloads_failed_total", Help: "Knowledge reloads refused (errors or a failed regression gate).",
+		}),
+		knowledge: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "helpdesk_knowledge_info", Help: "The knowledge in use: its version (content hash) and number of intents.",
+		}, []string{"version", "intents"}),
+	}
+	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.reloads, m.reloadsFailed, m.knowledge,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+// Handler serves the metrics in Prometheus's text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+}
+
+// ObserveTurn counts a turn and its latency.
+func (m *Metrics) ObserveTurn(_ context.Context, t bot.Turn) {
+	adapter := t.Message.Adapter
+	if adapter == "" {
+		adapter = "unknown"
+	}
+	intent := t.Reply.Intent
+	if intent == "" || t.Reply.Outcome == bot.Fallback {
+		intent = bot.OutOfScope
+	}
+	m.messages.WithLabelValues(adapter, string(t.Reply.Outcome), intent).Inc()
+	m.latency.Observe(t.Latency.Seconds())
+}
+
+// Delivered counts a reply sent or failed.
+func (m *Metrics) Delivered(adapter, code string) {
+	result := "sent"
+	if code != "" {
+		result = "failed"
+	}
+	m.replies.WithLabelValues(adapter, result, code).Inc()
+}
+
+// Deduplicated counts an event answered already.
+func (m *Metrics) Deduplicated(adapter string) { m.deduplicated.WithLabelValues(adapter).Inc() }
+
+// Shed counts an event refused under load.
+func (m *Metrics) Shed(adapter string) { m.shed.WithLabelValues(adapter).Inc() }
+
+// KnowledgeLoaded records the knowledge now in use; reload says whether it
+// replaced an earlier one.
+func (m *Metrics) KnowledgeLoaded(version string, intents int, reload bool) {
+	m.knowledge.Reset()
+	m.knowledge.WithLabelValues(version, strconv.Itoa(intents)).Set(1)
+	if reload {
+		m.reloads.Inc()
+	}
+}
+
+// ReloadFailed counts a reload that was refused.
+func (m *Metrics) ReloadFailed() { m.reloadsFailed.Inc() }
