@@ -1,0 +1,87 @@
+// Package httpapi answers questions over plain HTTP and JSON, so that a help
+// desk can connect any other channel (a web widget, a ticketing webhook).
+package httpapi
+
+import (
+	"crypto/subtle"
+	"encoding/json"
+	"net/http"
+	"strings"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
+)
+
+// maxBody bounds an /v1/ask request.
+const maxBody = 64 << 10
+
+// Request is the body of POST /v1/ask.
+type Request struct {
+	Message string `json:"message"`
+	User    string `json:"user"`
+}
+
+// Response is the reply to POST /v1/ask.
+type Response struct {
+	// Text is the whole reply in Markdown, ending with the contact guidance.
+	Text       string          `json:"text"`
+	Outcome    bot.Outcome     `json:"outcome"`
+	Intent     string          `json:"intent"`
+	Confidence float64         `json:"confidence"`
+	Choices    []bot.Choice    `json:"choices"`
+	Related    []bot.Choice    `json:"related"`
+	Candidates []bot.Candidate `json:"candidates"`
+	Knowledge  string          `json:"knowledge_version"`
+}
+
+// Handler serves POST /v1/ask with b. A non-empty token is required as
+// "Authorization: Bearer <token>", compared in constant time.
+func Handler(b *bot.Bot, token string) http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/ask", func(w http.ResponseWriter, r *http.Request) {
+		if token != "" && !authorized(r.Header.Get("Authorization"), token) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="helpdeskbot"`)
+			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
+			return
+		}
+		body, ok := httpbody.Read(w, r, maxBody)
+		if !ok {
+			return
+		}
+		var req Request
+		if err := json.Unmarshal(body, &req); err != nil {
+			writeError(w, http.StatusBadRequest, `expected {"message": "...", "user": "..."}`)
+			return
+		}
+		reply := b.Answer(r.Context(), bot.Message{Text: req.Message, User: req.User, Adapter: "http"})
+		resp := Response{
+			Text: reply.Text(), Outcome: reply.Outcome, Intent: reply.Intent, Confidence: reply.Confidence,
+			Choices: nonNil(reply.Choices), Related: nonNil(reply.Related), Candidates: nonNil(reply.Candidates),
+			Knowledge: reply.KnowledgeVersion,
+		}
+		if resp.Intent == "" || resp.Outcome == bot.Fallback {
+			resp.Intent = bot.OutOfScope
+		}
+		w.Header().Set("Content-Type", "application/json")
+		json.NewEncoder(w).Encode(resp)
+	})
+	return mux
+}
+
+func authorized(header, token string) bool {
+	given, ok := strings.CutPrefix(header, "Bearer ")
+	return ok && subtle.ConstantTimeCompare([]byte(given), []byte(token)) == 1
+}
+
+func writeError(w http.ResponseWriter, code int, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	json.NewEncoder(w).Encode(map[string]string{"error": msg})
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
