@@ -60,6 +60,14 @@ func (b *Bot) SetIndex(ix *intents.Index) {
 	}
 }
 
+// Trial returns a bot like b, with the same thresholds, answering from ix
+// and telling no observer: for checking knowledge before putting it in use.
+func (b *Bot) Trial(ix *intents.Index) *Bot {
+	t := &Bot{thresholds: b.thresholds}
+	t.index.Store(ix)
+	return t
+}
+
 // Index returns the knowledge index in use.
 func (b *Bot) Index() *intents.Index { return b.index.Load() }
 

@@ -1,0 +1,231 @@
+// Package reload keeps a bot's knowledge current while it runs: it watches
+// the knowledge folder, and on a change (or on request) builds a new index
+// off the hot path, checks it, and swaps it in. An edit that fails a check
+// leaves the last good knowledge answering.
+package reload
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/intents"
+)
+
+// Config configures reloading.
+type Config struct {
+	// Dir is the knowledge folder.
+	Dir string
+	// Debounce is how long the folder must stay quiet before a reload, so
+	// that an editor's burst of writes makes one reload.
+	Debounce time.Duration
+	// MinAccuracy is the least share of the lines of the folder's _tests.tsv
+	// that the new knowledge must get right.
+	MinAccuracy float64
+}
+
+// DefaultDebounce is the quiet time before a reload.
+const DefaultDebounce = 500 * time.Millisecond
+
+// Hooks are told about reloads, for metrics.
+type Hooks struct {
+	Loaded func(k *intents.Knowledge)
+	Failed func()
+}
+
+// Reloader reloads a bot's knowledge from a folder.
+type Reloader struct {
+	cfg   Config
+	bot   *bot.Bot
+	log   *slog.Logger
+	hooks Hooks
+	mu    sync.Mutex // one reload at a time
+}
+
+// New returns a Reloader for b's knowledge in cfg.Dir.
+func New(cfg Config, b *bot.Bot, log *slog.Logger, hooks Hooks) *Reloader {
+	if cfg.Debounce <= 0 {
+		cfg.Debounce = DefaultDebounce
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Reloader{cfg: cfg, bot: b, log: log, hooks: hooks}
+}
+
+// Error is why a reload was refused: every problem found.
+type Error struct {
+	Problems []string
+}
+
+func (e *Error) Error() string {
+	return fmt.Sprintf("reload refused: %d problems, first: %s", len(e.Problems), e.Problems[0])
+}
+
+// Reload loads the folder and puts it in use if it passes every check:
+// no lint errors; every example that matched its own intent before still
+// does; and the folder's _tests.tsv, if any, is answered at least at
+// MinAccuracy. On failure the knowledge in use stays, each problem is
+// logged, and the returned *Error lists them.
+func (r *Reloader) Reload(ctx context.Context) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	fsys := os.DirFS(r.cfg.Dir)
+	k, problems := intents.Lint(fsys)
+	var refused []string
+	for _, p := range problems {
+		if p.Severity == intents.Error {
+			refused = append(refused, p.String())
+		}
+	}
+	var next *intents.Index
+	if len(refused) == 0 {
+		next = intents.NewIndex(k)
+		refused = append(refused, stolenExamples(ctx, r.bot, next)...)
+		refused = append(refused, r.regressions(ctx, fsys, next)...)
+	}
+	if len(refused) > 0 {
+		for _, p := range refused {
+			r.log.Error("knowledge reload refused", "problem", p)
+		}
+		if r.hooks.Failed != nil {
+			r.hooks.Failed()
+		}
+		return &Error{Problems: refused}
+	}
+	if old := r.bot.Index().Knowledge(); old.Version == k.Version {
+		return nil // nothing changed
+	}
+	r.bot.SetIndex(next)
+	r.log.Info("knowledge reloaded", "version", k.Version, "intents", len(k.Intents))
+	if r.hooks.Loaded != nil {
+		r.hooks.Loaded(k)
+	}
+	return nil
+}
+
+// stolenExamples lists the examples that matched their own intent with the
+// knowledge in use and no longer do with next, naming the intent that took
+// each.
+func stolenExamples(ctx context.Context, current *bot.Bot, next *intents.Index) []string {
+	trial, before := current.Trial(next), current.Trial(current.Index())
+	var out []string
+	for _, in := range next.Knowledge().Intents {
+		for _, ex := range in.Examples {
+			now := trial.Answer(ctx, bot.Message{Text: ex})
+			if now.Intent == in.ID && now.Outcome != bot.Fallback {
+				continue
+			}
+			if was := before.Answer(ctx, bot.Message{Text: ex}); was.Intent != in.ID || was.Outcome == bot.Fallback {
+				continue // it did not match before either
+			}
+			took := now.Intent
+			if took == "" || now.Outcome == bot.Fallback {
+				took = "nothing (fallback)"
+			}
+			out = append(out, fmt.Sprintf("%s: example %q of %s now matches %s", in.File, ex, in.ID, took))
+		}
+	}
+	return out
+}
+
+// regressions checks next against the folder's _tests.tsv.
+func (r *Reloader) regressions(ctx context.Context, fsys fs.FS, next *intents.Index) []string {
+	f, err := fsys.Open(intents.TestsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return []string{fmt.Sprintf("%s: %v", intents.TestsFile, err)}
+	}
+	defer f.Close()
+	cases, err := bot.ReadCases(f, intents.TestsFile)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	rep := bot.Evaluate(ctx, r.bot.Trial(next), cases)
+	total := rep.InScope + rep.OutOfScope
+	correct := rep.InScopeCorrect + rep.Rejected
+	if total == 0 || float64(correct)/float64(total) >= r.cfg.MinAccuracy {
+		return nil
+	}
+	out := []string{fmt.Sprintf("%s: accuracy %.1f%% is below the minimum %.1f%%", intents.TestsFile, 100*float64(correct)/float64(total), 100*r.cfg.MinAccuracy)}
+	for _, w := range rep.Wrong() {
+		out = append(out, fmt.Sprintf("%s:%d: expected %s, got %s: %s", intents.TestsFile, w.Line, w.Intent, w.Got, w.Message))
+	}
+	return out
+}
+
+// Run watches the folder until ctx ends, reloading after each burst of
+// changes. Sub-folders are watched too, new ones included.
+func (r *Reloader) Run(ctx context.Context) error {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return fmt.Errorf("reload: watch: %w", err)
+	}
+	defer w.Close()
+	if err := watchTree(w, r.cfg.Dir); err != nil {
+		return err
+	}
+	var timer *time.Timer
+	var fire <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case ev, ok := <-w.Events:
+			if !ok {
+				return nil
+			}
+			if ev.Op&fsnotify.Create != 0 {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+					watchTree(w, ev.Name)
+				}
+			}
+			if strings.HasPrefix(filepath.Base(ev.Name), ".") {
+				continue // editors' swap and lock files
+			}
+			if timer == nil {
+				timer = time.NewTimer(r.cfg.Debounce)
+			} else {
+				timer.Reset(r.cfg.Debounce)
+			}
+			fire = timer.C
+		case err, ok := <-w.Errors:
+			if !ok {
+				return nil
+			}
+			r.log.Warn("knowledge watch error", "err", err)
+		case <-fire:
+			fire = nil
+			r.Reload(ctx) // a refusal is logged and counted; keep watching
+		}
+	}
+}
+
+func watchTree(w *fsnotify.Watcher, root string) error {
+	return filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p != root && strings.HasPrefix(d.Name(), ".") {
+				return fs.SkipDir
+			}
+			if err := w.Add(p); err != nil {
+				return fmt.Errorf("reload: watch %s: %w", p, err)
+			}
+		}
+		return nil
+	})
+}

@@ -1,0 +1,215 @@
+package reload_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/bot/reload"
+	"github.com/helpdeskbot/helpdeskbot/intents"
+)
+
+// folder copies the small test knowledge into a temporary folder.
+func folder(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := "../../intents/testdata/small"
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func write(t *testing.T, dir, name, content string) {
+	t.Helper()
+	if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func newBot(t *testing.T, dir string) *bot.Bot {
+	t.Helper()
+	k, err := intents.Load(os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+const nfcIntent = "---\nid: nfc\ntitle: NFC chip\nexamples:\n  - the nfc chip will not read\n  - how do I scan the chip\n  - nfc fails\nkeywords: [nfc, chip]\n---\nHold the phone on the document. (%s)\n"
+
+func TestReloadPutsGoodKnowledgeInUse(t *testing.T) {
+	dir := folder(t)
+	b := newBot(t, dir)
+	var loaded atomic.Int64
+	r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, nil, reload.Hooks{Loaded: func(*intents.Knowledge) { loaded.Add(1) }})
+	if got := b.Answer(context.Background(), bot.Message{Text: "nfc chip"}); got.Outcome != bot.Fallback {
+		t.Fatalf("before: %s %s", got.Outcome, got.Intent)
+	}
+	write(t, dir, "nfc.md", strings.Replace(nfcIntent, "%s", "v1", 1))
+	if err := r.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Answer(context.Background(), bot.Message{Text: "nfc chip"}); got.Intent != "nfc" {
+		t.Fatalf("after: %s %s", got.Outcome, got.Intent)
+	}
+	if loaded.Load() != 1 {
+		t.Errorf("Loaded called %d times", loaded.Load())
+	}
+	if err := r.Reload(context.Background()); err != nil || loaded.Load() != 1 {
+		t.Errorf("a reload without changes: err %v, Loaded %d times", err, loaded.Load())
+	}
+}
+
+func TestReloadRefusals(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(t *testing.T, dir string)
+		wants string // in one of the problems
+	}{
+		{"lint error", func(t *testing.T, dir string) {
+			write(t, dir, "broken.md", "---\nid: broken\ntitle: Broken\nexamples: [a, b\n---\nx\n")
+		}, "broken.md:4: bad YAML"},
+		{"stolen examples", func(t *testing.T, dir string) {
+			// Sorted first, with the same words as a selfie example and
+			// those words as keywords, it takes that example.
+			write(t, dir, "a-thief.md", "---\nid: thief\ntitle: Thief\nexamples:\n  - face found\n  - found a face\n  - the face was found\nkeywords: [face, found]\n---\nMine now.\n")
+		}, "now matches thief"},
+		{"regression tests", func(t *testing.T, dir string) {
+			write(t, dir, "_tests.tsv", "intent\tmessage\nselfie\tmy selfie keeps failing\nokta\tthe weather in paris\nglare\tcompletely unrelated words\n")
+		}, "_tests.tsv: accuracy 33.3% is below the minimum 90.0%"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := folder(t)
+			b := newBot(t, dir)
+			before := b.Index().Knowledge().Version
+			var failed atomic.Int64
+			logs := &testkit.LogBuffer{}
+			r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, slogTo(logs), reload.Hooks{Failed: func() { failed.Add(1) }})
+			tt.edit(t, dir)
+			err := r.Reload(context.Background())
+			var refused *reload.Error
+			if !errors.As(err, &refused) {
+				t.Fatalf("Reload = %v, want a refusal", err)
+			}
+			if !strings.Contains(strings.Join(refused.Problems, "\n"), tt.wants) {
+				t.Fatalf("problems:\n%s\nwant one with %q", strings.Join(refused.Problems, "\n"), tt.wants)
+			}
+			if b.Index().Knowledge().Version != before {
+				t.Error("a refused reload changed the knowledge in use")
+			}
+			if failed.Load() != 1 || !strings.Contains(logs.String(), "knowledge reload refused") {
+				t.Errorf("failure counted %d times; logs:\n%s", failed.Load(), logs)
+			}
+		})
+	}
+}
+
+// TestWatchReloadsWhileAnswering edits the folder while 8 goroutines ask:
+// no reply is torn between versions, a broken edit keeps the last good
+// knowledge answering, and the fixed edit is picked up.
+func TestWatchReloadsWhileAnswering(t *testing.T) {
+	dir := folder(t)
+	write(t, dir, "nfc.md", strings.Replace(nfcIntent, "%s", "v1", 1))
+	b := newBot(t, dir)
+	r := reload.New(reload.Config{Dir: dir, Debounce: 20 * time.Millisecond, MinAccuracy: 0.9}, b, nil, reload.Hooks{})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go r.Run(ctx)
+	time.Sleep(50 * time.Millisecond) // the watch is set up
+
+	// Each version's nfc answer names the version; a reply must carry the
+	// answer of the knowledge version it reports.
+	answers := map[string]string{b.Index().Knowledge().Version: "v1"}
+	var mu sync.Mutex
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	var asked atomic.Int64
+	var torn atomic.Value
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				reply := b.Answer(context.Background(), bot.Message{Text: "the nfc chip will not read"})
+				asked.Add(1)
+				if reply.Intent != "nfc" || !strings.HasSuffix(reply.Guidance, "help with your case.") {
+					torn.Store("reply " + string(reply.Outcome) + " " + reply.Intent)
+					continue
+				}
+				mu.Lock()
+				want, known := answers[reply.KnowledgeVersion]
+				mu.Unlock()
+				if known && !strings.Contains(reply.Body, "("+want+")") {
+					torn.Store("version " + reply.KnowledgeVersion + " answered " + reply.Body)
+				}
+			}
+		}()
+	}
+	waitVersion := func(label string) {
+		testkit.WaitFor(t, "knowledge "+label, func() bool {
+			return strings.Contains(allAnswers(b), "("+label+")")
+		})
+		mu.Lock()
+		answers[b.Index().Knowledge().Version] = label
+		mu.Unlock()
+	}
+	write(t, dir, "nfc.md", strings.Replace(nfcIntent, "%s", "v2", 1))
+	waitVersion("v2")
+	good := b.Index().Knowledge().Version
+	write(t, dir, "nfc.md", "---\nid: nfc\ntitle: NFC\nexamples: [unclosed\n---\nbroken (v3)\n")
+	time.Sleep(200 * time.Millisecond) // debounce, reload, refusal
+	if b.Index().Knowledge().Version != good {
+		t.Fatal("a broken edit replaced the knowledge")
+	}
+	write(t, dir, "nfc.md", strings.Replace(nfcIntent, "%s", "v4", 1))
+	waitVersion("v4")
+	close(stop)
+	wg.Wait()
+	if v := torn.Load(); v != nil {
+		t.Fatalf("torn answer: %v", v)
+	}
+	if asked.Load() < 100 {
+		t.Fatalf("only %d questions asked", asked.Load())
+	}
+}
+
+func allAnswers(b *bot.Bot) string {
+	var s strings.Builder
+	for _, in := range b.Index().Knowledge().Intents {
+		s.WriteString(in.Answer)
+	}
+	return s.String()
+}
