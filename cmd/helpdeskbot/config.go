@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cast"
 	"github.com/spf13/pflag"
@@ -15,6 +16,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/reload"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
@@ -28,6 +30,13 @@ type Config struct {
 	Match bot.Thresholds
 	// HTTP is the listener of "serve".
 	HTTP HTTPConfig
+	// APIToken, when set, is required as a bearer token by POST /v1/ask.
+	APIToken string
+	// Reload configures hot reloading of the knowledge folder.
+	Reload ReloadConfig
+	// ShutdownTimeout bounds how long serve waits for answers under way
+	// when it stops.
+	ShutdownTimeout time.Duration
 	// Log configures the logs of "serve".
 	Log LogConfig
 	// Slack configures the Slack adapter; it is off when no key is set.
@@ -48,15 +57,33 @@ type LogConfig struct {
 	Format string
 	// Level is "debug", "info", "warn" or "error".
 	Level string
+	// MessageText says what of a message's text the turn log shows: "off"
+	// (nothing), "redacted" (personal data masked) or "full".
+	MessageText string
+	// UserHashKey keys the hash of user ids in logs; empty means a random
+	// key per process, so hashes cannot be matched across restarts.
+	UserHashKey string
+}
+
+// ReloadConfig configures hot reloading.
+type ReloadConfig struct {
+	// Watch turns watching the knowledge folder on.
+	Watch bool
+	// Debounce is the quiet time before a reload.
+	Debounce time.Duration
+	// MinAccuracy is the least accuracy on the folder's _tests.tsv.
+	MinAccuracy float64
 }
 
 // DefaultConfig is the configuration when nothing is set.
 func DefaultConfig() Config {
 	return Config{
-		Match: bot.DefaultThresholds(),
-		HTTP:  HTTPConfig{Addr: "127.0.0.1:8080"},
-		Log:   LogConfig{Format: "text", Level: "info"},
-		Slack: slack.Config{Command: slack.DefaultCommand},
+		Match:           bot.DefaultThresholds(),
+		HTTP:            HTTPConfig{Addr: "127.0.0.1:8080"},
+		Log:             LogConfig{Format: "text", Level: "info", MessageText: "off"},
+		Reload:          ReloadConfig{Watch: true, Debounce: reload.DefaultDebounce, MinAccuracy: 0.9},
+		ShutdownTimeout: 15 * time.Second,
+		Slack:           slack.Config{Command: slack.DefaultCommand},
 	}
 }
 
@@ -85,6 +112,18 @@ func (c Config) Validate() error {
 	if !slices.Contains([]string{"debug", "info", "warn", "error"}, c.Log.Level) {
 		return fmt.Errorf("log.level: %q is not debug, info, warn or error", c.Log.Level)
 	}
+	if !slices.Contains([]string{"off", "redacted", "full"}, c.Log.MessageText) {
+		return fmt.Errorf("log.message_text: %q is not off, redacted or full", c.Log.MessageText)
+	}
+	if c.Reload.Debounce <= 0 {
+		return fmt.Errorf("reload.debounce: %v must be positive", c.Reload.Debounce)
+	}
+	if c.Reload.MinAccuracy < 0 || c.Reload.MinAccuracy > 1 {
+		return fmt.Errorf("reload.min_accuracy: %v is not between 0 and 1", c.Reload.MinAccuracy)
+	}
+	if c.ShutdownTimeout <= 0 {
+		return fmt.Errorf("shutdown.timeout: %v must be positive", c.ShutdownTimeout)
+	}
 	if c.Slack.Enabled() {
 		if err := c.Slack.Validate(); err != nil {
 			return fmt.Errorf("slack.%w", err)
@@ -110,6 +149,7 @@ type setting struct {
 	key, flag string
 	text      *string
 	number    *float64
+	duration  *time.Duration
 	list      *[]string
 	flag01    *bool
 	optional  **bool // a yes/no that may be left unset
@@ -124,6 +164,13 @@ func settings(c *Config) []setting {
 		{key: "http.addr", flag: "http-addr", text: &c.HTTP.Addr},
 		{key: "log.format", flag: "log-format", text: &c.Log.Format},
 		{key: "log.level", flag: "log-level", text: &c.Log.Level},
+		{key: "log.message_text", text: &c.Log.MessageText},
+		{key: "log.user_hash_key", text: &c.Log.UserHashKey},
+		{key: "api_token", text: &c.APIToken},
+		{key: "reload.watch", flag01: &c.Reload.Watch},
+		{key: "reload.debounce", duration: &c.Reload.Debounce},
+		{key: "reload.min_accuracy", number: &c.Reload.MinAccuracy},
+		{key: "shutdown.timeout", duration: &c.ShutdownTimeout},
 		{key: "slack.bot_token", text: &c.Slack.BotToken},
 		{key: "slack.signing_secret", text: &c.Slack.SigningSecret},
 		{key: "slack.app_token", text: &c.Slack.AppToken},
@@ -156,6 +203,8 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 			v.SetDefault(s.key, *s.text)
 		case s.number != nil:
 			v.SetDefault(s.key, *s.number)
+		case s.duration != nil:
+			v.SetDefault(s.key, s.duration.String())
 		case s.list != nil:
 			v.SetDefault(s.key, "")
 		case s.flag01 != nil:
@@ -206,6 +255,12 @@ func (s setting) read(val any) error {
 			return fmt.Errorf("%q is not a number", fmt.Sprint(val))
 		}
 		*s.number = n
+	case s.duration != nil:
+		d, err := cast.ToDurationE(val)
+		if err != nil {
+			return fmt.Errorf("%q is not a duration like 500ms or 15s", fmt.Sprint(val))
+		}
+		*s.duration = d
 	case s.list != nil:
 		*s.list = listOf(val)
 	case s.flag01 != nil:

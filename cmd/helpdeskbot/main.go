@@ -124,7 +124,7 @@ func (a *app) knowledgeFS() (fs.FS, string) {
 
 // newBot loads the configured knowledge. Problems are printed as
 // "folder/file:line: problem", warnings included.
-func (a *app) newBot() (*bot.Bot, error) {
+func (a *app) newBot(opts ...bot.Option) (*bot.Bot, error) {
 	fsys, name := a.knowledgeFS()
 	k, problems := intents.Parse(fsys)
 	if problems.HasErrors() {
@@ -133,7 +133,7 @@ func (a *app) newBot() (*bot.Bot, error) {
 		}
 		return nil, exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"helpdeskbot lint\" for details", name)}
 	}
-	b, err := bot.New(intents.NewIndex(k), a.cfg.Match)
+	b, err := bot.New(intents.NewIndex(k), a.cfg.Match, opts...)
 	if err != nil {
 		return nil, configError{err}
 	}

@@ -8,34 +8,45 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
+	"os/signal"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/httpapi"
+	"github.com/helpdeskbot/helpdeskbot/bot/metrics"
+	"github.com/helpdeskbot/helpdeskbot/bot/reload"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
+	"github.com/helpdeskbot/helpdeskbot/intents"
 )
-
-// shutdownTimeout bounds how long serve waits for requests in flight.
-const shutdownTimeout = 10 * time.Second
 
 func (a *app) serveCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "serve",
 		Short: "Run the HTTP listener and every configured chat adapter",
-		Long: "serve listens on http.addr (HELPDESK_HTTP_ADDR, default 127.0.0.1:8080) and runs\n" +
-			"every chat adapter whose configuration is present. It stops on SIGINT or SIGTERM,\n" +
-			"finishing the answers under way.",
+		Long: "serve listens on http.addr (HELPDESK_HTTP_ADDR, default 127.0.0.1:8080) with\n" +
+			"POST /v1/ask, GET /healthz, /readyz and /metrics, and runs every chat adapter whose\n" +
+			"configuration is present. It reloads the knowledge folder when it changes or on\n" +
+			"SIGHUP, and stops on SIGINT or SIGTERM, finishing the answers under way.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			b, err := a.newBot()
+			if err := checkExposure(a.cfg); err != nil {
+				return configError{err}
+			}
+			log := newLogger(a.stderr, a.cfg.Log)
+			m := metrics.New()
+			b, err := a.newBot(bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m))
 			if err != nil {
 				return err
 			}
-			log := newLogger(a.stderr, a.cfg.Log)
-			srv, err := newServer(a.cfg, b, log)
+			k := b.Index().Knowledge()
+			m.KnowledgeLoaded(k.Version, len(k.Intents), false)
+			srv, err := newServer(a.cfg, b, m, log)
 			if err != nil {
 				return configError{err}
 			}
@@ -52,6 +63,19 @@ func (a *app) serveCommand() *cobra.Command {
 	}
 }
 
+// checkExposure refuses to serve /v1/ask without a token on an address
+// other machines can reach.
+func checkExposure(c Config) error {
+	host, _, _ := net.SplitHostPort(c.HTTP.Addr)
+	if c.APIToken != "" || host == "localhost" {
+		return nil
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		return nil
+	}
+	return fmt.Errorf("api_token: required when http.addr (%s) is not a loopback address", c.HTTP.Addr)
+}
+
 func newLogger(w io.Writer, c LogConfig) *slog.Logger {
 	var level slog.Level
 	level.UnmarshalText([]byte(c.Level)) // validated with the configuration
@@ -65,23 +89,32 @@ func newLogger(w io.Writer, c LogConfig) *slog.Logger {
 // adapter is what serve runs for each chat platform.
 type adapter interface {
 	Run(ctx context.Context) error
+	Ready() bool
 }
 
-// server is the HTTP listener of serve and the adapters behind it.
+// server is the HTTP listener of serve and what runs behind it.
 type server struct {
+	cfg      Config
+	bot      *bot.Bot
 	log      *slog.Logger
 	mux      *http.ServeMux
 	adapters map[string]adapter
+	reloader *reload.Reloader
 }
 
-// newServer wires the configured adapters to b.
-func newServer(cfg Config, b *bot.Bot, log *slog.Logger) (*server, error) {
-	s := &server{log: log, mux: http.NewServeMux(), adapters: map[string]adapter{}}
+// newServer wires the endpoints and the configured adapters to b.
+func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*server, error) {
+	s := &server{cfg: cfg, bot: b, log: log, mux: http.NewServeMux(), adapters: map[string]adapter{}}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Write([]byte("ok\n"))
 	})
+	s.mux.HandleFunc("GET /readyz", s.serveReady)
+	s.mux.Handle("GET /metrics", m.Handler())
+	s.mux.Handle("/v1/", httpapi.Handler(b, cfg.APIToken))
 	if cfg.Slack.Enabled() {
-		sa, err := slack.New(cfg.Slack, b, logFeedback(log), log)
+		sc := cfg.Slack
+		sc.Events = m
+		sa, err := slack.New(sc, b, logFeedback(log), log)
 		if err != nil {
 			return nil, err
 		}
@@ -91,7 +124,9 @@ func newServer(cfg Config, b *bot.Bot, log *slog.Logger) (*server, error) {
 		s.adapters["slack"] = sa
 	}
 	if cfg.Discord.Enabled() {
-		da, err := discord.New(cfg.Discord, b, logFeedback(log), log)
+		dc := cfg.Discord
+		dc.Events = m
+		da, err := discord.New(dc, b, logFeedback(log), log)
 		if err != nil {
 			return nil, err
 		}
@@ -100,14 +135,41 @@ func newServer(cfg Config, b *bot.Bot, log *slog.Logger) (*server, error) {
 		}
 		s.adapters["discord"] = da
 	}
+	if cfg.Knowledge != "" {
+		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy}, b, log, reload.Hooks{
+			Loaded: func(k *intents.Knowledge) { m.KnowledgeLoaded(k.Version, len(k.Intents), true) },
+			Failed: m.ReloadFailed,
+		})
+	}
 	return s, nil
+}
+
+// serveReady answers 200 when the knowledge is loaded and every adapter is
+// connected, 503 listing what is not ready otherwise.
+func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
+	var waiting []string
+	if s.bot.Index() == nil {
+		waiting = append(waiting, "knowledge")
+	}
+	for name, a := range s.adapters {
+		if !a.Ready() {
+			waiting = append(waiting, name)
+		}
+	}
+	if len(waiting) > 0 {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		fmt.Fprintf(w, "not ready: %v\n", waiting)
+		return
+	}
+	w.Write([]byte("ready\n"))
 }
 
 // Handler serves every HTTP endpoint.
 func (s *server) Handler() http.Handler { return s.mux }
 
-// run serves on ln and runs the adapters until ctx ends or an adapter
-// fails, then shuts everything down, letting work in flight finish.
+// run serves on ln and runs the adapters and the knowledge watch until ctx
+// ends or an adapter fails, then shuts down: the listener stops accepting,
+// requests in flight and queued answers finish within shutdown.timeout.
 func (s *server) run(ctx context.Context, ln net.Listener) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
@@ -125,7 +187,8 @@ func (s *server) run(ctx context.Context, ln net.Listener) error {
 			errc <- fmt.Errorf("http: %w", err)
 		}
 	}()
-	s.log.Info("listening", "addr", ln.Addr().String(), "adapters", len(s.adapters))
+	s.log.Info("listening", "addr", ln.Addr().String(), "adapters", len(s.adapters),
+		"knowledge", s.bot.Index().Knowledge().Version)
 
 	var wg sync.WaitGroup
 	for name, a := range s.adapters {
@@ -137,13 +200,16 @@ func (s *server) run(ctx context.Context, ln net.Listener) error {
 			}
 		}()
 	}
+	if s.reloader != nil {
+		s.watchKnowledge(ctx, &wg)
+	}
 	var err error
 	select {
 	case <-ctx.Done():
 	case err = <-errc:
 	}
 	s.log.Info("shutting down")
-	shutdownCtx, done := context.WithTimeout(context.WithoutCancel(ctx), shutdownTimeout)
+	shutdownCtx, done := context.WithTimeout(context.WithoutCancel(ctx), s.cfg.ShutdownTimeout)
 	defer done()
 	if serr := hs.Shutdown(shutdownCtx); serr != nil {
 		s.log.Warn("http shutdown", "err", serr)
@@ -151,6 +217,36 @@ func (s *server) run(ctx context.Context, ln net.Listener) error {
 	cancel()
 	wg.Wait()
 	return err
+}
+
+// watchKnowledge reloads the knowledge on SIGHUP and, with reload.watch,
+// when the folder changes.
+func (s *server) watchKnowledge(ctx context.Context, wg *sync.WaitGroup) {
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		defer signal.Stop(hup)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-hup:
+				s.log.Info("reloading knowledge on SIGHUP")
+				s.reloader.Reload(ctx)
+			}
+		}
+	}()
+	if s.cfg.Reload.Watch {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if err := s.reloader.Run(ctx); err != nil {
+				s.log.Error("knowledge watch stopped", "err", err)
+			}
+		}()
+	}
 }
 
 // logFeedback records feedback clicks in the log until a store exists for

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helpdeskbot/helpdeskbot/bot/metrics"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
@@ -76,7 +77,7 @@ func TestServeAnswersSlackEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := newServer(cfg, b, slog.New(slog.DiscardHandler))
+	srv, err := newServer(cfg, b, metrics.New(), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,7 +290,7 @@ func TestServeAnswersDiscordInteractions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := newServer(cfg, b, slog.New(slog.DiscardHandler))
+	srv, err := newServer(cfg, b, metrics.New(), slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
