@@ -1,0 +1,228 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/httpapi"
+)
+
+// served is helpdeskbot serve running in-process on a random loopback port.
+type served struct {
+	base string
+	logs *lockedLines
+	stop func() int
+}
+
+type lockedLines struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (l *lockedLines) add(s string) {
+	l.mu.Lock()
+	l.lines = append(l.lines, s)
+	l.mu.Unlock()
+}
+
+func (l *lockedLines) find(re *regexp.Regexp) string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, s := range l.lines {
+		if re.MatchString(s) {
+			return s
+		}
+	}
+	return ""
+}
+
+func serveInProcess(t *testing.T, args ...string) *served {
+	t.Helper()
+	pr, pw := io.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	code := make(chan int, 1)
+	go func() {
+		code <- run(ctx, append([]string{"serve", "--http-addr", "127.0.0.1:0"}, args...), strings.NewReader(""), io.Discard, pw)
+		pw.Close()
+	}()
+	s := &served{logs: &lockedLines{}}
+	addr := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(pr)
+		re := regexp.MustCompile(`msg=listening addr=(127\.0\.0\.1:\d+)`)
+		for sc.Scan() {
+			s.logs.add(sc.Text())
+			if m := re.FindStringSubmatch(sc.Text()); m != nil {
+				addr <- m[1]
+			}
+		}
+	}()
+	select {
+	case a := <-addr:
+		s.base = "http://" + a
+	case c := <-code:
+		t.Fatalf("serve exited with %d", c)
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	var once sync.Once
+	var exit int
+	s.stop = func() int {
+		once.Do(func() {
+			cancel()
+			select {
+			case exit = <-code:
+			case <-time.After(20 * time.Second):
+				t.Error("serve did not stop")
+				exit = -1
+			}
+		})
+		return exit
+	}
+	t.Cleanup(func() { s.stop() })
+	return s
+}
+
+func (s *served) ask(t *testing.T, message string) httpapi.Response {
+	t.Helper()
+	body, _ := json.Marshal(httpapi.Request{Message: message, User: "web-42"})
+	resp, err := http.Post(s.base+"/v1/ask", "application/json", strings.NewReader(string(body)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("/v1/ask: status %d", resp.StatusCode)
+	}
+	var out httpapi.Response
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+func copyKnowledge(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	src := "../../knowledge"
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestServeEndToEnd(t *testing.T) {
+	dir := copyKnowledge(t)
+	s := serveInProcess(t, "--knowledge", dir)
+
+	if code, _ := get(t, s.base+"/healthz"); code != http.StatusOK {
+		t.Fatalf("healthz %d", code)
+	}
+	if code, body := get(t, s.base+"/readyz"); code != http.StatusOK {
+		t.Fatalf("readyz %d %s", code, body)
+	}
+	if r := s.ask(t, "stuck on selfie, my number is 555-123-4567"); r.Intent != "selfie" || !strings.Contains(r.Text, "organization that asked you to verify") {
+		t.Fatalf("ask: %s %s", r.Outcome, r.Intent)
+	}
+	turn := regexp.MustCompile(`msg=turn adapter=http user=[0-9a-f]{16} intent=selfie outcome=\w+`)
+	testkitWait(t, "the turn to be logged", func() bool { return s.logs.find(turn) != "" })
+	if line := s.logs.find(turn); strings.Contains(line, "555") || strings.Contains(line, "web-42") || strings.Contains(line, "text=") {
+		t.Errorf("the turn log shows the message or the user: %s", line)
+	}
+	_, metrics := get(t, s.base+"/metrics")
+	for _, want := range []string{`helpdesk_messages_total{adapter="http",intent="selfie"`, `helpdesk_knowledge_info{`} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("metrics lack %s", want)
+		}
+	}
+
+	// A broken edit keeps the last good knowledge answering.
+	os.WriteFile(filepath.Join(dir, "capture", "nfc.md"), []byte("---\nid: nfc\n---\n"), 0o644)
+	testkitWait(t, "the refusal to be logged", func() bool {
+		return s.logs.find(regexp.MustCompile(`knowledge reload refused.*nfc.md`)) != ""
+	})
+	if r := s.ask(t, "nfc"); r.Intent != "nfc" {
+		t.Fatalf("after a broken edit: %s %s", r.Outcome, r.Intent)
+	}
+	// A good edit is picked up.
+	os.WriteFile(filepath.Join(dir, "capture", "nfc.md"), []byte("---\nid: nfc\ntitle: NFC chip reading\nexamples:\n  - nfc chip will not read\n  - how do I scan the chip\n  - nfc fails\nkeywords: [nfc, chip]\n---\nThe new NFC answer.\n"), 0o644)
+	testkitWait(t, "the fixed edit to be answered", func() bool { return strings.Contains(s.ask(t, "nfc").Text, "The new NFC answer.") })
+	_, metrics = get(t, s.base+"/metrics")
+	if !strings.Contains(metrics, "helpdesk_knowledge_reloads_total 1") || !strings.Contains(metrics, "helpdesk_knowledge_reloads_failed_total") {
+		t.Errorf("reload metrics missing:\n%s", grepLines(metrics, "reload"))
+	}
+
+	// SIGHUP reloads too (the watch is on, so the edit may be in already).
+	syscall.Kill(os.Getpid(), syscall.SIGHUP)
+	testkitWait(t, "the SIGHUP to be handled", func() bool {
+		return s.logs.find(regexp.MustCompile(`reloading knowledge on SIGHUP`)) != ""
+	})
+
+	if code := s.stop(); code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+}
+
+func TestServeRefusesPublicAddressWithoutToken(t *testing.T) {
+	r := runCLI(t, "", "serve", "--http-addr", "0.0.0.0:0")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "api_token") {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+}
+
+func testkitWait(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("waited 10s for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+func grepLines(s, sub string) string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, sub) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
