@@ -109,3 +109,45 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		})
 	}
 }
+
+// TestExampleConfiguration keeps deploy/helpdeskbot.example.yaml complete
+// and valid: it names every key, and loads.
+func TestExampleConfiguration(t *testing.T) {
+	const example = "../../deploy/helpdeskbot.example.yaml"
+	data, err := os.ReadFile(example)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg Config
+	for _, s := range settings(&cfg) {
+		parts := strings.Split(s.key, ".")
+		if !strings.Contains(string(data), parts[len(parts)-1]+":") {
+			t.Errorf("the example does not document %s", s.key)
+		}
+	}
+	if _, err := loadConfig(configFlags(t, "--config", example)); err != nil {
+		t.Fatalf("the example does not load: %v", err)
+	}
+}
+
+func TestConfigCheckMasksSecrets(t *testing.T) {
+	t.Setenv("HELPDESK_SLACK_BOT_TOKEN", "xoxb-very-secret")
+	t.Setenv("HELPDESK_SLACK_SIGNING_SECRET", "signing-secret")
+	t.Setenv("HELPDESK_API_TOKEN", "api-secret")
+	r := runCLI(t, "", "config", "check")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, secret := range []string{"xoxb-very-secret", "signing-secret", "api-secret"} {
+		if strings.Contains(r.stdout, secret) {
+			t.Errorf("config check printed a secret: %s", secret)
+		}
+	}
+	if !strings.Contains(r.stdout, `slack.bot_token: "********"`) || !strings.Contains(r.stdout, `http.addr: "127.0.0.1:8080"`) {
+		t.Errorf("output:\n%s", r.stdout)
+	}
+	t.Setenv("HELPDESK_RELOAD_DEBOUNCE", "soon")
+	if r := runCLI(t, "", "config", "check"); r.code != exitUsage || !strings.Contains(r.stderr, "reload.debounce") {
+		t.Fatalf("bad value: exit %d, %s", r.code, r.stderr)
+	}
+}

@@ -1,0 +1,57 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// secretKeys are the settings config check never prints.
+var secretKeys = []string{"api_token", "log.user_hash_key", "slack.bot_token", "slack.signing_secret", "slack.app_token", "discord.token"}
+
+func (a *app) configCommand() *cobra.Command {
+	cmd := &cobra.Command{Use: "config", Short: "Configuration helpers"}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "check",
+		Short: "Validate the configuration and print it, secrets masked",
+		Long: "check reads the configuration file (--config), the environment (HELPDESK_*) and the\n" +
+			"flags as every command does, exits 2 with a one-line message naming the key on a\n" +
+			"bad value, and otherwise prints the effective configuration with secrets masked.",
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			cfg := a.cfg
+			for _, s := range settings(&cfg) {
+				fmt.Fprintf(a.stdout, "%s: %s\n", s.key, display(s))
+			}
+			return nil
+		},
+	})
+	return cmd
+}
+
+// display shows a setting's value as YAML would, masking secrets.
+func display(s setting) string {
+	switch {
+	case s.text != nil:
+		if *s.text != "" && slices.Contains(secretKeys, s.key) {
+			return `"********"`
+		}
+		return fmt.Sprintf("%q", *s.text)
+	case s.number != nil:
+		return fmt.Sprint(*s.number)
+	case s.duration != nil:
+		return s.duration.String()
+	case s.list != nil:
+		return "[" + strings.Join(*s.list, ", ") + "]"
+	case s.flag01 != nil:
+		return fmt.Sprint(*s.flag01)
+	case s.optional != nil:
+		if *s.optional == nil {
+			return "~ # default"
+		}
+		return fmt.Sprint(**s.optional)
+	}
+	return ""
+}
