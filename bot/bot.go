@@ -34,6 +34,7 @@ type Bot struct {
 	index      atomic.Pointer[intents.Index]
 	thresholds Thresholds
 	observers  []Observer
+	limiter    *limiter
 }
 
 // New returns a bot answering from ix with the given thresholds.
@@ -80,6 +81,12 @@ func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
 	defer recoverInto(&r, ix)
 	if err := ctx.Err(); err != nil {
 		return failedReply(ix)
+	}
+	if r, ok := b.limited(ix, m); ok {
+		return r
+	}
+	if r, ok := guarded(ix, m); ok {
+		return r
 	}
 	return b.decide(ix, ix.Match(m.Text))
 }

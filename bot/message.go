@@ -14,4 +14,9 @@ type Message struct {
 	Channel string
 	// Adapter names the platform the message came from ("slack", "cli", ...).
 	Adapter string
+	// Public says others can read the message and a reply in place: a
+	// channel, not a direct message.
+	Public bool
+	// Images counts the images attached to the message.
+	Images int
 }

@@ -18,6 +18,13 @@ const (
 	// Failed: the bot could not answer at all (no knowledge loaded). The reply
 	// still carries the contact guidance.
 	Failed Outcome = "error"
+	// Guarded: a public message looked like it held personal data (an ID or
+	// card number, a passport line, an image); the reply, sent privately,
+	// asks not to post such things.
+	Guarded Outcome = "guarded"
+	// Limited: the person sent more messages than the rate limit allows; the
+	// reply is one notice, then Silent replies until the limit refills.
+	Limited Outcome = "limited"
 )
 
 // Choice is a topic offered to the person: a button on chat platforms.
@@ -52,6 +59,11 @@ type Reply struct {
 	Candidates []Candidate
 	// KnowledgeVersion identifies the knowledge that produced the reply.
 	KnowledgeVersion string
+	// Private says the reply must reach only the person: an ephemeral
+	// message or a direct message, never the public channel.
+	Private bool
+	// Silent says nothing should be sent at all.
+	Silent bool
 }
 
 // Candidate is a ranked intent behind a reply.

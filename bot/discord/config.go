@@ -44,6 +44,10 @@ type Config struct {
 	// Public makes /verifyhelp answers visible to the channel; by default
 	// they are ephemeral (only the person who asked sees them).
 	Public bool
+	// DeletePersonalData deletes a channel message that looks like it holds
+	// personal data, after warning its author privately. It needs the
+	// Manage Messages permission.
+	DeletePersonalData bool
 	// Workers answer messages after they arrive; Queue bounds the messages
 	// waiting for a worker.
 	Workers, Queue int

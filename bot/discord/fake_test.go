@@ -74,6 +74,19 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 		f.mu.Unlock()
 		writeJSON(w, map[string]any{"id": id, "channel_id": ch, "content": body["content"]})
 	})
+	mux.HandleFunc("POST /api/v9/users/@me/channels", func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			Recipient string `json:"recipient_id"`
+		}
+		json.NewDecoder(r.Body).Decode(&req)
+		writeJSON(w, map[string]any{"id": "DM-" + req.Recipient, "type": 1})
+	})
+	mux.HandleFunc("DELETE /api/v9/channels/{channel}/messages/{id}", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.sent = append(f.sent, sent{Kind: "delete", Channel: r.PathValue("channel"), Body: map[string]any{"id": r.PathValue("id")}})
+		f.mu.Unlock()
+		w.WriteHeader(http.StatusNoContent)
+	})
 	mux.HandleFunc("POST /api/v9/interactions/{id}/{token}/callback", func(w http.ResponseWriter, r *http.Request) {
 		f.record("callback", r.PathValue("id"), r.Body)
 		w.WriteHeader(http.StatusNoContent)

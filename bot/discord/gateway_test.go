@@ -88,6 +88,20 @@ func TestGateway(t *testing.T) {
 			t.Fatalf("%d replies, want %d", n, messages)
 		}
 	})
+	t.Run("personal data is answered in a direct message", func(t *testing.T) {
+		f.dispatch("MESSAGE_CREATE", message("M8", "C1", "G1", "<@9000> my passport number is X12345678", true))
+		got := next(1)[0]
+		content := got.Body["content"].(string)
+		if got.Channel != "DM-1001" || !strings.Contains(content, "never be posted in a chat") || strings.Contains(content, "X12345678") {
+			t.Fatalf("warning in %s: %q", got.Channel, content)
+		}
+		if _, isReply := got.Body["message_reference"]; isReply {
+			t.Error("the direct message refers to the channel message")
+		}
+		if f.count("delete") != 0 {
+			t.Error("deleted without being configured to")
+		}
+	})
 	t.Run("slash command is answered privately", func(t *testing.T) {
 		f.dispatch("INTERACTION_CREATE", interaction("I1", 2, command("glare on my license <@1002> @everyone"), nil))
 		got := f.wait("callback", 1)[0]
@@ -232,6 +246,7 @@ func TestHelpChannels(t *testing.T) {
 	h := start(t, nil, func(c *discord.Config) {
 		c.MessageContent = true
 		c.HelpChannelIDs = []string{"CHELP"}
+		c.DeletePersonalData = true
 	})
 	f := h.fake
 	f.mu.Lock()
@@ -249,5 +264,15 @@ func TestHelpChannels(t *testing.T) {
 	time.Sleep(50 * time.Millisecond)
 	if f.count("message") != 1 || got[0].Channel != "CHELP" {
 		t.Fatalf("replies %v", got)
+	}
+
+	// With deletion configured, a card number in a help channel is deleted
+	// after its author is warned privately.
+	f.dispatch("MESSAGE_CREATE", message("M3", "CHELP", "G1", "my card 4111 1111 1111 1111 got charged", false))
+	if got := f.wait("message", 2)[1]; got.Channel != "DM-1001" {
+		t.Fatalf("warning sent to %s", got.Channel)
+	}
+	if del := f.wait("delete", 1)[0]; del.Channel != "CHELP" || del.Body["id"] != "M3" {
+		t.Fatalf("deleted %v", del)
 	}
 }

@@ -149,9 +149,12 @@ func TestHTTPLongAnswerFollowsUp(t *testing.T) {
 }
 
 func TestInviteURL(t *testing.T) {
-	got := discord.InviteURL("123")
+	got := discord.InviteURL("123", false)
 	want := "https://discord.com/oauth2/authorize?client_id=123&permissions=274877975552&scope=bot+applications.commands"
 	if got != want {
 		t.Fatalf("InviteURL = %s\nwant %s", got, want)
+	}
+	if got := discord.InviteURL("123", true); !strings.Contains(got, "permissions=274877983744") {
+		t.Fatalf("with message deletion: %s", got)
 	}
 }

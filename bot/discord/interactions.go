@@ -82,7 +82,14 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 	case chosen:
 		msg = render(a.bot.AnswerIntent(ctx, id), "")
 	default:
-		msg = render(a.bot.Answer(ctx, bot.Message{Text: question, User: userOf(i), Channel: i.ChannelID, Adapter: "discord"}), question)
+		reply := a.bot.Answer(ctx, bot.Message{Text: question, User: userOf(i), Channel: i.ChannelID, Adapter: "discord", Public: a.cfg.Public})
+		if reply.Silent {
+			return notice("Please wait a moment before asking again."), message{}
+		}
+		if reply.Private {
+			return withMessage(render(reply, ""), discordgo.MessageFlagsEphemeral) // never quote what was guarded
+		}
+		msg = render(reply, question)
 	}
 	var flags discordgo.MessageFlags
 	if !a.cfg.Public {

@@ -13,12 +13,20 @@ import (
 const Permissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages |
 	discordgo.PermissionSendMessagesInThreads | discordgo.PermissionReadMessageHistory
 
+// ManageMessages is the one more permission DeletePersonalData needs.
+const ManageMessages = discordgo.PermissionManageMessages
+
 // InviteURL is the OAuth2 URL that adds the bot to a server, with the bot
-// and applications.commands scopes and Permissions.
-func InviteURL(applicationID string) string {
+// and applications.commands scopes and Permissions (plus ManageMessages when
+// deleteMessages, for DeletePersonalData).
+func InviteURL(applicationID string, deleteMessages bool) string {
+	perms := int64(Permissions)
+	if deleteMessages {
+		perms |= ManageMessages
+	}
 	q := url.Values{}
 	q.Set("client_id", applicationID)
 	q.Set("scope", "bot applications.commands")
-	q.Set("permissions", strconv.FormatInt(Permissions, 10))
+	q.Set("permissions", strconv.FormatInt(perms, 10))
 	return "https://discord.com/oauth2/authorize?" + q.Encode()
 }

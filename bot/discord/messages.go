@@ -3,6 +3,7 @@ package discord
 import (
 	"context"
 	"slices"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -44,14 +45,45 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 }
 
 // answer replies to m, as a reply to it, in as many messages as the answer
-// needs; the buttons go under the last one.
+// needs; the buttons go under the last one. A private reply to a channel
+// message goes to its author's direct messages instead.
 func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
-	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.Content), User: m.Author.ID, Channel: m.ChannelID, Adapter: "discord"})
-	msg := render(reply, "")
+	public := m.GuildID != ""
+	images := 0
+	for _, at := range m.Attachments {
+		if at != nil && (strings.HasPrefix(at.ContentType, "image/") || at.Width > 0) {
+			images++
+		}
+	}
+	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.Content), User: m.Author.ID, Channel: m.ChannelID, Adapter: "discord", Public: public, Images: images})
+	if reply.Silent {
+		return
+	}
+	channel, reference := m.ChannelID, m
+	if reply.Private && public {
+		dm, err := a.session.UserChannelCreate(m.Author.ID, discordgo.WithContext(ctx))
+		if err != nil {
+			a.cfg.Events.Delivered("discord", deliveryCode(err))
+			a.logFailure("open direct message", err)
+			return
+		}
+		channel, reference = dm.ID, nil
+		if reply.Outcome == bot.Guarded && a.cfg.DeletePersonalData {
+			if err := a.session.ChannelMessageDelete(m.ChannelID, m.ID, discordgo.WithContext(ctx)); err != nil {
+				a.logFailure("delete message with personal data", err, "channel", m.ChannelID)
+			}
+		}
+	}
+	a.send(ctx, channel, reference, render(reply, ""))
+}
+
+// send posts msg to channel, the first part as a reply to reference (if
+// any), the buttons under the last part.
+func (a *Adapter) send(ctx context.Context, channel string, reference *discordgo.Message, msg message) {
 	for i, part := range msg.parts {
 		send := &discordgo.MessageSend{Content: part, AllowedMentions: noMentions}
-		if i == 0 {
-			ref := m.Reference()
+		if i == 0 && reference != nil {
+			ref := reference.Reference()
 			noFail := false
 			ref.FailIfNotExists = &noFail
 			send.Reference = ref
@@ -59,9 +91,9 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
 		if i == len(msg.parts)-1 {
 			send.Components = msg.components
 		}
-		if _, err := a.session.ChannelMessageSendComplex(m.ChannelID, send, discordgo.WithContext(ctx)); err != nil {
+		if _, err := a.session.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx)); err != nil {
 			a.cfg.Events.Delivered("discord", deliveryCode(err))
-			a.logFailure("send reply", err, "channel", m.ChannelID)
+			a.logFailure("send reply", err, "channel", channel)
 			return
 		}
 	}

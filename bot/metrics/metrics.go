@@ -24,6 +24,7 @@ type Metrics struct {
 	replies       *prometheus.CounterVec
 	deduplicated  *prometheus.CounterVec
 	shed          *prometheus.CounterVec
+	limited       *prometheus.CounterVec
 	reloads       prometheus.Counter
 	reloadsFailed prometheus.Counter
 	knowledge     *prometheus.GaugeVec
@@ -51,6 +52,9 @@ func New() *Metrics {
 		shed: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "helpdesk_events_shed_total", Help: "Events refused because every worker was busy.",
 		}, []string{"adapter"}),
+		limited: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_rate_limited_total", Help: "People who went over the rate limit (one count per notice).",
+		}, []string{"adapter"}),
 		reloads: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "helpdesk_knowledge_reloads_total", Help: "Knowledge reloads that took effect.",
 		}),
@@ -61,7 +65,7 @@ func New() *Metrics {
 			Name: "helpdesk_knowledge_info", Help: "The knowledge in use: its version (content hash) and number of intents.",
 		}, []string{"version", "intents"}),
 	}
-	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.reloads, m.reloadsFailed, m.knowledge,
+	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.limited, m.reloads, m.reloadsFailed, m.knowledge,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -80,6 +84,9 @@ func (m *Metrics) ObserveTurn(_ context.Context, t bot.Turn) {
 	intent := t.Reply.Intent
 	if intent == "" || t.Reply.Outcome == bot.Fallback {
 		intent = bot.OutOfScope
+	}
+	if t.Reply.Outcome == bot.Limited && !t.Reply.Silent {
+		m.limited.WithLabelValues(adapter).Inc()
 	}
 	m.messages.WithLabelValues(adapter, string(t.Reply.Outcome), intent).Inc()
 	m.latency.Observe(t.Latency.Seconds())

@@ -16,6 +16,8 @@ func TestMetricsExposition(t *testing.T) {
 	m := metrics.New()
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Answered, Intent: "selfie"}, Latency: 3 * time.Microsecond})
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Fallback}})
+	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "discord"}, Reply: bot.Reply{Outcome: bot.Limited}})
+	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "discord"}, Reply: bot.Reply{Outcome: bot.Limited, Silent: true}})
 	m.Delivered("slack", "")
 	m.Delivered("slack", "channel_not_found")
 	m.Deduplicated("slack")
@@ -30,7 +32,8 @@ func TestMetricsExposition(t *testing.T) {
 	for _, want := range []string{
 		`helpdesk_messages_total{adapter="slack",intent="selfie",outcome="answered"} 1`,
 		`helpdesk_messages_total{adapter="slack",intent="none",outcome="fallback"} 1`,
-		`helpdesk_answer_seconds_count 2`,
+		`helpdesk_answer_seconds_count 4`,
+		`helpdesk_rate_limited_total{adapter="discord"} 1`,
 		`helpdesk_replies_total{adapter="slack",code="",result="sent"} 1`,
 		`helpdesk_replies_total{adapter="slack",code="channel_not_found",result="failed"} 1`,
 		`helpdesk_events_deduplicated_total{adapter="slack"} 1`,

@@ -155,3 +155,28 @@ func idLike(s string) bool {
 	}
 	return digits >= 5 && letters > 0
 }
+
+// idContext are words that make an ID-like token an ID number, not an order
+// number or an error code.
+var idContext = regexp.MustCompile(`(?i)\b(passport|licen[cs]e|driver'?s?|id|identity|identification|document|national|ssn|social security|residence|permit|dni|nin|tax)\b`)
+
+// Sensitive reports the kinds of personal data in text that must never be
+// posted in a chat: social security, card and ID numbers and passport
+// machine-readable lines. Order numbers, dates, phone numbers and short codes
+// are not: an ID-like token counts only beside a word like "passport",
+// "licence" or "ID".
+func Sensitive(text string) []Kind {
+	var kinds []Kind
+	context := idContext.MatchString(text)
+	for _, f := range Find(text) {
+		switch f.Kind {
+		case SSN, Card, MRZ:
+			kinds = append(kinds, f.Kind)
+		case IDNumber, Digits:
+			if context {
+				kinds = append(kinds, f.Kind)
+			}
+		}
+	}
+	return kinds
+}

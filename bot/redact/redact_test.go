@@ -64,3 +64,49 @@ func FuzzText(f *testing.F) {
 		}
 	})
 }
+
+func TestSensitive(t *testing.T) {
+	positives := []string{
+		"my passport number is X12345678, why is it rejected",
+		"here is my ssn 078-05-1120",
+		"card 4111 1111 1111 1111 declined during verification",
+		"P<USASMITH<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<<<<<",
+		"L898902C36UTO7408122F1204159ZE184226B<<<<<10",
+		"driver's license D1234-56789-01234 not accepted",
+		"my ID number is 123456789",
+		"national id AB1234567C won't scan",
+	}
+	negatives := []string{
+		"my order A1234567 hasn't arrived",
+		"the verification failed on 2026-11-27 at 10:30",
+		"error code 4012 on the selfie step",
+		"I tried 12 times since 27.11.2026",
+		"ticket #48213 about my passport",
+		"call me on +1 555 123 4567",
+		"my passport photo is blurry",
+		"iphone 13 nfc won't read",
+	}
+	for _, s := range positives {
+		if len(redact.Sensitive(s)) == 0 {
+			t.Errorf("not caught: %q", s)
+		}
+	}
+	for _, s := range negatives {
+		if k := redact.Sensitive(s); len(k) != 0 {
+			t.Errorf("false alarm %v: %q", k, s)
+		}
+	}
+}
+
+// FuzzSensitive shows that the guard's check never panics and agrees with
+// redaction: whatever it calls sensitive, Text masks.
+func FuzzSensitive(f *testing.F) {
+	for _, s := range []string{"passport X12345678", "078-05-1120", "order A1234567", "P<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(redact.Sensitive(s)) > 0 && redact.Text(s) == s {
+			t.Fatalf("sensitive but nothing masked: %q", s)
+		}
+	})
+}

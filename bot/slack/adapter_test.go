@@ -282,3 +282,25 @@ func summary(posts []post) string {
 	}
 	return b.String()
 }
+
+// TestPersonalDataIsAnsweredPrivately: a mention holding a passport number
+// or an image gets an ephemeral warning, seen by its author alone.
+func TestPersonalDataIsAnsweredPrivately(t *testing.T) {
+	h := start(t, nil)
+	h.event(t, "Ev1", mention("<@UBOT> my passport number is X12345678, why rejected?", "1000.1"))
+	withImage := mention("<@UBOT> is this photo ok", "1000.2")
+	withImage["files"] = []any{map[string]any{"id": "F1", "mimetype": "image/jpeg", "name": "id.jpg"}}
+	h.event(t, "Ev2", withImage)
+	posts := h.fake.waitPosts(2)
+	for _, p := range posts {
+		if !p.Ephemeral || p.User != "U1" || p.Channel != "C1" {
+			t.Fatalf("warning not private: %+v", p)
+		}
+		if !strings.Contains(p.Blocks, "never be posted in a chat") || !strings.Contains(p.Blocks, "organization that asked you to verify") {
+			t.Errorf("warning blocks: %.200s", p.Blocks)
+		}
+	}
+	if strings.Contains(posts[0].Text+posts[0].Blocks, "X12345678") {
+		t.Error("the warning repeats the number")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"strings"
 
 	"github.com/slack-go/slack/slackevents"
 
@@ -74,6 +75,9 @@ type incoming struct {
 	user, channel, text string
 	// thread is the ts to reply under; empty replies in the channel.
 	thread string
+	// public is true in channels, false in direct messages.
+	public bool
+	images int
 }
 
 // messageOf picks the messages the bot answers: mentions in channels
@@ -90,7 +94,13 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 		if thread == "" {
 			thread = ev.TimeStamp
 		}
-		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: thread}, true
+		images := 0
+		for _, f := range ev.Files {
+			if strings.HasPrefix(f.Mimetype, "image/") {
+				images++
+			}
+		}
+		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: thread, public: true, images: images}, true
 	case *slackevents.MessageEvent:
 		if ev.ChannelType != "im" || ev.SubType != "" || ev.BotID != "" || ev.User == "" || a.isSelf(ev.User) {
 			return incoming{}, false
@@ -100,10 +110,19 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 	return incoming{}, false
 }
 
-// answer replies to one message; it runs on a worker.
+// answer replies to one message; it runs on a worker. A private reply to a
+// channel message is shown to its author alone (ephemeral).
 func (a *Adapter) answer(ctx context.Context, m incoming) {
-	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: "slack"})
-	err := a.postMessage(ctx, m.channel, m.thread, a.renders.render(reply))
+	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: "slack", Public: m.public, Images: m.images})
+	if reply.Silent {
+		return
+	}
+	var err error
+	if reply.Private && m.public {
+		err = a.postEphemeral(ctx, m.channel, m.user, m.thread, a.renders.render(reply))
+	} else {
+		err = a.postMessage(ctx, m.channel, m.thread, a.renders.render(reply))
+	}
 	a.delivered(err)
 	if err != nil {
 		a.logFailure("post reply", err, "channel", m.channel)

@@ -23,6 +23,7 @@ import (
 type post struct {
 	Channel, Thread, Text string
 	Blocks                string // the JSON of the blocks
+	User                  string // the only viewer of an ephemeral post
 	LinkNames             string // the link_names field, which must never ask for pings
 	ResponseURL           bool   // sent to a response_url
 	Ephemeral             bool
@@ -77,6 +78,12 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		f.record(post{Channel: r.PostForm.Get("channel"), Thread: r.PostForm.Get("thread_ts"),
 			Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks"), LinkNames: r.PostForm.Get("link_names")})
 		writeJSON(w, map[string]any{"ok": true, "channel": r.PostForm.Get("channel"), "ts": fmt.Sprintf("2000.%d", n)})
+	})
+	mux.HandleFunc("POST /api/chat.postEphemeral", func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		f.record(post{Channel: r.PostForm.Get("channel"), Thread: r.PostForm.Get("thread_ts"), User: r.PostForm.Get("user"),
+			Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks"), Ephemeral: true})
+		writeJSON(w, map[string]any{"ok": true, "message_ts": "2000.9"})
 	})
 	mux.HandleFunc("POST /response/{id}", func(w http.ResponseWriter, r *http.Request) {
 		var msg struct {

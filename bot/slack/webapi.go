@@ -17,6 +17,7 @@ import (
 // implements it; tests drive the real client against a local fake.
 type webAPI interface {
 	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
+	PostEphemeralContext(ctx context.Context, channelID, userID string, options ...slack.MsgOption) (string, error)
 	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
 }
 
@@ -29,6 +30,23 @@ const (
 // postMessage posts msg to channel (in thread, if set), retrying after the
 // Retry-After of a 429 a bounded number of times.
 func (a *Adapter) postMessage(ctx context.Context, channel, thread string, msg message) error {
+	opts := messageOptions(thread, msg)
+	return retryRateLimited(ctx, func() error {
+		_, _, err := a.api.PostMessageContext(ctx, channel, opts...)
+		return err
+	})
+}
+
+// postEphemeral shows msg to user only, in channel (and thread).
+func (a *Adapter) postEphemeral(ctx context.Context, channel, user, thread string, msg message) error {
+	opts := messageOptions(thread, msg)
+	return retryRateLimited(ctx, func() error {
+		_, err := a.api.PostEphemeralContext(ctx, channel, user, opts...)
+		return err
+	})
+}
+
+func messageOptions(thread string, msg message) []slack.MsgOption {
 	opts := []slack.MsgOption{
 		slack.MsgOptionBlocks(msg.blocks...),
 		slack.MsgOptionText(msg.text, false),
@@ -38,10 +56,7 @@ func (a *Adapter) postMessage(ctx context.Context, channel, thread string, msg m
 	if thread != "" {
 		opts = append(opts, slack.MsgOptionTS(thread))
 	}
-	return retryRateLimited(ctx, func() error {
-		_, _, err := a.api.PostMessageContext(ctx, channel, opts...)
-		return err
-	})
+	return opts
 }
 
 // responseMessage is a message sent to an interaction's response_url or

@@ -37,6 +37,8 @@ type Config struct {
 	// ShutdownTimeout bounds how long serve waits for answers under way
 	// when it stops.
 	ShutdownTimeout time.Duration
+	// Limits protect serve from floods and overload.
+	Limits LimitsConfig
 	// Log configures the logs of "serve".
 	Log LogConfig
 	// Slack configures the Slack adapter; it is off when no key is set.
@@ -65,6 +67,15 @@ type LogConfig struct {
 	UserHashKey string
 }
 
+// LimitsConfig bounds what one person, and everyone together, can ask.
+type LimitsConfig struct {
+	// PerMinute and Burst are each person's token bucket; 0 turns it off.
+	PerMinute float64
+	Burst     int
+	// Concurrency bounds the /v1/ask requests answered at once; more get 503.
+	Concurrency int
+}
+
 // ReloadConfig configures hot reloading.
 type ReloadConfig struct {
 	// Watch turns watching the knowledge folder on.
@@ -83,6 +94,7 @@ func DefaultConfig() Config {
 		Log:             LogConfig{Format: "text", Level: "info", MessageText: "off"},
 		Reload:          ReloadConfig{Watch: true, Debounce: reload.DefaultDebounce, MinAccuracy: 0.9},
 		ShutdownTimeout: 15 * time.Second,
+		Limits:          LimitsConfig{PerMinute: 20, Burst: 5, Concurrency: 256},
 		Slack:           slack.Config{Command: slack.DefaultCommand},
 	}
 }
@@ -124,6 +136,15 @@ func (c Config) Validate() error {
 	if c.ShutdownTimeout <= 0 {
 		return fmt.Errorf("shutdown.timeout: %v must be positive", c.ShutdownTimeout)
 	}
+	if c.Limits.PerMinute < 0 || c.Limits.Burst < 0 {
+		return fmt.Errorf("limits.per_minute: the rate and burst must not be negative")
+	}
+	if c.Limits.PerMinute > 0 && c.Limits.Burst == 0 {
+		return fmt.Errorf("limits.burst: must be at least 1 when limits.per_minute is set")
+	}
+	if c.Limits.Concurrency < 1 {
+		return fmt.Errorf("limits.concurrency: %d must be at least 1", c.Limits.Concurrency)
+	}
 	if c.Slack.Enabled() {
 		if err := c.Slack.Validate(); err != nil {
 			return fmt.Errorf("slack.%w", err)
@@ -149,6 +170,7 @@ type setting struct {
 	key, flag string
 	text      *string
 	number    *float64
+	integer   *int
 	duration  *time.Duration
 	list      *[]string
 	flag01    *bool
@@ -171,6 +193,9 @@ func settings(c *Config) []setting {
 		{key: "reload.debounce", duration: &c.Reload.Debounce},
 		{key: "reload.min_accuracy", number: &c.Reload.MinAccuracy},
 		{key: "shutdown.timeout", duration: &c.ShutdownTimeout},
+		{key: "limits.per_minute", number: &c.Limits.PerMinute},
+		{key: "limits.burst", integer: &c.Limits.Burst},
+		{key: "limits.concurrency", integer: &c.Limits.Concurrency},
 		{key: "slack.bot_token", text: &c.Slack.BotToken},
 		{key: "slack.signing_secret", text: &c.Slack.SigningSecret},
 		{key: "slack.app_token", text: &c.Slack.AppToken},
@@ -185,6 +210,7 @@ func settings(c *Config) []setting {
 		{key: "discord.api_url", text: &c.Discord.APIURL},
 		{key: "discord.gateway", optional: &c.Discord.Gateway},
 		{key: "discord.public", flag01: &c.Discord.Public},
+		{key: "discord.delete_personal_data", flag01: &c.Discord.DeletePersonalData},
 	}
 }
 
@@ -205,6 +231,8 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 			v.SetDefault(s.key, *s.number)
 		case s.duration != nil:
 			v.SetDefault(s.key, s.duration.String())
+		case s.integer != nil:
+			v.SetDefault(s.key, *s.integer)
 		case s.list != nil:
 			v.SetDefault(s.key, "")
 		case s.flag01 != nil:
@@ -255,6 +283,12 @@ func (s setting) read(val any) error {
 			return fmt.Errorf("%q is not a number", fmt.Sprint(val))
 		}
 		*s.number = n
+	case s.integer != nil:
+		n, err := cast.ToIntE(val)
+		if err != nil {
+			return fmt.Errorf("%q is not a whole number", fmt.Sprint(val))
+		}
+		*s.integer = n
 	case s.duration != nil:
 		d, err := cast.ToDurationE(val)
 		if err != nil {

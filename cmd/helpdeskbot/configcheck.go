@@ -41,6 +41,8 @@ func display(s setting) string {
 		return fmt.Sprintf("%q", *s.text)
 	case s.number != nil:
 		return fmt.Sprint(*s.number)
+	case s.integer != nil:
+		return fmt.Sprint(*s.integer)
 	case s.duration != nil:
 		return s.duration.String()
 	case s.list != nil:

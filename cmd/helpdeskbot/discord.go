@@ -25,7 +25,7 @@ func (a *app) discordCommand() *cobra.Command {
 			if a.cfg.Discord.ApplicationID == "" {
 				return configError{errors.New("discord.application_id: required (HELPDESK_DISCORD_APPLICATION_ID)")}
 			}
-			fmt.Fprintln(a.stdout, discord.InviteURL(a.cfg.Discord.ApplicationID))
+			fmt.Fprintln(a.stdout, discord.InviteURL(a.cfg.Discord.ApplicationID, a.cfg.Discord.DeletePersonalData))
 			return nil
 		},
 	})

@@ -40,7 +40,8 @@ func (a *app) serveCommand() *cobra.Command {
 			}
 			log := newLogger(a.stderr, a.cfg.Log)
 			m := metrics.New()
-			b, err := a.newBot(bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m))
+			b, err := a.newBot(bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m),
+				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst))
 			if err != nil {
 				return err
 			}
@@ -110,7 +111,7 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*s
 	})
 	s.mux.HandleFunc("GET /readyz", s.serveReady)
 	s.mux.Handle("GET /metrics", m.Handler())
-	s.mux.Handle("/v1/", httpapi.Handler(b, cfg.APIToken))
+	s.mux.Handle("/v1/", bounded(httpapi.Handler(b, cfg.APIToken), cfg.Limits.Concurrency, func() { m.Shed("http") }))
 	if cfg.Slack.Enabled() {
 		sc := cfg.Slack
 		sc.Events = m
@@ -247,6 +248,23 @@ func (s *server) watchKnowledge(ctx context.Context, wg *sync.WaitGroup) {
 			}
 		}()
 	}
+}
+
+// bounded serves at most n requests at once; the others get 503 at once,
+// counted by shed, instead of waiting in an unbounded queue.
+func bounded(h http.Handler, n int, shed func()) http.Handler {
+	slots := make(chan struct{}, n)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case slots <- struct{}{}:
+			defer func() { <-slots }()
+			h.ServeHTTP(w, r)
+		default:
+			shed()
+			w.Header().Set("Retry-After", "1")
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+		}
+	})
 }
 
 // logFeedback records feedback clicks in the log until a store exists for
