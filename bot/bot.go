@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -35,6 +37,7 @@ type Bot struct {
 	thresholds Thresholds
 	observers  []Observer
 	limiter    *limiter
+	log        *slog.Logger
 }
 
 // New returns a bot answering from ix with the given thresholds.
@@ -64,7 +67,7 @@ func (b *Bot) SetIndex(ix *intents.Index) {
 // Trial returns a bot like b, with the same thresholds, answering from ix
 // and telling no observer: for checking knowledge before putting it in use.
 func (b *Bot) Trial(ix *intents.Index) *Bot {
-	t := &Bot{thresholds: b.thresholds}
+	t := &Bot{thresholds: b.thresholds, log: b.log}
 	t.index.Store(ix)
 	return t
 }
@@ -78,7 +81,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
 	start := time.Now()
 	ix := b.index.Load()
 	defer b.observe(ctx, Turn{Message: m}, &r, start)
-	defer recoverInto(&r, ix)
+	defer b.recoverInto(&r, ix)
 	if err := ctx.Err(); err != nil {
 		return failedReply(ix)
 	}
@@ -97,7 +100,7 @@ func (b *Bot) AnswerIntent(ctx context.Context, id string) (r Reply) {
 	start := time.Now()
 	ix := b.index.Load()
 	defer b.observe(ctx, Turn{Topic: id}, &r, start)
-	defer recoverInto(&r, ix)
+	defer b.recoverInto(&r, ix)
 	if err := ctx.Err(); err != nil {
 		return failedReply(ix)
 	}
@@ -187,8 +190,13 @@ func (b *Bot) observe(ctx context.Context, t Turn, r *Reply, start time.Time) {
 	}
 }
 
-func recoverInto(r *Reply, ix *intents.Index) {
-	if recover() != nil {
+// recoverInto turns a panic while answering into the failed reply, which
+// still carries the guidance, and logs it with its stack.
+func (b *Bot) recoverInto(r *Reply, ix *intents.Index) {
+	if v := recover(); v != nil {
 		*r = failedReply(ix)
+		if b.log != nil {
+			b.log.Error("answering panicked", "panic", v, "stack", string(debug.Stack()))
+		}
 	}
 }

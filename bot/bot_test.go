@@ -3,6 +3,7 @@ package bot_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"os"
 	"strings"
 	"sync"
@@ -325,5 +326,22 @@ func TestObserversSeeEveryTurn(t *testing.T) {
 	}
 	if r.Intent != "nfc" {
 		t.Error("a panicking observer changed the reply")
+	}
+}
+
+// TestPanicIsAnsweredSafelyAndLogged: a Bot without knowledge (its zero
+// value) panics inside matching; the panic becomes a failed reply with the
+// guidance, logged with its stack.
+func TestPanicIsAnsweredSafelyAndLogged(t *testing.T) {
+	var logs strings.Builder
+	var b bot.Bot
+	bot.WithLogger(slog.New(slog.NewTextHandler(&logs, nil)))(&b)
+	r := b.Answer(context.Background(), bot.Message{Text: "stuck on selfie"})
+	if r.Outcome != bot.Failed {
+		t.Fatalf("outcome %s", r.Outcome)
+	}
+	assertGuidance(t, r)
+	if !strings.Contains(logs.String(), "answering panicked") || !strings.Contains(logs.String(), "stack=") {
+		t.Fatalf("logs:\n%s", logs.String())
 	}
 }

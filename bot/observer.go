@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"log/slog"
 	"time"
 )
 
@@ -33,4 +34,11 @@ type Option func(*Bot)
 // WithObserver adds an observer of every turn.
 func WithObserver(o Observer) Option {
 	return func(b *Bot) { b.observers = append(b.observers, o) }
+}
+
+// WithLogger logs what goes wrong while answering: a panic is logged with
+// its stack (and answered with a safe error reply that still carries the
+// guidance).
+func WithLogger(log *slog.Logger) Option {
+	return func(b *Bot) { b.log = log }
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -75,7 +76,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "discord"),
 		session: session, seen: work.NewDedup(seenTTL, seenSize),
 	}
-	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v) })
+	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v, "stack", string(debug.Stack())) })
 	if cfg.PublicKey != "" {
 		key, _ := hex.DecodeString(cfg.PublicKey) // validated
 		a.publicKey = ed25519.PublicKey(key)

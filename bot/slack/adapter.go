@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 
@@ -69,7 +70,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		api: client, client: client,
 		events: work.NewDedup(dedupTTL, dedupSize),
 	}
-	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v) })
+	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v, "stack", string(debug.Stack())) })
 	return a, nil
 }
 

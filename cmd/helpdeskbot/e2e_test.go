@@ -180,6 +180,9 @@ func TestServeEndToEnd(t *testing.T) {
 	if r := s.ask(t, "nfc"); r.Intent != "nfc" {
 		t.Fatalf("after a broken edit: %s %s", r.Outcome, r.Intent)
 	}
+	if code, body := get(t, s.base+"/readyz"); code != http.StatusOK {
+		t.Fatalf("a refused reload made the service unready: %d %s", code, body)
+	}
 	// A good edit is picked up.
 	os.WriteFile(filepath.Join(dir, "capture", "nfc.md"), []byte("---\nid: nfc\ntitle: NFC chip reading\nexamples:\n  - nfc chip will not read\n  - how do I scan the chip\n  - nfc fails\nkeywords: [nfc, chip]\n---\nThe new NFC answer.\n"), 0o644)
 	testkitWait(t, "the fixed edit to be answered", func() bool { return strings.Contains(s.ask(t, "nfc").Text, "The new NFC answer.") })

@@ -40,7 +40,7 @@ func (a *app) serveCommand() *cobra.Command {
 			}
 			log := newLogger(a.stderr, a.cfg.Log)
 			m := metrics.New()
-			b, err := a.newBot(bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m),
+			b, err := a.newBot(bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m),
 				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst))
 			if err != nil {
 				return err
