@@ -38,9 +38,8 @@ type Adapter struct {
 // Message ids are remembered so that events replayed after a resume are
 // not answered twice.
 const (
-	seenTTL      = 10 * time.Minute
-	seenSize     = 100_000
-	drainTimeout = 10 * time.Second
+	seenTTL  = 10 * time.Minute
+	seenSize = 100_000
 )
 
 // New returns a Discord adapter for b. Feedback clicks go to feedback (nil
@@ -105,10 +104,10 @@ func (a *Adapter) Ready() bool {
 // Run registers the slash command (when a token is set), connects to the
 // gateway (when on) and blocks until ctx ends. discordgo reconnects and
 // resumes by itself after a dropped connection. On return, queued answers
-// have finished or drainTimeout has passed.
+// have finished or the configured DrainTimeout has passed.
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
-	defer a.work.Stop(drainTimeout)
+	defer a.work.Stop(a.cfg.DrainTimeout)
 
 	if a.cfg.Token != "" {
 		if err := a.registerCommand(ctx); err != nil {

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/gorilla/websocket"
 
@@ -57,6 +58,9 @@ type Config struct {
 	WebsocketDialer *websocket.Dialer
 	// Events receives counts for metrics; nil keeps nothing.
 	Events bot.Events
+	// DrainTimeout bounds how long Run waits, once asked to stop, for
+	// answers already queued; zero means 10 seconds.
+	DrainTimeout time.Duration
 }
 
 // Defaults.
@@ -122,6 +126,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Events == nil {
 		c.Events = bot.NoEvents
+	}
+	if c.DrainTimeout <= 0 {
+		c.DrainTimeout = 10 * time.Second
 	}
 	if c.Queue == 0 {
 		c.Queue = DefaultQueue

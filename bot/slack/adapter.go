@@ -38,9 +38,6 @@ const (
 	dedupSize = 100_000
 )
 
-// drainTimeout bounds how long Run waits for queued answers on shutdown.
-const drainTimeout = 10 * time.Second
-
 // New returns a Slack adapter for b. Feedback clicks go to feedback (nil
 // keeps nothing); log receives one line per failure.
 func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger) (*Adapter, error) {
@@ -87,7 +84,7 @@ func (a *Adapter) Handler() http.Handler {
 
 // Run checks the bot token, starts the workers and, in Socket Mode, the
 // connection to Slack, and blocks until ctx ends. It then lets queued answers
-// finish (for up to drainTimeout) before returning.
+// finish (for up to the configured DrainTimeout) before returning.
 func (a *Adapter) Run(ctx context.Context) error {
 	auth, err := a.api.AuthTestContext(ctx)
 	if err != nil {
@@ -108,7 +105,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		<-ctx.Done()
 	}
 
-	a.work.Stop(drainTimeout)
+	a.work.Stop(a.cfg.DrainTimeout)
 	if runErr != nil && !errors.Is(runErr, context.Canceled) {
 		return runErr
 	}

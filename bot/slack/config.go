@@ -42,6 +42,9 @@ type Config struct {
 	WebsocketDialer *websocket.Dialer
 	// Events receives counts for metrics; nil keeps nothing.
 	Events bot.Events
+	// DrainTimeout bounds how long Run waits, once asked to stop, for
+	// answers already queued; zero means 10 seconds.
+	DrainTimeout time.Duration
 }
 
 // Defaults for Config.
@@ -101,6 +104,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Events == nil {
 		c.Events = bot.NoEvents
+	}
+	if c.DrainTimeout <= 0 {
+		c.DrainTimeout = 10 * time.Second
 	}
 	if c.APIURL != "" && !strings.HasSuffix(c.APIURL, "/") {
 		c.APIURL += "/" // slack-go joins method names to it

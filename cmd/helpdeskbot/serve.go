@@ -114,7 +114,7 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*s
 	s.mux.Handle("/v1/", bounded(httpapi.Handler(b, cfg.APIToken), cfg.Limits.Concurrency, func() { m.Shed("http") }))
 	if cfg.Slack.Enabled() {
 		sc := cfg.Slack
-		sc.Events = m
+		sc.Events, sc.DrainTimeout = m, cfg.ShutdownTimeout
 		sa, err := slack.New(sc, b, logFeedback(log), log)
 		if err != nil {
 			return nil, err
@@ -126,7 +126,7 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*s
 	}
 	if cfg.Discord.Enabled() {
 		dc := cfg.Discord
-		dc.Events = m
+		dc.Events, dc.DrainTimeout = m, cfg.ShutdownTimeout
 		da, err := discord.New(dc, b, logFeedback(log), log)
 		if err != nil {
 			return nil, err
