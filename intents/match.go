@@ -104,11 +104,37 @@ func newScratchPool(intents, examples int) scratchPool {
 
 // Match ranks the intents for a message. Only the first MaxMessageLen bytes
 // of the message are read.
+//
+// Greetings and thanks in a message with other words ("hi, my nfc won't
+// read") are matched both without and with them, and the reading whose best
+// candidate is surer wins: the question when there is one, the small talk
+// when the rest says little ("that worked, thanks").
 func (ix *Index) Match(message string) Match {
 	s := ix.pool.p.Get().(*scratch)
 	defer ix.pool.p.Put(s)
-	ix.analyse(&s.q, message)
+	q := &s.q
+	q.toks = ix.tokens(q.toks[:0], message, true)
+	dropped := ix.analyse(q, true)
+	m := ix.matchQuery(s)
+	if dropped {
+		ix.analyse(q, false)
+		if with := ix.matchQuery(s); top(with) > top(m) {
+			m = with
+		}
+	}
+	return m
+}
 
+// top is the confidence of m's best candidate, or 0.
+func top(m Match) float64 {
+	if len(m.Candidates) == 0 {
+		return 0
+	}
+	return m.Candidates[0].Confidence
+}
+
+// matchQuery ranks the analysed query in s.
+func (ix *Index) matchQuery(s *scratch) Match {
 	var m Match
 	for _, h := range s.q.known {
 		m.Terms = append(m.Terms, ix.vocab[h.term])
@@ -124,14 +150,27 @@ func (ix *Index) Match(message string) Match {
 	return m
 }
 
-// analyse fills q with the distinct known terms of message and the count of
-// unknown words.
-func (ix *Index) analyse(q *query, message string) {
-	q.toks = ix.tokens(q.toks[:0], message, true)
+// analyse fills q with the distinct known terms of q.toks and the count of
+// unknown words. With dropSocial, greetings and thanks are left out when
+// the message has other words; it reports whether any were.
+func (ix *Index) analyse(q *query, dropSocial bool) (dropped bool) {
 	q.known = q.known[:0]
 	q.unknown = 0
+	if dropSocial {
+		dropSocial = false
+		for _, t := range q.toks {
+			if _, social := socialWords[t.word]; !t.stop && !social {
+				dropSocial = true
+				break
+			}
+		}
+	}
 	for _, t := range q.toks {
 		if t.stop {
+			continue
+		}
+		if _, social := socialWords[t.word]; social && dropSocial {
+			dropped = true
 			continue
 		}
 		id, ok := ix.terms[t.stem]
@@ -155,6 +194,7 @@ func (ix *Index) analyse(q *query, message string) {
 			q.known = append(q.known, termHit{term: id, factor: f})
 		}
 	}
+	return dropped
 }
 
 // rank scores every intent that shares a term with the query and returns the

@@ -33,7 +33,7 @@ first second third last next new old big small little good bad best better great
 way stuff part bit something
 wtf wth ffs smh pls plss thx idc ya yea yep nope nah gonna wanna gotta kinda sorta
 different single whole every each same other another past across instead already finally
-tried trying keep kept seem seems happened
+tried trying keep kept seem seems happened help helped helping helps
 problem problems issue issues trouble error errors broken
 `)
 
@@ -51,3 +51,9 @@ func wordSet(s string) map[string]struct{} {
 var weakWords = wordSet(`what how why who where when which`)
 
 const weakFactor = 0.35
+
+// socialWords are greetings, thanks and goodbyes. A message made only of
+// them is small talk; in a message with anything else they are dropped, so
+// "hi, my nfc won't read" is about NFC, not a greeting.
+var socialWords = wordSet(`hi hello hey hiya howdy yo greetings morning afternoon evening
+thanks thank thx ty cheers appreciated appreciate bye goodbye`)
