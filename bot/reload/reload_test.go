@@ -19,27 +19,7 @@ import (
 
 // folder copies the small test knowledge into a temporary folder.
 func folder(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	src := "../../intents/testdata/small"
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return testkit.CopyDir(t, "../../intents/testdata/small")
 }
 
 func write(t *testing.T, dir, name, content string) {

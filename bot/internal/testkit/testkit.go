@@ -1,11 +1,13 @@
-// Package testkit holds what the adapters' tests share: a dialer that only
-// reaches loopback, waiting with a deadline, and a log buffer. Only tests
-// import it.
+// Package testkit holds what tests share: a dialer that only reaches
+// loopback, waiting with a deadline, a log buffer, and copies of fixture
+// folders. Only tests import it.
 package testkit
 
 import (
 	"fmt"
 	"net"
+	"os"
+	"path/filepath"
 	"sync"
 	"syscall"
 	"testing"
@@ -58,4 +60,28 @@ func (l *LogBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return string(l.b)
+}
+
+// CopyDir copies the folder src into a new temporary folder and returns it.
+func CopyDir(t testing.TB, src string) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
 }
