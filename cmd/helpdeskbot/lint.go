@@ -10,12 +10,16 @@ import (
 )
 
 func (a *app) lintCommand() *cobra.Command {
-	return &cobra.Command{
+	var quality, strict bool
+	cmd := &cobra.Command{
 		Use:   "lint [DIR]",
 		Short: "Check a knowledge folder and print file:line: problem for each mistake",
 		Long: "lint checks a knowledge folder (DIR, or the configured one) and prints one\n" +
 			"\"file:line: problem\" line per mistake. It exits 1 when there are errors;\n" +
-			"warnings are printed but do not fail.",
+			"warnings are printed but do not fail, unless --strict.\n\n" +
+			"--quality also measures how well the examples match: each example held out of\n" +
+			"the index must still match its own intent, examples close to two intents mark a\n" +
+			"confusable pair, and misspelt examples must still match (share per intent).",
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := a.cfg.Knowledge
@@ -31,8 +35,21 @@ func (a *app) lintCommand() *cobra.Command {
 				fsys, name = os.DirFS(dir), dir
 			}
 			k, problems := intents.Lint(fsys)
+			if quality && !problems.HasErrors() {
+				q := intents.CheckQuality(k)
+				problems = append(problems, q.Problems(k)...)
+				tried, matched := 0, 0
+				for _, s := range q.Typos {
+					tried, matched = tried+s.Tried, matched+s.Matched
+				}
+				fmt.Fprintf(a.stderr, "%s: quality: %d held-out examples matched another intent, %d confusable pairs, %d of %d misspelt examples matched\n",
+					name, len(q.HeldOut), len(q.Confusable), matched, tried)
+			}
 			errs, warns := 0, 0
 			for _, p := range problems {
+				if strict {
+					p.Severity = intents.Error
+				}
 				fmt.Fprintln(a.stdout, prefixed(dir, p))
 				if p.Severity == intents.Error {
 					errs++
@@ -48,4 +65,7 @@ func (a *app) lintCommand() *cobra.Command {
 			return nil
 		},
 	}
+	cmd.Flags().BoolVar(&quality, "quality", false, "also measure held-out matching, confusable intents and typo robustness")
+	cmd.Flags().BoolVar(&strict, "strict", false, "treat warnings as errors (for CI of a knowledge repository)")
+	return cmd
 }

@@ -205,3 +205,14 @@ func TestUsageErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestLintQualityAndStrict(t *testing.T) {
+	r := runCLI(t, "", "lint", "--quality", "../../knowledge")
+	if r.code != 0 || !strings.Contains(r.stderr, "quality:") || !strings.Contains(r.stderr, "misspelt examples matched") {
+		t.Fatalf("exit %d, stderr %s", r.code, r.stderr)
+	}
+	r = runCLI(t, "", "lint", "--strict", "../../intents/testdata/broken/warnings-only")
+	if r.code != exitFailure || strings.Contains(r.stdout, "warning:") {
+		t.Fatalf("--strict: exit %d, stdout:\n%s", r.code, r.stdout)
+	}
+}
