@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/intents"
@@ -349,5 +350,25 @@ func TestPanicIsAnsweredSafelyAndLogged(t *testing.T) {
 	assertGuidance(t, r)
 	if !strings.Contains(logs.String(), "answering panicked") || !strings.Contains(logs.String(), "stack=") {
 		t.Fatalf("logs:\n%s", logs.String())
+	}
+}
+
+func TestAnswersPastTheirReviewAreMarked(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_guidance.md": {Data: []byte("Contact the organization that asked you to verify.\n")},
+		"_fallback.md": {Data: []byte("Sorry.\n")},
+		"old.md":       {Data: []byte("---\nid: old\ntitle: Old\nexamples: [apple pie, apple tart, apple crumble]\nreview_by: 2020-01-01\n---\nOld answer.\n")},
+		"new.md":       {Data: []byte("---\nid: new\ntitle: New\nexamples: [banana bread, banana split, banana cake]\nreview_by: 2999-01-01\n---\nNew answer.\n")},
+	}
+	k, err := intents.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBot(t, intents.NewIndex(k))
+	if r := b.Answer(context.Background(), bot.Message{Text: "apple pie"}); !r.PastReview {
+		t.Errorf("old answer not marked: %+v", r)
+	}
+	if r := b.Answer(context.Background(), bot.Message{Text: "banana bread"}); r.PastReview {
+		t.Error("answer still in date marked past review")
 	}
 }

@@ -1,6 +1,10 @@
 package bot
 
-import "github.com/helpdeskbot/helpdeskbot/intents"
+import (
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/intents"
+)
 
 func base(ix *intents.Index, outcome Outcome, cands []intents.Candidate) Reply {
 	k := ix.Knowledge()
@@ -23,6 +27,7 @@ func answerReply(ix *intents.Index, i int, confidence float64, cands []intents.C
 	r := base(ix, Answered, cands)
 	r.Intent, r.Title, r.Confidence = in.ID, in.Title, confidence
 	r.Body, r.Contact = in.Answer, in.Contact
+	r.PastReview = in.PastReview(time.Now())
 	for _, id := range in.Related {
 		if rel, ok := k.Intent(id); ok {
 			r.Related = append(r.Related, Choice{ID: rel.ID, Title: rel.Title})

@@ -64,6 +64,9 @@ type Reply struct {
 	Private bool
 	// Silent says nothing should be sent at all.
 	Silent bool
+	// PastReview says the answer's review_by day has passed: it may be out
+	// of date.
+	PastReview bool
 }
 
 // Candidate is a ranked intent behind a reply.

@@ -3,6 +3,7 @@ package intents_test
 import (
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
@@ -31,7 +32,7 @@ func FuzzParse(f *testing.F) {
 			"_synonyms.yaml": {Data: []byte(synonyms)},
 			"topic.md":       {Data: []byte(intent)},
 		}
-		k, problems := intents.Lint(fsys)
+		k, problems := intents.Lint(fsys, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC))
 		for _, p := range problems {
 			if p.File == "" || p.Message == "" {
 				t.Fatalf("problem without a file or message: %+v", p)

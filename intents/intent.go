@@ -5,6 +5,8 @@
 // knowledge and message always give the same result.
 package intents
 
+import "time"
+
 // Intent is one topic the bot can answer, defined by one Markdown file in the
 // knowledge folder.
 type Intent struct {
@@ -23,8 +25,18 @@ type Intent struct {
 	Related []string
 	// Answer is the reply, in Markdown.
 	Answer string
+	// Owner names who keeps this answer right (optional).
+	Owner string
+	// ReviewBy is the day by which the answer should be checked again;
+	// zero when not set.
+	ReviewBy time.Time
 	// File is the path of the defining file inside the knowledge folder.
 	File string
 	// ExampleLines are the lines of Examples in File.
 	ExampleLines []int
+}
+
+// PastReview reports whether the intent's review_by day ended before now.
+func (in Intent) PastReview(now time.Time) bool {
+	return !in.ReviewBy.IsZero() && !now.Before(in.ReviewBy.AddDate(0, 0, 1))
 }

@@ -2,11 +2,12 @@ package intents
 
 import (
 	"strings"
+	"time"
 	"unicode"
 )
 
 // intentKeys are the front-matter keys an intent file may use.
-var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related"}
+var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related", "owner", "review_by"}
 
 // outOfScopeKeys are the front-matter keys of _out-of-scope.md.
 var outOfScopeKeys = []string{"examples", "keywords"}
@@ -152,6 +153,26 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 		}
 		l.relate(p, in.ID, items)
 		valid = valid && ok
+	}
+	if v, ok := pairs["owner"]; ok {
+		if in.Owner, ok = l.text(p, v); !ok {
+			valid = false
+		}
+		in.Owner = strings.TrimSpace(in.Owner)
+	}
+	if v, ok := pairs["review_by"]; ok {
+		text, ok := l.text(p, v)
+		day, err := time.Parse(time.DateOnly, strings.TrimSpace(text))
+		switch {
+		case !ok:
+			valid = false
+		case err != nil:
+			l.add(p, v.line, Error, "review_by: %q is not a date like 2027-03-31", text)
+			valid = false
+		default:
+			in.ReviewBy = day
+			l.reviewLines[p] = v.line
+		}
 	}
 	if in.Answer == "" && !outOfScope {
 		l.add(p, doc.bodyLine, Error, "missing answer: write the reply in Markdown after the closing ---")

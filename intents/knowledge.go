@@ -24,6 +24,8 @@ type Knowledge struct {
 	Synonyms []Synonym
 	// Version is a short content hash of every file that was loaded.
 	Version string
+	// reviewLines locates each file's review_by, for lint.
+	reviewLines map[string]int
 }
 
 // Synonym rewrites Variant to Canonical before matching. Both may be several words.

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"time"
 )
 
 // distinctiveKeywordLimit is how many other intents may use a keyword in
@@ -14,11 +15,21 @@ const distinctiveKeywordLimit = 3
 // Lint checks a knowledge folder as Parse does and, when it has no errors,
 // also what only the matcher can tell: examples made only of common words,
 // which can never match, and keywords so common in other intents' examples
-// that they signal nothing. Those are warnings.
-func Lint(fsys fs.FS) (*Knowledge, Problems) {
+// that they signal nothing; and answers whose review_by day is before today.
+// Those are warnings.
+func Lint(fsys fs.FS, today time.Time) (*Knowledge, Problems) {
 	k, problems := Parse(fsys)
 	if problems.HasErrors() {
 		return k, problems
+	}
+	for _, in := range k.Intents {
+		if in.PastReview(today) {
+			msg := fmt.Sprintf("review_by %s has passed: check the answer of %s and set a new date", in.ReviewBy.Format(time.DateOnly), in.ID)
+			if in.Owner != "" {
+				msg += " (owner: " + in.Owner + ")"
+			}
+			problems = append(problems, Problem{File: in.File, Line: k.reviewLines[in.File], Severity: Warning, Message: msg})
+		}
 	}
 	ix := NewIndex(k)
 	all := k.Intents

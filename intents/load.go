@@ -50,6 +50,7 @@ func Parse(fsys fs.FS) (*Knowledge, Problems) {
 		hash:         sha256.New(),
 		idFile:       map[string]string{},
 		exampleLines: map[string][]exampleAt{},
+		reviewLines:  map[string]int{},
 	}
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -74,6 +75,7 @@ func Parse(fsys fs.FS) (*Knowledge, Problems) {
 	}
 	l.crossCheck()
 	l.k.Version = hex.EncodeToString(l.hash.Sum(nil))[:12]
+	l.k.reviewLines = l.reviewLines
 	return l.k, l.problems
 }
 
@@ -88,6 +90,7 @@ type loader struct {
 	fallbackTopicsLine         int
 	idFile                     map[string]string
 	exampleLines               map[string][]exampleAt
+	reviewLines                map[string]int // file -> line of review_by
 	refs                       []reference
 }
 

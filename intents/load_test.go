@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
@@ -25,7 +26,7 @@ func TestParseBrokenFolders(t *testing.T) {
 		{"no-answer", []string{"a.md:9: missing answer: write the reply in Markdown after the closing ---"}},
 		{"duplicate-id", []string{`b.md:2: duplicate id "selfie": already used by a.md`}},
 		{"shared-example", []string{`b.md:6: the same example is under "selfie" (a.md:5); an example may belong to one intent only`}},
-		{"unknown-key", []string{`a.md:8: unknown front-matter key "tags" (known: id, title, examples, keywords, contact, related)`}},
+		{"unknown-key", []string{`a.md:8: unknown front-matter key "tags" (known: id, title, examples, keywords, contact, related, owner, review_by)`}},
 		{"unknown-related", []string{`a.md:8: "nope" is not the id of any intent`}},
 		{"few-examples", []string{"a.md:4: examples: need at least 3, found 2"}},
 		{"bad-id", []string{`a.md:2: id "Selfie_Step" must be kebab-case: lowercase letters and digits joined by single hyphens`}},
@@ -173,9 +174,35 @@ func assertProblems(t *testing.T, got intents.Problems, want []string) {
 }
 
 func TestLintWarnsAboutWhatOnlyTheMatcherSees(t *testing.T) {
-	_, problems := intents.Lint(os.DirFS("testdata/broken/lint-warnings"))
+	_, problems := intents.Lint(os.DirFS("testdata/broken/lint-warnings"), time.Now())
 	assertProblems(t, problems, []string{
 		`a.md: warning: keyword "photo" is not distinctive: the examples of 3 other intents use it (b, c, d)`,
 		`a.md:6: warning: example "and then it is the same again" has only common words the matcher ignores; it can never match`,
 	})
+}
+
+func TestOwnerAndReviewBy(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_guidance.md": {Data: []byte("Contact them.\n")},
+		"_fallback.md": {Data: []byte("Sorry.\n")},
+		"a.md":         {Data: []byte("---\nid: a\ntitle: A\nexamples: [apple pie, apple tart, apple crumble]\nowner: identity team\nreview_by: 2026-06-30\n---\nAnswer.\n")},
+		"b.md":         {Data: []byte("---\nid: b\ntitle: B\nexamples: [banana bread, banana split, banana cake]\nreview_by: 2027-01-01\n---\nAnswer.\n")},
+	}
+	k, problems := intents.Lint(fsys, time.Date(2026, 7, 1, 9, 0, 0, 0, time.UTC))
+	assertProblems(t, problems, []string{
+		"a.md:6: warning: review_by 2026-06-30 has passed: check the answer of a and set a new date (owner: identity team)",
+	})
+	a, _ := k.Intent("a")
+	if a.Owner != "identity team" || a.ReviewBy.Format(time.DateOnly) != "2026-06-30" {
+		t.Fatalf("owner %q, review_by %v", a.Owner, a.ReviewBy)
+	}
+	if a.PastReview(time.Date(2026, 6, 30, 23, 0, 0, 0, time.UTC)) {
+		t.Error("past review during its last day")
+	}
+	if _, problems := intents.Lint(fsys, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)); len(problems) != 0 {
+		t.Errorf("before the date: %v", problems)
+	}
+	fsys["a.md"] = &fstest.MapFile{Data: []byte("---\nid: a\ntitle: A\nexamples: [apple pie, apple tart, apple crumble]\nreview_by: next week\n---\nAnswer.\n")}
+	_, problems = intents.Parse(fsys)
+	assertProblems(t, problems, []string{`a.md:5: review_by: "next week" is not a date like 2027-03-31`})
 }

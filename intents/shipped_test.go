@@ -2,6 +2,7 @@ package intents_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/intents"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
@@ -10,7 +11,7 @@ import (
 // TestShippedKnowledgeLintsClean keeps the built-in folder free of errors
 // and warnings alike.
 func TestShippedKnowledgeLintsClean(t *testing.T) {
-	k, problems := intents.Lint(knowledge.FS)
+	k, problems := intents.Lint(knowledge.FS, time.Now())
 	for _, p := range problems {
 		t.Error(p)
 	}

@@ -25,6 +25,7 @@ type Metrics struct {
 	deduplicated  *prometheus.CounterVec
 	shed          *prometheus.CounterVec
 	limited       *prometheus.CounterVec
+	pastReview    *prometheus.CounterVec
 	reloads       prometheus.Counter
 	reloadsFailed prometheus.Counter
 	knowledge     *prometheus.GaugeVec
@@ -55,6 +56,9 @@ func New() *Metrics {
 		limited: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "helpdesk_rate_limited_total", Help: "People who went over the rate limit (one count per notice).",
 		}, []string{"adapter"}),
+		pastReview: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_answers_past_review_total", Help: "Answers served after their review_by day, by intent.",
+		}, []string{"intent"}),
 		reloads: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "helpdesk_knowledge_reloads_total", Help: "Knowledge reloads that took effect.",
 		}),
@@ -65,7 +69,7 @@ func New() *Metrics {
 			Name: "helpdesk_knowledge_info", Help: "The knowledge in use: its version (content hash) and number of intents.",
 		}, []string{"version", "intents"}),
 	}
-	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.limited, m.reloads, m.reloadsFailed, m.knowledge,
+	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.limited, m.pastReview, m.reloads, m.reloadsFailed, m.knowledge,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -84,6 +88,9 @@ func (m *Metrics) ObserveTurn(_ context.Context, t bot.Turn) {
 	intent := t.Reply.Intent
 	if intent == "" || t.Reply.Outcome == bot.Fallback {
 		intent = bot.OutOfScope
+	}
+	if t.Reply.PastReview {
+		m.pastReview.WithLabelValues(t.Reply.Intent).Inc()
 	}
 	if t.Reply.Outcome == bot.Limited && !t.Reply.Silent {
 		m.limited.WithLabelValues(adapter).Inc()

@@ -18,6 +18,7 @@ func TestMetricsExposition(t *testing.T) {
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Fallback}})
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "discord"}, Reply: bot.Reply{Outcome: bot.Limited}})
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "discord"}, Reply: bot.Reply{Outcome: bot.Limited, Silent: true}})
+	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "http"}, Reply: bot.Reply{Outcome: bot.Answered, Intent: "okta", PastReview: true}})
 	m.Delivered("slack", "")
 	m.Delivered("slack", "channel_not_found")
 	m.Deduplicated("slack")
@@ -32,7 +33,8 @@ func TestMetricsExposition(t *testing.T) {
 	for _, want := range []string{
 		`helpdesk_messages_total{adapter="slack",intent="selfie",outcome="answered"} 1`,
 		`helpdesk_messages_total{adapter="slack",intent="none",outcome="fallback"} 1`,
-		`helpdesk_answer_seconds_count 4`,
+		`helpdesk_answer_seconds_count 5`,
+		`helpdesk_answers_past_review_total{intent="okta"} 1`,
 		`helpdesk_rate_limited_total{adapter="discord"} 1`,
 		`helpdesk_replies_total{adapter="slack",code="",result="sent"} 1`,
 		`helpdesk_replies_total{adapter="slack",code="channel_not_found",result="failed"} 1`,

@@ -81,7 +81,7 @@ func (r *Reloader) Reload(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	fsys := os.DirFS(r.cfg.Dir)
-	k, problems := intents.Lint(fsys)
+	k, problems := intents.Lint(fsys, time.Now())
 	var refused []string
 	for _, p := range problems {
 		if p.Severity == intents.Error {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -34,7 +35,7 @@ func (a *app) lintCommand() *cobra.Command {
 			if dir != "" {
 				fsys, name = os.DirFS(dir), dir
 			}
-			k, problems := intents.Lint(fsys)
+			k, problems := intents.Lint(fsys, time.Now())
 			if quality && !problems.HasErrors() {
 				q := intents.CheckQuality(k)
 				problems = append(problems, q.Problems(k)...)
