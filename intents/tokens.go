@@ -6,8 +6,8 @@ package intents
 func (ix *Index) tokens(dst []token, text string, correct bool) []token {
 	start := len(dst)
 	words(lower(truncate(text, MaxMessageLen)), func(w string) {
-		if isNumber(w) {
-			return
+		if isNumber(w) || digitCount(w) >= 3 {
+			return // numbers and codes (order, ID, model numbers) say nothing of the topic
 		}
 		if _, stop := ix.stop[w]; stop {
 			dst = append(dst, token{word: w, stem: w, stop: true})
@@ -98,4 +98,14 @@ func (ix *Index) synonymAt(toks []token) (synonymRule, bool) {
 		}
 	}
 	return synonymRule{}, false
+}
+
+func digitCount(w string) int {
+	n := 0
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			n++
+		}
+	}
+	return n
 }

@@ -1,0 +1,70 @@
+// Package analytics records conversation turns and feedback, and reports on
+// them: volume by intent and adapter, the fallback rate, unanswered
+// questions grouped by wording, the intents with the most 👎, and answers
+// given with low confidence. Text is redacted before it is stored.
+package analytics
+
+import (
+	"context"
+	"time"
+)
+
+// Turn is one recorded conversation turn.
+type Turn struct {
+	Time    time.Time
+	Adapter string
+	// User is a keyed hash of the person's id, never the id itself.
+	User string
+	// Text is what the person wrote, with personal data masked.
+	Text       string
+	Intent     string
+	Outcome    string
+	Confidence float64
+	// RunnerUp is the second candidate's intent, if any.
+	RunnerUp  string
+	Latency   time.Duration
+	Knowledge string
+}
+
+// Feedback is one recorded 👍 or 👎.
+type Feedback struct {
+	Time    time.Time
+	Adapter string
+	User    string
+	Intent  string
+	Helpful bool
+}
+
+// Store keeps turns and feedback. Implementations are safe for concurrent
+// use.
+type Store interface {
+	// AddTurns and AddFeedback write a batch.
+	AddTurns(ctx context.Context, turns []Turn) error
+	AddFeedback(ctx context.Context, feedback []Feedback) error
+	// Volume counts turns since a time by intent, adapter and outcome.
+	Volume(ctx context.Context, since time.Time) ([]Count, error)
+	// Unanswered returns the fallback and clarify turns since a time, newest
+	// first, at most limit.
+	Unanswered(ctx context.Context, since time.Time, limit int) ([]Turn, error)
+	// LowConfidence returns answered turns under a confidence, lowest first.
+	LowConfidence(ctx context.Context, since time.Time, below float64, limit int) ([]Turn, error)
+	// Votes counts feedback since a time by intent.
+	Votes(ctx context.Context, since time.Time) ([]Vote, error)
+	// DeleteBefore removes turns and feedback older than a time.
+	DeleteBefore(ctx context.Context, t time.Time) (int64, error)
+	// DeleteUser removes one person's turns and feedback.
+	DeleteUser(ctx context.Context, user string) (int64, error)
+	Close() error
+}
+
+// Count is a number of turns for one intent, adapter and outcome.
+type Count struct {
+	Intent, Adapter, Outcome string
+	N                        int64
+}
+
+// Vote is the feedback on one intent.
+type Vote struct {
+	Intent   string
+	Up, Down int64
+}

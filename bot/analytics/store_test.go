@@ -1,0 +1,111 @@
+package analytics_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+)
+
+// testStore is the conformance suite every Store passes.
+func testStore(t *testing.T, open func(t *testing.T) analytics.Store) {
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	turn := func(ago time.Duration, user, intent, outcome string, conf float64, text string) analytics.Turn {
+		return analytics.Turn{Time: now.Add(-ago), Adapter: "slack", User: user, Text: text, Intent: intent, Outcome: outcome,
+			Confidence: conf, RunnerUp: "okta", Latency: 3 * time.Microsecond, Knowledge: "v1"}
+	}
+	s := open(t)
+	turns := []analytics.Turn{
+		turn(time.Minute, "u1", "selfie", "answered", 0.9, "stuck on selfie"),
+		turn(2*time.Minute, "u1", "selfie", "answered", 0.5, "selfie hmm"),
+		turn(3*time.Minute, "u2", "none", "fallback", 0.1, "weather today"),
+		turn(4*time.Minute, "u2", "linkedin-recovery", "clarify", 0.4, "linkedin"),
+		turn(48*time.Hour, "u3", "nfc", "answered", 0.8, "old nfc question"),
+	}
+	if err := s.AddTurns(ctx, turns); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.AddFeedback(ctx, []analytics.Feedback{
+		{Time: now, Adapter: "slack", User: "u1", Intent: "selfie", Helpful: false},
+		{Time: now, Adapter: "slack", User: "u2", Intent: "selfie", Helpful: true},
+		{Time: now, Adapter: "slack", User: "u2", Intent: "okta", Helpful: true},
+	}); err != nil {
+		t.Fatal(err)
+	}
+	day := now.Add(-24 * time.Hour)
+
+	counts, err := s.Volume(ctx, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	total := int64(0)
+	for _, c := range counts {
+		total += c.N
+	}
+	if total != 4 || counts[0].Intent != "selfie" || counts[0].N != 2 {
+		t.Errorf("volume %+v", counts)
+	}
+	un, err := s.Unanswered(ctx, day, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(un) != 2 || un[0].Text != "weather today" || un[1].Outcome != "clarify" || un[0].Latency != 3*time.Microsecond || !un[0].Time.Equal(now.Add(-3*time.Minute)) {
+		t.Errorf("unanswered %+v", un)
+	}
+	low, err := s.LowConfidence(ctx, day, 0.6, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(low) != 1 || low[0].Text != "selfie hmm" {
+		t.Errorf("low confidence %+v", low)
+	}
+	votes, err := s.Votes(ctx, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(votes) != 2 || votes[0].Intent != "selfie" || votes[0].Down != 1 || votes[0].Up != 1 {
+		t.Errorf("votes %+v", votes)
+	}
+	if n, err := s.DeleteUser(ctx, "u2"); err != nil || n != 4 {
+		t.Errorf("DeleteUser = %d, %v; want 2 turns and 2 feedback", n, err)
+	}
+	if n, err := s.DeleteBefore(ctx, day); err != nil || n != 1 {
+		t.Errorf("DeleteBefore = %d, %v", n, err)
+	}
+	if counts, _ := s.Volume(ctx, now.Add(-365*24*time.Hour)); len(counts) != 1 || counts[0].N != 2 {
+		t.Errorf("after deletions: %+v", counts)
+	}
+}
+
+func TestSQLiteStore(t *testing.T) {
+	testStore(t, func(t *testing.T) analytics.Store {
+		s, err := analytics.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+func TestSQLiteReopens(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "turns.db")
+	s, err := analytics.OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.AddTurns(ctx, []analytics.Turn{{Time: time.Now(), Adapter: "http", Intent: "nfc", Outcome: "answered"}})
+	s.Close()
+	s, err = analytics.OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatalf("reopening a migrated store: %v", err)
+	}
+	defer s.Close()
+	if counts, _ := s.Volume(ctx, time.Time{}); len(counts) != 1 {
+		t.Fatalf("turns lost on reopening: %+v", counts)
+	}
+}
