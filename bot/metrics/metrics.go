@@ -26,6 +26,7 @@ type Metrics struct {
 	shed          *prometheus.CounterVec
 	limited       *prometheus.CounterVec
 	pastReview    *prometheus.CounterVec
+	recordsLost   prometheus.Counter
 	reloads       prometheus.Counter
 	reloadsFailed prometheus.Counter
 	knowledge     *prometheus.GaugeVec
@@ -59,6 +60,9 @@ func New() *Metrics {
 		pastReview: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "helpdesk_answers_past_review_total", Help: "Answers served after their review_by day, by intent.",
 		}, []string{"intent"}),
+		recordsLost: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "helpdesk_analytics_dropped_total", Help: "Turns and feedback not recorded because the write queue was full.",
+		}),
 		reloads: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "helpdesk_knowledge_reloads_total", Help: "Knowledge reloads that took effect.",
 		}),
@@ -69,7 +73,7 @@ func New() *Metrics {
 			Name: "helpdesk_knowledge_info", Help: "The knowledge in use: its version (content hash) and number of intents.",
 		}, []string{"version", "intents"}),
 	}
-	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.limited, m.pastReview, m.reloads, m.reloadsFailed, m.knowledge,
+	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.limited, m.pastReview, m.recordsLost, m.reloads, m.reloadsFailed, m.knowledge,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -123,6 +127,9 @@ func (m *Metrics) KnowledgeLoaded(version string, intents int, reload bool) {
 		m.reloads.Inc()
 	}
 }
+
+// RecordDropped counts a turn or feedback not recorded under load.
+func (m *Metrics) RecordDropped() { m.recordsLost.Inc() }
 
 // ReloadFailed counts a reload that was refused.
 func (m *Metrics) ReloadFailed() { m.reloadsFailed.Inc() }

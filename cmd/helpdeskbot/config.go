@@ -39,6 +39,8 @@ type Config struct {
 	ShutdownTimeout time.Duration
 	// Limits protect serve from floods and overload.
 	Limits LimitsConfig
+	// Analytics records turns for reports.
+	Analytics AnalyticsConfig
 	// Log configures the logs of "serve".
 	Log LogConfig
 	// Slack configures the Slack adapter; it is off when no key is set.
@@ -76,6 +78,14 @@ type LimitsConfig struct {
 	Concurrency int
 }
 
+// AnalyticsConfig configures the record of conversation turns.
+type AnalyticsConfig struct {
+	// Path is the SQLite file; empty records nothing.
+	Path string
+	// RetentionDays is how long turns are kept.
+	RetentionDays int
+}
+
 // ReloadConfig configures hot reloading.
 type ReloadConfig struct {
 	// Watch turns watching the knowledge folder on.
@@ -95,6 +105,7 @@ func DefaultConfig() Config {
 		Reload:          ReloadConfig{Watch: true, Debounce: reload.DefaultDebounce, MinAccuracy: 0.9},
 		ShutdownTimeout: 15 * time.Second,
 		Limits:          LimitsConfig{PerMinute: 20, Burst: 5, Concurrency: 256},
+		Analytics:       AnalyticsConfig{RetentionDays: 30},
 		Slack:           slack.Config{Command: slack.DefaultCommand},
 	}
 }
@@ -141,6 +152,12 @@ func (c Config) Validate() error {
 	}
 	if c.Limits.PerMinute > 0 && c.Limits.Burst == 0 {
 		return fmt.Errorf("limits.burst: must be at least 1 when limits.per_minute is set")
+	}
+	if c.Analytics.RetentionDays < 1 {
+		return fmt.Errorf("analytics.retention_days: %d must be at least 1", c.Analytics.RetentionDays)
+	}
+	if c.Analytics.Path != "" && c.Log.UserHashKey == "" {
+		return errors.New("log.user_hash_key: required with analytics.path, so that one person's turns can be found and purged")
 	}
 	if c.Limits.Concurrency < 1 {
 		return fmt.Errorf("limits.concurrency: %d must be at least 1", c.Limits.Concurrency)
@@ -196,6 +213,8 @@ func settings(c *Config) []setting {
 		{key: "limits.per_minute", number: &c.Limits.PerMinute},
 		{key: "limits.burst", integer: &c.Limits.Burst},
 		{key: "limits.concurrency", integer: &c.Limits.Concurrency},
+		{key: "analytics.path", text: &c.Analytics.Path},
+		{key: "analytics.retention_days", integer: &c.Analytics.RetentionDays},
 		{key: "slack.bot_token", text: &c.Slack.BotToken},
 		{key: "slack.signing_secret", text: &c.Slack.SigningSecret},
 		{key: "slack.app_token", text: &c.Slack.AppToken},

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/httpapi"
 	"github.com/helpdeskbot/helpdeskbot/bot/metrics"
@@ -40,8 +41,19 @@ func (a *app) serveCommand() *cobra.Command {
 			}
 			log := newLogger(a.stderr, a.cfg.Log)
 			m := metrics.New()
-			b, err := a.newBot(bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m),
-				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst))
+			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m),
+				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst)}
+			var rec *recording
+			if a.cfg.Analytics.Path != "" {
+				store, err := analytics.OpenSQLite(cmd.Context(), a.cfg.Analytics.Path)
+				if err != nil {
+					return exitError{code: exitFailure, err: err}
+				}
+				defer store.Close()
+				rec = &recording{store: store, recorder: analytics.NewRecorder(store, []byte(a.cfg.Log.UserHashKey), log, m.RecordDropped)}
+				opts = append(opts, bot.WithObserver(rec.recorder))
+			}
+			b, err := a.newBot(opts...)
 			if err != nil {
 				return err
 			}
@@ -51,6 +63,7 @@ func (a *app) serveCommand() *cobra.Command {
 			if err != nil {
 				return configError{err}
 			}
+			srv.recording = rec
 			ln, err := net.Listen("tcp", a.cfg.HTTP.Addr)
 			if err != nil {
 				return exitError{code: exitFailure, err: fmt.Errorf("serve: %w", err)}
@@ -101,6 +114,14 @@ type server struct {
 	mux      *http.ServeMux
 	adapters map[string]adapter
 	reloader *reload.Reloader
+	// recording, when analytics are on, stores turns and feedback.
+	recording *recording
+}
+
+// recording is the analytics store and the recorder writing to it.
+type recording struct {
+	store    analytics.Store
+	recorder *analytics.Recorder
 }
 
 // newServer wires the endpoints and the configured adapters to b.
@@ -115,7 +136,7 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*s
 	if cfg.Slack.Enabled() {
 		sc := cfg.Slack
 		sc.Events, sc.DrainTimeout = m, cfg.ShutdownTimeout
-		sa, err := slack.New(sc, b, logFeedback(log), log)
+		sa, err := slack.New(sc, b, s.feedback(), log)
 		if err != nil {
 			return nil, err
 		}
@@ -127,7 +148,7 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*s
 	if cfg.Discord.Enabled() {
 		dc := cfg.Discord
 		dc.Events, dc.DrainTimeout = m, cfg.ShutdownTimeout
-		da, err := discord.New(dc, b, logFeedback(log), log)
+		da, err := discord.New(dc, b, s.feedback(), log)
 		if err != nil {
 			return nil, err
 		}
@@ -204,6 +225,9 @@ func (s *server) run(ctx context.Context, ln net.Listener) error {
 	if s.reloader != nil {
 		s.watchKnowledge(ctx, &wg)
 	}
+	if s.recording != nil {
+		s.record(ctx, &wg)
+	}
 	var err error
 	select {
 	case <-ctx.Done():
@@ -267,11 +291,42 @@ func bounded(h http.Handler, n int, shed func()) http.Handler {
 	})
 }
 
-// logFeedback records feedback clicks in the log until a store exists for
-// them; only the platform, intent and vote are logged.
-func logFeedback(log *slog.Logger) bot.FeedbackRecorder {
-	return bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
-		log.Info("feedback", "adapter", f.Adapter, "intent", f.Intent, "helpful", f.Helpful)
+// feedback logs feedback clicks (platform, intent and vote only) and, with
+// analytics on, records them.
+func (s *server) feedback() bot.FeedbackRecorder {
+	return bot.FeedbackFunc(func(ctx context.Context, f bot.Feedback) error {
+		s.log.Info("feedback", "adapter", f.Adapter, "intent", f.Intent, "helpful", f.Helpful)
+		if s.recording != nil {
+			return s.recording.recorder.RecordFeedback(ctx, f)
+		}
 		return nil
 	})
+}
+
+// record writes recorded turns until ctx ends and deletes turns older than
+// analytics.retention_days every hour.
+func (s *server) record(ctx context.Context, wg *sync.WaitGroup) {
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		s.recording.recorder.Run(ctx)
+	}()
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(time.Hour)
+		defer tick.Stop()
+		for {
+			cutoff := time.Now().AddDate(0, 0, -s.cfg.Analytics.RetentionDays)
+			if n, err := s.recording.store.DeleteBefore(ctx, cutoff); err != nil && ctx.Err() == nil {
+				s.log.Error("analytics retention failed", "err", err)
+			} else if n > 0 {
+				s.log.Info("analytics retention", "deleted", n)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+		}
+	}()
 }

@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"crypto/hmac"
 	"crypto/rand"
-	"crypto/sha256"
-	"encoding/hex"
 	"log/slog"
 	"math"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
 	"github.com/helpdeskbot/helpdeskbot/bot/redact"
 )
 
@@ -56,10 +54,5 @@ func (l *turnLog) ObserveTurn(ctx context.Context, t bot.Turn) {
 // hashUser is a keyed hash of a user id: the same person gets the same
 // hash within the key's life, and the id cannot be read back.
 func (l *turnLog) hashUser(adapter, user string) string {
-	if user == "" {
-		return ""
-	}
-	mac := hmac.New(sha256.New, l.key)
-	mac.Write([]byte(adapter + "\x00" + user))
-	return hex.EncodeToString(mac.Sum(nil))[:16]
+	return analytics.HashUser(l.key, adapter, user)
 }

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+)
+
+func (a *app) reportCommand() *cobra.Command {
+	var since string
+	var asJSON, asCSV bool
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Report on recorded conversations: volume, fallbacks, unanswered questions, 👎, low confidence",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			window, err := parseWindow(since)
+			if err != nil {
+				return exitError{code: exitUsage, err: fmt.Errorf("report: --since: %w", err)}
+			}
+			store, err := a.openAnalytics(cmd)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			b, err := a.newBot()
+			if err != nil {
+				return err
+			}
+			rep, err := analytics.BuildReport(cmd.Context(), store, b.Index(), time.Now().Add(-window))
+			if err != nil {
+				return exitError{code: exitFailure, err: err}
+			}
+			switch {
+			case asJSON:
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(rep)
+			case asCSV:
+				return writeReportCSV(a.stdout, rep)
+			}
+			writeReportText(a.stdout, rep)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&since, "since", "7d", "how far back: 7d, 24h, 30m")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV (section, name, value, detail)")
+	return cmd
+}
+
+func (a *app) analyticsCommand() *cobra.Command {
+	cmd := &cobra.Command{Use: "analytics", Short: "Manage recorded conversations"}
+	var user, adapter string
+	purge := &cobra.Command{
+		Use:   "purge --user ID --adapter slack|discord|http",
+		Short: "Delete one person's recorded turns and feedback (a data-subject request)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if user == "" || adapter == "" {
+				return exitError{code: exitUsage, err: errors.New("analytics purge: --user and --adapter are required")}
+			}
+			store, err := a.openAnalytics(cmd)
+			if err != nil {
+				return err
+			}
+			defer store.Close()
+			n, err := store.DeleteUser(cmd.Context(), analytics.HashUser([]byte(a.cfg.Log.UserHashKey), adapter, user))
+			if err != nil {
+				return exitError{code: exitFailure, err: err}
+			}
+			fmt.Fprintf(a.stdout, "deleted %d records\n", n)
+			return nil
+		},
+	}
+	purge.Flags().StringVar(&user, "user", "", "the person's id on the platform")
+	purge.Flags().StringVar(&adapter, "adapter", "", "the platform: slack, discord or http")
+	cmd.AddCommand(purge)
+	return cmd
+}
+
+func (a *app) openAnalytics(cmd *cobra.Command) (*analytics.SQLite, error) {
+	if a.cfg.Analytics.Path == "" {
+		return nil, configError{errors.New("analytics.path: required (HELPDESK_ANALYTICS_PATH)")}
+	}
+	store, err := analytics.OpenSQLite(cmd.Context(), a.cfg.Analytics.Path)
+	if err != nil {
+		return nil, exitError{code: exitFailure, err: err}
+	}
+	return store, nil
+}
+
+// parseWindow reads durations like 7d, 24h or 90m.
+func parseWindow(s string) (time.Duration, error) {
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n <= 0 {
+			return 0, fmt.Errorf("%q is not like 7d, 24h or 90m", s)
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("%q is not like 7d, 24h or 90m", s)
+	}
+	return d, nil
+}
+
+func writeReportText(w io.Writer, r analytics.Report) {
+	fmt.Fprintf(w, "since %s: %d turns, %d fell back (%.1f%%)\n\n", r.Since.Format(time.RFC3339), r.Turns, r.Fallback, 100*r.FallbackRate)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "intent\tturns\t")
+	for _, c := range r.ByIntent {
+		fmt.Fprintf(tw, "%s\t%d\t\n", c.Name, c.N)
+	}
+	fmt.Fprintln(tw, "\t\t")
+	fmt.Fprintln(tw, "adapter\tturns\t")
+	for _, c := range r.ByAdapter {
+		fmt.Fprintf(tw, "%s\t%d\t\n", c.Name, c.N)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "\nunanswered questions, grouped by wording (%d groups):\n", len(r.Unanswered))
+	for _, c := range r.Unanswered {
+		fmt.Fprintf(w, "  %4d  closest: %s\n", c.Size, c.Closest)
+		for _, ex := range c.Examples {
+			fmt.Fprintf(w, "        %q\n", ex)
+		}
+	}
+	if len(r.Disliked) > 0 {
+		fmt.Fprintln(w, "\nintents with 👎:")
+		for _, v := range r.Disliked {
+			fmt.Fprintf(w, "  %-24s %d 👎  %d 👍\n", v.Intent, v.Down, v.Up)
+		}
+	}
+	if len(r.LowConfidence) > 0 {
+		fmt.Fprintln(w, "\nanswered with low confidence:")
+		for _, t := range r.LowConfidence {
+			fmt.Fprintf(w, "  %.2f  %-24s %q\n", t.Confidence, t.Intent, t.Text)
+		}
+	}
+}
+
+func writeReportCSV(w io.Writer, r analytics.Report) error {
+	cw := csv.NewWriter(w)
+	rows := [][]string{{"section", "name", "value", "detail"},
+		{"total", "turns", strconv.FormatInt(r.Turns, 10), ""},
+		{"total", "fallback", strconv.FormatInt(r.Fallback, 10), strconv.FormatFloat(r.FallbackRate, 'f', 4, 64)}}
+	for _, c := range r.ByIntent {
+		rows = append(rows, []string{"intent", c.Name, strconv.FormatInt(c.N, 10), ""})
+	}
+	for _, c := range r.ByAdapter {
+		rows = append(rows, []string{"adapter", c.Name, strconv.FormatInt(c.N, 10), ""})
+	}
+	for _, c := range r.Unanswered {
+		rows = append(rows, []string{"unanswered", c.Closest, strconv.Itoa(c.Size), strings.Join(c.Examples, " | ")})
+	}
+	for _, v := range r.Disliked {
+		rows = append(rows, []string{"disliked", v.Intent, strconv.FormatInt(v.Down, 10), strconv.FormatInt(v.Up, 10)})
+	}
+	for _, t := range r.LowConfidence {
+		rows = append(rows, []string{"low_confidence", t.Intent, strconv.FormatFloat(t.Confidence, 'f', 4, 64), t.Text})
+	}
+	if err := cw.WriteAll(rows); err != nil {
+		return exitError{code: exitFailure, err: err}
+	}
+	return nil
+}
