@@ -43,7 +43,23 @@ var migrations = []string{
 	);
 	CREATE INDEX feedback_at ON feedback(at);
 	CREATE INDEX feedback_user ON feedback(user);`,
+	// Hourly counts, so that volume over a week of a million turns reads a
+	// few thousand rows; and indexes for the report's other questions.
+	`CREATE TABLE turn_counts (
+		hour INTEGER NOT NULL,
+		intent TEXT NOT NULL,
+		adapter TEXT NOT NULL,
+		outcome TEXT NOT NULL,
+		n INTEGER NOT NULL,
+		PRIMARY KEY (hour, intent, adapter, outcome)
+	);
+	INSERT INTO turn_counts SELECT at / 3600000000, intent, adapter, outcome, COUNT(*) FROM turns GROUP BY 1, 2, 3, 4;
+	CREATE INDEX turns_outcome_at ON turns(outcome, at);
+	CREATE INDEX turns_outcome_confidence ON turns(outcome, confidence);`,
 }
+
+// hourMicros is an hour in the microseconds turns are timed in.
+const hourMicros = 3600 * 1_000_000
 
 // OpenSQLite opens (creating and migrating if needed) the store at path.
 func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
@@ -85,41 +101,62 @@ func (s *SQLite) migrate(ctx context.Context) error {
 	return nil
 }
 
-// AddTurns writes turns in one transaction.
+// AddTurns writes turns, and their hourly counts, in one transaction.
 func (s *SQLite) AddTurns(ctx context.Context, turns []Turn) error {
-	return s.inTx(ctx, `INSERT INTO turns (at, adapter, user, text, intent, outcome, confidence, runner_up, latency_us, knowledge)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(turns), func(i int) []any {
-		t := turns[i]
-		return []any{t.Time.UnixMicro(), t.Adapter, t.User, t.Text, t.Intent, t.Outcome, t.Confidence, t.RunnerUp, t.Latency.Microseconds(), t.Knowledge}
+	if len(turns) == 0 {
+		return nil
+	}
+	type key struct {
+		hour                     int64
+		intent, adapter, outcome string
+	}
+	counts := map[key]int64{}
+	for _, t := range turns {
+		counts[key{t.Time.UnixMicro() / hourMicros, t.Intent, t.Adapter, t.Outcome}]++
+	}
+	keys := make([]key, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		err := execEach(ctx, tx, `INSERT INTO turns (at, adapter, user, text, intent, outcome, confidence, runner_up, latency_us, knowledge)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, len(turns), func(i int) []any {
+			t := turns[i]
+			return []any{t.Time.UnixMicro(), t.Adapter, t.User, t.Text, t.Intent, t.Outcome, t.Confidence, t.RunnerUp, t.Latency.Microseconds(), t.Knowledge}
+		})
+		if err != nil {
+			return err
+		}
+		return execEach(ctx, tx, `INSERT INTO turn_counts (hour, intent, adapter, outcome, n) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (hour, intent, adapter, outcome) DO UPDATE SET n = n + excluded.n`, len(keys), func(i int) []any {
+			k := keys[i]
+			return []any{k.hour, k.intent, k.adapter, k.outcome, counts[k]}
+		})
 	})
 }
 
 // AddFeedback writes feedback in one transaction.
 func (s *SQLite) AddFeedback(ctx context.Context, feedback []Feedback) error {
-	return s.inTx(ctx, `INSERT INTO feedback (at, adapter, user, intent, helpful) VALUES (?, ?, ?, ?, ?)`, len(feedback), func(i int) []any {
-		f := feedback[i]
-		return []any{f.Time.UnixMicro(), f.Adapter, f.User, f.Intent, f.Helpful}
+	if len(feedback) == 0 {
+		return nil
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		return execEach(ctx, tx, `INSERT INTO feedback (at, adapter, user, intent, helpful) VALUES (?, ?, ?, ?, ?)`, len(feedback), func(i int) []any {
+			f := feedback[i]
+			return []any{f.Time.UnixMicro(), f.Adapter, f.User, f.Intent, f.Helpful}
+		})
 	})
 }
 
-func (s *SQLite) inTx(ctx context.Context, query string, n int, args func(i int) []any) error {
-	if n == 0 {
-		return nil
-	}
+// tx runs f in a transaction, committed if f succeeds.
+func (s *SQLite) tx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("analytics: begin: %w", err)
 	}
 	defer tx.Rollback()
-	stmt, err := tx.PrepareContext(ctx, query)
-	if err != nil {
-		return fmt.Errorf("analytics: prepare: %w", err)
-	}
-	defer stmt.Close()
-	for i := range n {
-		if _, err := stmt.ExecContext(ctx, args(i)...); err != nil {
-			return fmt.Errorf("analytics: insert: %w", err)
-		}
+	if err := f(tx); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("analytics: commit: %w", err)
@@ -127,10 +164,26 @@ func (s *SQLite) inTx(ctx context.Context, query string, n int, args func(i int)
 	return nil
 }
 
-// Volume counts turns by intent, adapter and outcome.
+// execEach runs query n times with args(i).
+func execEach(ctx context.Context, tx *sql.Tx, query string, n int, args func(i int) []any) error {
+	stmt, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("analytics: prepare: %w", err)
+	}
+	defer stmt.Close()
+	for i := range n {
+		if _, err := stmt.ExecContext(ctx, args(i)...); err != nil {
+			return fmt.Errorf("analytics: write: %w", err)
+		}
+	}
+	return nil
+}
+
+// Volume counts turns by intent, adapter and outcome, from the hourly
+// counts: the hour that since falls in counts whole.
 func (s *SQLite) Volume(ctx context.Context, since time.Time) ([]Count, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT intent, adapter, outcome, COUNT(*) FROM turns WHERE at >= ?
-		GROUP BY intent, adapter, outcome ORDER BY COUNT(*) DESC, intent, adapter, outcome`, since.UnixMicro())
+	rows, err := s.db.QueryContext(ctx, `SELECT intent, adapter, outcome, SUM(n) FROM turn_counts WHERE hour >= ?
+		GROUP BY intent, adapter, outcome ORDER BY SUM(n) DESC, intent, adapter, outcome`, since.UnixMicro()/hourMicros)
 	if err != nil {
 		return nil, fmt.Errorf("analytics: volume: %w", err)
 	}
@@ -153,7 +206,7 @@ func (s *SQLite) Unanswered(ctx context.Context, since time.Time, limit int) ([]
 
 // LowConfidence returns answered turns under a confidence, lowest first.
 func (s *SQLite) LowConfidence(ctx context.Context, since time.Time, below float64, limit int) ([]Turn, error) {
-	return s.turns(ctx, `WHERE at >= ? AND outcome = 'answered' AND confidence < ? ORDER BY confidence, at DESC LIMIT ?`, since.UnixMicro(), below, limit)
+	return s.turns(ctx, `WHERE outcome = 'answered' AND confidence < ? AND at >= ? ORDER BY confidence, at DESC LIMIT ?`, below, since.UnixMicro(), limit)
 }
 
 func (s *SQLite) turns(ctx context.Context, where string, args ...any) ([]Turn, error) {
@@ -204,17 +257,40 @@ func (s *SQLite) DeleteUser(ctx context.Context, user string) (int64, error) {
 	return s.delete(ctx, `user = ?`, user)
 }
 
+// delete removes the turns and feedback matching where, and recounts the
+// hours the removed turns were in.
 func (s *SQLite) delete(ctx context.Context, where string, arg any) (int64, error) {
 	var total int64
-	for _, table := range []string{"turns", "feedback"} {
-		res, err := s.db.ExecContext(ctx, `DELETE FROM `+table+` WHERE `+where, arg)
-		if err != nil {
-			return total, fmt.Errorf("analytics: delete from %s: %w", table, err)
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS touched (hour INTEGER PRIMARY KEY)`); err != nil {
+			return err
 		}
-		n, _ := res.RowsAffected()
-		total += n
-	}
-	return total, nil
+		if _, err := tx.ExecContext(ctx, `DELETE FROM touched`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO touched SELECT DISTINCT at / 3600000000 FROM turns WHERE `+where, arg); err != nil {
+			return fmt.Errorf("analytics: delete: %w", err)
+		}
+		for _, table := range []string{"turns", "feedback"} {
+			res, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE `+where, arg)
+			if err != nil {
+				return fmt.Errorf("analytics: delete from %s: %w", table, err)
+			}
+			n, _ := res.RowsAffected()
+			total += n
+		}
+		for _, q := range []string{
+			`DELETE FROM turn_counts WHERE hour IN (SELECT hour FROM touched)`,
+			`INSERT INTO turn_counts SELECT at / 3600000000, intent, adapter, outcome, COUNT(*) FROM turns
+				WHERE at / 3600000000 IN (SELECT hour FROM touched) GROUP BY 1, 2, 3, 4`,
+		} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("analytics: recount: %w", err)
+			}
+		}
+		return nil
+	})
+	return total, err
 }
 
 // Close closes the database.
