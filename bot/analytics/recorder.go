@@ -38,8 +38,8 @@ type Recorder struct {
 // Batching of writes.
 const (
 	queueSize  = 8192
-	batchSize  = 512
-	flushEvery = 250 * time.Millisecond
+	batchSize  = 2048
+	flushEvery = time.Second
 )
 
 // NewRecorder records into store, hashing user ids with key. dropped, if
