@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: run test build lint bench eval fuzz
+.PHONY: run test build lint bench bench-analytics eval fuzz
 
 ## run: chat with the bot in the terminal, on the built-in knowledge
 run:
@@ -32,6 +32,11 @@ bench:
 	$(GO) test ./intents ./cmd/helpdeskbot -run '^$$' -bench . -benchmem -cpu 1
 	$(GO) test ./bot/slack -run '^$$' -bench Endpoint -benchtime 20000x -count 3
 	$(GO) test ./bot/discord -run '^$$' -bench Interactions -benchtime 20000x -count 3
+
+## bench-analytics: the analytics benchmarks (a million-turn store; slow to set up)
+bench-analytics:
+	$(GO) test ./bot/analytics -run '^$$' -bench Report1M -benchtime 3x
+	$(GO) test ./bot/analytics -run '^$$' -bench AnswerWhileRecording -benchtime 3s -count 3
 
 ## fuzz: fuzz the bot's answers for a minute
 fuzz:
