@@ -2,11 +2,17 @@ package analytics_test
 
 import (
 	"context"
+	"database/sql"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+
+	_ "github.com/jackc/pgx/v5/stdlib"
 )
 
 // testStore is the conformance suite every Store passes.
@@ -108,4 +114,46 @@ func TestSQLiteReopens(t *testing.T) {
 	if counts, _ := s.Volume(ctx, time.Time{}); len(counts) != 1 {
 		t.Fatalf("turns lost on reopening: %+v", counts)
 	}
+}
+
+// TestPostgresStore runs the conformance suite on a real PostgreSQL server
+// when HELPDESK_TEST_POSTGRES names one (.ci/run starts one on loopback).
+// Each run gets a fresh schema.
+func TestPostgresStore(t *testing.T) {
+	dsn := os.Getenv("HELPDESK_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("HELPDESK_TEST_POSTGRES is not set: no PostgreSQL server to test against")
+	}
+	testStore(t, func(t *testing.T) analytics.Store {
+		ctx := context.Background()
+		admin, err := sql.Open("pgx", dsn)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer admin.Close()
+		schema := fmt.Sprintf("test_%d", time.Now().UnixNano())
+		if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if db, err := sql.Open("pgx", dsn); err == nil {
+				db.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+				db.Close()
+			}
+		})
+		s, err := analytics.OpenPostgres(ctx, withSearchPath(dsn, schema))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+func withSearchPath(dsn, schema string) string {
+	sep := "?"
+	if strings.Contains(dsn, "?") {
+		sep = "&"
+	}
+	return dsn + sep + "search_path=" + schema
 }

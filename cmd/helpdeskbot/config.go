@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,6 +16,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/reload"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
@@ -80,10 +82,24 @@ type LimitsConfig struct {
 
 // AnalyticsConfig configures the record of conversation turns.
 type AnalyticsConfig struct {
-	// Path is the SQLite file; empty records nothing.
+	// Path is the SQLite file; empty records nothing (unless PostgresURL).
 	Path string
+	// PostgresURL is a PostgreSQL database to record into instead, shared by
+	// several replicas.
+	PostgresURL string
 	// RetentionDays is how long turns are kept.
 	RetentionDays int
+}
+
+// Enabled reports whether turns are recorded.
+func (c AnalyticsConfig) Enabled() bool { return c.Path != "" || c.PostgresURL != "" }
+
+// open opens the configured store.
+func (c AnalyticsConfig) open(ctx context.Context) (analytics.Store, error) {
+	if c.PostgresURL != "" {
+		return analytics.OpenPostgres(ctx, c.PostgresURL)
+	}
+	return analytics.OpenSQLite(ctx, c.Path)
 }
 
 // ReloadConfig configures hot reloading.
@@ -156,8 +172,11 @@ func (c Config) Validate() error {
 	if c.Analytics.RetentionDays < 1 {
 		return fmt.Errorf("analytics.retention_days: %d must be at least 1", c.Analytics.RetentionDays)
 	}
-	if c.Analytics.Path != "" && c.Log.UserHashKey == "" {
-		return errors.New("log.user_hash_key: required with analytics.path, so that one person's turns can be found and purged")
+	if c.Analytics.Path != "" && c.Analytics.PostgresURL != "" {
+		return errors.New("analytics.postgres_url: set either analytics.path (SQLite) or analytics.postgres_url, not both")
+	}
+	if c.Analytics.Enabled() && c.Log.UserHashKey == "" {
+		return errors.New("log.user_hash_key: required with analytics, so that one person's turns can be found and purged")
 	}
 	if c.Limits.Concurrency < 1 {
 		return fmt.Errorf("limits.concurrency: %d must be at least 1", c.Limits.Concurrency)
@@ -214,6 +233,7 @@ func settings(c *Config) []setting {
 		{key: "limits.burst", integer: &c.Limits.Burst},
 		{key: "limits.concurrency", integer: &c.Limits.Concurrency},
 		{key: "analytics.path", text: &c.Analytics.Path},
+		{key: "analytics.postgres_url", text: &c.Analytics.PostgresURL},
 		{key: "analytics.retention_days", integer: &c.Analytics.RetentionDays},
 		{key: "slack.bot_token", text: &c.Slack.BotToken},
 		{key: "slack.signing_secret", text: &c.Slack.SigningSecret},

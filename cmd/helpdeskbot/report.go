@@ -89,11 +89,11 @@ func (a *app) analyticsCommand() *cobra.Command {
 	return cmd
 }
 
-func (a *app) openAnalytics(cmd *cobra.Command) (*analytics.SQLite, error) {
-	if a.cfg.Analytics.Path == "" {
-		return nil, configError{errors.New("analytics.path: required (HELPDESK_ANALYTICS_PATH)")}
+func (a *app) openAnalytics(cmd *cobra.Command) (analytics.Store, error) {
+	if !a.cfg.Analytics.Enabled() {
+		return nil, configError{errors.New("analytics.path: required (HELPDESK_ANALYTICS_PATH), or analytics.postgres_url")}
 	}
-	store, err := analytics.OpenSQLite(cmd.Context(), a.cfg.Analytics.Path)
+	store, err := a.cfg.Analytics.open(cmd.Context())
 	if err != nil {
 		return nil, exitError{code: exitFailure, err: err}
 	}

@@ -44,8 +44,8 @@ func (a *app) serveCommand() *cobra.Command {
 			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m),
 				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst)}
 			var rec *recording
-			if a.cfg.Analytics.Path != "" {
-				store, err := analytics.OpenSQLite(cmd.Context(), a.cfg.Analytics.Path)
+			if a.cfg.Analytics.Enabled() {
+				store, err := a.cfg.Analytics.open(cmd.Context())
 				if err != nil {
 					return exitError{code: exitFailure, err: err}
 				}

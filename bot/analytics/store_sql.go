@@ -1,0 +1,231 @@
+package analytics
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// sqlStore is a Store on a SQL database; SQLite and PostgreSQL differ only
+// in how they open, migrate and number query parameters.
+type sqlStore struct {
+	db *sql.DB
+	// dollar numbers parameters $1, $2 (PostgreSQL) instead of ? (SQLite).
+	dollar bool
+}
+
+// q rewrites the ? parameters of query for the database.
+func (s *sqlStore) q(query string) string {
+	if !s.dollar {
+		return query
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range query {
+		if r == '?' {
+			n++
+			b.WriteString("$" + strconv.Itoa(n))
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// AddTurns writes turns, and their hourly counts, in one transaction.
+func (s *sqlStore) AddTurns(ctx context.Context, turns []Turn) error {
+	if len(turns) == 0 {
+		return nil
+	}
+	type key struct {
+		hour                     int64
+		intent, adapter, outcome string
+	}
+	counts := map[key]int64{}
+	for _, t := range turns {
+		counts[key{t.Time.UnixMicro() / hourMicros, t.Intent, t.Adapter, t.Outcome}]++
+	}
+	keys := make([]key, 0, len(counts))
+	for k := range counts {
+		keys = append(keys, k)
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		err := execEach(ctx, tx, s.q(`INSERT INTO turns (at, adapter, "user", text, intent, outcome, confidence, runner_up, latency_us, knowledge)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), len(turns), func(i int) []any {
+			t := turns[i]
+			return []any{t.Time.UnixMicro(), t.Adapter, t.User, t.Text, t.Intent, t.Outcome, t.Confidence, t.RunnerUp, t.Latency.Microseconds(), t.Knowledge}
+		})
+		if err != nil {
+			return err
+		}
+		return execEach(ctx, tx, s.q(`INSERT INTO turn_counts (hour, intent, adapter, outcome, n) VALUES (?, ?, ?, ?, ?)
+			ON CONFLICT (hour, intent, adapter, outcome) DO UPDATE SET n = turn_counts.n + excluded.n`), len(keys), func(i int) []any {
+			k := keys[i]
+			return []any{k.hour, k.intent, k.adapter, k.outcome, counts[k]}
+		})
+	})
+}
+
+// AddFeedback writes feedback in one transaction.
+func (s *sqlStore) AddFeedback(ctx context.Context, feedback []Feedback) error {
+	if len(feedback) == 0 {
+		return nil
+	}
+	return s.tx(ctx, func(tx *sql.Tx) error {
+		return execEach(ctx, tx, s.q(`INSERT INTO feedback (at, adapter, "user", intent, helpful) VALUES (?, ?, ?, ?, ?)`), len(feedback), func(i int) []any {
+			f := feedback[i]
+			return []any{f.Time.UnixMicro(), f.Adapter, f.User, f.Intent, f.Helpful}
+		})
+	})
+}
+
+// tx runs f in a transaction, committed if f succeeds.
+func (s *sqlStore) tx(ctx context.Context, f func(*sql.Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("analytics: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := f(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("analytics: commit: %w", err)
+	}
+	return nil
+}
+
+// execEach runs query n times with args(i).
+func execEach(ctx context.Context, tx *sql.Tx, query string, n int, args func(i int) []any) error {
+	stmt, err := tx.PrepareContext(ctx, query)
+	if err != nil {
+		return fmt.Errorf("analytics: prepare: %w", err)
+	}
+	defer stmt.Close()
+	for i := range n {
+		if _, err := stmt.ExecContext(ctx, args(i)...); err != nil {
+			return fmt.Errorf("analytics: write: %w", err)
+		}
+	}
+	return nil
+}
+
+// Volume counts turns by intent, adapter and outcome, from the hourly
+// counts: the hour that since falls in counts whole.
+func (s *sqlStore) Volume(ctx context.Context, since time.Time) ([]Count, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT intent, adapter, outcome, SUM(n) FROM turn_counts WHERE hour >= ?
+		GROUP BY intent, adapter, outcome ORDER BY SUM(n) DESC, intent, adapter, outcome`), since.UnixMicro()/hourMicros)
+	if err != nil {
+		return nil, fmt.Errorf("analytics: volume: %w", err)
+	}
+	defer rows.Close()
+	var out []Count
+	for rows.Next() {
+		var c Count
+		if err := rows.Scan(&c.Intent, &c.Adapter, &c.Outcome, &c.N); err != nil {
+			return nil, fmt.Errorf("analytics: volume: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// Unanswered returns fallback and clarify turns, newest first.
+func (s *sqlStore) Unanswered(ctx context.Context, since time.Time, limit int) ([]Turn, error) {
+	return s.turns(ctx, `WHERE at >= ? AND outcome IN ('fallback', 'clarify') ORDER BY at DESC LIMIT ?`, since.UnixMicro(), limit)
+}
+
+// LowConfidence returns answered turns under a confidence, lowest first.
+func (s *sqlStore) LowConfidence(ctx context.Context, since time.Time, below float64, limit int) ([]Turn, error) {
+	return s.turns(ctx, `WHERE outcome = 'answered' AND confidence < ? AND at >= ? ORDER BY confidence, at DESC LIMIT ?`, below, since.UnixMicro(), limit)
+}
+
+func (s *sqlStore) turns(ctx context.Context, where string, args ...any) ([]Turn, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT at, adapter, "user", text, intent, outcome, confidence, runner_up, latency_us, knowledge FROM turns `+where), args...)
+	if err != nil {
+		return nil, fmt.Errorf("analytics: turns: %w", err)
+	}
+	defer rows.Close()
+	var out []Turn
+	for rows.Next() {
+		var t Turn
+		var at, latency int64
+		if err := rows.Scan(&at, &t.Adapter, &t.User, &t.Text, &t.Intent, &t.Outcome, &t.Confidence, &t.RunnerUp, &latency, &t.Knowledge); err != nil {
+			return nil, fmt.Errorf("analytics: turns: %w", err)
+		}
+		t.Time, t.Latency = time.UnixMicro(at).UTC(), time.Duration(latency)*time.Microsecond
+		out = append(out, t)
+	}
+	return out, rows.Err()
+}
+
+// Votes counts feedback by intent, most 👎 first.
+func (s *sqlStore) Votes(ctx context.Context, since time.Time) ([]Vote, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT intent, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END)
+		FROM feedback WHERE at >= ? GROUP BY intent ORDER BY 3 DESC, intent`), since.UnixMicro())
+	if err != nil {
+		return nil, fmt.Errorf("analytics: votes: %w", err)
+	}
+	defer rows.Close()
+	var out []Vote
+	for rows.Next() {
+		var v Vote
+		if err := rows.Scan(&v.Intent, &v.Up, &v.Down); err != nil {
+			return nil, fmt.Errorf("analytics: votes: %w", err)
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// DeleteBefore removes turns and feedback older than t.
+func (s *sqlStore) DeleteBefore(ctx context.Context, t time.Time) (int64, error) {
+	return s.delete(ctx, `at < ?`, t.UnixMicro())
+}
+
+// DeleteUser removes one person's turns and feedback.
+func (s *sqlStore) DeleteUser(ctx context.Context, user string) (int64, error) {
+	return s.delete(ctx, `"user" = ?`, user)
+}
+
+// delete removes the turns and feedback matching where, and recounts the
+// hours the removed turns were in.
+func (s *sqlStore) delete(ctx context.Context, where string, arg any) (int64, error) {
+	var total int64
+	err := s.tx(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS touched (hour BIGINT PRIMARY KEY)`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM touched`); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO touched SELECT DISTINCT at / 3600000000 FROM turns WHERE `+where+` ON CONFLICT DO NOTHING`), arg); err != nil {
+			return fmt.Errorf("analytics: delete: %w", err)
+		}
+		for _, table := range []string{"turns", "feedback"} {
+			res, err := tx.ExecContext(ctx, s.q(`DELETE FROM `+table+` WHERE `+where), arg)
+			if err != nil {
+				return fmt.Errorf("analytics: delete from %s: %w", table, err)
+			}
+			n, _ := res.RowsAffected()
+			total += n
+		}
+		for _, q := range []string{
+			`DELETE FROM turn_counts WHERE hour IN (SELECT hour FROM touched)`,
+			`INSERT INTO turn_counts SELECT at / 3600000000, intent, adapter, outcome, COUNT(*) FROM turns
+				WHERE at / 3600000000 IN (SELECT hour FROM touched) GROUP BY 1, 2, 3, 4`,
+		} {
+			if _, err := tx.ExecContext(ctx, q); err != nil {
+				return fmt.Errorf("analytics: recount: %w", err)
+			}
+		}
+		return nil
+	})
+	return total, err
+}
+
+// Close closes the database.
+func (s *sqlStore) Close() error { return s.db.Close() }
