@@ -43,6 +43,8 @@ type Config struct {
 	Limits LimitsConfig
 	// Analytics records turns for reports.
 	Analytics AnalyticsConfig
+	// Console serves the admins' web console under /console/.
+	Console bool
 	// Log configures the logs of "serve".
 	Log LogConfig
 	// Slack configures the Slack adapter; it is off when no key is set.
@@ -235,6 +237,7 @@ func settings(c *Config) []setting {
 		{key: "analytics.path", text: &c.Analytics.Path},
 		{key: "analytics.postgres_url", text: &c.Analytics.PostgresURL},
 		{key: "analytics.retention_days", integer: &c.Analytics.RetentionDays},
+		{key: "console.enabled", flag01: &c.Console},
 		{key: "slack.bot_token", text: &c.Slack.BotToken},
 		{key: "slack.signing_secret", text: &c.Slack.SigningSecret},
 		{key: "slack.app_token", text: &c.Slack.AppToken},

@@ -202,6 +202,17 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 }
 
+func TestServeConsole(t *testing.T) {
+	t.Setenv("HELPDESK_CONSOLE_ENABLED", "true")
+	s := serveInProcess(t)
+	if code, body := get(t, s.base+"/console/?q=nfc"); code != http.StatusOK || !strings.Contains(body, `id="intent">nfc<`) {
+		t.Fatalf("console: %d", code)
+	}
+	if code, body := get(t, s.base+"/console/lint"); code != http.StatusOK || !strings.Contains(body, "No problems.") {
+		t.Fatalf("console lint: %d", code)
+	}
+}
+
 func TestServeRefusesPublicAddressWithoutToken(t *testing.T) {
 	r := runCLI(t, "", "serve", "--http-addr", "0.0.0.0:0")
 	if r.code != exitUsage || !strings.Contains(r.stderr, "api_token") {

@@ -18,6 +18,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/console"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/httpapi"
 	"github.com/helpdeskbot/helpdeskbot/bot/metrics"
@@ -64,6 +65,17 @@ func (a *app) serveCommand() *cobra.Command {
 				return configError{err}
 			}
 			srv.recording = rec
+			if a.cfg.Console {
+				fsys, _ := a.knowledgeFS()
+				src := console.Sources{Bot: b, Log: log, Lint: func() intents.Problems {
+					_, ps := intents.Lint(fsys, time.Now())
+					return ps
+				}}
+				if rec != nil {
+					src.Store = rec.store
+				}
+				srv.mux.Handle("/console/", console.Handler(src, a.cfg.APIToken))
+			}
 			ln, err := net.Listen("tcp", a.cfg.HTTP.Addr)
 			if err != nil {
 				return exitError{code: exitFailure, err: fmt.Errorf("serve: %w", err)}

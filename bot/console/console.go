@@ -1,0 +1,168 @@
+// Package console is the admins' web console: try a question and see the
+// reply as Slack and Discord show it, with why it was chosen; read the
+// report of recorded conversations; and see the lint of the knowledge in
+// use. Pages are rendered on the server, with no external assets.
+package console
+
+import (
+	"crypto/subtle"
+	"embed"
+	"html/template"
+	"log/slog"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/slack"
+	"github.com/helpdeskbot/helpdeskbot/intents"
+)
+
+//go:embed templates/*.html
+var templates embed.FS
+
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"percent": func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
+	"conf":    func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+}).ParseFS(templates, "templates/*.html"))
+
+// Sources are what the console shows.
+type Sources struct {
+	Bot *bot.Bot
+	// Store is the analytics store; nil when analytics are off.
+	Store analytics.Store
+	// Lint checks the knowledge in use.
+	Lint func() intents.Problems
+	Log  *slog.Logger
+}
+
+// Handler serves the console under /console/. With a token, every page
+// needs it: once as ?token=... (which sets a cookie) or as a bearer token.
+func Handler(src Sources, token string) http.Handler {
+	if src.Log == nil {
+		src.Log = slog.New(slog.DiscardHandler)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /console/{$}", src.try)
+	mux.HandleFunc("GET /console/report", src.report)
+	mux.HandleFunc("GET /console/lint", src.lint)
+	if token == "" {
+		return mux
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		given := r.URL.Query().Get("token")
+		if given == "" {
+			if c, err := r.Cookie("helpdesk_console"); err == nil {
+				given = c.Value
+			}
+		}
+		if given == "" {
+			given, _ = strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		}
+		if subtle.ConstantTimeCompare([]byte(given), []byte(token)) != 1 {
+			http.Error(w, "the console needs the API token: open it once with ?token=...", http.StatusUnauthorized)
+			return
+		}
+		if r.URL.Query().Get("token") != "" {
+			http.SetCookie(w, &http.Cookie{Name: "helpdesk_console", Value: token, Path: "/console/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
+		}
+		mux.ServeHTTP(w, r)
+	})
+}
+
+// tryPage is what the question page shows.
+type tryPage struct {
+	Question string
+	Asked    bool
+	Reply    bot.Reply
+	Slack    []string
+	Discord  []string
+	Buttons  []string
+	Terms    []string
+	Unknown  []string
+	Why      string
+	Version  string
+}
+
+func (s Sources) try(w http.ResponseWriter, r *http.Request) {
+	p := tryPage{Question: strings.TrimSpace(r.URL.Query().Get("q")), Version: s.Bot.Index().Knowledge().Version}
+	if p.Question != "" {
+		p.Asked = true
+		p.Reply = s.Bot.Trial(s.Bot.Index()).Answer(r.Context(), bot.Message{Text: p.Question, Adapter: "console"})
+		m := s.Bot.Index().Match(p.Question)
+		p.Terms, p.Unknown = m.Terms, m.Unknown
+		p.Slack = slack.Preview(p.Reply)
+		p.Discord, p.Buttons = discord.Preview(p.Reply)
+		p.Why = why(p.Reply, m)
+	}
+	s.render(w, "try.html", p)
+}
+
+// why explains an outcome in words.
+func why(r bot.Reply, m intents.Match) string {
+	switch r.Outcome {
+	case bot.Answered:
+		return "Answered: " + r.Intent + " was the clear best match."
+	case bot.Clarify:
+		return "Asked which topic: the best candidates were too close to call."
+	case bot.Fallback:
+		if m.OutOfScope > 0 && (len(m.Candidates) == 0 || m.OutOfScope >= m.Candidates[0].Confidence) {
+			return "Fell back: the message is closest to the out-of-scope examples."
+		}
+		if len(m.Candidates) == 0 {
+			return "Fell back: no word of the message is used by any topic."
+		}
+		return "Fell back: no topic was confident enough."
+	}
+	return string(r.Outcome)
+}
+
+type reportPage struct {
+	Enabled bool
+	Since   string
+	Report  analytics.Report
+	Err     string
+}
+
+func (s Sources) report(w http.ResponseWriter, r *http.Request) {
+	p := reportPage{Enabled: s.Store != nil, Since: "7d"}
+	if d := r.URL.Query().Get("since"); d == "24h" || d == "30d" {
+		p.Since = d
+	}
+	if p.Enabled {
+		window := map[string]time.Duration{"24h": 24 * time.Hour, "7d": 7 * 24 * time.Hour, "30d": 30 * 24 * time.Hour}[p.Since]
+		rep, err := analytics.BuildReport(r.Context(), s.Store, s.Bot.Index(), time.Now().Add(-window))
+		if err != nil {
+			s.Log.Error("console report failed", "err", err)
+			p.Err = "The report could not be built; see the server log."
+		}
+		p.Report = rep
+	}
+	s.render(w, "report.html", p)
+}
+
+type lintPage struct {
+	Problems intents.Problems
+	Version  string
+	Intents  int
+}
+
+func (s Sources) lint(w http.ResponseWriter, r *http.Request) {
+	k := s.Bot.Index().Knowledge()
+	p := lintPage{Version: k.Version, Intents: len(k.Intents)}
+	if s.Lint != nil {
+		p.Problems = s.Lint()
+	}
+	s.render(w, "lint.html", p)
+}
+
+func (s Sources) render(w http.ResponseWriter, name string, data any) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+	if err := pages.ExecuteTemplate(w, name, data); err != nil {
+		s.Log.Error("console page failed", "page", name, "err", err)
+	}
+}
