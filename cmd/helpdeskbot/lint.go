@@ -45,6 +45,11 @@ func (a *app) lintCommand() *cobra.Command {
 				}
 				fmt.Fprintf(a.stderr, "%s: quality: %d held-out examples matched another intent, %d confusable pairs, %d of %d misspelt examples matched\n",
 					name, len(q.HeldOut), len(q.Confusable), matched, tried)
+				for _, s := range q.Typos {
+					if s.Tried > 0 {
+						fmt.Fprintf(a.stderr, "  %-28s misspelt examples matched: %3d%% (%d/%d)\n", s.Intent, 100*s.Matched/s.Tried, s.Matched, s.Tried)
+					}
+				}
 			}
 			errs, warns := 0, 0
 			for _, p := range problems {
