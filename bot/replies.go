@@ -13,7 +13,7 @@ func base(ix *intents.Index, outcome Outcome, cands []intents.Candidate) Reply {
 		r.Guidance = defaultGuidance
 	}
 	for _, c := range cands {
-		r.Candidates = append(r.Candidates, Candidate{Intent: c.ID, Confidence: c.Confidence})
+		r.Candidates = append(r.Candidates, Candidate{Intent: c.ID, Confidence: c.Confidence, Example: c.Example})
 	}
 	if len(cands) > 0 {
 		r.Confidence = cands[0].Confidence

@@ -73,6 +73,8 @@ type Reply struct {
 type Candidate struct {
 	Intent     string  `json:"intent"`
 	Confidence float64 `json:"confidence"`
+	// Example is the intent's example closest to the message.
+	Example string `json:"example,omitempty"`
 }
 
 // Text renders the whole reply as Markdown for plain-text channels: the

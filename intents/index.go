@@ -21,6 +21,7 @@ type Index struct {
 	// postings, each example's intent and the total weight of its terms.
 	examplePostings [][]int32
 	exampleIntent   []int32
+	exampleText     []string
 	exampleWeight   []float32
 	// The same, by intent and by example, sorted by term: what rank looks up
 	// for terms so common that walking their postings would cost too much.
@@ -149,6 +150,7 @@ func (ix *Index) countTerms(indexed []Intent) (counts [][]termCount, exampleTerm
 			if terms := sentence(ex, false); len(terms) > 0 {
 				exampleTerms = append(exampleTerms, terms)
 				ix.exampleIntent = append(ix.exampleIntent, int32(i))
+				ix.exampleText = append(ix.exampleText, ex)
 			}
 		}
 		sentence(in.Title, false)

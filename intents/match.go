@@ -14,6 +14,8 @@ type Candidate struct {
 	ID string
 	// Confidence in [0, 1]: how much of the message this intent explains.
 	Confidence float64
+	// Example is the intent's example closest to the message.
+	Example string
 }
 
 // Match is the outcome of matching one message.
@@ -87,8 +89,10 @@ type scratch struct {
 	// Per example: weight of matched terms, with and without typo factors.
 	exScore, exPresent []float32
 	exTouched          []int32
-	// Per intent: the best example's confidence.
-	exBest []float32
+	// Per intent: the best example's confidence, and which it is (+1, so
+	// that 0 means none).
+	exBest  []float32
+	exBestE []int32
 }
 
 type scratchPool struct{ p *sync.Pool }
@@ -96,7 +100,8 @@ type scratchPool struct{ p *sync.Pool }
 func newScratchPool(intents, examples int) scratchPool {
 	return scratchPool{p: &sync.Pool{New: func() any {
 		return &scratch{
-			score: make([]float32, intents), present: make([]float32, intents), exBest: make([]float32, intents),
+			score: make([]float32, intents), present: make([]float32, intents),
+			exBest: make([]float32, intents), exBestE: make([]int32, intents),
 			exScore: make([]float32, examples), exPresent: make([]float32, examples),
 		}
 	}}}
@@ -244,7 +249,9 @@ func (ix *Index) rank(s *scratch, dst []Candidate) ([]Candidate, float64) {
 	for _, e := range s.exTouched {
 		denom := total + unknown + sc.exampleMissing*(ix.exampleWeight[e]-s.exPresent[e]) + sc.prior
 		i := ix.exampleIntent[e]
-		s.exBest[i] = max(s.exBest[i], s.exScore[e]/denom)
+		if c := s.exScore[e] / denom; c > s.exBest[i] || s.exBestE[i] == 0 {
+			s.exBest[i], s.exBestE[i] = c, e+1
+		}
 		s.exScore[e], s.exPresent[e] = 0, 0
 	}
 	s.exTouched = s.exTouched[:0]
@@ -258,10 +265,14 @@ func (ix *Index) rank(s *scratch, dst []Candidate) ([]Candidate, float64) {
 			if i == ix.outOfScope {
 				outOfScope = conf
 			} else {
-				dst = insertCandidate(dst, start, Candidate{Intent: int(i), Confidence: conf})
+				c := Candidate{Intent: int(i), Confidence: conf}
+				if e := s.exBestE[i]; e > 0 {
+					c.Example = ix.exampleText[e-1]
+				}
+				dst = insertCandidate(dst, start, c)
 			}
 		}
-		s.score[i], s.present[i], s.exBest[i] = 0, 0, 0
+		s.score[i], s.present[i], s.exBest[i], s.exBestE[i] = 0, 0, 0, 0
 	}
 	s.touched = s.touched[:0]
 	for j := start; j < len(dst); j++ {

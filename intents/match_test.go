@@ -199,3 +199,11 @@ func TestMatchScalesToLargeKnowledge(t *testing.T) {
 		t.Fatalf("top-1 accuracy %.3f on %d generated messages, want >= 0.95", acc, total)
 	}
 }
+
+func TestMatchNamesTheClosestExample(t *testing.T) {
+	ix := smallIndex(t)
+	m := ix.Match("the liveness check failed again")
+	if len(m.Candidates) == 0 || m.Candidates[0].ID != "selfie" || m.Candidates[0].Example != "the liveness check fails" {
+		t.Fatalf("candidates %+v", m.Candidates)
+	}
+}
