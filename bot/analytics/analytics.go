@@ -50,6 +50,9 @@ type Store interface {
 	LowConfidence(ctx context.Context, since time.Time, below float64, limit int) ([]Turn, error)
 	// Votes counts feedback since a time by intent.
 	Votes(ctx context.Context, since time.Time) ([]Vote, error)
+	// Disliked returns the turns whose answers got a 👎 since a time, at
+	// most limit: what was asked, and what was answered.
+	Disliked(ctx context.Context, since time.Time, limit int) ([]Turn, error)
 	// DeleteBefore removes turns and feedback older than a time.
 	DeleteBefore(ctx context.Context, t time.Time) (int64, error)
 	// DeleteUser removes one person's turns and feedback.

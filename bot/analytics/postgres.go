@@ -55,6 +55,7 @@ var postgresMigrations = []string{
 		n BIGINT NOT NULL,
 		PRIMARY KEY (hour, intent, adapter, outcome)
 	);`,
+	`ALTER TABLE feedback ADD COLUMN turn_id BIGINT;`,
 }
 
 // OpenPostgres connects to the database at dsn (a postgres:// URL) and

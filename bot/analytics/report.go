@@ -19,9 +19,11 @@ type Report struct {
 	ByIntent     []NamedCount `json:"by_intent"`
 	ByAdapter    []NamedCount `json:"by_adapter"`
 	// Unanswered groups fallback and clarify turns by wording, largest first.
-	Unanswered    []Cluster `json:"unanswered"`
-	Disliked      []Vote    `json:"disliked"`
-	LowConfidence []Turn    `json:"low_confidence"`
+	Unanswered []Cluster `json:"unanswered"`
+	Disliked   []Vote    `json:"disliked"`
+	// DislikedTurns are questions whose answers got a 👎.
+	DislikedTurns []Turn `json:"disliked_turns"`
+	LowConfidence []Turn `json:"low_confidence"`
 }
 
 // NamedCount is a number of turns under a name.
@@ -84,6 +86,9 @@ func BuildReport(ctx context.Context, store Store, ix *intents.Index, since time
 		if v.Down > 0 {
 			rep.Disliked = append(rep.Disliked, v)
 		}
+	}
+	if rep.DislikedTurns, err = store.Disliked(ctx, since, maxLowConfidence); err != nil {
+		return rep, err
 	}
 	rep.LowConfidence, err = store.LowConfidence(ctx, since, lowConfidence, maxLowConfidence)
 	return rep, err

@@ -55,6 +55,8 @@ var migrations = []string{
 	INSERT INTO turn_counts SELECT at / 3600000000, intent, adapter, outcome, COUNT(*) FROM turns GROUP BY 1, 2, 3, 4;
 	CREATE INDEX turns_outcome_at ON turns(outcome, at);
 	CREATE INDEX turns_outcome_confidence ON turns(outcome, confidence);`,
+	// Feedback points at the turn it rates.
+	`ALTER TABLE feedback ADD COLUMN turn_id INTEGER;`,
 }
 
 // hourMicros is an hour in the microseconds turns are timed in.

@@ -75,9 +75,13 @@ func (s *sqlStore) AddFeedback(ctx context.Context, feedback []Feedback) error {
 		return nil
 	}
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		return execEach(ctx, tx, s.q(`INSERT INTO feedback (at, adapter, "user", intent, helpful) VALUES (?, ?, ?, ?, ?)`), len(feedback), func(i int) []any {
+		// Each vote points at the person's latest turn answered by the
+		// intent they rated.
+		return execEach(ctx, tx, s.q(`INSERT INTO feedback (at, adapter, "user", intent, helpful, turn_id) VALUES (?, ?, ?, ?, ?,
+			(SELECT id FROM turns WHERE "user" = ? AND intent = ? AND at <= ? ORDER BY at DESC LIMIT 1))`), len(feedback), func(i int) []any {
 			f := feedback[i]
-			return []any{f.Time.UnixMicro(), f.Adapter, f.User, f.Intent, f.Helpful}
+			at := f.Time.UnixMicro()
+			return []any{at, f.Adapter, f.User, f.Intent, f.Helpful, f.User, f.Intent, at}
 		})
 	})
 }
@@ -160,6 +164,12 @@ func (s *sqlStore) turns(ctx context.Context, where string, args ...any) ([]Turn
 		out = append(out, t)
 	}
 	return out, rows.Err()
+}
+
+// Disliked returns the turns whose answers got a 👎, newest vote first.
+func (s *sqlStore) Disliked(ctx context.Context, since time.Time, limit int) ([]Turn, error) {
+	return s.turns(ctx, `WHERE id IN (SELECT turn_id FROM feedback WHERE at >= ? AND NOT helpful AND turn_id IS NOT NULL)
+		ORDER BY at DESC LIMIT ?`, since.UnixMicro(), limit)
 }
 
 // Votes counts feedback by intent, most 👎 first.

@@ -75,6 +75,13 @@ func testStore(t *testing.T, open func(t *testing.T) analytics.Store) {
 	if len(votes) != 2 || votes[0].Intent != "selfie" || votes[0].Down != 1 || votes[0].Up != 1 {
 		t.Errorf("votes %+v", votes)
 	}
+	disliked, err := s.Disliked(ctx, day, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(disliked) != 1 || disliked[0].Text != "stuck on selfie" {
+		t.Errorf("disliked turns %+v, want u1's latest selfie turn", disliked)
+	}
 	if n, err := s.DeleteUser(ctx, "u2"); err != nil || n != 4 {
 		t.Errorf("DeleteUser = %d, %v; want 2 turns and 2 feedback", n, err)
 	}

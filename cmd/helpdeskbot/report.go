@@ -142,6 +142,12 @@ func writeReportText(w io.Writer, r analytics.Report) {
 			fmt.Fprintf(w, "  %-24s %d 👎  %d 👍\n", v.Intent, v.Down, v.Up)
 		}
 	}
+	if len(r.DislikedTurns) > 0 {
+		fmt.Fprintln(w, "\nquestions whose answers got 👎:")
+		for _, t := range r.DislikedTurns {
+			fmt.Fprintf(w, "  %-24s %q\n", t.Intent, t.Text)
+		}
+	}
 	if len(r.LowConfidence) > 0 {
 		fmt.Fprintln(w, "\nanswered with low confidence:")
 		for _, t := range r.LowConfidence {
@@ -166,6 +172,9 @@ func writeReportCSV(w io.Writer, r analytics.Report) error {
 	}
 	for _, v := range r.Disliked {
 		rows = append(rows, []string{"disliked", v.Intent, strconv.FormatInt(v.Down, 10), strconv.FormatInt(v.Up, 10)})
+	}
+	for _, t := range r.DislikedTurns {
+		rows = append(rows, []string{"disliked_turn", t.Intent, strconv.FormatFloat(t.Confidence, 'f', 4, 64), t.Text})
 	}
 	for _, t := range r.LowConfidence {
 		rows = append(rows, []string{"low_confidence", t.Intent, strconv.FormatFloat(t.Confidence, 'f', 4, 64), t.Text})
