@@ -27,6 +27,8 @@ var templates embed.FS
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"percent": func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
 	"conf":    func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+	"slack":   slackHTML,
+	"discord": discordHTML,
 }).ParseFS(templates, "templates/*.html"))
 
 // Sources are what the console shows.
