@@ -131,6 +131,11 @@ func (b *Bot) Topics() []Choice {
 	return out
 }
 
+// unsureOutOfScopeRatio is how close, relative to the best topic, a
+// message must be to the out-of-scope examples for an unsure match (below
+// the answer threshold) to fall back rather than guess.
+const unsureOutOfScopeRatio = 0.7
+
 // decide turns a match into a reply.
 func (b *Bot) decide(ix *intents.Index, m intents.Match) Reply {
 	t := b.thresholds
@@ -146,6 +151,11 @@ func (b *Bot) decide(ix *intents.Index, m intents.Match) Reply {
 		return fallbackReply(ix, cands, false)
 	}
 	best := cands[0].Confidence
+	// Unsure of every topic, and nearly as close to an out-of-scope
+	// example: an off-topic look-alike ("how to get a passport").
+	if best < t.Answer && m.OutOfScope >= best*unsureOutOfScopeRatio {
+		return fallbackReply(ix, cands, false)
+	}
 	if n := closeCandidates(cands, t.Clarify, best*t.Margin); n >= 2 {
 		return clarifyReply(ix, cands, n)
 	}

@@ -48,6 +48,9 @@ func TestAnswerOutcomes(t *testing.T) {
 		{"two close topics", "linkedin", bot.Clarify, "linkedin-recovery"},
 		{"nothing matches", "what's the weather like", bot.Fallback, ""},
 		{"out of scope look-alike", "passport renewal fees", bot.Fallback, ""},
+		{"unsure and close to out of scope", "where to get a passport", bot.Fallback, ""},
+		{"unsure look-alike of a licence", "where can I get a driving licence", bot.Fallback, ""},
+		{"sure despite out-of-scope words", "passport photo fails", bot.Answered, "government-id"},
 		{"empty message", "", bot.Fallback, ""},
 	}
 	for _, tt := range tests {
