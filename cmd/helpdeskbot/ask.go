@@ -19,10 +19,13 @@ type askDetails struct {
 	Candidates []bot.Candidate `json:"candidates"`
 	Terms      []string        `json:"terms"`
 	Unknown    []string        `json:"unknown"`
-	Choices    []bot.Choice    `json:"choices"`
-	Related    []bot.Choice    `json:"related"`
-	Knowledge  string          `json:"knowledge_version"`
-	Reply      string          `json:"reply"`
+	// OutOfScope is how close the message is to the knowledge's
+	// out-of-scope examples, on the candidates' scale.
+	OutOfScope float64      `json:"out_of_scope"`
+	Choices    []bot.Choice `json:"choices"`
+	Related    []bot.Choice `json:"related"`
+	Knowledge  string       `json:"knowledge_version"`
+	Reply      string       `json:"reply"`
 }
 
 func (a *app) askCommand() *cobra.Command {
@@ -46,7 +49,8 @@ func (a *app) askCommand() *cobra.Command {
 			d := askDetails{
 				Message: msg, Intent: r.Intent, Outcome: r.Outcome, Confidence: r.Confidence,
 				Candidates: nonNil(r.Candidates), Terms: nonNil(m.Terms), Unknown: nonNil(m.Unknown),
-				Choices: nonNil(r.Choices), Related: nonNil(r.Related), Knowledge: r.KnowledgeVersion, Reply: r.Text(),
+				OutOfScope: m.OutOfScope,
+				Choices:    nonNil(r.Choices), Related: nonNil(r.Related), Knowledge: r.KnowledgeVersion, Reply: r.Text(),
 			}
 			if d.Intent == "" {
 				d.Intent = bot.OutOfScope

@@ -72,6 +72,23 @@ func TestAskJSON(t *testing.T) {
 	}
 }
 
+func TestAskJSONShowsOutOfScope(t *testing.T) {
+	r := runCLI(t, "", "ask", "--json", "passport renewal fees")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var d askDetails
+	if err := json.Unmarshal([]byte(r.stdout), &d); err != nil {
+		t.Fatalf("%v:\n%s", err, r.stdout)
+	}
+	if d.Intent != "none" || d.OutOfScope <= 0 {
+		t.Fatalf("intent %q, out_of_scope %v: want none and a positive closeness", d.Intent, d.OutOfScope)
+	}
+	if len(d.Candidates) > 0 && d.OutOfScope < d.Candidates[0].Confidence {
+		t.Errorf("out_of_scope %v below the best topic %v, yet the message fell back as out of scope", d.OutOfScope, d.Candidates[0].Confidence)
+	}
+}
+
 func TestChatTranscript(t *testing.T) {
 	input := strings.Join([]string{
 		"hi",
