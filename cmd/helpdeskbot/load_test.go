@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"runtime"
@@ -14,8 +13,6 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
-
-	"github.com/helpdeskbot/helpdeskbot/bot/metrics"
 )
 
 // TestLoadAsk sends 20,000 /v1/ask requests at concurrency 32 over loopback
@@ -32,15 +29,7 @@ func TestLoadAsk(t *testing.T) {
 	const concurrency = 32
 
 	cfg := DefaultConfig()
-	a := &app{cfg: cfg, stderr: io.Discard}
-	b, err := a.newBot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := newServer(cfg, b, metrics.New(), slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newTestServer(t, cfg)
 	bare := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		io.Copy(io.Discard, r.Body)
 		w.Write([]byte(`{"text":"ok"}`))

@@ -67,12 +67,10 @@ func (f *fakeWebAPI) waitPost(t *testing.T) map[string]string {
 	return nil
 }
 
-// TestServeAnswersSlackEvents drives serve's handler end to end: a signed
-// mention in, a threaded reply out to the (fake) Web API.
-func TestServeAnswersSlackEvents(t *testing.T) {
-	api := newFakeWebAPI(t)
-	cfg := DefaultConfig()
-	cfg.Slack.BotToken, cfg.Slack.SigningSecret, cfg.Slack.APIURL = "xoxb-test", "secret", api.URL+"/api/"
+// newTestServer returns serve's server for cfg on the built-in knowledge,
+// logging nowhere.
+func newTestServer(t *testing.T, cfg Config) *server {
+	t.Helper()
 	a := &app{cfg: cfg, stderr: io.Discard}
 	b, err := a.newBot()
 	if err != nil {
@@ -82,6 +80,16 @@ func TestServeAnswersSlackEvents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return srv
+}
+
+// TestServeAnswersSlackEvents drives serve's handler end to end: a signed
+// mention in, a threaded reply out to the (fake) Web API.
+func TestServeAnswersSlackEvents(t *testing.T) {
+	api := newFakeWebAPI(t)
+	cfg := DefaultConfig()
+	cfg.Slack.BotToken, cfg.Slack.SigningSecret, cfg.Slack.APIURL = "xoxb-test", "secret", api.URL+"/api/"
+	srv := newTestServer(t, cfg)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -286,15 +294,7 @@ func TestServeAnswersDiscordInteractions(t *testing.T) {
 	cfg := DefaultConfig()
 	off := false
 	cfg.Discord.ApplicationID, cfg.Discord.PublicKey, cfg.Discord.Gateway = "1", hex.EncodeToString(pub), &off
-	a := &app{cfg: cfg, stderr: io.Discard}
-	b, err := a.newBot()
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := newServer(cfg, b, metrics.New(), slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
+	srv := newTestServer(t, cfg)
 	body := `{"id":"1","application_id":"1","type":1,"token":"t","version":1}`
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
 	req := httptest.NewRequest(http.MethodPost, "/discord/interactions", strings.NewReader(body))
