@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strconv"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -26,34 +25,14 @@ import (
 // is a handler that reads the body and returns 200, for comparison.
 
 func postInteractions(b *testing.B, url string, key ed25519.PrivateKey) {
-	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
-		MaxIdleConns: 256, MaxIdleConnsPerHost: 256, DialContext: testkit.LoopbackDialer().DialContext,
-	}}
-	var n atomic.Int64
-	start := time.Now()
-	b.SetParallelism(8)
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			i := n.Add(1)
-			raw, _ := json.Marshal(interaction(fmt.Sprint(i), 2, command("my selfie keeps failing"), nil))
-			ts := strconv.FormatInt(time.Now().Unix(), 10)
-			req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(raw))
-			req.Header.Set("X-Signature-Timestamp", ts)
-			req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(ts), raw...))))
-			resp, err := client.Do(req)
-			if err != nil {
-				b.Error(err)
-				return
-			}
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != http.StatusOK {
-				b.Errorf("status %d", resp.StatusCode)
-				return
-			}
-		}
+	testkit.PostParallel(b, "interactions", func(i int64) *http.Request {
+		raw, _ := json.Marshal(interaction(fmt.Sprint(i), 2, command("my selfie keeps failing"), nil))
+		ts := strconv.FormatInt(time.Now().Unix(), 10)
+		req, _ := http.NewRequest(http.MethodPost, url, bytes.NewReader(raw))
+		req.Header.Set("X-Signature-Timestamp", ts)
+		req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(ts), raw...))))
+		return req
 	})
-	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "interactions/s")
 }
 
 // BenchmarkInteractionsEndpoint: verified (Ed25519), parsed, answered.

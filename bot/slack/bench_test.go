@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -21,38 +20,13 @@ import (
 // BenchmarkBareEndpoint is a net/http handler that reads the body and
 // returns 200, measured the same way, for comparison.
 
-func benchClient() *http.Client {
-	return &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{
-		MaxIdleConns: 256, MaxIdleConnsPerHost: 256, DialContext: testkit.LoopbackDialer().DialContext,
-	}}
-}
-
 func postEvents(b *testing.B, url string) { postEventsOf(b, url, "app_mention") }
 
 func postEventsOf(b *testing.B, url, eventType string) {
-	client := benchClient()
-	var n atomic.Int64
-	start := time.Now()
-	b.SetParallelism(8)
-	b.RunParallel(func(pb *testing.PB) {
-		for pb.Next() {
-			i := n.Add(1)
-			body := fmt.Sprintf(`{"type":"event_callback","event_id":"Ev%d","event":{"type":%q,"user":"U1","text":"<@UBOT> stuck on selfie","ts":"1000.%d","channel":"C1","channel_type":"channel"}}`, i, eventType, i)
-			req := signed(b, url, "application/json", body, time.Now())
-			resp, err := client.Do(req)
-			if err != nil {
-				b.Error(err)
-				return
-			}
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != http.StatusOK {
-				b.Errorf("status %d", resp.StatusCode)
-				return
-			}
-		}
+	testkit.PostParallel(b, "events", func(i int64) *http.Request {
+		body := fmt.Sprintf(`{"type":"event_callback","event_id":"Ev%d","event":{"type":%q,"user":"U1","text":"<@UBOT> stuck on selfie","ts":"1000.%d","channel":"C1","channel_type":"channel"}}`, i, eventType, i)
+		return signed(b, url, "application/json", body, time.Now())
 	})
-	b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "events/s")
 }
 
 // BenchmarkEventsEndpoint posts mentions that are verified, parsed,
