@@ -37,7 +37,9 @@ type Bot struct {
 	thresholds Thresholds
 	observers  []Observer
 	limiter    *limiter
-	log        *slog.Logger
+	// addrLimiter bounds the messages with a user id from one address.
+	addrLimiter *limiter
+	log         *slog.Logger
 }
 
 // New returns a bot answering from ix with the given thresholds.

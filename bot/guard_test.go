@@ -2,7 +2,9 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
@@ -40,35 +42,138 @@ func TestPersonalDataGuard(t *testing.T) {
 }
 
 func TestRateLimit(t *testing.T) {
-	b, err := bot.New(shippedIndex(t), bot.DefaultThresholds(), bot.WithRateLimit(60, 2)) // one a second, bursts of two
+	synctest.Test(t, func(t *testing.T) {
+		b, err := bot.New(shippedIndex(t), bot.DefaultThresholds(), bot.WithRateLimit(60, 2)) // one a second, bursts of two
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		ask := func(user string) bot.Reply {
+			return b.Answer(ctx, bot.Message{Text: "nfc", User: user, Adapter: "slack"})
+		}
+		for i := range 2 {
+			if r := ask("U1"); r.Outcome != bot.Answered {
+				t.Fatalf("message %d within the burst: %s", i+1, r.Outcome)
+			}
+		}
+		notice := ask("U1")
+		if notice.Outcome != bot.Limited || notice.Silent {
+			t.Fatalf("over the limit: %s silent=%v", notice.Outcome, notice.Silent)
+		}
+		assertGuidance(t, notice)
+		if r := ask("U1"); r.Outcome != bot.Limited || !r.Silent {
+			t.Fatalf("after the notice: %s silent=%v", r.Outcome, r.Silent)
+		}
+		if r := ask("U2"); r.Outcome != bot.Answered {
+			t.Fatalf("another person was limited: %s", r.Outcome)
+		}
+		if r := b.Answer(ctx, bot.Message{Text: "nfc", User: "U1", Adapter: "discord"}); r.Outcome != bot.Answered {
+			t.Fatalf("the same id on another platform was limited: %s", r.Outcome)
+		}
+		time.Sleep(1100 * time.Millisecond) // the bubble's clock
+		if r := ask("U1"); r.Outcome != bot.Answered {
+			t.Fatalf("after a token came back: %s", r.Outcome)
+		}
+		if r := ask("U1"); r.Outcome != bot.Limited {
+			t.Fatalf("one token came back, not two: %s", r.Outcome)
+		}
+		// Long idle: U1's bucket is forgotten with its generation, and U1
+		// starts again with a full burst.
+		time.Sleep(time.Hour)
+		for i := range 2 {
+			if r := ask("U1"); r.Outcome != bot.Answered {
+				t.Fatalf("message %d after an hour: %s", i+1, r.Outcome)
+			}
+		}
+		if r := ask("U1"); r.Outcome != bot.Limited {
+			t.Fatalf("a forgotten bucket came back with more than the burst: %s", r.Outcome)
+		}
+	})
+}
+
+// TestRateLimitKeepsBucketsAcrossGenerations: a bucket used in one
+// generation and again in the next keeps what it spent.
+func TestRateLimitKeepsBucketsAcrossGenerations(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		// A token a minute, bursts of two: an empty bucket refills in 2 minutes.
+		b, err := bot.New(shippedIndex(t), bot.DefaultThresholds(), bot.WithRateLimit(1, 2))
+		if err != nil {
+			t.Fatal(err)
+		}
+		ask := func(user string) bot.Outcome {
+			return b.Answer(context.Background(), bot.Message{Text: "nfc", User: user, Adapter: "http"}).Outcome
+		}
+		ask("other") // starts the first generation
+		for range 4 {
+			time.Sleep(50 * time.Second) // generations turn every 2 minutes
+			ask("U1")
+		}
+		// U1 spent 4 tokens in 200 s and got back 2.5: not one left.
+		if got := ask("U1"); got != bot.Limited {
+			t.Fatalf("the bucket was forgotten while in use: %s", got)
+		}
+	})
+}
+
+func TestRateLimitByAddress(t *testing.T) {
+	tests := []struct {
+		name string
+		// msg returns the i-th message of a flood from one address.
+		msg func(i int) bot.Message
+		// answered is how many of the flood are answered.
+		answered int
+	}{
+		{"no user: the address is the person", func(int) bot.Message {
+			return bot.Message{Text: "nfc", Addr: "192.0.2.1", Adapter: "http"}
+		}, 2},
+		{"a new user per message: the address limit", func(i int) bot.Message {
+			return bot.Message{Text: "nfc", User: fmt.Sprint("u", i), Addr: "192.0.2.1", Adapter: "http"}
+		}, 5},
+		{"one user: the person's limit", func(int) bot.Message {
+			return bot.Message{Text: "nfc", User: "u", Addr: "192.0.2.1", Adapter: "http"}
+		}, 2},
+		{"neither: not limited", func(int) bot.Message {
+			return bot.Message{Text: "nfc", Adapter: "http"}
+		}, 20},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				b, err := bot.New(shippedIndex(t), bot.DefaultThresholds(), bot.WithRateLimit(60, 2), bot.WithAddressRateLimit(60, 5))
+				if err != nil {
+					t.Fatal(err)
+				}
+				answered := 0
+				for i := range 20 {
+					if r := b.Answer(context.Background(), tt.msg(i)); r.Outcome == bot.Answered {
+						answered++
+					}
+				}
+				if answered != tt.answered {
+					t.Fatalf("%d of 20 answered, want %d", answered, tt.answered)
+				}
+				other := b.Answer(context.Background(), bot.Message{Text: "nfc", Addr: "192.0.2.2", Adapter: "http"})
+				if other.Outcome != bot.Answered {
+					t.Errorf("another address was limited: %s", other.Outcome)
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkRateLimitNewPeople is a message from someone new while 100,000
+// people have recent buckets.
+func BenchmarkRateLimitNewPeople(b *testing.B) {
+	bt, err := bot.New(shippedIndex(b), bot.DefaultThresholds(), bot.WithRateLimit(20, 5))
 	if err != nil {
-		t.Fatal(err)
+		b.Fatal(err)
 	}
 	ctx := context.Background()
-	ask := func(user string) bot.Reply {
-		return b.Answer(ctx, bot.Message{Text: "nfc", User: user, Adapter: "slack"})
+	for i := range 100_000 {
+		bt.Answer(ctx, bot.Message{User: fmt.Sprint("warm", i), Adapter: "http"})
 	}
-	for i := range 2 {
-		if r := ask("U1"); r.Outcome != bot.Answered {
-			t.Fatalf("message %d within the burst: %s", i+1, r.Outcome)
-		}
-	}
-	notice := ask("U1")
-	if notice.Outcome != bot.Limited || notice.Silent {
-		t.Fatalf("over the limit: %s silent=%v", notice.Outcome, notice.Silent)
-	}
-	assertGuidance(t, notice)
-	if r := ask("U1"); r.Outcome != bot.Limited || !r.Silent {
-		t.Fatalf("after the notice: %s silent=%v", r.Outcome, r.Silent)
-	}
-	if r := ask("U2"); r.Outcome != bot.Answered {
-		t.Fatalf("another person was limited: %s", r.Outcome)
-	}
-	if r := b.Answer(ctx, bot.Message{Text: "nfc", User: "U1", Adapter: "discord"}); r.Outcome != bot.Answered {
-		t.Fatalf("the same id on another platform was limited: %s", r.Outcome)
-	}
-	time.Sleep(1100 * time.Millisecond)
-	if r := ask("U1"); r.Outcome != bot.Answered {
-		t.Fatalf("after a token came back: %s", r.Outcome)
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		bt.Answer(ctx, bot.Message{User: fmt.Sprint("new", i), Adapter: "http"})
 	}
 }

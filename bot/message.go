@@ -12,6 +12,9 @@ type Message struct {
 	User string
 	// Channel identifies the conversation on the platform; opaque to the bot.
 	Channel string
+	// Addr is the network address the message came from, when the adapter
+	// knows it (the HTTP API); opaque to the bot, which rate-limits by it.
+	Addr string
 	// Adapter names the platform the message came from ("slack", "cli", ...).
 	Adapter string
 	// Public says others can read the message and a reply in place: a

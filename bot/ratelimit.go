@@ -10,17 +10,27 @@ import (
 // limitedBody is the one notice a person gets when over the rate limit.
 const limitedBody = "You're sending messages faster than I can keep up with. Please wait a minute before asking again."
 
-// limiter is a token bucket per person: each message takes a token, tokens
-// come back at rate per second up to burst. Over the limit a person gets one
-// notice, then silence until a token is back. Memory is bounded: buckets
-// full again are forgotten.
+// limiter is a token bucket per key: each message takes a token, tokens
+// come back at rate per second up to burst. Over the limit a key gets one
+// notice, then silence until a token is back.
+//
+// Memory is bounded without scanning: buckets live in two generations. A
+// bucket used in the current generation is kept in cur; one from the
+// previous generation moves to cur when used. Once a generation has lasted
+// as long as an empty bucket takes to refill, prev is dropped whole: its
+// buckets have been idle that long, so they are full, as good as new. Each
+// take is O(1); a dropped generation costs the garbage collector, not the
+// caller holding the lock.
 type limiter struct {
 	rate  float64
 	burst float64
 	now   func() time.Time
+	// refill is how long an empty bucket takes to fill: a generation's span.
+	refill time.Duration
 
-	mu      sync.Mutex
-	buckets map[string]*bucket
+	mu        sync.Mutex
+	cur, prev map[string]*bucket
+	since     time.Time // when cur began
 }
 
 type bucket struct {
@@ -29,11 +39,13 @@ type bucket struct {
 	notified bool
 }
 
-// maxBuckets is when idle buckets are swept.
-const maxBuckets = 100_000
-
 func newLimiter(perMinute float64, burst int) *limiter {
-	return &limiter{rate: perMinute / 60, burst: float64(burst), now: time.Now, buckets: map[string]*bucket{}}
+	rate := perMinute / 60
+	return &limiter{
+		rate: rate, burst: float64(burst), now: time.Now,
+		refill: time.Duration(float64(burst) / rate * float64(time.Second)),
+		cur:    map[string]*bucket{}, prev: map[string]*bucket{},
+	}
 }
 
 // take spends a token of key's bucket. It returns ok when there was one,
@@ -42,13 +54,21 @@ func (l *limiter) take(key string) (ok, notify bool) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	now := l.now()
-	b := l.buckets[key]
+	if l.since.IsZero() {
+		l.since = now
+	}
+	if now.Sub(l.since) >= l.refill {
+		// Every bucket in prev has been idle for a whole generation.
+		l.prev, l.cur, l.since = l.cur, make(map[string]*bucket, len(l.cur)), now
+	}
+	b := l.cur[key]
 	if b == nil {
-		if len(l.buckets) >= maxBuckets {
-			l.sweep(now)
+		if b = l.prev[key]; b != nil {
+			delete(l.prev, key)
+		} else {
+			b = &bucket{tokens: l.burst, at: now}
 		}
-		b = &bucket{tokens: l.burst, at: now}
-		l.buckets[key] = b
+		l.cur[key] = b
 	}
 	b.tokens = min(l.burst, b.tokens+now.Sub(b.at).Seconds()*l.rate)
 	b.at = now
@@ -64,18 +84,10 @@ func (l *limiter) take(key string) (ok, notify bool) {
 	return false, true
 }
 
-// sweep forgets the buckets that have refilled: they are as new.
-func (l *limiter) sweep(now time.Time) {
-	for k, b := range l.buckets {
-		if b.tokens+now.Sub(b.at).Seconds()*l.rate >= l.burst {
-			delete(l.buckets, k)
-		}
-	}
-}
-
 // WithRateLimit limits each person (per adapter and user id) to perMinute
-// messages, with bursts of up to burst. Messages without a user id are not
-// limited.
+// messages, with bursts of up to burst. A message without a user id but
+// with an address (Message.Addr) is limited the same way per address;
+// messages with neither are not limited.
 func WithRateLimit(perMinute float64, burst int) Option {
 	return func(b *Bot) {
 		if perMinute > 0 && burst > 0 {
@@ -84,12 +96,35 @@ func WithRateLimit(perMinute float64, burst int) Option {
 	}
 }
 
+// WithAddressRateLimit limits, in addition to each person's limit, all the
+// messages from one address (Message.Addr) that carry a user id, so that a
+// new user id per message does not escape the limit. It is meant to be
+// looser than the per-person limit: several people may share an address.
+func WithAddressRateLimit(perMinute float64, burst int) Option {
+	return func(b *Bot) {
+		if perMinute > 0 && burst > 0 {
+			b.addrLimiter = newLimiter(perMinute, burst)
+		}
+	}
+}
+
 // limited returns the reply to a message over the limit, and whether it is.
 func (b *Bot) limited(ix *intents.Index, m Message) (Reply, bool) {
-	if b.limiter == nil || m.User == "" {
+	if b.limiter == nil {
 		return Reply{}, false
 	}
-	ok, notify := b.limiter.take(m.Adapter + "\x00" + m.User)
+	var ok, notify bool
+	switch {
+	case m.User != "":
+		ok, notify = b.limiter.take(m.Adapter + "\x00u\x00" + m.User)
+		if ok && m.Addr != "" && b.addrLimiter != nil {
+			ok, notify = b.addrLimiter.take(m.Adapter + "\x00a\x00" + m.Addr)
+		}
+	case m.Addr != "":
+		ok, notify = b.limiter.take(m.Adapter + "\x00a\x00" + m.Addr)
+	default:
+		return Reply{}, false
+	}
 	if ok {
 		return Reply{}, false
 	}

@@ -5,7 +5,6 @@
 package console
 
 import (
-	"crypto/subtle"
 	"embed"
 	"html/template"
 	"log/slog"
@@ -17,6 +16,7 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/localhost"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
@@ -42,7 +42,10 @@ type Sources struct {
 }
 
 // Handler serves the console under /console/. With a token, every page
-// needs it: once as ?token=... (which sets a cookie) or as a bearer token.
+// needs it: once as ?token=... (which signs the browser in with a session
+// cookie and redirects to the page without the token) or as a bearer
+// token. Without a token, the console answers only to requests for
+// localhost, so that no other site can reach it by DNS rebinding.
 func Handler(src Sources, token string) http.Handler {
 	if src.Log == nil {
 		src.Log = slog.New(slog.DiscardHandler)
@@ -51,27 +54,18 @@ func Handler(src Sources, token string) http.Handler {
 	mux.HandleFunc("GET /console/{$}", src.try)
 	mux.HandleFunc("GET /console/report", src.report)
 	mux.HandleFunc("GET /console/lint", src.lint)
+	var h http.Handler = mux
 	if token == "" {
-		return mux
+		h = localhost.Only(mux)
+	} else {
+		h = newSession(token).guard(mux)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		given := r.URL.Query().Get("token")
-		if given == "" {
-			if c, err := r.Cookie("helpdesk_console"); err == nil {
-				given = c.Value
-			}
-		}
-		if given == "" {
-			given, _ = strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		}
-		if subtle.ConstantTimeCompare([]byte(given), []byte(token)) != 1 {
-			http.Error(w, "the console needs the API token: open it once with ?token=...", http.StatusUnauthorized)
-			return
-		}
-		if r.URL.Query().Get("token") != "" {
-			http.SetCookie(w, &http.Cookie{Name: "helpdesk_console", Value: token, Path: "/console/", HttpOnly: true, SameSite: http.SameSiteStrictMode})
-		}
-		mux.ServeHTTP(w, r)
+		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		w.Header().Set("Cache-Control", "no-store")
+		h.ServeHTTP(w, r)
 	})
 }
 
@@ -163,7 +157,6 @@ func (s Sources) lint(w http.ResponseWriter, r *http.Request) {
 
 func (s Sources) render(w http.ResponseWriter, name string, data any) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
 	if err := pages.ExecuteTemplate(w, name, data); err != nil {
 		s.Log.Error("console page failed", "page", name, "err", err)
 	}

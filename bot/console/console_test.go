@@ -50,7 +50,7 @@ func sources(t *testing.T) console.Sources {
 func get(t *testing.T, h http.Handler, url string) (int, string) {
 	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, url, nil))
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://localhost:8080"+url, nil))
 	body, _ := io.ReadAll(rec.Body)
 	return rec.Code, string(body)
 }
@@ -79,20 +79,151 @@ func TestPages(t *testing.T) {
 
 func TestConsoleNeedsTheToken(t *testing.T) {
 	h := console.Handler(sources(t), "s3cret")
-	if code, _ := get(t, h, "/console/"); code != http.StatusUnauthorized {
-		t.Fatalf("without the token: %d", code)
+	tests := []struct {
+		name   string
+		url    string
+		header http.Header
+		cookie *http.Cookie
+		want   int
+	}{
+		{name: "nothing", url: "/console/", want: http.StatusUnauthorized},
+		{name: "wrong token", url: "/console/?token=nope", want: http.StatusUnauthorized},
+		{name: "wrong bearer", url: "/console/", header: http.Header{"Authorization": {"Bearer nope"}}, want: http.StatusUnauthorized},
+		{name: "bearer", url: "/console/", header: http.Header{"Authorization": {"Bearer s3cret"}}, want: http.StatusOK},
+		{name: "the raw token as cookie", url: "/console/", cookie: &http.Cookie{Name: "helpdesk_console", Value: "s3cret"}, want: http.StatusUnauthorized},
+		{name: "a made-up cookie", url: "/console/", cookie: &http.Cookie{Name: "helpdesk_console", Value: strings.Repeat("0", 64)}, want: http.StatusUnauthorized},
+		{name: "token in the address", url: "/console/?token=s3cret", want: http.StatusSeeOther},
 	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req := httptest.NewRequest(http.MethodGet, "http://localhost"+tt.url, nil)
+			for k, v := range tt.header {
+				req.Header[k] = v
+			}
+			if tt.cookie != nil {
+				req.AddCookie(tt.cookie)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.want {
+				t.Fatalf("status %d, want %d", rec.Code, tt.want)
+			}
+			if strings.Contains(rec.Body.String(), "s3cret") {
+				t.Errorf("the page shows the token")
+			}
+		})
+	}
+}
+
+// login opens url (which holds ?token=) and returns the response.
+func login(t *testing.T, h http.Handler, req *http.Request) *http.Response {
+	t.Helper()
 	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/console/?token=s3cret", nil))
-	if rec.Code != http.StatusOK || len(rec.Result().Cookies()) != 1 {
-		t.Fatalf("with ?token: %d, cookies %v", rec.Code, rec.Result().Cookies())
-	}
-	req := httptest.NewRequest(http.MethodGet, "/console/lint", nil)
-	req.AddCookie(rec.Result().Cookies()[0])
-	rec = httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK {
+	resp := rec.Result()
+	if resp.StatusCode != http.StatusSeeOther || len(resp.Cookies()) != 1 {
+		t.Fatalf("%s: status %d, cookies %v", req.URL, resp.StatusCode, resp.Cookies())
+	}
+	return resp
+}
+
+func TestConsoleSession(t *testing.T) {
+	h := console.Handler(sources(t), "s3cret")
+	resp := login(t, h, httptest.NewRequest(http.MethodGet, "http://localhost/console/report?since=30d&token=s3cret", nil))
+	if loc := resp.Header.Get("Location"); loc != "/console/report?since=30d" {
+		t.Errorf("redirects to %q, want the page without the token", loc)
+	}
+	if rp := resp.Header.Get("Referrer-Policy"); rp != "no-referrer" {
+		t.Errorf("Referrer-Policy %q", rp)
+	}
+	c := resp.Cookies()[0]
+	if c.Value == "" || strings.Contains(c.Value, "s3cret") {
+		t.Errorf("the cookie holds %q", c.Value)
+	}
+	if !c.HttpOnly || c.SameSite != http.SameSiteStrictMode || c.Path != "/console/" || c.Secure {
+		t.Errorf("cookie %+v: want HttpOnly, SameSite=Strict, Path=/console/, not Secure over plain HTTP", c)
+	}
+	req := httptest.NewRequest(http.MethodGet, "http://localhost/console/lint", nil)
+	req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "No problems.") {
 		t.Fatalf("with the cookie: %d", rec.Code)
+	}
+	other := console.Handler(sources(t), "s3cret")
+	rec = httptest.NewRecorder()
+	other.ServeHTTP(rec, req)
+	if rec.Code != http.StatusUnauthorized {
+		t.Errorf("another process's session: %d, want 401", rec.Code)
+	}
+}
+
+func TestConsoleSessionCookieIsSecureOverTLS(t *testing.T) {
+	h := console.Handler(sources(t), "s3cret")
+	tests := []struct {
+		name string
+		req  func() *http.Request
+	}{
+		{"TLS", func() *http.Request {
+			return httptest.NewRequest(http.MethodGet, "https://localhost/console/?token=s3cret", nil)
+		}},
+		{"behind a TLS proxy", func() *http.Request {
+			r := httptest.NewRequest(http.MethodGet, "http://localhost/console/?token=s3cret", nil)
+			r.Header.Set("X-Forwarded-Proto", "https")
+			return r
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if c := login(t, h, tt.req()).Cookies()[0]; !c.Secure {
+				t.Errorf("cookie %+v is not Secure", c)
+			}
+		})
+	}
+}
+
+func TestConsoleHeaders(t *testing.T) {
+	rec := httptest.NewRecorder()
+	console.Handler(sources(t), "").ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "http://127.0.0.1:8080/console/", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	if csp := rec.Header().Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") || !strings.Contains(csp, "default-src 'none'") {
+		t.Errorf("Content-Security-Policy %q", csp)
+	}
+	if rp := rec.Header().Get("Referrer-Policy"); rp != "no-referrer" {
+		t.Errorf("Referrer-Policy %q", rp)
+	}
+}
+
+// TestConsoleWithoutTokenAnswersOnlyLocalhost: without a token, a page on
+// another site that rebinds its name to 127.0.0.1 is refused.
+func TestConsoleWithoutTokenAnswersOnlyLocalhost(t *testing.T) {
+	tests := []struct {
+		host, token string
+		want        int
+	}{
+		{"localhost:8080", "", http.StatusOK},
+		{"127.0.0.1:8080", "", http.StatusOK},
+		{"[::1]:8080", "", http.StatusOK},
+		{"attacker.example", "", http.StatusForbidden},
+		{"attacker.example:8080", "", http.StatusForbidden},
+		{"helpdesk.example.com", "s3cret", http.StatusOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.host, func(t *testing.T) {
+			h := console.Handler(sources(t), tt.token)
+			req := httptest.NewRequest(http.MethodGet, "/console/", nil)
+			req.Host = tt.host
+			if tt.token != "" {
+				req.Header.Set("Authorization", "Bearer "+tt.token)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.want {
+				t.Errorf("status %d, want %d", rec.Code, tt.want)
+			}
+		})
 	}
 }
 

@@ -5,11 +5,14 @@ package httpapi
 import (
 	"crypto/subtle"
 	"encoding/json"
+	"mime"
 	"net/http"
+	"net/netip"
 	"strings"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/localhost"
 )
 
 // maxBody bounds an /v1/ask request.
@@ -34,14 +37,35 @@ type Response struct {
 	Knowledge  string          `json:"knowledge_version"`
 }
 
-// Handler serves POST /v1/ask with b. A non-empty token is required as
-// "Authorization: Bearer <token>", compared in constant time.
-func Handler(b *bot.Bot, token string) http.Handler {
+// Config configures the HTTP API.
+type Config struct {
+	// Token, when set, is required as "Authorization: Bearer <token>",
+	// compared in constant time. Without it, only requests for localhost
+	// (Host localhost, 127.0.0.1 or [::1]) are answered, so that no web
+	// page can reach the API by DNS rebinding.
+	Token string
+	// TrustedProxies are the proxies whose X-Forwarded-For names the
+	// client; the client's address is a rate-limit key.
+	TrustedProxies []netip.Prefix
+}
+
+// Handler serves POST /v1/ask with b. The body must be JSON and say so in
+// its Content-Type, which a browser cannot send to another site without
+// asking it first (CORS).
+func Handler(b *bot.Bot, c Config) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/ask", func(w http.ResponseWriter, r *http.Request) {
-		if token != "" && !authorized(r.Header.Get("Authorization"), token) {
+		if c.Token == "" && !localhost.IsHost(r.Host) {
+			writeError(w, http.StatusForbidden, "without api_token the API answers only to localhost, 127.0.0.1 or [::1]")
+			return
+		}
+		if c.Token != "" && !authorized(r.Header.Get("Authorization"), c.Token) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="helpdeskbot"`)
 			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
+			return
+		}
+		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+			writeError(w, http.StatusUnsupportedMediaType, "the body must be JSON, with Content-Type: application/json")
 			return
 		}
 		body, ok := httpbody.Read(w, r, maxBody)
@@ -53,7 +77,7 @@ func Handler(b *bot.Bot, token string) http.Handler {
 			writeError(w, http.StatusBadRequest, `expected {"message": "...", "user": "..."}`)
 			return
 		}
-		reply := b.Answer(r.Context(), bot.Message{Text: req.Message, User: req.User, Adapter: "http"})
+		reply := b.Answer(r.Context(), bot.Message{Text: req.Message, User: req.User, Addr: clientAddr(r, c.TrustedProxies), Adapter: "http"})
 		resp := Response{
 			Text: reply.Text(), Outcome: reply.Outcome, Intent: reply.Intent, Confidence: reply.Confidence,
 			Choices: nonNil(reply.Choices), Related: nonNil(reply.Related), Candidates: nonNil(reply.Candidates),

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strings"
 	"testing"
 
@@ -14,19 +15,31 @@ import (
 )
 
 func handler(t *testing.T, token string) http.Handler {
+	return handlerWith(t, httpapi.Config{Token: token})
+}
+
+func handlerWith(t *testing.T, c httpapi.Config, opts ...bot.Option) http.Handler {
+	t.Helper()
 	k, err := intents.Load(knowledge.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
+	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds(), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return httpapi.Handler(b, token)
+	return httpapi.Handler(b, c)
+}
+
+// askRequest is a well-formed POST /v1/ask to localhost.
+func askRequest(body string) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, "http://localhost:8080/v1/ask", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	return req
 }
 
 func ask(h http.Handler, body, auth string) *httptest.ResponseRecorder {
-	req := httptest.NewRequest(http.MethodPost, "/v1/ask", strings.NewReader(body))
+	req := askRequest(body)
 	if auth != "" {
 		req.Header.Set("Authorization", auth)
 	}
@@ -77,7 +90,7 @@ func TestAskRejectsBadRequests(t *testing.T) {
 	if rec := ask(h, `{"message":"`+strings.Repeat("x", 70<<10)+`"}`, ""); rec.Code != http.StatusRequestEntityTooLarge {
 		t.Errorf("huge body: %d", rec.Code)
 	}
-	req := httptest.NewRequest(http.MethodGet, "/v1/ask", nil)
+	req := httptest.NewRequest(http.MethodGet, "http://localhost/v1/ask", nil)
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
 	if rec.Code != http.StatusMethodNotAllowed {
@@ -95,5 +108,122 @@ func TestAskNeedsTheToken(t *testing.T) {
 	}
 	if rec := ask(h, body, "Bearer s3cret"); rec.Code != http.StatusOK {
 		t.Errorf("right token: %d", rec.Code)
+	}
+}
+
+func TestAskNeedsJSON(t *testing.T) {
+	h := handler(t, "")
+	tests := []struct {
+		contentType string
+		want        int
+	}{
+		{"application/json", http.StatusOK},
+		{"application/json; charset=utf-8", http.StatusOK},
+		{"Application/JSON", http.StatusOK},
+		{"", http.StatusUnsupportedMediaType},
+		{"text/plain", http.StatusUnsupportedMediaType},
+		{"text/plain; charset=utf-8", http.StatusUnsupportedMediaType},
+		{"application/x-www-form-urlencoded", http.StatusUnsupportedMediaType},
+		{"multipart/form-data; boundary=x", http.StatusUnsupportedMediaType},
+		{"application/jsonx", http.StatusUnsupportedMediaType},
+	}
+	for _, tt := range tests {
+		t.Run(tt.contentType, func(t *testing.T) {
+			req := askRequest(`{"message":"nfc"}`)
+			req.Header.Set("Content-Type", tt.contentType)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.want {
+				t.Errorf("status %d, want %d", rec.Code, tt.want)
+			}
+		})
+	}
+}
+
+// TestAskWithoutTokenAnswersOnlyLocalhost: without a token, a page on
+// another site that rebinds its name to 127.0.0.1 is refused.
+func TestAskWithoutTokenAnswersOnlyLocalhost(t *testing.T) {
+	tests := []struct {
+		host, token string
+		want        int
+	}{
+		{"localhost:8080", "", http.StatusOK},
+		{"127.0.0.1:8080", "", http.StatusOK},
+		{"[::1]:8080", "", http.StatusOK},
+		{"attacker.example", "", http.StatusForbidden},
+		{"attacker.example:8080", "", http.StatusForbidden},
+		{"helpdesk.example.com", "s3cret", http.StatusOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.host, func(t *testing.T) {
+			h := handler(t, tt.token)
+			req := askRequest(`{"message":"nfc"}`)
+			req.Host = tt.host
+			if tt.token != "" {
+				req.Header.Set("Authorization", "Bearer "+tt.token)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != tt.want {
+				t.Errorf("status %d, want %d", rec.Code, tt.want)
+			}
+		})
+	}
+}
+
+// TestAskRateLimitsByClientAddress sends two requests, each with a fresh
+// handler allowing one message per address, and checks whether the second
+// counts as the same client.
+func TestAskRateLimitsByClientAddress(t *testing.T) {
+	proxies := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("fd00::/8")}
+	type req struct{ peer, forwarded, user string }
+	tests := []struct {
+		name         string
+		first, again req
+		trusted      []netip.Prefix
+		sameClient   bool
+	}{
+		{"no user, same peer", req{peer: "192.0.2.1:1000"}, req{peer: "192.0.2.1:2000"}, nil, true},
+		{"no user, other peer", req{peer: "192.0.2.1:1000"}, req{peer: "192.0.2.2:1000"}, nil, false},
+		{"a new user per request", req{peer: "192.0.2.1:1000", user: "a"}, req{peer: "192.0.2.1:1000", user: "b"}, nil, true},
+		{"forwarded from an untrusted peer is ignored", req{peer: "192.0.2.1:1000", forwarded: "198.51.100.1"}, req{peer: "192.0.2.1:1000", forwarded: "198.51.100.2"}, nil, true},
+		{"behind a trusted proxy: the forwarded client", req{peer: "10.0.0.1:1000", forwarded: "198.51.100.1"}, req{peer: "10.0.0.1:1000", forwarded: "198.51.100.2"}, proxies, false},
+		{"behind a trusted proxy: same forwarded client", req{peer: "10.0.0.1:1000", forwarded: "198.51.100.1"}, req{peer: "10.0.0.2:1000", forwarded: "198.51.100.1"}, proxies, true},
+		{"a forged hop left of the client is ignored", req{peer: "10.0.0.1:1000", forwarded: "203.0.113.7, 198.51.100.1"}, req{peer: "10.0.0.1:1000", forwarded: "203.0.113.8, 198.51.100.1"}, proxies, true},
+		{"two proxies", req{peer: "10.0.0.1:1000", forwarded: "198.51.100.1, 10.0.0.9"}, req{peer: "10.0.0.1:1000", forwarded: "198.51.100.1"}, proxies, true},
+		{"two header lines", req{peer: "10.0.0.1:1000", forwarded: "198.51.100.1\n10.0.0.9"}, req{peer: "10.0.0.1:1000", forwarded: "198.51.100.1"}, proxies, true},
+		{"garbage in a hop", req{peer: "10.0.0.1:1000", forwarded: "x1"}, req{peer: "10.0.0.1:1000", forwarded: "x2"}, proxies, true},
+		{"one IPv6 /64", req{peer: "[2001:db8::1]:1000"}, req{peer: "[2001:db8::2]:1000"}, nil, true},
+		{"two IPv6 /64s", req{peer: "[2001:db8::1]:1000"}, req{peer: "[2001:db8:0:1::1]:1000"}, nil, false},
+		{"IPv4 mapped in IPv6", req{peer: "[::ffff:192.0.2.1]:1000"}, req{peer: "192.0.2.1:1000"}, nil, true},
+		{"IPv6 trusted proxy", req{peer: "[fd00::1]:1000", forwarded: "2001:db8::1"}, req{peer: "[fd00::1]:1000", forwarded: "2001:db8:0:1::1"}, proxies, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := handlerWith(t, httpapi.Config{TrustedProxies: tt.trusted}, bot.WithRateLimit(1, 1), bot.WithAddressRateLimit(1, 1))
+			send := func(r req) bot.Outcome {
+				body, _ := json.Marshal(httpapi.Request{Message: "nfc", User: r.user})
+				hr := askRequest(string(body))
+				hr.RemoteAddr = r.peer
+				for line := range strings.SplitSeq(r.forwarded, "\n") {
+					if line != "" {
+						hr.Header.Add("X-Forwarded-For", line)
+					}
+				}
+				rec := httptest.NewRecorder()
+				h.ServeHTTP(rec, hr)
+				var resp httpapi.Response
+				if err := json.Unmarshal(rec.Body.Bytes(), &resp); err != nil {
+					t.Fatalf("status %d: %s", rec.Code, rec.Body)
+				}
+				return resp.Outcome
+			}
+			if got := send(tt.first); got != bot.Answered {
+				t.Fatalf("first request: %s", got)
+			}
+			if got := send(tt.again); (got == bot.Limited) != tt.sameClient {
+				t.Errorf("second request: %s; same client: %v", got, tt.sameClient)
+			}
+		})
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net"
+	"net/netip"
 	"os"
 	"slices"
 	"strings"
@@ -45,6 +46,8 @@ type Config struct {
 	Analytics AnalyticsConfig
 	// Console serves the admins' web console under /console/.
 	Console bool
+	// Metrics configures GET /metrics.
+	Metrics MetricsConfig
 	// Log configures the logs of "serve".
 	Log LogConfig
 	// Slack configures the Slack adapter; it is off when no key is set.
@@ -57,6 +60,51 @@ type Config struct {
 type HTTPConfig struct {
 	// Addr is host:port to listen on.
 	Addr string
+	// TrustedProxies are the proxies (CIDRs or addresses) whose
+	// X-Forwarded-For names the client of /v1/ask, for its rate limit.
+	TrustedProxies []string
+}
+
+// Proxies returns the trusted proxies as prefixes; the configuration must
+// be valid.
+func (c HTTPConfig) Proxies() []netip.Prefix {
+	ps := make([]netip.Prefix, 0, len(c.TrustedProxies))
+	for _, s := range c.TrustedProxies {
+		if p, err := parseProxy(s); err == nil {
+			ps = append(ps, p)
+		}
+	}
+	return ps
+}
+
+// parseProxy reads a CIDR, or one address as a prefix of its own.
+func parseProxy(s string) (netip.Prefix, error) {
+	if strings.Contains(s, "/") {
+		p, err := netip.ParsePrefix(s)
+		return p.Masked(), err
+	}
+	a, err := netip.ParseAddr(s)
+	if err != nil {
+		return netip.Prefix{}, err
+	}
+	a = a.Unmap()
+	return netip.PrefixFrom(a, a.BitLen()), nil
+}
+
+// MetricsConfig configures GET /metrics.
+type MetricsConfig struct {
+	// Token, when set, is required as a bearer token by /metrics. Without
+	// it, /metrics needs api_token when that is set, and is served only to
+	// localhost when neither is.
+	Token string
+}
+
+// metricsToken is the bearer token /metrics needs, if any.
+func (c Config) metricsToken() string {
+	if c.Metrics.Token != "" {
+		return c.Metrics.Token
+	}
+	return c.APIToken
 }
 
 // LogConfig configures logging.
@@ -76,8 +124,14 @@ type LogConfig struct {
 // LimitsConfig bounds what one person, and everyone together, can ask.
 type LimitsConfig struct {
 	// PerMinute and Burst are each person's token bucket; 0 turns it off.
+	// On /v1/ask, a request without a user is limited so per client address.
 	PerMinute float64
 	Burst     int
+	// AddressPerMinute and AddressBurst bound all /v1/ask requests with a
+	// user from one client address, so that a new user per request does
+	// not escape the limit; 0 turns it off.
+	AddressPerMinute float64
+	AddressBurst     int
 	// Concurrency bounds the /v1/ask requests answered at once; more get 503.
 	Concurrency int
 }
@@ -122,7 +176,7 @@ func DefaultConfig() Config {
 		Log:             LogConfig{Format: "text", Level: "info", MessageText: "off"},
 		Reload:          ReloadConfig{Watch: true, Debounce: reload.DefaultDebounce, MinAccuracy: 0.9},
 		ShutdownTimeout: 15 * time.Second,
-		Limits:          LimitsConfig{PerMinute: 20, Burst: 5, Concurrency: 256},
+		Limits:          LimitsConfig{PerMinute: 20, Burst: 5, AddressPerMinute: 120, AddressBurst: 30, Concurrency: 256},
 		Analytics:       AnalyticsConfig{RetentionDays: 30},
 		Slack:           slack.Config{Command: slack.DefaultCommand},
 	}
@@ -147,6 +201,14 @@ func (c Config) Validate() error {
 	if _, _, err := net.SplitHostPort(c.HTTP.Addr); err != nil {
 		return fmt.Errorf("http.addr: %q is not host:port", c.HTTP.Addr)
 	}
+	for _, p := range c.HTTP.TrustedProxies {
+		if _, err := parseProxy(p); err != nil {
+			return fmt.Errorf("http.trusted_proxies: %q is not a CIDR like 10.0.0.0/8 or an address", p)
+		}
+	}
+	if strings.IndexFunc(c.Metrics.Token, func(r rune) bool { return r <= ' ' || r == 0x7f }) >= 0 {
+		return errors.New("metrics.token: must not hold spaces or control characters")
+	}
 	if !slices.Contains([]string{"text", "json"}, c.Log.Format) {
 		return fmt.Errorf("log.format: %q is not text or json", c.Log.Format)
 	}
@@ -170,6 +232,12 @@ func (c Config) Validate() error {
 	}
 	if c.Limits.PerMinute > 0 && c.Limits.Burst == 0 {
 		return fmt.Errorf("limits.burst: must be at least 1 when limits.per_minute is set")
+	}
+	if c.Limits.AddressPerMinute < 0 || c.Limits.AddressBurst < 0 {
+		return fmt.Errorf("limits.per_address_per_minute: the rate and burst must not be negative")
+	}
+	if c.Limits.AddressPerMinute > 0 && c.Limits.AddressBurst == 0 {
+		return fmt.Errorf("limits.per_address_burst: must be at least 1 when limits.per_address_per_minute is set")
 	}
 	if c.Analytics.RetentionDays < 1 {
 		return fmt.Errorf("analytics.retention_days: %d must be at least 1", c.Analytics.RetentionDays)
@@ -222,6 +290,7 @@ func settings(c *Config) []setting {
 		{key: "match.clarify_threshold", flag: "clarify-threshold", number: &c.Match.Clarify},
 		{key: "match.clarify_margin", flag: "clarify-margin", number: &c.Match.Margin},
 		{key: "http.addr", flag: "http-addr", text: &c.HTTP.Addr},
+		{key: "http.trusted_proxies", list: &c.HTTP.TrustedProxies},
 		{key: "log.format", flag: "log-format", text: &c.Log.Format},
 		{key: "log.level", flag: "log-level", text: &c.Log.Level},
 		{key: "log.message_text", text: &c.Log.MessageText},
@@ -233,11 +302,14 @@ func settings(c *Config) []setting {
 		{key: "shutdown.timeout", duration: &c.ShutdownTimeout},
 		{key: "limits.per_minute", number: &c.Limits.PerMinute},
 		{key: "limits.burst", integer: &c.Limits.Burst},
+		{key: "limits.per_address_per_minute", number: &c.Limits.AddressPerMinute},
+		{key: "limits.per_address_burst", integer: &c.Limits.AddressBurst},
 		{key: "limits.concurrency", integer: &c.Limits.Concurrency},
 		{key: "analytics.path", text: &c.Analytics.Path},
 		{key: "analytics.postgres_url", text: &c.Analytics.PostgresURL},
 		{key: "analytics.retention_days", integer: &c.Analytics.RetentionDays},
 		{key: "console.enabled", flag01: &c.Console},
+		{key: "metrics.token", text: &c.Metrics.Token},
 		{key: "slack.bot_token", text: &c.Slack.BotToken},
 		{key: "slack.signing_secret", text: &c.Slack.SigningSecret},
 		{key: "slack.app_token", text: &c.Slack.AppToken},

@@ -86,6 +86,11 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		{"unknown key in file", nil, []string{"--config", writeConfig(t, "match:\n  answer_treshold: 0.5\n")}, "match.answer_treshold"},
 		{"bad YAML file", nil, []string{"--config", writeConfig(t, "match: [\n")}, "config: read"},
 		{"missing file", nil, []string{"--config", "/no/such/file.yaml"}, "config: read"},
+		{"trusted proxy not a CIDR", map[string]string{"HELPDESK_HTTP_TRUSTED_PROXIES": "10.0.0.0/8, proxy.internal"}, nil, "http.trusted_proxies"},
+		{"trusted proxy bad mask", map[string]string{"HELPDESK_HTTP_TRUSTED_PROXIES": "10.0.0.0/33"}, nil, "http.trusted_proxies"},
+		{"metrics token with a space", nil, []string{"--config", writeConfig(t, "metrics:\n  token: \"a b\"\n")}, "metrics.token"},
+		{"negative address rate", map[string]string{"HELPDESK_LIMITS_PER_ADDRESS_PER_MINUTE": "-1"}, nil, "limits.per_address_per_minute"},
+		{"address rate without burst", map[string]string{"HELPDESK_LIMITS_PER_ADDRESS_BURST": "0"}, nil, "limits.per_address_burst"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,11 +139,16 @@ func TestConfigCheckMasksSecrets(t *testing.T) {
 	t.Setenv("HELPDESK_SLACK_BOT_TOKEN", "xoxb-very-secret")
 	t.Setenv("HELPDESK_SLACK_SIGNING_SECRET", "signing-secret")
 	t.Setenv("HELPDESK_API_TOKEN", "api-secret")
+	t.Setenv("HELPDESK_METRICS_TOKEN", "metrics-secret")
+	t.Setenv("HELPDESK_HTTP_TRUSTED_PROXIES", "10.0.0.0/8,192.0.2.1")
 	r := runCLI(t, "", "config", "check")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	for _, secret := range []string{"xoxb-very-secret", "signing-secret", "api-secret"} {
+	if !strings.Contains(r.stdout, `metrics.token: "********"`) || !strings.Contains(r.stdout, "http.trusted_proxies: [10.0.0.0/8, 192.0.2.1]") {
+		t.Errorf("output:\n%s", r.stdout)
+	}
+	for _, secret := range []string{"xoxb-very-secret", "signing-secret", "api-secret", "metrics-secret"} {
 		if strings.Contains(r.stdout, secret) {
 			t.Errorf("config check printed a secret: %s", secret)
 		}

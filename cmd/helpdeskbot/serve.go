@@ -43,7 +43,8 @@ func (a *app) serveCommand() *cobra.Command {
 			log := newLogger(a.stderr, a.cfg.Log)
 			m := metrics.New()
 			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m),
-				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst)}
+				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst),
+				bot.WithAddressRateLimit(a.cfg.Limits.AddressPerMinute, a.cfg.Limits.AddressBurst)}
 			var rec *recording
 			if a.cfg.Analytics.Enabled() {
 				store, err := a.cfg.Analytics.open(cmd.Context())
@@ -143,8 +144,8 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*s
 		w.Write([]byte("ok\n"))
 	})
 	s.mux.HandleFunc("GET /readyz", s.serveReady)
-	s.mux.Handle("GET /metrics", m.Handler())
-	s.mux.Handle("/v1/", bounded(httpapi.Handler(b, cfg.APIToken), cfg.Limits.Concurrency, func() { m.Shed("http") }))
+	s.mux.Handle("GET /metrics", m.GuardedHandler(cfg.metricsToken()))
+	s.mux.Handle("/v1/", bounded(httpapi.Handler(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies()}), cfg.Limits.Concurrency, func() { m.Shed("http") }))
 	if cfg.Slack.Enabled() {
 		sc := cfg.Slack
 		sc.Events, sc.DrainTimeout = m, cfg.ShutdownTimeout
