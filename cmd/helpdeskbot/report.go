@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -154,33 +153,4 @@ func writeReportText(w io.Writer, r analytics.Report) {
 			fmt.Fprintf(w, "  %.2f  %-24s %q\n", t.Confidence, t.Intent, t.Text)
 		}
 	}
-}
-
-func writeReportCSV(w io.Writer, r analytics.Report) error {
-	cw := csv.NewWriter(w)
-	rows := [][]string{{"section", "name", "value", "detail"},
-		{"total", "turns", strconv.FormatInt(r.Turns, 10), ""},
-		{"total", "fallback", strconv.FormatInt(r.Fallback, 10), strconv.FormatFloat(r.FallbackRate, 'f', 4, 64)}}
-	for _, c := range r.ByIntent {
-		rows = append(rows, []string{"intent", c.Name, strconv.FormatInt(c.N, 10), ""})
-	}
-	for _, c := range r.ByAdapter {
-		rows = append(rows, []string{"adapter", c.Name, strconv.FormatInt(c.N, 10), ""})
-	}
-	for _, c := range r.Unanswered {
-		rows = append(rows, []string{"unanswered", c.Closest, strconv.Itoa(c.Size), strings.Join(c.Examples, " | ")})
-	}
-	for _, v := range r.Disliked {
-		rows = append(rows, []string{"disliked", v.Intent, strconv.FormatInt(v.Down, 10), strconv.FormatInt(v.Up, 10)})
-	}
-	for _, t := range r.DislikedTurns {
-		rows = append(rows, []string{"disliked_turn", t.Intent, strconv.FormatFloat(t.Confidence, 'f', 4, 64), t.Text})
-	}
-	for _, t := range r.LowConfidence {
-		rows = append(rows, []string{"low_confidence", t.Intent, strconv.FormatFloat(t.Confidence, 'f', 4, 64), t.Text})
-	}
-	if err := cw.WriteAll(rows); err != nil {
-		return exitError{code: exitFailure, err: err}
-	}
-	return nil
 }
