@@ -79,6 +79,11 @@ func (a *app) analyticsCommand() *cobra.Command {
 				return exitError{code: exitFailure, err: err}
 			}
 			fmt.Fprintf(a.stdout, "deleted %d records\n", n)
+			if n == 0 {
+				fmt.Fprintln(a.stdout, "nothing is recorded for this person under the current log.user_hash_key: "+
+					"if the key was different when the turns were recorded, purge again with that key; "+
+					"records older than analytics.retention_days are already gone")
+			}
 			return nil
 		},
 	}
