@@ -134,6 +134,17 @@ func writeReportText(w io.Writer, r analytics.Report) {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\nunanswered questions, grouped by wording (%d groups):\n", len(r.Unanswered))
+	if c := r.ClusterCaps; c != nil {
+		if c.Grouped > 0 {
+			fmt.Fprintf(w, "  (only the newest %d of %d unanswered turns were grouped)\n", c.Grouped, c.Of)
+		}
+		if c.Cut > 0 {
+			fmt.Fprintf(w, "  (%d questions were grouped by their first %d characters)\n", c.Cut, c.QuestionChars)
+		}
+		if c.Crowded > 0 {
+			fmt.Fprintf(w, "  (%d questions shared their rarest words with too many groups, were compared with %d of them only and started their own)\n", c.Crowded, c.Compared)
+		}
+	}
 	for _, c := range r.Unanswered {
 		fmt.Fprintf(w, "  %4d  closest: %s\n", c.Size, c.Closest)
 		for _, ex := range c.Examples {

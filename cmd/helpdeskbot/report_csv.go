@@ -25,6 +25,17 @@ func writeReportCSV(w io.Writer, r analytics.Report) error {
 	for _, c := range r.Unanswered {
 		rows = append(rows, []string{"unanswered", c.Closest, strconv.Itoa(c.Size), strings.Join(c.Examples, " | ")})
 	}
+	if c := r.ClusterCaps; c != nil {
+		if c.Grouped > 0 {
+			rows = append(rows, []string{"cap", "grouped_turns", strconv.Itoa(c.Grouped), "of " + strconv.FormatInt(c.Of, 10)})
+		}
+		if c.Cut > 0 {
+			rows = append(rows, []string{"cap", "question_chars", strconv.Itoa(c.QuestionChars), strconv.Itoa(c.Cut) + " questions cut"})
+		}
+		if c.Crowded > 0 {
+			rows = append(rows, []string{"cap", "compared_groups", strconv.Itoa(c.Compared), strconv.Itoa(c.Crowded) + " questions crowded"})
+		}
+	}
 	for _, v := range r.Disliked {
 		rows = append(rows, []string{"disliked", v.Intent, strconv.FormatInt(v.Down, 10), strconv.FormatInt(v.Up, 10)})
 	}
