@@ -36,6 +36,7 @@ bench:
 ## bench-analytics: the analytics benchmarks (a million-turn store; slow to set up)
 bench-analytics:
 	$(GO) test ./bot/analytics -run '^$$' -bench Report1M -benchtime 3x
+	$(GO) test ./bot/analytics -run '^$$' -bench ReportLongUnanswered -benchtime 3x
 	$(GO) test ./bot/analytics -run '^$$' -bench AnswerWhileRecording -benchtime 3s -count 3
 
 ## fuzz: fuzz the bot's answers for a minute

@@ -38,7 +38,8 @@ type Feedback struct {
 // Store keeps turns and feedback. Implementations are safe for concurrent
 // use.
 type Store interface {
-	// AddTurns and AddFeedback write a batch.
+	// AddTurns and AddFeedback write a batch. A person has one vote per
+	// turn: a later click changes it, never adds one.
 	AddTurns(ctx context.Context, turns []Turn) error
 	AddFeedback(ctx context.Context, feedback []Feedback) error
 	// Volume counts turns since a time by intent, adapter and outcome.

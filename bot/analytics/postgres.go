@@ -56,6 +56,7 @@ var postgresMigrations = []string{
 		PRIMARY KEY (hour, intent, adapter, outcome)
 	);`,
 	`ALTER TABLE feedback ADD COLUMN turn_id BIGINT;`,
+	voteMigration,
 }
 
 // OpenPostgres connects to the database at dsn (a postgres:// URL) and

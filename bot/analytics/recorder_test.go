@@ -122,3 +122,35 @@ func TestReport(t *testing.T) {
 		t.Errorf("disliked %+v, low confidence %+v", rep.Disliked, rep.LowConfidence)
 	}
 }
+
+// TestRecorderCountsAReplayedClickOnce shows that one 👎 click delivered
+// five times (a platform retry, a replayed request) is one vote, and the
+// person's 👍 afterwards replaces it.
+func TestRecorderCountsAReplayedClickOnce(t *testing.T) {
+	s := openStore(t)
+	rec := analytics.NewRecorder(s, []byte("key"), nil, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { rec.Run(ctx); close(done) }()
+	b := shippedBot(t, bot.WithObserver(rec))
+	b.Answer(context.Background(), bot.Message{Text: "stuck on selfie", User: "U1", Adapter: "discord"})
+	click := bot.Feedback{Adapter: "discord", User: "U1", Reply: "m1", Intent: "selfie", Helpful: false, Time: time.Now().Add(time.Second)}
+	for range 5 {
+		rec.RecordFeedback(context.Background(), click)
+	}
+	click.Helpful, click.Time = true, click.Time.Add(time.Second)
+	rec.RecordFeedback(context.Background(), click)
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the recorder did not stop")
+	}
+	votes, err := s.Votes(context.Background(), time.Time{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(votes) != 1 || votes[0].Up != 1 || votes[0].Down != 0 {
+		t.Fatalf("votes %+v, want the one 👍", votes)
+	}
+}

@@ -2,6 +2,7 @@ package analytics
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -20,7 +21,9 @@ type Report struct {
 	ByAdapter    []NamedCount `json:"by_adapter"`
 	// Unanswered groups fallback and clarify turns by wording, largest first.
 	Unanswered []Cluster `json:"unanswered"`
-	Disliked   []Vote    `json:"disliked"`
+	// ClusterCaps, when set, says which limits applied to the grouping.
+	ClusterCaps *ClusterCaps `json:"cluster_caps,omitempty"`
+	Disliked    []Vote       `json:"disliked"`
 	// DislikedTurns are questions whose answers got a 👎.
 	DislikedTurns []Turn `json:"disliked_turns"`
 	LowConfidence []Turn `json:"low_confidence"`
@@ -43,11 +46,9 @@ type Cluster struct {
 
 // Report limits.
 const (
-	maxUnanswered    = 5000
 	maxExamples      = 3
 	lowConfidence    = 0.55
 	maxLowConfidence = 20
-	similarEnough    = 0.5 // Jaccard similarity of wording within a cluster
 )
 
 // BuildReport reports on the turns in store since a time; ix (the
@@ -60,10 +61,14 @@ func BuildReport(ctx context.Context, store Store, ix *intents.Index, since time
 		return rep, err
 	}
 	byIntent, byAdapter := map[string]int64{}, map[string]int64{}
+	var unansweredTurns int64
 	for _, c := range counts {
 		rep.Turns += c.N
 		if c.Outcome == "fallback" {
 			rep.Fallback += c.N
+		}
+		if c.Outcome == "fallback" || c.Outcome == "clarify" {
+			unansweredTurns += c.N
 		}
 		byIntent[c.Intent] += c.N
 		byAdapter[c.Adapter] += c.N
@@ -77,7 +82,17 @@ func BuildReport(ctx context.Context, store Store, ix *intents.Index, since time
 	if err != nil {
 		return rep, err
 	}
-	rep.Unanswered = clusters(ix, unanswered)
+	g, err := clusters(ctx, ix, unanswered)
+	if err != nil {
+		return rep, fmt.Errorf("analytics: group unanswered questions: %w", err)
+	}
+	rep.Unanswered = g.clusters
+	if len(unanswered) == maxUnanswered && unansweredTurns > maxUnanswered {
+		g.caps.Grouped, g.caps.Of = maxUnanswered, unansweredTurns
+	}
+	if g.caps != (ClusterCaps{}) {
+		rep.ClusterCaps = &g.caps
+	}
 	votes, err := store.Votes(ctx, since)
 	if err != nil {
 		return rep, err
@@ -109,75 +124,4 @@ func sorted(m map[string]int64) []NamedCount {
 		return strings.Compare(a.Name, b.Name)
 	})
 	return out
-}
-
-// clusters groups turns whose wording (the matcher's terms and unknown
-// words) overlaps by at least similarEnough, largest group first.
-func clusters(ix *intents.Index, turns []Turn) []Cluster {
-	type group struct {
-		words   map[string]bool
-		cluster Cluster
-		closest map[string]int
-	}
-	var groups []*group
-	for _, t := range turns {
-		m := ix.Match(t.Text)
-		words := map[string]bool{}
-		for _, w := range m.Terms {
-			words[w] = true
-		}
-		for _, w := range m.Unknown {
-			words[strings.ToLower(w)] = true
-		}
-		if len(words) == 0 {
-			words[strings.ToLower(strings.TrimSpace(t.Text))] = true
-		}
-		closest := "none"
-		if len(m.Candidates) > 0 {
-			closest = m.Candidates[0].ID
-		}
-		var home *group
-		for _, g := range groups {
-			if jaccard(g.words, words) >= similarEnough {
-				home = g
-				break
-			}
-		}
-		if home == nil {
-			home = &group{words: words, closest: map[string]int{}}
-			groups = append(groups, home)
-		}
-		home.cluster.Size++
-		home.closest[closest]++
-		if len(home.cluster.Examples) < maxExamples && !slices.Contains(home.cluster.Examples, t.Text) {
-			home.cluster.Examples = append(home.cluster.Examples, t.Text)
-		}
-	}
-	out := make([]Cluster, 0, len(groups))
-	for _, g := range groups {
-		best, n := "none", 0
-		for id, c := range g.closest {
-			if c > n || (c == n && id < best) {
-				best, n = id, c
-			}
-		}
-		g.cluster.Closest = best
-		out = append(out, g.cluster)
-	}
-	slices.SortStableFunc(out, func(a, b Cluster) int { return b.Size - a.Size })
-	return out
-}
-
-func jaccard(a, b map[string]bool) float64 {
-	inter := 0
-	for w := range a {
-		if b[w] {
-			inter++
-		}
-	}
-	union := len(a) + len(b) - inter
-	if union == 0 {
-		return 0
-	}
-	return float64(inter) / float64(union)
 }

@@ -57,6 +57,7 @@ var migrations = []string{
 	CREATE INDEX turns_outcome_confidence ON turns(outcome, confidence);`,
 	// Feedback points at the turn it rates.
 	`ALTER TABLE feedback ADD COLUMN turn_id INTEGER;`,
+	voteMigration,
 }
 
 // hourMicros is an hour in the microseconds turns are timed in.

@@ -3,6 +3,7 @@ package analytics
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -34,6 +35,19 @@ func (s *sqlStore) q(query string) string {
 	}
 	return b.String()
 }
+
+// voteMigration keeps one vote per person per turn (a person's votes on
+// answers whose turn was not found count once per intent): the latest of
+// duplicates stays, and unique indexes keep it so. Votes without a person
+// are left as they are. SQLite and PostgreSQL share it.
+const voteMigration = `DELETE FROM feedback WHERE "user" <> '' AND turn_id IS NOT NULL AND EXISTS (
+		SELECT 1 FROM feedback later WHERE later."user" = feedback."user" AND later.turn_id = feedback.turn_id
+			AND (later.at > feedback.at OR (later.at = feedback.at AND later.id > feedback.id)));
+	DELETE FROM feedback WHERE "user" <> '' AND turn_id IS NULL AND EXISTS (
+		SELECT 1 FROM feedback later WHERE later."user" = feedback."user" AND later.turn_id IS NULL AND later.intent = feedback.intent
+			AND (later.at > feedback.at OR (later.at = feedback.at AND later.id > feedback.id)));
+	CREATE UNIQUE INDEX feedback_vote_per_turn ON feedback("user", turn_id) WHERE "user" <> '' AND turn_id IS NOT NULL;
+	CREATE UNIQUE INDEX feedback_vote_per_intent ON feedback("user", intent) WHERE "user" <> '' AND turn_id IS NULL;`
 
 // AddTurns writes turns, and their hourly counts, in one transaction.
 func (s *sqlStore) AddTurns(ctx context.Context, turns []Turn) error {
@@ -69,20 +83,53 @@ func (s *sqlStore) AddTurns(ctx context.Context, turns []Turn) error {
 	})
 }
 
-// AddFeedback writes feedback in one transaction.
+// AddFeedback writes feedback in one transaction. Each vote rates the
+// person's latest turn answered by the intent they rated, and a person has
+// one vote per turn: a later click changes it, a replayed or older one
+// changes nothing. A vote whose turn is not found counts once per person
+// and intent; votes without a person are each kept.
 func (s *sqlStore) AddFeedback(ctx context.Context, feedback []Feedback) error {
 	if len(feedback) == 0 {
 		return nil
 	}
+	const (
+		insert = `INSERT INTO feedback (at, adapter, "user", intent, helpful, turn_id) VALUES (?, ?, ?, ?, ?, ?)`
+		update = ` DO UPDATE SET at = excluded.at, adapter = excluded.adapter, helpful = excluded.helpful WHERE excluded.at >= feedback.at`
+	)
 	return s.tx(ctx, func(tx *sql.Tx) error {
-		// Each vote points at the person's latest turn answered by the
-		// intent they rated.
-		return execEach(ctx, tx, s.q(`INSERT INTO feedback (at, adapter, "user", intent, helpful, turn_id) VALUES (?, ?, ?, ?, ?,
-			(SELECT id FROM turns WHERE "user" = ? AND intent = ? AND at <= ? ORDER BY at DESC LIMIT 1))`), len(feedback), func(i int) []any {
-			f := feedback[i]
+		var stmts [4]*sql.Stmt
+		for i, q := range []string{
+			`SELECT id FROM turns WHERE "user" = ? AND intent = ? AND at <= ? ORDER BY at DESC LIMIT 1`,
+			insert,
+			insert + ` ON CONFLICT ("user", turn_id) WHERE "user" <> '' AND turn_id IS NOT NULL` + update,
+			insert + ` ON CONFLICT ("user", intent) WHERE "user" <> '' AND turn_id IS NULL` + update,
+		} {
+			stmt, err := tx.PrepareContext(ctx, s.q(q))
+			if err != nil {
+				return fmt.Errorf("analytics: prepare: %w", err)
+			}
+			defer stmt.Close()
+			stmts[i] = stmt
+		}
+		turnOf, anonymous, perTurn, perIntent := stmts[0], stmts[1], stmts[2], stmts[3]
+		for _, f := range feedback {
 			at := f.Time.UnixMicro()
-			return []any{at, f.Adapter, f.User, f.Intent, f.Helpful, f.User, f.Intent, at}
-		})
+			var turn sql.NullInt64
+			if err := turnOf.QueryRowContext(ctx, f.User, f.Intent, at).Scan(&turn); err != nil && !errors.Is(err, sql.ErrNoRows) {
+				return fmt.Errorf("analytics: find the rated turn: %w", err)
+			}
+			write := perIntent
+			switch {
+			case f.User == "":
+				write = anonymous
+			case turn.Valid:
+				write = perTurn
+			}
+			if _, err := write.ExecContext(ctx, at, f.Adapter, f.User, f.Intent, f.Helpful, turn); err != nil {
+				return fmt.Errorf("analytics: write: %w", err)
+			}
+		}
+		return nil
 	})
 }
 

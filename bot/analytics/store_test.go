@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,11 @@ import (
 
 // testStore is the conformance suite every Store passes.
 func testStore(t *testing.T, open func(t *testing.T) analytics.Store) {
+	t.Run("records and reports", func(t *testing.T) { testStoreReports(t, open) })
+	t.Run("one vote per person per turn", func(t *testing.T) { testStoreVotesOnce(t, open) })
+}
+
+func testStoreReports(t *testing.T, open func(t *testing.T) analytics.Store) {
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Microsecond)
 	turn := func(ago time.Duration, user, intent, outcome string, conf float64, text string) analytics.Turn {
@@ -93,6 +99,62 @@ func testStore(t *testing.T, open func(t *testing.T) analytics.Store) {
 	}
 }
 
+// testStoreVotesOnce shows that a click replayed, or clicked again, counts
+// once: a person has one vote on each turn, and a later click changes it.
+func testStoreVotesOnce(t *testing.T, open func(t *testing.T) analytics.Store) {
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	s := open(t)
+	turn := func(ago time.Duration, user, intent, text string) analytics.Turn {
+		return analytics.Turn{Time: now.Add(-ago), Adapter: "slack", User: user, Text: text, Intent: intent, Outcome: "answered", Confidence: 0.9}
+	}
+	if err := s.AddTurns(ctx, []analytics.Turn{
+		turn(10*time.Minute, "u1", "selfie", "stuck on selfie"),
+		turn(8*time.Minute, "u2", "selfie", "selfie fails"),
+		turn(5*time.Minute, "u1", "nfc", "chip will not read"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	vote := func(ago time.Duration, user, intent string, helpful bool) analytics.Feedback {
+		return analytics.Feedback{Time: now.Add(-ago), Adapter: "slack", User: user, Intent: intent, Helpful: helpful}
+	}
+	batches := [][]analytics.Feedback{
+		// u1's 👎 on the selfie answer, replayed 5 times; u2's twice.
+		{vote(9*time.Minute, "u1", "selfie", false), vote(9*time.Minute, "u1", "selfie", false), vote(9*time.Minute, "u1", "selfie", false),
+			vote(7*time.Minute, "u2", "selfie", false), vote(7*time.Minute, "u2", "selfie", false)},
+		{vote(9*time.Minute, "u1", "selfie", false), vote(9*time.Minute, "u1", "selfie", false)},
+		// u1 changes their mind; an older click arriving late changes nothing.
+		{vote(6*time.Minute, "u1", "selfie", true), vote(9*time.Minute, "u1", "selfie", false)},
+		// Another turn of u1's is another vote.
+		{vote(4*time.Minute, "u1", "nfc", false)},
+		// A vote whose turn was never recorded counts once per intent.
+		{vote(time.Minute, "u3", "okta", false), vote(time.Minute, "u3", "okta", false)},
+	}
+	for _, b := range batches {
+		if err := s.AddFeedback(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	votes, err := s.Votes(ctx, now.Add(-time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []analytics.Vote{{Intent: "nfc", Down: 1}, {Intent: "okta", Down: 1}, {Intent: "selfie", Up: 1, Down: 1}}
+	if !slices.Equal(votes, want) {
+		t.Errorf("votes %+v, want %+v", votes, want)
+	}
+	disliked, err := s.Disliked(ctx, now.Add(-time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(disliked) != 2 || disliked[0].Text != "chip will not read" || disliked[1].Text != "selfie fails" {
+		t.Errorf("disliked turns %+v, want u1's nfc turn and u2's selfie turn", disliked)
+	}
+	if n, err := s.DeleteUser(ctx, "u1"); err != nil || n != 4 {
+		t.Errorf("DeleteUser = %d, %v; want 2 turns and 2 votes", n, err)
+	}
+}
+
 func TestSQLiteStore(t *testing.T) {
 	testStore(t, func(t *testing.T) analytics.Store {
 		s, err := analytics.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
@@ -163,4 +225,86 @@ func withSearchPath(dsn, schema string) string {
 		sep = "&"
 	}
 	return dsn + sep + "search_path=" + schema
+}
+
+// testMigratedVotes checks a store opened on the duplicate-votes fixture:
+// the latest of each person's votes on a turn stayed, and a later click
+// changes it.
+func testMigratedVotes(t *testing.T, s analytics.Store) {
+	ctx := context.Background()
+	votes, err := s.Votes(ctx, time.UnixMicro(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// selfie: u1's last 👎, u2's 👎 and the two without a person; okta: u3's last 👍.
+	want := []analytics.Vote{{Intent: "selfie", Down: 4}, {Intent: "okta", Up: 1}}
+	if !slices.Equal(votes, want) {
+		t.Errorf("votes after migrating %+v, want %+v", votes, want)
+	}
+	if err := s.AddFeedback(ctx, []analytics.Feedback{{Time: time.UnixMicro(4000), Adapter: "slack", User: "u1", Intent: "selfie", Helpful: true}}); err != nil {
+		t.Fatal(err)
+	}
+	votes, _ = s.Votes(ctx, time.UnixMicro(0))
+	if want := []analytics.Vote{{Intent: "selfie", Up: 1, Down: 3}, {Intent: "okta", Up: 1}}; !slices.Equal(votes, want) {
+		t.Errorf("votes after u1 changed theirs %+v, want %+v", votes, want)
+	}
+}
+
+func TestSQLiteMigratesDuplicateVotes(t *testing.T) {
+	ctx := context.Background()
+	fixture, err := os.ReadFile(filepath.Join("testdata", "duplicate-votes.sqlite.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "turns.db")
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, string(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := analytics.OpenSQLite(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	testMigratedVotes(t, s)
+}
+
+func TestPostgresMigratesDuplicateVotes(t *testing.T) {
+	dsn := os.Getenv("HELPDESK_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("HELPDESK_TEST_POSTGRES is not set: no PostgreSQL server to test against")
+	}
+	ctx := context.Background()
+	fixture, err := os.ReadFile(filepath.Join("testdata", "duplicate-votes.postgres.sql"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	admin, err := sql.Open("pgx", dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	schema := fmt.Sprintf("test_%d", time.Now().UnixNano())
+	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
+		t.Fatal(err)
+	}
+	defer admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
+	db, err := sql.Open("pgx", withSearchPath(dsn, schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.ExecContext(ctx, string(fixture)); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	s, err := analytics.OpenPostgres(ctx, withSearchPath(dsn, schema))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	testMigratedVotes(t, s)
 }

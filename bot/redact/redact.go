@@ -57,26 +57,47 @@ func Find(text string) []Finding {
 	if !strings.ContainsAny(text, "0123456789@<") {
 		return nil // every kind needs a digit, an @ or a < (most text has none)
 	}
-	var found []Finding
-	taken := func(start, end int) bool {
-		for _, f := range found {
-			if start < f.End && f.Start < end {
-				return true
-			}
-		}
-		return false
-	}
+	var found []Finding // sorted by Start, never overlapping
 	for _, p := range patterns {
+		// Matches come in order and never overlap one another, so one
+		// walk along found tells which ones fall inside an earlier finding.
+		var fresh []Finding
+		j := 0
 		for _, loc := range p.re.FindAllStringIndex(text, -1) {
-			s := text[loc[0]:loc[1]]
-			if taken(loc[0], loc[1]) || (p.ok != nil && !p.ok(s)) {
+			for j < len(found) && found[j].End <= loc[0] {
+				j++
+			}
+			if j < len(found) && found[j].Start < loc[1] {
+				continue // inside an earlier pattern's finding
+			}
+			if p.ok != nil && !p.ok(text[loc[0]:loc[1]]) {
 				continue
 			}
-			found = append(found, Finding{Kind: p.kind, Start: loc[0], End: loc[1]})
+			fresh = append(fresh, Finding{Kind: p.kind, Start: loc[0], End: loc[1]})
+		}
+		found = merge(found, fresh)
+	}
+	return found
+}
+
+// merge returns the findings of a and b, both sorted by Start, in one
+// sorted slice.
+func merge(a, b []Finding) []Finding {
+	if len(b) == 0 {
+		return a
+	}
+	if len(a) == 0 {
+		return b
+	}
+	out := make([]Finding, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if a[0].Start <= b[0].Start {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
 		}
 	}
-	sortFindings(found)
-	return found
+	return append(append(out, a...), b...)
 }
 
 // Text returns text with every piece of personal data replaced by its kind
@@ -95,14 +116,6 @@ func Text(text string) string {
 	}
 	b.WriteString(text[last:])
 	return b.String()
-}
-
-func sortFindings(fs []Finding) {
-	for i := 1; i < len(fs); i++ {
-		for j := i; j > 0 && fs[j].Start < fs[j-1].Start; j-- {
-			fs[j], fs[j-1] = fs[j-1], fs[j]
-		}
-	}
 }
 
 func digitsOf(s string) string {

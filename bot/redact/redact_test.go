@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -107,6 +108,35 @@ func FuzzSensitive(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(redact.Sensitive(s)) > 0 && redact.Text(s) == s {
 			t.Fatalf("sensitive but nothing masked: %q", s)
+		}
+	})
+}
+
+func TestFindKeepsOrderAcrossKinds(t *testing.T) {
+	text := strings.Repeat("a@b.co 1234567 ab12345 ", 3)
+	var kinds []redact.Kind
+	for _, f := range redact.Find(text) {
+		kinds = append(kinds, f.Kind)
+	}
+	want := []redact.Kind{redact.Email, redact.Digits, redact.IDNumber, redact.Email, redact.Digits, redact.IDNumber, redact.Email, redact.Digits, redact.IDNumber}
+	if !slices.Equal(kinds, want) {
+		t.Errorf("Find(%q) kinds = %v, want %v", text, kinds, want)
+	}
+}
+
+// FuzzFind shows that findings are in order, inside the text and never
+// overlap.
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{"a@b.co 1234567 ab12345 a@b.co", "call +1 (555) 123-4567 or 078-05-1120", "P<USASMITH<<JOHN<<<<<<<<<<<<<<<<<<<<<<<<<<<< 4111 1111 1111 1111"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, fd := range redact.Find(s) {
+			if fd.Start < last || fd.End <= fd.Start || fd.End > len(s) {
+				t.Fatalf("finding %+v out of order or bounds (previous ended at %d) in %q", fd, last, s)
+			}
+			last = fd.End
 		}
 	})
 }

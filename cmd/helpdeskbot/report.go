@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -80,6 +79,11 @@ func (a *app) analyticsCommand() *cobra.Command {
 				return exitError{code: exitFailure, err: err}
 			}
 			fmt.Fprintf(a.stdout, "deleted %d records\n", n)
+			if n == 0 {
+				fmt.Fprintln(a.stdout, "nothing is recorded for this person under the current log.user_hash_key: "+
+					"if the key was different when the turns were recorded, purge again with that key; "+
+					"records older than analytics.retention_days are already gone")
+			}
 			return nil
 		},
 	}
@@ -130,6 +134,17 @@ func writeReportText(w io.Writer, r analytics.Report) {
 	}
 	tw.Flush()
 	fmt.Fprintf(w, "\nunanswered questions, grouped by wording (%d groups):\n", len(r.Unanswered))
+	if c := r.ClusterCaps; c != nil {
+		if c.Grouped > 0 {
+			fmt.Fprintf(w, "  (only the newest %d of %d unanswered turns were grouped)\n", c.Grouped, c.Of)
+		}
+		if c.Cut > 0 {
+			fmt.Fprintf(w, "  (%d questions were grouped by their first %d characters)\n", c.Cut, c.QuestionChars)
+		}
+		if c.Crowded > 0 {
+			fmt.Fprintf(w, "  (%d questions shared their rarest words with too many groups, were compared with %d of them only and started their own)\n", c.Crowded, c.Compared)
+		}
+	}
 	for _, c := range r.Unanswered {
 		fmt.Fprintf(w, "  %4d  closest: %s\n", c.Size, c.Closest)
 		for _, ex := range c.Examples {
@@ -154,33 +169,4 @@ func writeReportText(w io.Writer, r analytics.Report) {
 			fmt.Fprintf(w, "  %.2f  %-24s %q\n", t.Confidence, t.Intent, t.Text)
 		}
 	}
-}
-
-func writeReportCSV(w io.Writer, r analytics.Report) error {
-	cw := csv.NewWriter(w)
-	rows := [][]string{{"section", "name", "value", "detail"},
-		{"total", "turns", strconv.FormatInt(r.Turns, 10), ""},
-		{"total", "fallback", strconv.FormatInt(r.Fallback, 10), strconv.FormatFloat(r.FallbackRate, 'f', 4, 64)}}
-	for _, c := range r.ByIntent {
-		rows = append(rows, []string{"intent", c.Name, strconv.FormatInt(c.N, 10), ""})
-	}
-	for _, c := range r.ByAdapter {
-		rows = append(rows, []string{"adapter", c.Name, strconv.FormatInt(c.N, 10), ""})
-	}
-	for _, c := range r.Unanswered {
-		rows = append(rows, []string{"unanswered", c.Closest, strconv.Itoa(c.Size), strings.Join(c.Examples, " | ")})
-	}
-	for _, v := range r.Disliked {
-		rows = append(rows, []string{"disliked", v.Intent, strconv.FormatInt(v.Down, 10), strconv.FormatInt(v.Up, 10)})
-	}
-	for _, t := range r.DislikedTurns {
-		rows = append(rows, []string{"disliked_turn", t.Intent, strconv.FormatFloat(t.Confidence, 'f', 4, 64), t.Text})
-	}
-	for _, t := range r.LowConfidence {
-		rows = append(rows, []string{"low_confidence", t.Intent, strconv.FormatFloat(t.Confidence, 'f', 4, 64), t.Text})
-	}
-	if err := cw.WriteAll(rows); err != nil {
-		return exitError{code: exitFailure, err: err}
-	}
-	return nil
 }

@@ -2,17 +2,23 @@
 // losing any of it.
 package split
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Text cuts text into pieces of at most max characters, at paragraph breaks
 // if it can, else at line breaks, else between words; a single word longer
 // than max is the only thing ever cut. No text is lost.
 func Text(text string, max int) []string {
 	var out []string
-	for len([]rune(text)) > max {
+	left := utf8.RuneCountInString(text) // characters in text, kept as it shrinks
+	for left > max {
 		cut := cutPoint(text, max)
 		out = append(out, strings.TrimRight(text[:cut], " \n"))
-		text = strings.TrimLeft(text[cut:], " \n")
+		rest := strings.TrimLeft(text[cut:], " \n")
+		left -= utf8.RuneCountInString(text[:len(text)-len(rest)])
+		text = rest
 	}
 	return append(out, text)
 }

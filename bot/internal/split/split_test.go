@@ -18,6 +18,7 @@ func TestTextLosesNothing(t *testing.T) {
 		{"one long line", strings.Repeat("word ", 1500), 3000},
 		{"one huge word", strings.Repeat("x", 7000), 3000},
 		{"multi-byte", strings.Repeat("é ", 4000), 2000},
+		{"multi-byte lines, many cuts", strings.Repeat("ключ  \n\n é\n", 20000), 700},
 		{"short", "hello", 2000},
 	}
 	for _, tt := range tests {
