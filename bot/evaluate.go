@@ -104,9 +104,13 @@ type Report struct {
 	Results []Result
 	// InScope counts the lines labelled with an intent. Each has one
 	// verdict: AnsweredRight + ClarifiedRight + WrongTopic + FellBack = InScope.
-	InScope                       int
+	InScope int
+	// AnsweredRight and ClarifiedRight count the in-scope lines answered
+	// with the expected intent, and clarified with it first.
 	AnsweredRight, ClarifiedRight int
-	WrongTopic, FellBack          int
+	// WrongTopic counts the in-scope lines answered or clarified with
+	// another intent first; FellBack those given no topic.
+	WrongTopic, FellBack int
 	// TopRight counts the in-scope lines whose best candidate was the
 	// expected intent, whatever the outcome.
 	TopRight int
