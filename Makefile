@@ -2,7 +2,7 @@
 
 GO ?= go
 
-.PHONY: run test build lint bench bench-analytics eval fuzz
+.PHONY: run test build lint bench bench-analytics bench-public eval fuzz
 
 ## run: chat with the bot in the terminal, on the built-in knowledge
 run:
@@ -32,6 +32,11 @@ bench:
 	$(GO) test ./intents ./cmd/helpdeskbot -run '^$$' -bench . -benchmem -cpu 1
 	$(GO) test ./bot/slack -run '^$$' -bench Endpoint -benchtime 20000x -count 3
 	$(GO) test ./bot/discord -run '^$$' -bench Interactions -benchtime 20000x -count 3
+
+## bench-public: matching on the public intent data sets in ../shared/eval/public
+## (imported into temporary folders; skipped with a message when the folder is absent)
+bench-public:
+	$(GO) run ./cmd/helpdeskbot bench-public ../shared/eval/public
 
 ## bench-analytics: the analytics benchmarks (a million-turn store; slow to set up)
 bench-analytics:

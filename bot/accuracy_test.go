@@ -33,8 +33,8 @@ func TestShippedKnowledgeAccuracy(t *testing.T) {
 				t.Fatal(err)
 			}
 			rep := bot.Evaluate(context.Background(), b, cases)
-			t.Logf("in-scope %.1f%% (%d/%d), out-of-scope rejected %.1f%% (%d/%d)",
-				100*rep.InScopeAccuracy(), rep.InScopeCorrect, rep.InScope,
+			t.Logf("in-scope %.1f%% (%d/%d; answered right %d, clarified right first %d), out-of-scope rejected %.1f%% (%d/%d)",
+				100*rep.InScopeAccuracy(), rep.TopRight, rep.InScope, rep.AnsweredRight, rep.ClarifiedRight,
 				100*rep.RejectionRate(), rep.Rejected, rep.OutOfScope)
 			if rep.InScopeAccuracy() < tt.inScope || rep.RejectionRate() < tt.rejection {
 				for _, w := range rep.Wrong() {

@@ -7,6 +7,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"time"
 )
 
 // OutOfScope is the label of messages the bot should not answer.
@@ -46,6 +47,27 @@ func ReadCases(r io.Reader, name string) ([]Case, error) {
 	return cases, nil
 }
 
+// Verdict says how a case came out.
+type Verdict string
+
+// The verdicts of in-scope cases (labelled with an intent) and of
+// out-of-scope ones.
+const (
+	// AnsweredRight: answered with the expected intent.
+	AnsweredRight Verdict = "answered-right"
+	// ClarifiedRight: asked to clarify, the expected intent offered first.
+	ClarifiedRight Verdict = "clarified-right"
+	// WrongTopic: answered another intent, or asked to clarify with another
+	// intent first.
+	WrongTopic Verdict = "wrong-topic"
+	// FellBack: no topic offered (fallback, or no answer at all).
+	FellBack Verdict = "fell-back"
+	// RejectedRight: an out-of-scope message fell back.
+	RejectedRight Verdict = "rejected"
+	// NotRejected: an out-of-scope message was answered or clarified.
+	NotRejected Verdict = "not-rejected"
+)
+
 // Result is how the bot did on one case.
 type Result struct {
 	Case
@@ -53,6 +75,10 @@ type Result struct {
 	Got        string
 	Outcome    Outcome
 	Confidence float64
+	// Top is the best candidate's intent, whatever the outcome; empty when
+	// there was no candidate.
+	Top     string
+	Verdict Verdict
 }
 
 // Correct reports whether the prediction matches the label.
@@ -76,17 +102,45 @@ type Confusion struct {
 // Report summarises an evaluation.
 type Report struct {
 	Results []Result
-	// InScope counts labelled intents; InScopeCorrect those whose top intent
-	// was right and not a fallback.
-	InScope, InScopeCorrect int
+	// InScope counts the lines labelled with an intent. Each has one
+	// verdict: AnsweredRight + ClarifiedRight + WrongTopic + FellBack = InScope.
+	InScope int
+	// AnsweredRight and ClarifiedRight count the in-scope lines answered
+	// with the expected intent, and clarified with it first.
+	AnsweredRight, ClarifiedRight int
+	// WrongTopic counts the in-scope lines answered or clarified with
+	// another intent first; FellBack those given no topic.
+	WrongTopic, FellBack int
+	// TopRight counts the in-scope lines whose best candidate was the
+	// expected intent, whatever the outcome.
+	TopRight int
+	// InScopeCorrect counts the in-scope lines answered or clarified with
+	// the expected intent first: AnsweredRight + ClarifiedRight.
+	InScopeCorrect int
 	// OutOfScope counts "none" lines; Rejected those that fell back.
 	OutOfScope, Rejected int
 	Intents              []IntentScore
 	Confusions           []Confusion
+	// Elapsed is the time spent answering the messages.
+	Elapsed time.Duration
 }
 
-// InScopeAccuracy is InScopeCorrect / InScope (0 when there are none).
-func (r Report) InScopeAccuracy() float64 { return ratio(r.InScopeCorrect, r.InScope) }
+// InScopeAccuracy is the share of in-scope lines whose best candidate was
+// the expected intent, whatever the outcome: TopRight / InScope (0 when
+// there are none).
+func (r Report) InScopeAccuracy() float64 { return ratio(r.TopRight, r.InScope) }
+
+// AnsweredRate is the share of in-scope lines answered directly with the
+// expected intent: AnsweredRight / InScope.
+func (r Report) AnsweredRate() float64 { return ratio(r.AnsweredRight, r.InScope) }
+
+// MeanLatency is the mean time to answer one message.
+func (r Report) MeanLatency() time.Duration {
+	if n := len(r.Results); n > 0 {
+		return r.Elapsed / time.Duration(n)
+	}
+	return 0
+}
 
 // RejectionRate is Rejected / OutOfScope (0 when there are none).
 func (r Report) RejectionRate() float64 { return ratio(r.Rejected, r.OutOfScope) }
@@ -100,6 +154,51 @@ func (r Report) Wrong() []Result {
 		}
 	}
 	return out
+}
+
+// verdict classifies a case's outcome.
+func verdict(c Case, got string, outcome Outcome) Verdict {
+	switch {
+	case c.Intent == OutOfScope && got == OutOfScope:
+		return RejectedRight
+	case c.Intent == OutOfScope:
+		return NotRejected
+	case got == OutOfScope:
+		return FellBack
+	case got != c.Intent:
+		return WrongTopic
+	case outcome == Clarify:
+		return ClarifiedRight
+	default:
+		return AnsweredRight
+	}
+}
+
+// count adds a result to the totals.
+func (r *Report) count(res Result) {
+	if res.Intent == OutOfScope {
+		r.OutOfScope++
+		if res.Verdict == RejectedRight {
+			r.Rejected++
+		}
+		return
+	}
+	r.InScope++
+	if res.Top == res.Intent {
+		r.TopRight++
+	}
+	switch res.Verdict {
+	case AnsweredRight:
+		r.AnsweredRight++
+		r.InScopeCorrect++
+	case ClarifiedRight:
+		r.ClarifiedRight++
+		r.InScopeCorrect++
+	case WrongTopic:
+		r.WrongTopic++
+	default:
+		r.FellBack++
+	}
 }
 
 func ratio(a, b int) float64 {
@@ -119,24 +218,20 @@ func Evaluate(ctx context.Context, b *Bot, cases []Case) Report {
 	expected, predicted, tp := map[string]int{}, map[string]int{}, map[string]int{}
 	confused := map[[2]string]int{}
 	for _, c := range cases {
+		start := time.Now()
 		reply := b.Answer(ctx, Message{Text: c.Message, Adapter: "eval"})
+		rep.Elapsed += time.Since(start)
 		got := reply.Intent
 		if reply.Outcome == Fallback || reply.Outcome == Failed || got == "" {
 			got = OutOfScope
 		}
 		res := Result{Case: c, Got: got, Outcome: reply.Outcome, Confidence: reply.Confidence}
-		rep.Results = append(rep.Results, res)
-		if c.Intent == OutOfScope {
-			rep.OutOfScope++
-			if got == OutOfScope {
-				rep.Rejected++
-			}
-		} else {
-			rep.InScope++
-			if res.Correct() {
-				rep.InScopeCorrect++
-			}
+		if len(reply.Candidates) > 0 {
+			res.Top = reply.Candidates[0].Intent
 		}
+		res.Verdict = verdict(c, got, reply.Outcome)
+		rep.Results = append(rep.Results, res)
+		rep.count(res)
 		expected[c.Intent]++
 		predicted[got]++
 		if res.Correct() {

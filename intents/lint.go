@@ -12,17 +12,25 @@ import (
 // their examples before it is reported as not distinctive.
 const distinctiveKeywordLimit = 3
 
+// PlaceholderAnswer marks an answer still to be written, as
+// "helpdeskbot import" leaves them. Lint warns about answers that contain it.
+const PlaceholderAnswer = "TODO: write the answer"
+
 // Lint checks a knowledge folder as Parse does and, when it has no errors,
 // also what only the matcher can tell: examples made only of common words,
 // which can never match, and keywords so common in other intents' examples
-// that they signal nothing; and answers whose review_by day is before today.
-// Those are warnings.
+// that they signal nothing; answers whose review_by day is before today;
+// and placeholder answers. Those are warnings.
 func Lint(fsys fs.FS, today time.Time) (*Knowledge, Problems) {
 	k, problems := Parse(fsys)
 	if problems.HasErrors() {
 		return k, problems
 	}
 	for _, in := range k.Intents {
+		if strings.Contains(in.Answer, PlaceholderAnswer) {
+			problems = append(problems, Problem{File: in.File, Severity: Warning,
+				Message: fmt.Sprintf("the answer of %s is a placeholder (%q): write the reply", in.ID, PlaceholderAnswer)})
+		}
 		if in.PastReview(today) {
 			msg := fmt.Sprintf("review_by %s has passed: check the answer of %s and set a new date", in.ReviewBy.Format(time.DateOnly), in.ID)
 			if in.Owner != "" {

@@ -1,53 +1,166 @@
 package main
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/intents"
 )
 
 func (a *app) evalCommand() *cobra.Command {
 	var data string
 	var maxConfusions int
+	var asJSON bool
+	var minAccuracy float64
 	cmd := &cobra.Command{
-		Use:   "eval --data FILE.tsv",
+		Use:   "eval [--data FILE.tsv]",
 		Short: "Measure matching on labelled messages (intent<TAB>message, none = out of scope)",
-		Args:  cobra.NoArgs,
+		Long: "eval answers labelled messages (a header line, then intent<TAB>message lines;\n" +
+			"none = out of scope) and reports, for the in-scope ones, the share whose top\n" +
+			"candidate is the right topic (the in-scope accuracy), and how many were answered\n" +
+			"right, clarified with the right topic first, given a wrong topic (answered or\n" +
+			"clarified first), or fell back; for the out-of-scope ones, the share rejected.\n" +
+			"Without --data, it reads the knowledge folder's _tests.tsv (with --knowledge DIR).",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if minAccuracy < 0 || minAccuracy > 1 {
+				return exitError{code: exitUsage, err: fmt.Errorf("eval: --min-accuracy must be between 0 and 1")}
+			}
 			if data == "" {
-				return exitError{code: exitUsage, err: fmt.Errorf("eval: --data FILE.tsv is required")}
+				if a.cfg.Knowledge == "" {
+					return exitError{code: exitUsage, err: fmt.Errorf("eval: --data FILE.tsv is required (or --knowledge DIR with a %s)", intents.TestsFile)}
+				}
+				data = filepath.Join(a.cfg.Knowledge, intents.TestsFile)
+				if _, err := os.Stat(data); errors.Is(err, os.ErrNotExist) {
+					return exitError{code: exitUsage, err: fmt.Errorf("eval: %s has no %s: give --data FILE.tsv", a.cfg.Knowledge, intents.TestsFile)}
+				}
 			}
-			f, err := os.Open(data)
+			cases, err := readCasesFile(data)
 			if err != nil {
 				return exitError{code: exitFailure, err: fmt.Errorf("eval: %w", err)}
 			}
-			defer f.Close()
-			cases, err := bot.ReadCases(f, data)
-			if err != nil {
-				return exitError{code: exitFailure, err: fmt.Errorf("eval: %w", err)}
-			}
+			start := time.Now()
 			b, err := a.newBot()
 			if err != nil {
 				return err
 			}
+			build := time.Since(start)
+			warmUp(cmd.Context(), b, cases)
 			rep := bot.Evaluate(cmd.Context(), b, cases)
-			writeReport(a.stdout, rep, maxConfusions)
-			return nil
+			if asJSON {
+				enc := json.NewEncoder(a.stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(newEvalSummary(data, len(b.Topics()), build, rep)); err != nil {
+					return exitError{code: exitFailure, err: fmt.Errorf("eval: %w", err)}
+				}
+			} else {
+				writeReport(a.stdout, rep, maxConfusions)
+			}
+			return belowMinimum(rep, minAccuracy)
 		},
 	}
-	cmd.Flags().StringVar(&data, "data", "", "labelled messages: a header line, then intent<TAB>message lines")
-	cmd.Flags().IntVar(&maxConfusions, "confusions", 10, "how many of the most confused pairs to list")
+	f := cmd.Flags()
+	f.StringVar(&data, "data", "", "labelled messages: a header line, then intent<TAB>message lines (default: the knowledge folder's _tests.tsv)")
+	f.IntVar(&maxConfusions, "confusions", 10, "how many of the most confused pairs to list")
+	f.BoolVar(&asJSON, "json", false, "print the figures as JSON")
+	f.Float64Var(&minAccuracy, "min-accuracy", 0, "exit 1 if the in-scope accuracy or the out-of-scope rejection is below this share (0 to 1)")
 	return cmd
 }
 
+// readCasesFile reads a file of labelled messages.
+func readCasesFile(name string) ([]bot.Case, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return bot.ReadCases(f, name)
+}
+
+// warmUp answers every message once, untimed, so that what the process
+// loads once, on first use (word lists), is not counted as time per
+// message. The bot keeps nothing from one answer to the next.
+func warmUp(ctx context.Context, b *bot.Bot, cases []bot.Case) {
+	for _, c := range cases {
+		b.Answer(ctx, bot.Message{Text: c.Message, Adapter: "eval"})
+	}
+}
+
+// belowMinimum fails with exit 1 when a measured share is below min.
+func belowMinimum(rep bot.Report, min float64) error {
+	if rep.InScope > 0 && rep.InScopeAccuracy() < min {
+		return exitError{code: exitFailure, err: fmt.Errorf("eval: in-scope accuracy %.1f%% is below --min-accuracy %.1f%%", 100*rep.InScopeAccuracy(), 100*min)}
+	}
+	if rep.OutOfScope > 0 && rep.RejectionRate() < min {
+		return exitError{code: exitFailure, err: fmt.Errorf("eval: out-of-scope rejection %.1f%% is below --min-accuracy %.1f%%", 100*rep.RejectionRate(), 100*min)}
+	}
+	return nil
+}
+
+// evalSummary is what "eval --json" prints.
+type evalSummary struct {
+	Data   string `json:"data"`
+	Topics int    `json:"topics"`
+	// InScope are the figures of the lines labelled with an intent.
+	InScope struct {
+		Messages int `json:"messages"`
+		// Accuracy is the share whose top candidate is right.
+		Accuracy       float64 `json:"accuracy"`
+		TopRight       int     `json:"top_right"`
+		AnsweredRate   float64 `json:"answered_rate"`
+		AnsweredRight  int     `json:"answered_right"`
+		ClarifiedRight int     `json:"clarified_right"`
+		WrongTopic     int     `json:"wrong_topic"`
+		FellBack       int     `json:"fell_back"`
+	} `json:"in_scope"`
+	OutOfScope struct {
+		Messages  int     `json:"messages"`
+		Rejected  int     `json:"rejected"`
+		Rejection float64 `json:"rejection"`
+	} `json:"out_of_scope"`
+	// MicrosPerMessage is the mean time to answer one message.
+	MicrosPerMessage float64 `json:"us_per_message"`
+	// BuildMillis is the time to load the knowledge and build the matcher.
+	BuildMillis float64 `json:"build_ms"`
+}
+
+func newEvalSummary(data string, topics int, build time.Duration, rep bot.Report) evalSummary {
+	s := evalSummary{Data: data, Topics: topics}
+	s.InScope.Messages = rep.InScope
+	s.InScope.Accuracy = rep.InScopeAccuracy()
+	s.InScope.TopRight = rep.TopRight
+	s.InScope.AnsweredRate = rep.AnsweredRate()
+	s.InScope.AnsweredRight = rep.AnsweredRight
+	s.InScope.ClarifiedRight = rep.ClarifiedRight
+	s.InScope.WrongTopic = rep.WrongTopic
+	s.InScope.FellBack = rep.FellBack
+	s.OutOfScope.Messages = rep.OutOfScope
+	s.OutOfScope.Rejected = rep.Rejected
+	s.OutOfScope.Rejection = rep.RejectionRate()
+	s.MicrosPerMessage = float64(rep.MeanLatency().Nanoseconds()) / 1e3
+	s.BuildMillis = float64(build.Microseconds()) / 1e3
+	return s
+}
+
 func writeReport(w io.Writer, rep bot.Report, maxConfusions int) {
-	fmt.Fprintf(w, "in-scope accuracy:     %5.1f%%  (%d/%d)\n", 100*rep.InScopeAccuracy(), rep.InScopeCorrect, rep.InScope)
-	fmt.Fprintf(w, "out-of-scope rejected: %5.1f%%  (%d/%d)\n\n", 100*rep.RejectionRate(), rep.Rejected, rep.OutOfScope)
+	share := func(n int) float64 { return 100 * float64(n) / float64(max(rep.InScope, 1)) }
+	fmt.Fprintf(w, "in-scope accuracy:        %5.1f%%  (%d/%d: the top candidate is the right topic)\n", 100*rep.InScopeAccuracy(), rep.TopRight, rep.InScope)
+	fmt.Fprintf(w, "  answered right:         %5.1f%%  (%d)\n", share(rep.AnsweredRight), rep.AnsweredRight)
+	fmt.Fprintf(w, "  clarified, right first: %5.1f%%  (%d)\n", share(rep.ClarifiedRight), rep.ClarifiedRight)
+	fmt.Fprintf(w, "  wrong topic:            %5.1f%%  (%d)\n", share(rep.WrongTopic), rep.WrongTopic)
+	fmt.Fprintf(w, "  fell back:              %5.1f%%  (%d)\n", share(rep.FellBack), rep.FellBack)
+	fmt.Fprintf(w, "out-of-scope rejected:    %5.1f%%  (%d/%d)\n", 100*rep.RejectionRate(), rep.Rejected, rep.OutOfScope)
+	fmt.Fprintf(w, "time per message:         %.1f µs (mean, after a warm-up pass)\n\n", float64(rep.MeanLatency().Nanoseconds())/1e3)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "intent\tprecision\trecall\texpected\tpredicted\t")

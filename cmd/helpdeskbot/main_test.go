@@ -185,8 +185,8 @@ func TestEvalReportsWrongLines(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	for _, want := range []string{
-		"in-scope accuracy:      50.0%  (1/2)",
-		"out-of-scope rejected:   0.0%  (0/1)",
+		"in-scope accuracy:         50.0%  (1/2: the top candidate is the right topic)",
+		"out-of-scope rejected:      0.0%  (0/1)",
 		"line 2: expected nfc, got selfie",
 		"line 4: expected none, got nfc",
 		"1  nfc -> selfie",

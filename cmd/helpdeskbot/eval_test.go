@@ -1,0 +1,97 @@
+package main
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// evalKB is a knowledge folder whose _tests.tsv has one line of each
+// verdict. The lines are chosen for the outcome the matcher gives them; if
+// a matcher change moves one, pick another message with that outcome: what
+// is tested here is the counting.
+const evalKB = "testdata/eval-kb"
+
+func TestEvalCountsEachVerdict(t *testing.T) {
+	r := runCLI(t, "", "eval", "--knowledge", evalKB)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{
+		"in-scope accuracy:         50.0%  (3/6: the top candidate is the right topic)\n",
+		"  answered right:          16.7%  (1)\n",
+		"  clarified, right first:  16.7%  (1)\n",
+		"  wrong topic:             33.3%  (2)\n",
+		"  fell back:               33.3%  (2)\n",
+		"out-of-scope rejected:     50.0%  (1/2)\n",
+		"time per message:  ",
+		"line 5: expected refund-cash, got refund-card (clarify",
+		"line 6: expected parcel-arrival, got none (fallback",
+		"line 9: expected none, got change-address (answered",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("report lacks %q:\n%s", want, r.stdout)
+		}
+	}
+}
+
+func TestEvalJSON(t *testing.T) {
+	r := runCLI(t, "", "eval", "--json", "--knowledge", evalKB)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	var s evalSummary
+	dec := json.NewDecoder(strings.NewReader(r.stdout))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&s); err != nil {
+		t.Fatalf("%v:\n%s", err, r.stdout)
+	}
+	in, oos := s.InScope, s.OutOfScope
+	if s.Topics != 4 || in.Messages != 6 || in.TopRight != 3 || in.Accuracy != 0.5 ||
+		in.AnsweredRight != 1 || in.ClarifiedRight != 1 || in.WrongTopic != 2 || in.FellBack != 2 {
+		t.Errorf("in-scope figures %+v (topics %d)", in, s.Topics)
+	}
+	if in.AnsweredRate < 0.166 || in.AnsweredRate > 0.167 {
+		t.Errorf("answered_rate %v, want 1/6", in.AnsweredRate)
+	}
+	if oos.Messages != 2 || oos.Rejected != 1 || oos.Rejection != 0.5 {
+		t.Errorf("out-of-scope figures %+v", oos)
+	}
+	if s.MicrosPerMessage <= 0 || s.BuildMillis <= 0 {
+		t.Errorf("us_per_message %v, build_ms %v: want measured times", s.MicrosPerMessage, s.BuildMillis)
+	}
+	if !strings.HasSuffix(s.Data, "_tests.tsv") {
+		t.Errorf("data %q: want the folder's _tests.tsv", s.Data)
+	}
+}
+
+func TestEvalMinAccuracy(t *testing.T) {
+	tests := []struct {
+		name   string
+		args   []string
+		code   int
+		stderr string
+	}{
+		{"at the minimum", []string{"--min-accuracy", "0.5"}, 0, ""},
+		{"below it", []string{"--min-accuracy", "0.6"}, exitFailure, "eval: in-scope accuracy 50.0% is below --min-accuracy 60.0%"},
+		{"json below it", []string{"--json", "--min-accuracy", "0.6"}, exitFailure, "below --min-accuracy"},
+		{"rejection below it", []string{"--data", "testdata/eval-kb-rejection.tsv", "--min-accuracy", "0.9"}, exitFailure,
+			"eval: out-of-scope rejection 50.0% is below --min-accuracy 90.0%"},
+		{"not a share", []string{"--min-accuracy", "90"}, exitUsage, "--min-accuracy must be between 0 and 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "", append([]string{"eval", "--knowledge", evalKB}, tt.args...)...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.stderr) {
+				t.Fatalf("exit %d (want %d), stderr %q (want %q)", r.code, tt.code, r.stderr, tt.stderr)
+			}
+		})
+	}
+}
+
+func TestEvalNeedsData(t *testing.T) {
+	r := runCLI(t, "", "eval", "--knowledge", "../../intents/testdata/small")
+	if r.code != exitUsage || !strings.Contains(r.stderr, "has no _tests.tsv: give --data FILE.tsv") {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
