@@ -81,6 +81,16 @@ func TestReloadRefusals(t *testing.T) {
 			// those words as keywords, it takes that example.
 			write(t, dir, "a-thief.md", "---\nid: thief\ntitle: Thief\nexamples:\n  - face found\n  - found a face\n  - the face was found\nkeywords: [face, found]\n---\nMine now.\n")
 		}, "now matches thief"},
+		{"guidance linked to the environment", func(t *testing.T, dir string) {
+			link(t, "/proc/self/environ", filepath.Join(dir, "_guidance.md"))
+		}, "_guidance.md:1: symlink points outside the knowledge folder"},
+		{"topic linked outside", func(t *testing.T, dir string) {
+			write(t, filepath.Dir(dir), "passwd.md", "---\nid: passwd\ntitle: P\nexamples: [a, b, c]\n---\nroot:x:0:0\n")
+			link(t, "../passwd.md", filepath.Join(dir, "passwd.md"))
+		}, "passwd.md:1: symlink points outside the knowledge folder"},
+		{"regression tests linked outside", func(t *testing.T, dir string) {
+			link(t, "/proc/self/environ", filepath.Join(dir, "_tests.tsv"))
+		}, "_tests.tsv:1: symlink points outside the knowledge folder"},
 		{"regression tests", func(t *testing.T, dir string) {
 			write(t, dir, "_tests.tsv", "intent\tmessage\nselfie\tmy selfie keeps failing\nokta\tthe weather in paris\nglare\tcompletely unrelated words\n")
 		}, "_tests.tsv: accuracy 33.3% is below the minimum 90.0%"},
@@ -94,7 +104,7 @@ func TestReloadRefusals(t *testing.T) {
 			logs := &testkit.LogBuffer{}
 			r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, slogTo(logs), reload.Hooks{Failed: func() { failed.Add(1) }})
 			tt.edit(t, dir)
-			err := r.Reload(context.Background())
+			err := reloadWithin(t, r)
 			var refused *reload.Error
 			if !errors.As(err, &refused) {
 				t.Fatalf("Reload = %v, want a refusal", err)
@@ -109,6 +119,32 @@ func TestReloadRefusals(t *testing.T) {
 				t.Errorf("failure counted %d times; logs:\n%s", failed.Load(), logs)
 			}
 		})
+	}
+}
+
+// link replaces name with a symbolic link to target.
+func link(t *testing.T, target, name string) {
+	t.Helper()
+	if err := os.Remove(name); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, name); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// reloadWithin reloads, failing the test if that does not end in a few
+// seconds.
+func reloadWithin(t *testing.T, r *reload.Reloader) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- r.Reload(context.Background()) }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(10 * time.Second):
+		t.Fatal("Reload did not return within 10s")
+		return nil
 	}
 }
 
