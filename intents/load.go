@@ -271,7 +271,7 @@ func (l *loader) synonyms(p string) {
 	if !ok {
 		return
 	}
-	pairs, loc := yamlMapping(data, 0)
+	pairs, loc := yamlMapping(data, 0, "YAML")
 	if loc != nil {
 		l.addAt(p, loc)
 		return
@@ -306,7 +306,7 @@ type frontValue struct {
 }
 
 func (l *loader) frontMatter(p string, doc document, allowed []string) (map[string]frontValue, bool) {
-	pairs, loc := yamlMapping(doc.front, doc.frontLine)
+	pairs, loc := yamlMapping(doc.front, doc.frontLine, "front matter")
 	if loc != nil {
 		l.addAt(p, loc)
 		return nil, false

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -228,4 +229,44 @@ func allAnswers(b *bot.Bot) string {
 		s.WriteString(in.Answer)
 	}
 	return s.String()
+}
+
+// TestReloadRefusesDeepFrontMatterInLittleMemory: front matter nested
+// deep enough to take the YAML parser gigabytes (200 KB ran serve out of
+// memory) is refused before it is parsed, and the reload stays small.
+func TestReloadRefusesDeepFrontMatterInLittleMemory(t *testing.T) {
+	tests := []struct {
+		name  string
+		depth int
+		want  string
+	}{
+		{"20 KB", 10_000, "deep.md:4: front matter nests lists and mappings more than 20 levels deep"},
+		{"200 KB", 100_000, "deep.md:4: front matter is larger than 64 KiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := folder(t)
+			b := newBot(t, dir)
+			before := b.Index().Knowledge().Version
+			r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, nil, reload.Hooks{})
+			write(t, dir, "deep.md", "---\nid: deep\ntitle: Deep\nexamples: "+strings.Repeat("[", tt.depth)+strings.Repeat("]", tt.depth)+"\n---\nAnswer.\n")
+			runtime.GC()
+			var m0, m1 runtime.MemStats
+			runtime.ReadMemStats(&m0)
+			err := reloadWithin(t, r)
+			runtime.ReadMemStats(&m1)
+			alloc := m1.TotalAlloc - m0.TotalAlloc
+			t.Logf("reload allocated %.1f MB", float64(alloc)/(1<<20))
+			var refused *reload.Error
+			if !errors.As(err, &refused) || !strings.Contains(strings.Join(refused.Problems, "\n"), tt.want) {
+				t.Fatalf("Reload = %v, want a refusal with %q", err, tt.want)
+			}
+			if alloc > 16<<20 {
+				t.Errorf("reload allocated %d MB, want at most 16 MB", alloc>>20)
+			}
+			if b.Index().Knowledge().Version != before {
+				t.Error("a refused reload changed the knowledge in use")
+			}
+		})
+	}
 }
