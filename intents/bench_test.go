@@ -2,6 +2,7 @@ package intents_test
 
 import (
 	"bufio"
+	"io/fs"
 	"os"
 	"runtime"
 	"strings"
@@ -108,4 +109,23 @@ func retainedMB(build func() any) float64 {
 	runtime.ReadMemStats(&after)
 	runtime.KeepAlive(v)
 	return float64(after.HeapAlloc-before.HeapAlloc) / (1 << 20)
+}
+
+// BenchmarkParseShippedFolder reads the shipped folder from disk through
+// os.DirFS and through intents.Dir, which opens it with os.Root on every
+// call and checks every file: what confining the folder costs a reload.
+func BenchmarkParseShippedFolder(b *testing.B) {
+	for _, fsys := range []struct {
+		name string
+		fsys fs.FS
+	}{{"os.DirFS", os.DirFS("../knowledge")}, {"intents.Dir", intents.Dir("../knowledge")}} {
+		b.Run(fsys.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := intents.Load(fsys.fsys); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -3,6 +3,7 @@ package intents
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"hash"
 	"io/fs"
@@ -67,7 +68,9 @@ func Parse(fsys fs.FS) (*Knowledge, Problems) {
 		if d.IsDir() {
 			return nil
 		}
-		l.file(p, name)
+		if l.entry(p, d) {
+			l.file(p, name)
+		}
 		return nil
 	})
 	if err != nil {
@@ -114,10 +117,51 @@ func (l *loader) addAt(file string, loc *located) {
 	l.add(file, loc.line, Error, "%s", loc.msg)
 }
 
+// entry checks a folder entry before it is looked at: a symbolic link must
+// resolve inside the folder, and only regular files (or links to them) are
+// read. A link to a folder inside is not followed. It reports whether the
+// entry is a file to go on with.
+func (l *loader) entry(p string, d fs.DirEntry) bool {
+	if d.Type().IsRegular() {
+		return true
+	}
+	_, info, err := resolve(l.fsys, p)
+	switch {
+	case err != nil:
+		l.fileProblem(p, err)
+		return false
+	case d.Type()&fs.ModeSymlink != 0 && info.IsDir():
+		l.add(p, 0, Warning, "a link to a folder is not followed: its files are not read")
+		return false
+	}
+	if err := checkRegular(info); err != nil {
+		l.fileProblem(p, err)
+		return false
+	}
+	return true
+}
+
+// fileProblem reports why a file could not be read: a refusal of the
+// loader's checks at line 1, any other error without a line.
+func (l *loader) fileProblem(p string, err error) {
+	var refused *fileError
+	if errors.As(err, &refused) {
+		l.add(p, 1, Error, "%s", refused.msg)
+		return
+	}
+	l.add(p, 0, Error, "cannot read: %v", err)
+}
+
+// read returns the content of a file that will be loaded, with every
+// check of readFile, and refuses text that is not UTF-8.
 func (l *loader) read(p string) ([]byte, bool) {
-	data, err := fs.ReadFile(l.fsys, p)
+	data, err := readFile(l.fsys, p)
 	if err != nil {
-		l.add(p, 0, Error, "cannot read: %v", err)
+		l.fileProblem(p, err)
+		return nil, false
+	}
+	if line, col, ok := firstInvalidUTF8(data); !ok {
+		l.add(p, line, Error, "invalid UTF-8 (byte 0x%02x in column %d): save the file as UTF-8", data[col.offset], col.column)
 		return nil, false
 	}
 	fmt.Fprintf(l.hash, "%s\x00%d\x00", p, len(data))
@@ -148,6 +192,11 @@ func (l *loader) file(p, name string) {
 		case OutOfScopeFile:
 			l.outOfScope(p)
 		case TestsFile:
+			// Read by eval and reload, which go through ReadFile; here it
+			// only gets the same checks.
+			if _, err := readFile(l.fsys, p); err != nil {
+				l.fileProblem(p, err)
+			}
 		default:
 			l.add(p, 0, Warning, "unknown special file; known: %s", strings.Join([]string{GuidanceFile, FallbackFile, ClarifyFile, SynonymsFile, OutOfScopeFile, TestsFile}, ", "))
 		}
@@ -222,7 +271,7 @@ func (l *loader) synonyms(p string) {
 	if !ok {
 		return
 	}
-	pairs, loc := yamlMapping(data, 0)
+	pairs, loc := yamlMapping(data, 0, "YAML")
 	if loc != nil {
 		l.addAt(p, loc)
 		return
@@ -257,7 +306,7 @@ type frontValue struct {
 }
 
 func (l *loader) frontMatter(p string, doc document, allowed []string) (map[string]frontValue, bool) {
-	pairs, loc := yamlMapping(doc.front, doc.frontLine)
+	pairs, loc := yamlMapping(doc.front, doc.frontLine, "front matter")
 	if loc != nil {
 		l.addAt(p, loc)
 		return nil, false

@@ -206,3 +206,17 @@ func TestOwnerAndReviewBy(t *testing.T) {
 	_, problems = intents.Parse(fsys)
 	assertProblems(t, problems, []string{`a.md:5: review_by: "next week" is not a date like 2027-03-31`})
 }
+
+func TestParseReportsInvalidUTF8(t *testing.T) {
+	fsys := folderWith(map[string]string{
+		"b.md":           "---\nid: b\ntitle: B\nexamples: [banana bread, banana split, banana cake]\n---\nAnswer\nwith \xff\xfe here.\n",
+		"_clarify.md":    "Which \xc3 one?\n",
+		"_synonyms.yaml": "pic: photo\nfoto: ph\xe9oto\n",
+	})
+	_, problems := intents.Parse(fsys)
+	assertProblems(t, problems, []string{
+		"_clarify.md:1: invalid UTF-8 (byte 0xc3 in column 7): save the file as UTF-8",
+		"_synonyms.yaml:2: invalid UTF-8 (byte 0xe9 in column 9): save the file as UTF-8",
+		"b.md:7: invalid UTF-8 (byte 0xff in column 6): save the file as UTF-8",
+	})
+}

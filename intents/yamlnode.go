@@ -11,8 +11,12 @@ import (
 
 // yamlMapping parses src as a YAML mapping. lineOffset is added to every line
 // number so that positions point into the enclosing file. An empty document
-// gives an empty mapping.
-func yamlMapping(src []byte, lineOffset int) (pairs []*ast.MappingValueNode, loc *located) {
+// gives an empty mapping. YAML beyond the limits of checkYAML is refused
+// without being parsed; what names it in the message.
+func yamlMapping(src []byte, lineOffset int, what string) (pairs []*ast.MappingValueNode, loc *located) {
+	if loc := checkYAML(src, lineOffset, what); loc != nil {
+		return nil, loc
+	}
 	defer func() {
 		// The YAML parser is not ours: whatever it does, a bad file must
 		// give a problem, not take the process down.

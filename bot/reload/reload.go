@@ -5,6 +5,7 @@
 package reload
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -80,7 +81,7 @@ func (e *Error) Error() string {
 func (r *Reloader) Reload(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	fsys := os.DirFS(r.cfg.Dir)
+	fsys := intents.Dir(r.cfg.Dir)
 	k, problems := intents.Lint(fsys, time.Now())
 	var refused []string
 	for _, p := range problems {
@@ -141,15 +142,14 @@ func stolenExamples(ctx context.Context, current *bot.Bot, next *intents.Index) 
 
 // regressions checks next against the folder's _tests.tsv.
 func (r *Reloader) regressions(ctx context.Context, fsys fs.FS, next *intents.Index) []string {
-	f, err := fsys.Open(intents.TestsFile)
+	data, err := intents.ReadFile(fsys, intents.TestsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		return []string{fmt.Sprintf("%s: %v", intents.TestsFile, err)}
+		return []string{err.Error()}
 	}
-	defer f.Close()
-	cases, err := bot.ReadCases(f, intents.TestsFile)
+	cases, err := bot.ReadCases(bytes.NewReader(data), intents.TestsFile)
 	if err != nil {
 		return []string{err.Error()}
 	}
@@ -188,7 +188,7 @@ func (r *Reloader) Run(ctx context.Context) error {
 				return nil
 			}
 			if ev.Op&fsnotify.Create != 0 {
-				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
+				if st, err := os.Lstat(ev.Name); err == nil && st.IsDir() {
 					watchTree(w, ev.Name)
 				}
 			}

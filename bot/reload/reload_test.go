@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -81,6 +82,16 @@ func TestReloadRefusals(t *testing.T) {
 			// those words as keywords, it takes that example.
 			write(t, dir, "a-thief.md", "---\nid: thief\ntitle: Thief\nexamples:\n  - face found\n  - found a face\n  - the face was found\nkeywords: [face, found]\n---\nMine now.\n")
 		}, "now matches thief"},
+		{"guidance linked to the environment", func(t *testing.T, dir string) {
+			link(t, "/proc/self/environ", filepath.Join(dir, "_guidance.md"))
+		}, "_guidance.md:1: symlink points outside the knowledge folder"},
+		{"topic linked outside", func(t *testing.T, dir string) {
+			write(t, filepath.Dir(dir), "passwd.md", "---\nid: passwd\ntitle: P\nexamples: [a, b, c]\n---\nroot:x:0:0\n")
+			link(t, "../passwd.md", filepath.Join(dir, "passwd.md"))
+		}, "passwd.md:1: symlink points outside the knowledge folder"},
+		{"regression tests linked outside", func(t *testing.T, dir string) {
+			link(t, "/proc/self/environ", filepath.Join(dir, "_tests.tsv"))
+		}, "_tests.tsv:1: symlink points outside the knowledge folder"},
 		{"regression tests", func(t *testing.T, dir string) {
 			write(t, dir, "_tests.tsv", "intent\tmessage\nselfie\tmy selfie keeps failing\nokta\tthe weather in paris\nglare\tcompletely unrelated words\n")
 		}, "_tests.tsv: accuracy 33.3% is below the minimum 90.0%"},
@@ -94,7 +105,7 @@ func TestReloadRefusals(t *testing.T) {
 			logs := &testkit.LogBuffer{}
 			r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, slogTo(logs), reload.Hooks{Failed: func() { failed.Add(1) }})
 			tt.edit(t, dir)
-			err := r.Reload(context.Background())
+			err := reloadWithin(t, r)
 			var refused *reload.Error
 			if !errors.As(err, &refused) {
 				t.Fatalf("Reload = %v, want a refusal", err)
@@ -109,6 +120,32 @@ func TestReloadRefusals(t *testing.T) {
 				t.Errorf("failure counted %d times; logs:\n%s", failed.Load(), logs)
 			}
 		})
+	}
+}
+
+// link replaces name with a symbolic link to target.
+func link(t *testing.T, target, name string) {
+	t.Helper()
+	if err := os.Remove(name); err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, name); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// reloadWithin reloads, failing the test if that does not end in a few
+// seconds.
+func reloadWithin(t *testing.T, r *reload.Reloader) error {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- r.Reload(context.Background()) }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(10 * time.Second):
+		t.Fatal("Reload did not return within 10s")
+		return nil
 	}
 }
 
@@ -192,4 +229,44 @@ func allAnswers(b *bot.Bot) string {
 		s.WriteString(in.Answer)
 	}
 	return s.String()
+}
+
+// TestReloadRefusesDeepFrontMatterInLittleMemory: front matter nested
+// deep enough to take the YAML parser gigabytes (200 KB ran serve out of
+// memory) is refused before it is parsed, and the reload stays small.
+func TestReloadRefusesDeepFrontMatterInLittleMemory(t *testing.T) {
+	tests := []struct {
+		name  string
+		depth int
+		want  string
+	}{
+		{"20 KB", 10_000, "deep.md:4: front matter nests lists and mappings more than 20 levels deep"},
+		{"200 KB", 100_000, "deep.md:4: front matter is larger than 64 KiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := folder(t)
+			b := newBot(t, dir)
+			before := b.Index().Knowledge().Version
+			r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, nil, reload.Hooks{})
+			write(t, dir, "deep.md", "---\nid: deep\ntitle: Deep\nexamples: "+strings.Repeat("[", tt.depth)+strings.Repeat("]", tt.depth)+"\n---\nAnswer.\n")
+			runtime.GC()
+			var m0, m1 runtime.MemStats
+			runtime.ReadMemStats(&m0)
+			err := reloadWithin(t, r)
+			runtime.ReadMemStats(&m1)
+			alloc := m1.TotalAlloc - m0.TotalAlloc
+			t.Logf("reload allocated %.1f MB", float64(alloc)/(1<<20))
+			var refused *reload.Error
+			if !errors.As(err, &refused) || !strings.Contains(strings.Join(refused.Problems, "\n"), tt.want) {
+				t.Fatalf("Reload = %v, want a refusal with %q", err, tt.want)
+			}
+			if alloc > 16<<20 {
+				t.Errorf("reload allocated %d MB, want at most 16 MB", alloc>>20)
+			}
+			if b.Index().Knowledge().Version != before {
+				t.Error("a refused reload changed the knowledge in use")
+			}
+		})
+	}
 }

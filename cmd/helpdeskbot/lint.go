@@ -33,7 +33,7 @@ func (a *app) lintCommand() *cobra.Command {
 			}
 			fsys, name := a.knowledgeFS()
 			if dir != "" {
-				fsys, name = os.DirFS(dir), dir
+				fsys, name = intents.Dir(dir), dir
 			}
 			k, problems := intents.Lint(fsys, time.Now())
 			if quality && !problems.HasErrors() {

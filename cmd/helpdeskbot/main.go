@@ -115,11 +115,12 @@ func (a *app) rootCommand() *cobra.Command {
 }
 
 // knowledgeFS returns the configured knowledge folder and its display name.
+// A folder on disk is read through intents.Dir, which never leaves it.
 func (a *app) knowledgeFS() (fs.FS, string) {
 	if a.cfg.Knowledge == "" {
 		return knowledge.FS, "built-in knowledge"
 	}
-	return os.DirFS(a.cfg.Knowledge), a.cfg.Knowledge
+	return intents.Dir(a.cfg.Knowledge), a.cfg.Knowledge
 }
 
 // newBot loads the configured knowledge. Problems are printed as
