@@ -61,6 +61,9 @@ type Config struct {
 	// DrainTimeout bounds how long Run waits, once asked to stop, for
 	// answers already queued; zero means 10 seconds.
 	DrainTimeout time.Duration
+	// Now is the clock that signed timestamps are checked against; nil
+	// means time.Now.
+	Now func() time.Time
 }
 
 // Defaults.
@@ -132,6 +135,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Queue == 0 {
 		c.Queue = DefaultQueue
+	}
+	if c.Now == nil {
+		c.Now = time.Now
 	}
 	return c
 }

@@ -6,6 +6,9 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 
@@ -41,17 +44,37 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// signed reports whether the request is signed with the application's key.
+// maxClockSkew is how far a signed timestamp may be from the adapter's
+// clock, either way: as Slack's, so that a captured request cannot be
+// replayed later.
+const maxClockSkew = 5 * time.Minute
+
+// signed reports whether the request is signed with the application's key,
+// at a timestamp (Unix seconds) within maxClockSkew of now.
 func (a *Adapter) signed(header http.Header, body []byte) bool {
 	if a.publicKey == nil {
 		return false
 	}
 	sig, err := hex.DecodeString(header.Get("X-Signature-Ed25519"))
 	timestamp := header.Get("X-Signature-Timestamp")
-	if err != nil || len(sig) != ed25519.SignatureSize || timestamp == "" {
+	if err != nil || len(sig) != ed25519.SignatureSize || !fresh(timestamp, a.cfg.Now()) {
 		return false
 	}
 	msg := make([]byte, 0, len(timestamp)+len(body))
 	msg = append(append(msg, timestamp...), body...)
 	return ed25519.Verify(a.publicKey, msg, sig)
+}
+
+// fresh reports whether timestamp is Unix seconds, in decimal digits, within
+// maxClockSkew of now.
+func fresh(timestamp string, now time.Time) bool {
+	if timestamp == "" || len(timestamp) > 12 || strings.Trim(timestamp, "0123456789") != "" {
+		return false
+	}
+	secs, err := strconv.ParseInt(timestamp, 10, 64)
+	if err != nil {
+		return false
+	}
+	skew := now.Sub(time.Unix(secs, 0))
+	return skew <= maxClockSkew && skew >= -maxClockSkew
 }

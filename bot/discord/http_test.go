@@ -158,3 +158,56 @@ func TestInviteURL(t *testing.T) {
 		t.Fatalf("with message deletion: %s", got)
 	}
 }
+
+// postStamped sends body signed with key at the given X-Signature-Timestamp.
+func (h *harness) postStamped(t testing.TB, body any, key ed25519.PrivateKey, stamp string) *http.Response {
+	t.Helper()
+	raw, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/discord/interactions", bytes.NewReader(raw))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Signature-Timestamp", stamp)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), raw...))))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+// TestHTTPInteractionsRefuseStaleTimestamps: a correctly signed request is
+// accepted only when its timestamp is a number within five minutes of the
+// adapter's clock, either way; a captured request cannot be replayed later.
+func TestHTTPInteractionsRefuseStaleTimestamps(t *testing.T) {
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	h := start(t, nil, func(c *discord.Config) {
+		c.Gateway = ptr(false)
+		c.Now = func() time.Time { return now }
+	})
+	at := func(d time.Duration) string { return strconv.FormatInt(now.Add(d).Unix(), 10) }
+	ping := map[string]any{"id": "P1", "type": 1, "application_id": "APP", "token": "t"}
+	tests := []struct {
+		name  string
+		stamp string
+		want  int
+	}{
+		{"now", at(0), http.StatusOK},
+		{"four minutes ago", at(-4 * time.Minute), http.StatusOK},
+		{"four minutes ahead", at(4 * time.Minute), http.StatusOK},
+		{"one", "1", http.StatusUnauthorized},
+		{"not a number", "abc", http.StatusUnauthorized},
+		{"in 2001", strconv.FormatInt(time.Date(2001, 9, 9, 1, 46, 40, 0, time.UTC).Unix(), 10), http.StatusUnauthorized},
+		{"six minutes ago", at(-6 * time.Minute), http.StatusUnauthorized},
+		{"six minutes ahead", at(6 * time.Minute), http.StatusUnauthorized},
+		{"negative", "-1700000000", http.StatusUnauthorized},
+		{"fractional", at(0) + ".5", http.StatusUnauthorized},
+		{"huge", "99999999999999999999999", http.StatusUnauthorized},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if resp := h.postStamped(t, ping, h.key, tt.stamp); resp.StatusCode != tt.want {
+				t.Fatalf("timestamp %q: status %d, want %d", tt.stamp, resp.StatusCode, tt.want)
+			}
+		})
+	}
+}
