@@ -75,16 +75,16 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "discord"),
 		session: session, seen: work.NewDedup(seenTTL, seenSize),
 	}
-	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v, "stack", string(debug.Stack())) })
+	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
 		key, _ := hex.DecodeString(cfg.PublicKey) // validated
 		a.publicKey = ed25519.PublicKey(key)
 	}
-	session.AddHandler(a.onReady)
-	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) })
-	session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { a.connected.Store(false) })
-	session.AddHandler(a.onMessage)
-	session.AddHandler(a.onInteraction)
+	session.AddHandler(recovered(a, "READY", a.onReady))
+	session.AddHandler(recovered(a, "RESUMED", func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) }))
+	session.AddHandler(recovered(a, "DISCONNECT", func(*discordgo.Session, *discordgo.Disconnect) { a.connected.Store(false) }))
+	session.AddHandler(recovered(a, "MESSAGE_CREATE", a.onMessage))
+	session.AddHandler(recovered(a, "INTERACTION_CREATE", a.onInteraction))
 	return a, nil
 }
 

@@ -67,7 +67,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		api: client, client: client,
 		events: work.NewDedup(dedupTTL, dedupSize),
 	}
-	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v, "stack", string(debug.Stack())) })
+	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
 	return a, nil
 }
 
@@ -115,6 +115,12 @@ func (a *Adapter) Run(ctx context.Context) error {
 // Ready reports whether Run has checked the bot token and learnt who the
 // bot is.
 func (a *Adapter) Ready() bool { return a.botUser.Load() != nil }
+
+// panicked logs and counts a recovered panic; where names what panicked.
+func (a *Adapter) panicked(where string, v any, stack []byte) {
+	a.cfg.Events.Panicked("slack")
+	a.log.Error(where+" panicked", "panic", v, "stack", string(stack))
+}
 
 // isSelf reports whether user is the bot itself.
 func (a *Adapter) isSelf(user string) bool {
