@@ -49,8 +49,12 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 	}
 	switch evt.Type {
 	case socketmode.EventTypeConnected:
+		a.socketUp.Store(true)
 		a.log.Info("socket mode connected")
+	case socketmode.EventTypeConnecting, socketmode.EventTypeDisconnect:
+		a.socketUp.Store(false)
 	case socketmode.EventTypeConnectionError, socketmode.EventTypeInvalidAuth:
+		a.socketUp.Store(false)
 		a.log.Error("socket mode connection failed", "type", evt.Type)
 	case socketmode.EventTypeEventsAPI:
 		ev, ok := evt.Data.(slackevents.EventsAPIEvent)
