@@ -31,12 +31,18 @@ type fakeDiscord struct {
 	// Discord error code.
 	failChannel string
 	failCode    int
+	// failRegister and failGateway, when set, may fail call n of the
+	// command registration or of GET /gateway with an HTTP status (0: no;
+	// -1: drop the connection). Set them before the adapter runs.
+	failRegister, failGateway func(n int) int
 
 	mu         sync.Mutex
 	sent       []sent
 	commands   []map[string]any // registered commands, per PUT
 	intents    float64
 	identifies int
+	registers  int // registration calls, failed ones included
+	gateways   int // GET /gateway calls, failed ones included
 	resumes    int
 	conn       *websocket.Conn
 	wmu        sync.Mutex
@@ -48,9 +54,23 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 	f := &fakeDiscord{t: t}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v9/gateway", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.gateways++
+		n := f.gateways
+		f.mu.Unlock()
+		if failed(w, f.failGateway, n) {
+			return
+		}
 		writeJSON(w, map[string]any{"url": "ws://" + f.srv.Listener.Addr().String() + "/gateway"})
 	})
 	register := func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.registers++
+		n := f.registers
+		f.mu.Unlock()
+		if failed(w, f.failRegister, n) {
+			return
+		}
 		var cmds []map[string]any
 		json.NewDecoder(r.Body).Decode(&cmds)
 		f.mu.Lock()
@@ -100,6 +120,24 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
 	return f
+}
+
+// failed answers call n with fail's status, if any, and reports whether it did.
+func failed(w http.ResponseWriter, fail func(int) int, n int) bool {
+	if fail == nil {
+		return false
+	}
+	switch status := fail(n); status {
+	case 0:
+		return false
+	case -1:
+		conn, _, _ := w.(http.Hijacker).Hijack()
+		conn.Close()
+	default:
+		w.WriteHeader(status)
+		writeJSON(w, map[string]any{"code": 0, "message": http.StatusText(status)})
+	}
+	return true
 }
 
 func (f *fakeDiscord) apiURL() string { return f.srv.URL + "/api/v9/" }
