@@ -108,6 +108,9 @@ func TestRunRetriesRegistrationAndGateway(t *testing.T) {
 	if r.adapter.Ready() {
 		t.Fatal("ready before connecting")
 	}
+	if !strings.Contains(r.logs.String(), "dedup_store=memory") {
+		t.Errorf("the de-duplication store is not logged at start:\n%s", r.logs.String())
+	}
 	close(release)
 	testkit.WaitFor(t, "the adapter to be ready", r.adapter.Ready)
 	fake.mu.Lock()

@@ -133,6 +133,9 @@ func TestRunRetriesWhileSlackIsUnreachable(t *testing.T) {
 	if r.adapter.Ready() {
 		t.Fatal("ready without Slack")
 	}
+	if !strings.Contains(r.logs.String(), "dedup_store=memory") {
+		t.Errorf("the de-duplication store is not logged at start:\n%s", r.logs.String())
+	}
 	r.cancel()
 	select {
 	case err := <-r.done:
