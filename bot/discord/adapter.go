@@ -16,6 +16,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
 )
@@ -30,6 +31,8 @@ type Adapter struct {
 	publicKey ed25519.PublicKey
 	seen      *work.Dedup
 	work      *work.Pool
+	// badSignatures rate-limits the log line of a refused signature.
+	badSignatures *lograte.Limiter
 
 	started   atomic.Bool
 	connected atomic.Bool
@@ -75,6 +78,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "discord"),
 		session: session, seen: work.NewDedup(seenTTL, seenSize),
+		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {

@@ -20,14 +20,18 @@ const maxBody = 1 << 20
 
 // serveInteractions is Discord's "interactions endpoint URL": every request
 // must carry a valid Ed25519 signature of its timestamp and raw body (401
-// otherwise). It answers in the HTTP response, statelessly, well inside
-// Discord's three seconds; the rest of a long answer follows over REST.
+// otherwise, logged at most once per badSignatureLogEvery). It answers in
+// the HTTP response, statelessly, well inside Discord's three seconds; the
+// rest of a long answer follows over REST.
 func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
 	body, ok := httpbody.Read(w, r, maxBody)
 	if !ok {
 		return
 	}
 	if !a.signed(r.Header, body) {
+		if ok, suppressed := a.badSignatures.Allow(); ok {
+			a.log.Warn("interaction with a bad signature refused", "suppressed", suppressed)
+		}
 		http.Error(w, "invalid request signature", http.StatusUnauthorized)
 		return
 	}
@@ -43,6 +47,10 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
 		a.work.Submit(func(ctx context.Context) { a.followUp(ctx, &i, resp, more) })
 	}
 }
+
+// badSignatureLogEvery is how often a refused signature is logged at most;
+// the line counts those held back since the previous one.
+const badSignatureLogEvery = time.Minute
 
 // maxClockSkew is how far a signed timestamp may be from the adapter's
 // clock, either way: as Slack's, so that a captured request cannot be

@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -209,5 +210,57 @@ func TestHTTPInteractionsRefuseStaleTimestamps(t *testing.T) {
 				t.Fatalf("timestamp %q: status %d, want %d", tt.stamp, resp.StatusCode, tt.want)
 			}
 		})
+	}
+}
+
+// TestBadSignaturesAreLoggedOncePerMinute: a flood of badly signed
+// interactions gives one warning a minute, the next one counting those
+// held back; every one is still refused.
+func TestBadSignaturesAreLoggedOncePerMinute(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Unix(1_800_000_000, 0)
+	h := start(t, nil, func(c *discord.Config) {
+		c.Gateway = ptr(false)
+		c.Now = func() time.Time {
+			mu.Lock()
+			defer mu.Unlock()
+			return now
+		}
+	})
+	advance := func(d time.Duration) {
+		mu.Lock()
+		now = now.Add(d)
+		mu.Unlock()
+	}
+	_, otherKey, _ := ed25519.GenerateKey(nil)
+	bad := func() {
+		t.Helper()
+		mu.Lock()
+		stamp := strconv.FormatInt(now.Unix(), 10)
+		mu.Unlock()
+		if resp := h.postStamped(t, map[string]any{"id": "P1", "type": 1}, otherKey, stamp); resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("status %d, want 401", resp.StatusCode)
+		}
+	}
+	lines := func() []string {
+		var out []string
+		for _, l := range strings.Split(h.logs.String(), "\n") {
+			if strings.Contains(l, "bad signature") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	bad()
+	bad()
+	advance(59 * time.Second)
+	bad()
+	if got := lines(); len(got) != 1 {
+		t.Fatalf("%d warnings within a minute, want 1:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	advance(time.Second)
+	bad()
+	if got := lines(); len(got) != 2 || !strings.Contains(got[1], "suppressed=2") {
+		t.Fatalf("after a minute, want a second warning counting the 2 held back:\n%s", strings.Join(got, "\n"))
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
 )
@@ -28,6 +29,8 @@ type Adapter struct {
 	events   *work.Dedup
 	work     *work.Pool
 	renders  renderCache
+	// badSignatures rate-limits the log line of a refused signature.
+	badSignatures *lograte.Limiter
 	// botUser is the bot's own user id, learnt at Run.
 	botUser atomic.Pointer[string]
 	// socketUp says the Socket Mode connection is open.
@@ -68,7 +71,8 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "slack"),
 		api: client, client: client,
-		events: work.NewDedup(dedupTTL, dedupSize),
+		events:        work.NewDedup(dedupTTL, dedupSize),
+		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
 	return a, nil

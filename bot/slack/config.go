@@ -50,6 +50,9 @@ type Config struct {
 	// in a row to reach Slack, before trying again; nil means from 1 s,
 	// doubling to 2 minutes, with jitter.
 	RetryDelay func(failures int) time.Duration
+	// Now is the clock of the adapter's log rate limits; nil means
+	// time.Now.
+	Now func() time.Time
 }
 
 // Defaults for Config.
@@ -112,6 +115,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.DrainTimeout <= 0 {
 		c.DrainTimeout = 10 * time.Second
+	}
+	if c.Now == nil {
+		c.Now = time.Now
 	}
 	if c.RetryDelay == nil {
 		c.RetryDelay = retry.Default
