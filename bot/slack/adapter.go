@@ -154,8 +154,8 @@ func (a *Adapter) Ready() bool {
 
 // panicked logs and counts a recovered panic; where names what panicked.
 func (a *Adapter) panicked(where string, v any, stack []byte) {
-	a.cfg.Events.Panicked("slack")
 	a.log.Error(where+" panicked", "panic", v, "stack", string(stack))
+	a.cfg.Events.Panicked("slack")
 }
 
 // isSelf reports whether user is the bot itself.
