@@ -188,5 +188,5 @@ var permanent = map[string]bool{
 	"channel_not_found": true, "not_in_channel": true, "invalid_auth": true,
 	"account_inactive": true, "is_archived": true, "token_revoked": true,
 	"missing_scope": true, "restricted_action": true, "msg_too_long": true,
-	"invalid_blocks": true,
+	"invalid_blocks": true, "response_url_refused": true,
 }
