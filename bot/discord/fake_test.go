@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -35,6 +36,10 @@ type fakeDiscord struct {
 	// command registration or of GET /gateway with an HTTP status (0: no;
 	// -1: drop the connection). Set them before the adapter runs.
 	failRegister, failGateway func(n int) int
+	// holdFollowups makes follow-ups wait until release is closed.
+	holdFollowups atomic.Bool
+	release       chan struct{}
+	releaseOnce   sync.Once
 
 	mu         sync.Mutex
 	sent       []sent
@@ -42,6 +47,7 @@ type fakeDiscord struct {
 	intents    float64
 	identifies int
 	registers  int // registration calls, failed ones included
+	followups  int // follow-up calls received, held ones included
 	gateways   int // GET /gateway calls, failed ones included
 	resumes    int
 	conn       *websocket.Conn
@@ -51,7 +57,7 @@ type fakeDiscord struct {
 }
 
 func newFakeDiscord(t testing.TB) *fakeDiscord {
-	f := &fakeDiscord{t: t}
+	f := &fakeDiscord{t: t, release: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v9/gateway", func(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
@@ -112,6 +118,12 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 		w.WriteHeader(http.StatusNoContent)
 	})
 	mux.HandleFunc("POST /api/v9/webhooks/{app}/{token}", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.followups++
+		f.mu.Unlock()
+		if f.holdFollowups.Load() {
+			<-f.release
+		}
 		f.record("followup", r.PathValue("token"), r.Body)
 		writeJSON(w, map[string]any{"id": "F1"})
 	})
@@ -119,8 +131,12 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 	mux.HandleFunc("GET /gateway/", f.serveGateway)
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
+	t.Cleanup(f.releaseFollowups) // runs first: no handler stays held
 	return f
 }
+
+// releaseFollowups lets held follow-ups through.
+func (f *fakeDiscord) releaseFollowups() { f.releaseOnce.Do(func() { close(f.release) }) }
 
 // failed answers call n with fail's status, if any, and reports whether it did.
 func failed(w http.ResponseWriter, fail func(int) int, n int) bool {

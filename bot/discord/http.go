@@ -13,6 +13,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/split"
 )
 
 // maxBody is the largest interaction body accepted.
@@ -41,11 +42,54 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp, more := a.respond(r.Context(), &i)
+	// The follow-ups are queued before the response is written, so that a
+	// full queue can still change the response; they wait for it to be sent.
+	sent := make(chan struct{})
+	if len(more.parts) > 0 {
+		queued := a.work.Submit(func(ctx context.Context) {
+			select {
+			case <-sent:
+				a.followUp(ctx, &i, resp, more)
+			case <-ctx.Done():
+			}
+		})
+		if !queued {
+			a.cfg.Events.Shed("discord")
+			a.log.Warn("follow-up dropped: all workers busy", "interaction", i.ID, "parts", len(more.parts))
+			resp = busyResponse(resp, more, a.bot.Guidance())
+		}
+	}
 	w.Header().Set("Content-Type", "application/json")
 	json.NewEncoder(w).Encode(resp)
-	if len(more.parts) > 0 {
-		a.work.Submit(func(ctx context.Context) { a.followUp(ctx, &i, resp, more) })
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
 	}
+	close(sent)
+}
+
+// busyNote ends a response whose follow-ups could not be queued.
+const busyNote = "*I'm busy right now and couldn't send the rest of this answer. Please ask again in a moment.*"
+
+// busyResponse is resp when its follow-ups (more) cannot be sent: as much
+// of the first part as fits (cut at a paragraph or line break), the busy
+// note, the guidance and the buttons, in one message.
+func busyResponse(resp *discordgo.InteractionResponse, more message, guidance string) *discordgo.InteractionResponse {
+	if resp.Data == nil {
+		return resp
+	}
+	data := *resp.Data
+	tail := "\n\n" + busyNote + "\n\n" + guidance
+	room := maxContent - len([]rune(tail))
+	first := ""
+	if room > 0 {
+		first = split.Text(strings.TrimRight(data.Content, " \n"), room)[0]
+	}
+	data.Content = strings.TrimRight(first, " \n") + tail
+	if data.Content == tail {
+		data.Content = busyNote + "\n\n" + guidance
+	}
+	data.Components = more.components
+	return &discordgo.InteractionResponse{Type: resp.Type, Data: &data}
 }
 
 // badSignatureLogEvery is how often a refused signature is logged at most;

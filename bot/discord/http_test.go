@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 )
 
 // startHTTPOnly runs the adapter without a gateway: the interactions
@@ -263,4 +264,43 @@ func TestBadSignaturesAreLoggedOncePerMinute(t *testing.T) {
 	if got := lines(); len(got) != 2 || !strings.Contains(got[1], "suppressed=2") {
 		t.Fatalf("after a minute, want a second warning counting the 2 held back:\n%s", strings.Join(got, "\n"))
 	}
+}
+
+// TestHTTPFollowUpsWhenBusy: with the one worker busy and its queue full, a
+// long answer's follow-ups cannot be queued: the response itself then holds
+// what fits, says so and still ends with the guidance; the drop is logged
+// and counted.
+func TestHTTPFollowUpsWhenBusy(t *testing.T) {
+	h := start(t, os.DirFS("testdata/long"), func(c *discord.Config) {
+		c.Gateway = ptr(false)
+		c.Workers, c.Queue = 1, 1
+	})
+	h.fake.holdFollowups.Store(true)
+	ask := func(id string) map[string]any {
+		return decode(t, h.post(t, interaction(id, 2, command("give me the long answer"), nil), h.key))
+	}
+	ask("I1") // its follow-ups hold the worker
+	testkit.WaitFor(t, "the worker to be busy", func() bool {
+		h.fake.mu.Lock()
+		defer h.fake.mu.Unlock()
+		return h.fake.followups == 1
+	})
+	ask("I2") // queued
+	out := ask("I3")
+	data := out["data"].(map[string]any)
+	content := data["content"].(string)
+	if !strings.Contains(content, "busy") || !strings.HasSuffix(content, "Contact the organization that asked you to verify.") || len([]rune(content)) > 2000 {
+		t.Fatalf("busy response (%d characters): %q", len([]rune(content)), content)
+	}
+	if !strings.HasPrefix(content, "> give me the long answer") {
+		t.Errorf("the busy response lost the start of the answer: %.80q", content)
+	}
+	if comps, _ := data["components"].([]any); len(comps) == 0 {
+		t.Error("the busy response lost the buttons")
+	}
+	if h.events.count("shed") != 1 || !strings.Contains(h.logs.String(), "follow-up dropped") {
+		t.Fatalf("shed %d, logs:\n%s", h.events.count("shed"), h.logs.String())
+	}
+	h.fake.releaseFollowups()
+	h.fake.wait("followup", 4) // I1's and I2's, two each
 }
