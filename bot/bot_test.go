@@ -375,3 +375,19 @@ func TestAnswersPastTheirReviewAreMarked(t *testing.T) {
 		t.Error("answer still in date marked past review")
 	}
 }
+
+// TestReplyKeySeparatesTheTwoFallbacks: the out-of-scope fallback and the
+// ordinary fallback have the same outcome, intent, topics and knowledge
+// version, but not the same text, so they must not share a key.
+func TestReplyKeySeparatesTheTwoFallbacks(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	ctx := context.Background()
+	outOfScope := b.Answer(ctx, bot.Message{Text: "where do I renew my passport"})
+	gibberish := b.Answer(ctx, bot.Message{Text: "zzzz qqqq xxxx"})
+	if outOfScope.Outcome != bot.Fallback || gibberish.Outcome != bot.Fallback || outOfScope.Body == gibberish.Body {
+		t.Fatalf("want two fallbacks with different texts, got %s %q and %s %q", outOfScope.Outcome, outOfScope.Body, gibberish.Outcome, gibberish.Body)
+	}
+	if outOfScope.Key() == gibberish.Key() {
+		t.Fatal("the out-of-scope fallback and the ordinary fallback share a key")
+	}
+}

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -99,24 +100,34 @@ func (r Reply) Text() string {
 }
 
 // Key identifies what a reply shows: two replies with the same key render
-// the same, so renderings can be cached by it. The knowledge version stands
-// for the texts; without one, the texts themselves are part of the key.
+// the same, so renderings can be cached by it. The body and contact line are
+// always part of it, since one outcome can carry different texts (the
+// out-of-scope fallback and the ordinary one); the knowledge version stands
+// for the titles and the guidance, and without one the guidance and titles
+// are part of it as well. Every field is written with its length first, so
+// no two replies run together into one key.
 func (r Reply) Key() string {
-	var b strings.Builder
-	b.WriteString(string(r.Outcome))
-	b.WriteByte(0)
-	b.WriteString(r.Intent)
-	b.WriteByte(0)
-	b.WriteString(r.KnowledgeVersion)
-	for _, c := range r.Choices {
-		b.WriteByte(0)
-		b.WriteString(c.ID)
+	b := make([]byte, 0, len(r.Outcome)+len(r.Intent)+len(r.KnowledgeVersion)+len(r.Body)+len(r.Contact)+16*(len(r.Choices)+len(r.Related))+32)
+	field := func(s string) {
+		b = strconv.AppendInt(b, int64(len(s)), 10)
+		b = append(b, ':')
+		b = append(b, s...)
 	}
-	if r.KnowledgeVersion == "" {
-		for _, text := range []string{r.Body, r.Contact, r.Guidance} {
-			b.WriteByte(0)
-			b.WriteString(text)
+	for _, s := range []string{string(r.Outcome), r.Intent, r.KnowledgeVersion, r.Body, r.Contact} {
+		field(s)
+	}
+	for _, list := range [][]Choice{r.Choices, r.Related} {
+		b = strconv.AppendInt(b, int64(len(list)), 10)
+		b = append(b, '#')
+		for _, c := range list {
+			field(c.ID)
+			if r.KnowledgeVersion == "" {
+				field(c.Title)
+			}
 		}
 	}
-	return b.String()
+	if r.KnowledgeVersion == "" {
+		field(r.Guidance)
+	}
+	return string(b)
 }

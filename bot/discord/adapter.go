@@ -16,6 +16,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
 )
 
@@ -29,6 +31,8 @@ type Adapter struct {
 	publicKey ed25519.PublicKey
 	seen      *work.Dedup
 	work      *work.Pool
+	// badSignatures rate-limits the log line of a refused signature.
+	badSignatures *lograte.Limiter
 
 	started   atomic.Bool
 	connected atomic.Bool
@@ -74,17 +78,18 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "discord"),
 		session: session, seen: work.NewDedup(seenTTL, seenSize),
+		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
 	}
-	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v, "stack", string(debug.Stack())) })
+	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
 		key, _ := hex.DecodeString(cfg.PublicKey) // validated
 		a.publicKey = ed25519.PublicKey(key)
 	}
-	session.AddHandler(a.onReady)
-	session.AddHandler(func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) })
-	session.AddHandler(func(*discordgo.Session, *discordgo.Disconnect) { a.connected.Store(false) })
-	session.AddHandler(a.onMessage)
-	session.AddHandler(a.onInteraction)
+	session.AddHandler(recovered(a, "READY", a.onReady))
+	session.AddHandler(recovered(a, "RESUMED", func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) }))
+	session.AddHandler(recovered(a, "DISCONNECT", func(*discordgo.Session, *discordgo.Disconnect) { a.connected.Store(false) }))
+	session.AddHandler(recovered(a, "MESSAGE_CREATE", a.onMessage))
+	session.AddHandler(recovered(a, "INTERACTION_CREATE", a.onInteraction))
 	return a, nil
 }
 
@@ -102,25 +107,23 @@ func (a *Adapter) Ready() bool {
 }
 
 // Run registers the slash command (when a token is set), connects to the
-// gateway (when on) and blocks until ctx ends. discordgo reconnects and
+// gateway (when on) and blocks until ctx ends. While Discord cannot be
+// reached it retries after cfg.RetryDelay and Ready stays false; a token
+// Discord refuses (401) ends Run with an error. discordgo reconnects and
 // resumes by itself after a dropped connection. On return, queued answers
 // have finished or the configured DrainTimeout has passed.
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
 	defer a.work.Stop(a.cfg.DrainTimeout)
+	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
 
-	if a.cfg.Token != "" {
-		if err := a.registerCommand(ctx); err != nil {
-			if ctx.Err() != nil {
-				return nil
-			}
-			return err
+	if err := a.connect(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // asked to stop before connecting
 		}
+		return err
 	}
 	if a.cfg.GatewayOn() {
-		if err := a.session.Open(); err != nil {
-			return fmt.Errorf("discord: open gateway: %w", err)
-		}
 		defer a.session.Close()
 	}
 	a.started.Store(true)
@@ -128,6 +131,54 @@ func (a *Adapter) Run(ctx context.Context) error {
 	<-ctx.Done()
 	return nil
 }
+
+// connect registers the command and opens the gateway, retrying what
+// fails until it succeeds; the command is registered once. It fails at once
+// on a refused token, and otherwise only when ctx ends.
+func (a *Adapter) connect(ctx context.Context) error {
+	registered := a.cfg.Token == ""
+	for failures := 1; ; failures++ {
+		err := func() error {
+			if !registered {
+				if err := a.registerCommand(ctx); err != nil {
+					return err
+				}
+				registered = true
+			}
+			if a.cfg.GatewayOn() {
+				if err := a.session.Open(); err != nil {
+					return fmt.Errorf("open gateway: %w", err)
+				}
+			}
+			return nil
+		}()
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		var re *discordgo.RESTError
+		if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
+			return refusedToken{re}
+		}
+		wait := a.cfg.RetryDelay(failures)
+		a.log.Warn("cannot reach Discord, retrying", "failures", failures, "retry_in", wait, "code", errorCode(err), "err", err)
+		if !retry.Wait(ctx, wait) {
+			return ctx.Err()
+		}
+	}
+}
+
+// refusedToken is the error of a token Discord refuses: one line, without
+// the response body.
+type refusedToken struct{ err *discordgo.RESTError }
+
+func (e refusedToken) Error() string {
+	return "discord: token refused by Discord (HTTP " + e.err.Response.Status + "): check discord.token"
+}
+
+func (e refusedToken) Unwrap() error { return e.err }
 
 // command is the slash command: an optional question, autocompleted with
 // the topics.
@@ -154,7 +205,7 @@ func (a *Adapter) registerCommand(ctx context.Context) error {
 	for _, g := range guilds {
 		_, err := a.session.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, []*discordgo.ApplicationCommand{command()}, discordgo.WithContext(ctx))
 		if err != nil {
-			return fmt.Errorf("discord: register /%s (guild %q): %w", CommandName, g, err)
+			return fmt.Errorf("register /%s (guild %q): %w", CommandName, g, err)
 		}
 	}
 	return nil

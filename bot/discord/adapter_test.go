@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,7 +29,34 @@ type harness struct {
 	key      ed25519.PrivateKey
 	logs     *testkit.LogBuffer
 	feedback chan bot.Feedback
+	events   *countingEvents
 }
+
+// countingEvents counts what the adapter reports for metrics.
+type countingEvents struct {
+	mu     sync.Mutex
+	counts map[string]int // "shed", "panicked", "delivered:<code>", "deduplicated"
+}
+
+func (e *countingEvents) add(what string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if e.counts == nil {
+		e.counts = map[string]int{}
+	}
+	e.counts[what]++
+}
+
+func (e *countingEvents) count(what string) int {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	return e.counts[what]
+}
+
+func (e *countingEvents) Delivered(_, code string) { e.add("delivered:" + code) }
+func (e *countingEvents) Deduplicated(string)      { e.add("deduplicated") }
+func (e *countingEvents) Shed(string)              { e.add("shed") }
+func (e *countingEvents) Panicked(string)          { e.add("panicked") }
 
 func newBot(t testing.TB, fsys fs.FS) *bot.Bot {
 	t.Helper()
@@ -49,9 +77,10 @@ func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{fake: newFakeDiscord(t), key: priv, logs: &testkit.LogBuffer{}, feedback: make(chan bot.Feedback, 16)}
+	h := &harness{fake: newFakeDiscord(t), key: priv, logs: &testkit.LogBuffer{}, feedback: make(chan bot.Feedback, 16), events: &countingEvents{}}
 	cfg := discord.Config{
-		Token: "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: h.fake.apiURL(),
+		Events: h.events,
+		Token:  "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: h.fake.apiURL(),
 		HTTPClient:      &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext, MaxIdleConnsPerHost: 16}},
 		WebsocketDialer: &websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second},
 	}
@@ -61,7 +90,12 @@ func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
 	if fsys == nil {
 		fsys = knowledge.FS
 	}
+	// Feedback on the intent "panic" makes the recorder panic, to check that
+	// the adapter survives a panic in any handler.
 	record := bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
+		if f.Intent == "panic" {
+			panic("feedback recorder panicked")
+		}
 		h.feedback <- f
 		return nil
 	})

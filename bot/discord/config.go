@@ -16,6 +16,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 )
 
 // Config configures the Discord adapter.
@@ -61,6 +62,13 @@ type Config struct {
 	// DrainTimeout bounds how long Run waits, once asked to stop, for
 	// answers already queued; zero means 10 seconds.
 	DrainTimeout time.Duration
+	// RetryDelay is how long Run waits, after the given number of failures
+	// in a row to reach Discord, before trying again; nil means from 1 s,
+	// doubling to 2 minutes, with jitter.
+	RetryDelay func(failures int) time.Duration
+	// Now is the clock that signed timestamps are checked against; nil
+	// means time.Now.
+	Now func() time.Time
 }
 
 // Defaults.
@@ -132,6 +140,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Queue == 0 {
 		c.Queue = DefaultQueue
+	}
+	if c.RetryDelay == nil {
+		c.RetryDelay = retry.Default
+	}
+	if c.Now == nil {
+		c.Now = time.Now
 	}
 	return c
 }

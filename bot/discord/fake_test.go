@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -31,12 +32,23 @@ type fakeDiscord struct {
 	// Discord error code.
 	failChannel string
 	failCode    int
+	// failRegister and failGateway, when set, may fail call n of the
+	// command registration or of GET /gateway with an HTTP status (0: no;
+	// -1: drop the connection). Set them before the adapter runs.
+	failRegister, failGateway func(n int) int
+	// holdFollowups makes follow-ups wait until release is closed.
+	holdFollowups atomic.Bool
+	release       chan struct{}
+	releaseOnce   sync.Once
 
 	mu         sync.Mutex
 	sent       []sent
 	commands   []map[string]any // registered commands, per PUT
 	intents    float64
 	identifies int
+	registers  int // registration calls, failed ones included
+	followups  int // follow-up calls received, held ones included
+	gateways   int // GET /gateway calls, failed ones included
 	resumes    int
 	conn       *websocket.Conn
 	wmu        sync.Mutex
@@ -45,12 +57,26 @@ type fakeDiscord struct {
 }
 
 func newFakeDiscord(t testing.TB) *fakeDiscord {
-	f := &fakeDiscord{t: t}
+	f := &fakeDiscord{t: t, release: make(chan struct{})}
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/v9/gateway", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.gateways++
+		n := f.gateways
+		f.mu.Unlock()
+		if failed(w, f.failGateway, n) {
+			return
+		}
 		writeJSON(w, map[string]any{"url": "ws://" + f.srv.Listener.Addr().String() + "/gateway"})
 	})
 	register := func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.registers++
+		n := f.registers
+		f.mu.Unlock()
+		if failed(w, f.failRegister, n) {
+			return
+		}
 		var cmds []map[string]any
 		json.NewDecoder(r.Body).Decode(&cmds)
 		f.mu.Lock()
@@ -92,6 +118,12 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 		w.WriteHeader(http.StatusNoContent)
 	})
 	mux.HandleFunc("POST /api/v9/webhooks/{app}/{token}", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.followups++
+		f.mu.Unlock()
+		if f.holdFollowups.Load() {
+			<-f.release
+		}
 		f.record("followup", r.PathValue("token"), r.Body)
 		writeJSON(w, map[string]any{"id": "F1"})
 	})
@@ -99,7 +131,29 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 	mux.HandleFunc("GET /gateway/", f.serveGateway)
 	f.srv = httptest.NewServer(mux)
 	t.Cleanup(f.srv.Close)
+	t.Cleanup(f.releaseFollowups) // runs first: no handler stays held
 	return f
+}
+
+// releaseFollowups lets held follow-ups through.
+func (f *fakeDiscord) releaseFollowups() { f.releaseOnce.Do(func() { close(f.release) }) }
+
+// failed answers call n with fail's status, if any, and reports whether it did.
+func failed(w http.ResponseWriter, fail func(int) int, n int) bool {
+	if fail == nil {
+		return false
+	}
+	switch status := fail(n); status {
+	case 0:
+		return false
+	case -1:
+		conn, _, _ := w.(http.Hijacker).Hijack()
+		conn.Close()
+	default:
+		w.WriteHeader(status)
+		writeJSON(w, map[string]any{"code": 0, "message": http.StatusText(status)})
+	}
+	return true
 }
 
 func (f *fakeDiscord) apiURL() string { return f.srv.URL + "/api/v9/" }

@@ -156,6 +156,30 @@ func TestGateway(t *testing.T) {
 			t.Fatalf("acknowledgement %v", got.Body)
 		}
 	})
+	t.Run("malformed interactions are answered without a panic", func(t *testing.T) {
+		before := f.count("callback")
+		cases := malformedInteractions()
+		for _, tt := range cases {
+			f.dispatch("INTERACTION_CREATE", tt.body)
+		}
+		f.wait("callback", before+len(cases))
+		if strings.Contains(h.logs.String(), "panic") {
+			t.Fatalf("a malformed interaction panicked:\n%s", h.logs.String())
+		}
+	})
+	t.Run("a panicking handler is logged, counted and survived", func(t *testing.T) {
+		f.dispatch("INTERACTION_CREATE", interaction("IP", 3, map[string]any{"custom_id": "feedback:up:panic", "component_type": 2},
+			map[string]any{"id": "R1", "channel_id": "C1", "flags": 0}))
+		testkit.WaitFor(t, "the panic to be counted", func() bool { return h.events.count("panicked") == 1 })
+		logs := h.logs.String()
+		if !strings.Contains(logs, "feedback recorder panicked") || !strings.Contains(logs, "stack=") || !strings.Contains(logs, "level=ERROR") {
+			t.Fatalf("the panic is not logged with its stack:\n%s", logs)
+		}
+		f.dispatch("MESSAGE_CREATE", message("MP", "D1", "", "okta", false))
+		if got := next(1)[0]; !strings.Contains(got.Body["content"].(string), "Okta") {
+			t.Fatalf("after the panic: %v", got.Body["content"])
+		}
+	})
 	t.Run("reconnects after the connection drops", func(t *testing.T) {
 		f.drop()
 		testkit.WaitFor(t, "the bot to reconnect", func() bool {

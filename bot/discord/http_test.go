@@ -9,10 +9,12 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 )
 
 // startHTTPOnly runs the adapter without a gateway: the interactions
@@ -157,4 +159,148 @@ func TestInviteURL(t *testing.T) {
 	if got := discord.InviteURL("123", true); !strings.Contains(got, "permissions=274877983744") {
 		t.Fatalf("with message deletion: %s", got)
 	}
+}
+
+// postStamped sends body signed with key at the given X-Signature-Timestamp.
+func (h *harness) postStamped(t testing.TB, body any, key ed25519.PrivateKey, stamp string) *http.Response {
+	t.Helper()
+	raw, _ := json.Marshal(body)
+	req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/discord/interactions", bytes.NewReader(raw))
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("X-Signature-Timestamp", stamp)
+	req.Header.Set("X-Signature-Ed25519", hex.EncodeToString(ed25519.Sign(key, append([]byte(stamp), raw...))))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+// TestHTTPInteractionsRefuseStaleTimestamps: a correctly signed request is
+// accepted only when its timestamp is a number within five minutes of the
+// adapter's clock, either way; a captured request cannot be replayed later.
+func TestHTTPInteractionsRefuseStaleTimestamps(t *testing.T) {
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	h := start(t, nil, func(c *discord.Config) {
+		c.Gateway = ptr(false)
+		c.Now = func() time.Time { return now }
+	})
+	at := func(d time.Duration) string { return strconv.FormatInt(now.Add(d).Unix(), 10) }
+	ping := map[string]any{"id": "P1", "type": 1, "application_id": "APP", "token": "t"}
+	tests := []struct {
+		name  string
+		stamp string
+		want  int
+	}{
+		{"now", at(0), http.StatusOK},
+		{"four minutes ago", at(-4 * time.Minute), http.StatusOK},
+		{"four minutes ahead", at(4 * time.Minute), http.StatusOK},
+		{"one", "1", http.StatusUnauthorized},
+		{"not a number", "abc", http.StatusUnauthorized},
+		{"in 2001", strconv.FormatInt(time.Date(2001, 9, 9, 1, 46, 40, 0, time.UTC).Unix(), 10), http.StatusUnauthorized},
+		{"six minutes ago", at(-6 * time.Minute), http.StatusUnauthorized},
+		{"six minutes ahead", at(6 * time.Minute), http.StatusUnauthorized},
+		{"negative", "-1700000000", http.StatusUnauthorized},
+		{"fractional", at(0) + ".5", http.StatusUnauthorized},
+		{"huge", "99999999999999999999999", http.StatusUnauthorized},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if resp := h.postStamped(t, ping, h.key, tt.stamp); resp.StatusCode != tt.want {
+				t.Fatalf("timestamp %q: status %d, want %d", tt.stamp, resp.StatusCode, tt.want)
+			}
+		})
+	}
+}
+
+// TestBadSignaturesAreLoggedOncePerMinute: a flood of badly signed
+// interactions gives one warning a minute, the next one counting those
+// held back; every one is still refused.
+func TestBadSignaturesAreLoggedOncePerMinute(t *testing.T) {
+	var mu sync.Mutex
+	now := time.Unix(1_800_000_000, 0)
+	h := start(t, nil, func(c *discord.Config) {
+		c.Gateway = ptr(false)
+		c.Now = func() time.Time {
+			mu.Lock()
+			defer mu.Unlock()
+			return now
+		}
+	})
+	advance := func(d time.Duration) {
+		mu.Lock()
+		now = now.Add(d)
+		mu.Unlock()
+	}
+	_, otherKey, _ := ed25519.GenerateKey(nil)
+	bad := func() {
+		t.Helper()
+		mu.Lock()
+		stamp := strconv.FormatInt(now.Unix(), 10)
+		mu.Unlock()
+		if resp := h.postStamped(t, map[string]any{"id": "P1", "type": 1}, otherKey, stamp); resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("status %d, want 401", resp.StatusCode)
+		}
+	}
+	lines := func() []string {
+		var out []string
+		for _, l := range strings.Split(h.logs.String(), "\n") {
+			if strings.Contains(l, "bad signature") {
+				out = append(out, l)
+			}
+		}
+		return out
+	}
+	bad()
+	bad()
+	advance(59 * time.Second)
+	bad()
+	if got := lines(); len(got) != 1 {
+		t.Fatalf("%d warnings within a minute, want 1:\n%s", len(got), strings.Join(got, "\n"))
+	}
+	advance(time.Second)
+	bad()
+	if got := lines(); len(got) != 2 || !strings.Contains(got[1], "suppressed=2") {
+		t.Fatalf("after a minute, want a second warning counting the 2 held back:\n%s", strings.Join(got, "\n"))
+	}
+}
+
+// TestHTTPFollowUpsWhenBusy: with the one worker busy and its queue full, a
+// long answer's follow-ups cannot be queued: the response itself then holds
+// what fits, says so and still ends with the guidance; the drop is logged
+// and counted.
+func TestHTTPFollowUpsWhenBusy(t *testing.T) {
+	h := start(t, os.DirFS("testdata/long"), func(c *discord.Config) {
+		c.Gateway = ptr(false)
+		c.Workers, c.Queue = 1, 1
+	})
+	h.fake.holdFollowups.Store(true)
+	ask := func(id string) map[string]any {
+		return decode(t, h.post(t, interaction(id, 2, command("give me the long answer"), nil), h.key))
+	}
+	ask("I1") // its follow-ups hold the worker
+	testkit.WaitFor(t, "the worker to be busy", func() bool {
+		h.fake.mu.Lock()
+		defer h.fake.mu.Unlock()
+		return h.fake.followups == 1
+	})
+	ask("I2") // queued
+	out := ask("I3")
+	data := out["data"].(map[string]any)
+	content := data["content"].(string)
+	if !strings.Contains(content, "busy") || !strings.HasSuffix(content, "Contact the organization that asked you to verify.") || len([]rune(content)) > 2000 {
+		t.Fatalf("busy response (%d characters): %q", len([]rune(content)), content)
+	}
+	if !strings.HasPrefix(content, "> give me the long answer") {
+		t.Errorf("the busy response lost the start of the answer: %.80q", content)
+	}
+	if comps, _ := data["components"].([]any); len(comps) == 0 {
+		t.Error("the busy response lost the buttons")
+	}
+	if h.events.count("shed") != 1 || !strings.Contains(h.logs.String(), "follow-up dropped") {
+		t.Fatalf("shed %d, logs:\n%s", h.events.count("shed"), h.logs.String())
+	}
+	h.fake.releaseFollowups()
+	h.fake.wait("followup", 4) // I1's and I2's, two each
 }

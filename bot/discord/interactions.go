@@ -65,14 +65,14 @@ func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *
 }
 
 func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, message) {
-	data := i.ApplicationCommandData()
-	if data.Name != CommandName {
+	data, ok := commandData(i)
+	if !ok || data.Name != CommandName {
 		return notice("Sorry, I only know /" + CommandName + "."), message{}
 	}
 	question := ""
 	for _, opt := range data.Options {
-		if opt.Name == "question" {
-			question = strings.TrimSpace(plainIncoming(opt.StringValue()))
+		if v, ok := stringOption(opt); ok && opt.Name == "question" {
+			question = strings.TrimSpace(plainIncoming(v))
 		}
 	}
 	var msg message
@@ -102,9 +102,10 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 // ranked by fuzzy matching of their titles ("slf" finds "Selfie step").
 func (a *Adapter) autocomplete(i *discordgo.Interaction) *discordgo.InteractionResponse {
 	typed := ""
-	for _, opt := range i.ApplicationCommandData().Options {
-		if opt.Focused {
-			typed = opt.StringValue()
+	data, _ := commandData(i)
+	for _, opt := range data.Options {
+		if v, ok := stringOption(opt); ok && opt.Focused {
+			typed = v
 		}
 	}
 	var choices []*discordgo.ApplicationCommandOptionChoice
@@ -121,7 +122,10 @@ func (a *Adapter) autocomplete(i *discordgo.Interaction) *discordgo.InteractionR
 // topic (privately under a private message), a feedback button is recorded
 // and acknowledged privately.
 func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, message) {
-	data := i.MessageComponentData()
+	data, ok := componentData(i)
+	if !ok {
+		return notice("Sorry, that button no longer works."), message{}
+	}
 	var flags discordgo.MessageFlags
 	if i.Message != nil && i.Message.Flags&discordgo.MessageFlagsEphemeral != 0 {
 		flags = discordgo.MessageFlagsEphemeral

@@ -1,6 +1,6 @@
 // Package metrics exposes the bot's work as Prometheus metrics: turns by
 // adapter, outcome and intent, match latency, deliveries, de-duplicated and
-// shed events, knowledge reloads and the loaded knowledge.
+// shed events, recovered panics, knowledge reloads and the loaded knowledge.
 package metrics
 
 import (
@@ -24,6 +24,7 @@ type Metrics struct {
 	replies       *prometheus.CounterVec
 	deduplicated  *prometheus.CounterVec
 	shed          *prometheus.CounterVec
+	panics        *prometheus.CounterVec
 	limited       *prometheus.CounterVec
 	pastReview    *prometheus.CounterVec
 	recordsLost   prometheus.Counter
@@ -54,6 +55,9 @@ func New() *Metrics {
 		shed: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "helpdesk_events_shed_total", Help: "Events refused because every worker was busy.",
 		}, []string{"adapter"}),
+		panics: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_panics_total", Help: "Panics recovered in adapters' event handlers and workers, by adapter.",
+		}, []string{"adapter"}),
 		limited: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "helpdesk_rate_limited_total", Help: "People who went over the rate limit (one count per notice).",
 		}, []string{"adapter"}),
@@ -73,7 +77,7 @@ func New() *Metrics {
 			Name: "helpdesk_knowledge_info", Help: "The knowledge in use: its version (content hash) and number of intents.",
 		}, []string{"version", "intents"}),
 	}
-	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.limited, m.pastReview, m.recordsLost, m.reloads, m.reloadsFailed, m.knowledge,
+	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.panics, m.limited, m.pastReview, m.recordsLost, m.reloads, m.reloadsFailed, m.knowledge,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -117,6 +121,9 @@ func (m *Metrics) Deduplicated(adapter string) { m.deduplicated.WithLabelValues(
 
 // Shed counts an event refused under load.
 func (m *Metrics) Shed(adapter string) { m.shed.WithLabelValues(adapter).Inc() }
+
+// Panicked counts a panic recovered in an adapter.
+func (m *Metrics) Panicked(adapter string) { m.panics.WithLabelValues(adapter).Inc() }
 
 // KnowledgeLoaded records the knowledge now in use; reload says whether it
 // replaced an earlier one.

@@ -23,6 +23,7 @@ func TestMetricsExposition(t *testing.T) {
 	m.Delivered("slack", "channel_not_found")
 	m.Deduplicated("slack")
 	m.Shed("discord")
+	m.Panicked("discord")
 	m.KnowledgeLoaded("abc", 17, false)
 	m.KnowledgeLoaded("def", 18, true)
 	m.ReloadFailed()
@@ -40,6 +41,7 @@ func TestMetricsExposition(t *testing.T) {
 		`helpdesk_replies_total{adapter="slack",code="channel_not_found",result="failed"} 1`,
 		`helpdesk_events_deduplicated_total{adapter="slack"} 1`,
 		`helpdesk_events_shed_total{adapter="discord"} 1`,
+		`helpdesk_panics_total{adapter="discord"} 1`,
 		`helpdesk_knowledge_info{intents="18",version="def"} 1`,
 		`helpdesk_knowledge_reloads_total 1`,
 		`helpdesk_knowledge_reloads_failed_total 1`,

@@ -13,6 +13,8 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
 )
 
@@ -27,8 +29,12 @@ type Adapter struct {
 	events   *work.Dedup
 	work     *work.Pool
 	renders  renderCache
+	// badSignatures rate-limits the log line of a refused signature.
+	badSignatures *lograte.Limiter
 	// botUser is the bot's own user id, learnt at Run.
 	botUser atomic.Pointer[string]
+	// socketUp says the Socket Mode connection is open.
+	socketUp atomic.Bool
 }
 
 // Event de-duplication: Slack retries for about 5 minutes; ids are kept
@@ -65,9 +71,10 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "slack"),
 		api: client, client: client,
-		events: work.NewDedup(dedupTTL, dedupSize),
+		events:        work.NewDedup(dedupTTL, dedupSize),
+		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
 	}
-	a.work = work.NewPool(cfg.Queue, func(v any) { a.log.Error("answer failed", "panic", v, "stack", string(debug.Stack())) })
+	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
 	return a, nil
 }
 
@@ -82,39 +89,74 @@ func (a *Adapter) Handler() http.Handler {
 	return mux
 }
 
-// Run checks the bot token, starts the workers and, in Socket Mode, the
-// connection to Slack, and blocks until ctx ends. It then lets queued answers
-// finish (for up to the configured DrainTimeout) before returning.
+// Run starts the workers, checks the bot token and, in Socket Mode, opens
+// the connection to Slack, then blocks until ctx ends. While Slack cannot be
+// reached it retries after cfg.RetryDelay and Ready stays false; a token
+// Slack refuses ends Run with an error. Once asked to stop, it lets queued
+// answers finish (for up to the configured DrainTimeout) before returning.
 func (a *Adapter) Run(ctx context.Context) error {
-	auth, err := a.api.AuthTestContext(ctx)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil // asked to stop before starting
-		}
-		return fmt.Errorf("slack: check bot token: %w", err)
-	}
-	a.botUser.Store(&auth.UserID)
-	a.log.Info("connected", "team", auth.Team, "bot_user", auth.UserID)
-
 	a.work.Start(ctx, a.cfg.Workers)
+	defer a.work.Stop(a.cfg.DrainTimeout)
+	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
 
-	var runErr error
-	if a.cfg.SocketMode() {
-		runErr = a.runSocketMode(ctx)
-	} else {
-		<-ctx.Done()
+	if err := a.connect(ctx); err != nil {
+		if ctx.Err() != nil {
+			return nil // asked to stop before connecting
+		}
+		return err
 	}
-
-	a.work.Stop(a.cfg.DrainTimeout)
-	if runErr != nil && !errors.Is(runErr, context.Canceled) {
-		return runErr
+	if !a.cfg.SocketMode() {
+		<-ctx.Done()
+		return nil
+	}
+	if err := a.runSocketMode(ctx); err != nil && !errors.Is(err, context.Canceled) && ctx.Err() == nil {
+		return err
 	}
 	return nil
 }
 
+// badToken are the auth.test errors that mean the token itself is wrong:
+// retrying cannot help.
+var badToken = map[string]bool{
+	"invalid_auth": true, "not_authed": true, "account_inactive": true, "token_revoked": true,
+}
+
+// connect calls auth.test until it succeeds, learning who the bot is. It
+// fails at once on a bad token, and otherwise only when ctx ends.
+func (a *Adapter) connect(ctx context.Context) error {
+	for failures := 1; ; failures++ {
+		auth, err := a.api.AuthTestContext(ctx)
+		if err == nil {
+			a.botUser.Store(&auth.UserID)
+			a.log.Info("connected", "team", auth.Team, "bot_user", auth.UserID)
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		code := errorCode(err)
+		if badToken[code] {
+			return fmt.Errorf("slack: bot_token refused by Slack: %w", err)
+		}
+		wait := a.cfg.RetryDelay(failures)
+		a.log.Warn("cannot reach Slack, retrying", "failures", failures, "retry_in", wait, "code", code, "err", err)
+		if !retry.Wait(ctx, wait) {
+			return ctx.Err()
+		}
+	}
+}
+
 // Ready reports whether Run has checked the bot token and learnt who the
-// bot is.
-func (a *Adapter) Ready() bool { return a.botUser.Load() != nil }
+// bot is and, in Socket Mode, whether the connection to Slack is open.
+func (a *Adapter) Ready() bool {
+	return a.botUser.Load() != nil && (!a.cfg.SocketMode() || a.socketUp.Load())
+}
+
+// panicked logs and counts a recovered panic; where names what panicked.
+func (a *Adapter) panicked(where string, v any, stack []byte) {
+	a.log.Error(where+" panicked", "panic", v, "stack", string(stack))
+	a.cfg.Events.Panicked("slack")
+}
 
 // isSelf reports whether user is the bot itself.
 func (a *Adapter) isSelf(user string) bool {
@@ -146,5 +188,5 @@ var permanent = map[string]bool{
 	"channel_not_found": true, "not_in_channel": true, "invalid_auth": true,
 	"account_inactive": true, "is_archived": true, "token_revoked": true,
 	"missing_scope": true, "restricted_action": true, "msg_too_long": true,
-	"invalid_blocks": true,
+	"invalid_blocks": true, "response_url_refused": true,
 }

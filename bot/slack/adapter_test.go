@@ -53,7 +53,12 @@ func start(t testing.TB, change func(*slack.Config)) *harness {
 	if change != nil {
 		change(&cfg)
 	}
+	// Feedback on the intent "panic" makes the recorder panic, to check that
+	// the adapter survives it.
 	record := bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
+		if f.Intent == "panic" {
+			panic("feedback recorder panicked")
+		}
 		h.feedback <- f
 		return nil
 	})

@@ -17,6 +17,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 )
 
 // Config configures the Slack adapter.
@@ -45,6 +46,13 @@ type Config struct {
 	// DrainTimeout bounds how long Run waits, once asked to stop, for
 	// answers already queued; zero means 10 seconds.
 	DrainTimeout time.Duration
+	// RetryDelay is how long Run waits, after the given number of failures
+	// in a row to reach Slack, before trying again; nil means from 1 s,
+	// doubling to 2 minutes, with jitter.
+	RetryDelay func(failures int) time.Duration
+	// Now is the clock of the adapter's log rate limits; nil means
+	// time.Now.
+	Now func() time.Time
 }
 
 // Defaults for Config.
@@ -107,6 +115,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.DrainTimeout <= 0 {
 		c.DrainTimeout = 10 * time.Second
+	}
+	if c.Now == nil {
+		c.Now = time.Now
+	}
+	if c.RetryDelay == nil {
+		c.RetryDelay = retry.Default
 	}
 	if c.APIURL != "" && !strings.HasSuffix(c.APIURL, "/") {
 		c.APIURL += "/" // slack-go joins method names to it

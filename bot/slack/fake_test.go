@@ -41,10 +41,14 @@ type fakeSlack struct {
 	// postMessage, when set, may answer chat.postMessage call n (to channel)
 	// itself, returning true, instead of the fake's ok.
 	postMessage func(w http.ResponseWriter, n int, channel string) bool
+	// authTest, when set, may answer auth.test call n itself, returning
+	// true, instead of the fake's ok. Set it before the adapter runs.
+	authTest func(w http.ResponseWriter, n int) bool
 
 	mu       sync.Mutex
 	posts    []post
 	calls    int // chat.postMessage calls, failed ones included
+	auths    int // auth.test calls
 	authed   bool
 	envelope chan map[string]any // Socket Mode envelopes to send
 	acks     chan map[string]any // Socket Mode acknowledgements received
@@ -54,6 +58,13 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 	f := &fakeSlack{t: t, envelope: make(chan map[string]any, 64), acks: make(chan map[string]any, 64)}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /api/auth.test", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		f.auths++
+		n := f.auths
+		f.mu.Unlock()
+		if f.authTest != nil && f.authTest(w, n) {
+			return
+		}
 		f.mu.Lock()
 		f.authed = true
 		f.mu.Unlock()

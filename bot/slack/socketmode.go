@@ -2,6 +2,7 @@ package slack
 
 import (
 	"context"
+	"runtime/debug"
 
 	"github.com/slack-go/slack"
 	"github.com/slack-go/slack/slackevents"
@@ -33,6 +34,11 @@ func (a *Adapter) runSocketMode(ctx context.Context) error {
 // Slack delivers it again); slash commands are answered in their
 // acknowledgement, as over HTTP.
 func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt socketmode.Event) {
+	defer func() {
+		if v := recover(); v != nil {
+			a.panicked("socket mode event handler", v, debug.Stack())
+		}
+	}()
 	ack := func(payload ...any) {
 		if evt.Request == nil {
 			return
@@ -43,8 +49,12 @@ func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt so
 	}
 	switch evt.Type {
 	case socketmode.EventTypeConnected:
+		a.socketUp.Store(true)
 		a.log.Info("socket mode connected")
+	case socketmode.EventTypeConnecting, socketmode.EventTypeDisconnect:
+		a.socketUp.Store(false)
 	case socketmode.EventTypeConnectionError, socketmode.EventTypeInvalidAuth:
+		a.socketUp.Store(false)
 		a.log.Error("socket mode connection failed", "type", evt.Type)
 	case socketmode.EventTypeEventsAPI:
 		ev, ok := evt.Data.(slackevents.EventsAPIEvent)

@@ -72,8 +72,12 @@ func ephemeral(msg message) responseMessage {
 	return responseMessage{ResponseType: "ephemeral", Text: msg.text, Blocks: msg.blocks}
 }
 
-// respond posts to an interaction's response_url.
+// respond posts to an interaction's response_url, which must be Slack's
+// (see checkResponseURL).
 func (a *Adapter) respond(ctx context.Context, responseURL string, msg responseMessage) error {
+	if err := a.checkResponseURL(responseURL); err != nil {
+		return err
+	}
 	body, err := json.Marshal(msg)
 	if err != nil {
 		return fmt.Errorf("slack: encode response: %w", err)
@@ -133,6 +137,8 @@ func errorCode(err error) string {
 	var limited *slack.RateLimitedError
 	var status slack.StatusCodeError
 	switch {
+	case errors.Is(err, errResponseURLRefused):
+		return "response_url_refused"
 	case errors.As(err, &se):
 		return se.Err
 	case errors.As(err, &limited):

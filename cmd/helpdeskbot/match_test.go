@@ -209,3 +209,23 @@ func BenchmarkMatchCommand(b *testing.B) {
 		b.Fatalf("%d lines out for %d in", out.lines, b.N)
 	}
 }
+
+// TestMatchCommandKeepsTheTwoFallbacksApart: an out-of-scope question, then
+// gibberish: each gets its own fallback text, though the reply encoder
+// caches replies.
+func TestMatchCommandKeepsTheTwoFallbacksApart(t *testing.T) {
+	r := runCLI(t, "where do I renew my passport\nzzzz qqqq xxxx\nzzzz qqqq xxxx\nwhere do I renew my passport\n", "match")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	recs := decodeRecords(t, r.stdout)
+	if len(recs) != 4 {
+		t.Fatalf("%d records for 4 lines", len(recs))
+	}
+	const outOfScope, notUnderstood = "outside what I can help with", "not sure I understood"
+	for i, want := range []string{outOfScope, notUnderstood, notUnderstood, outOfScope} {
+		if !strings.Contains(recs[i].Reply, want) {
+			t.Errorf("line %d %q: reply %.60q, want the text with %q", i+1, recs[i].Message, recs[i].Reply, want)
+		}
+	}
+}
