@@ -60,7 +60,7 @@ func TestPages(t *testing.T) {
 	tests := []struct{ url, want string }{
 		{"/console/", "Try a question"},
 		{"/console/?q=stuck+on+selfie", `id="intent">selfie<`},
-		{"/console/?q=stuck+on+the+selfie", "stuck on the selfie step"},
+		{"/console/?q=stuck+on+the+face+verification+part", "stuck on the face verification part"},
 		{"/console/?q=%3Cscript%3Ealert(1)%3C/script%3E", "&lt;script&gt;"},
 		{"/console/report", "3 turns, 2 fell back (66.7%)"},
 		{"/console/report?since=30d", "passport appointment booking"},

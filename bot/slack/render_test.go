@@ -35,7 +35,7 @@ func TestRenderGolden(t *testing.T) {
 		{"answered", render(b.Answer(ctx, bot.Message{Text: "my linkedin account was hacked"}), "")},
 		{"clarify", render(b.Answer(ctx, bot.Message{Text: "linkedin"}), "")},
 		{"fallback", render(b.Answer(ctx, bot.Message{Text: "tell me about dragons"}), "")},
-		{"ephemeral-with-question", render(b.Answer(ctx, bot.Message{Text: "nfc <!channel>"}), "nfc <!channel>")},
+		{"ephemeral-with-question", render(b.Answer(ctx, bot.Message{Text: "the nfc chip will not read <!channel>"}), "the nfc chip will not read <!channel>")},
 		{"topics", renderTopics(b.Topics(), b.Guidance(), "/verifyhelp")},
 	}
 	for _, tt := range tests {
