@@ -149,17 +149,22 @@ func (b *Bot) decide(ix *intents.Index, m intents.Match) Reply {
 		}
 		return r
 	}
-	if len(cands) == 0 || cands[0].Confidence < t.Clarify {
+	if len(cands) == 0 {
 		return fallbackReply(ix, cands, false)
 	}
 	best := cands[0].Confidence
+	// Two or three topics too close to call, and the right one likely
+	// among them: ask which.
+	if n := closeCandidates(cands, 0, best*t.Margin); n >= 2 && cands[n-1].Among >= t.Clarify {
+		return clarifyReply(ix, cands, n)
+	}
+	if best < t.Clarify {
+		return fallbackReply(ix, cands, false)
+	}
 	// Unsure of every topic, and nearly as close to an out-of-scope
 	// example: an off-topic look-alike ("how to get a passport").
 	if best < t.Answer && m.OutOfScope >= best*unsureOutOfScopeRatio {
 		return fallbackReply(ix, cands, false)
-	}
-	if n := closeCandidates(cands, t.Clarify, best*t.Margin); n >= 2 {
-		return clarifyReply(ix, cands, n)
 	}
 	if best >= t.Answer {
 		return answerReply(ix, cands[0].Intent, best, cands)

@@ -191,12 +191,17 @@ func TestThresholdsValidate(t *testing.T) {
 
 func TestThresholdsChangeOutcomes(t *testing.T) {
 	ix := shippedIndex(t)
-	strict, err := bot.New(ix, bot.Thresholds{Answer: 0.99, Clarify: 0.98, Margin: 0.85})
+	c := newBot(t, ix).Answer(context.Background(), bot.Message{Text: "nfc"}).Confidence
+	if c >= 1 {
+		t.Fatalf("confidence %v: calibrated confidences never reach certainty", c)
+	}
+	above := c + (1-c)/2
+	strict, err := bot.New(ix, bot.Thresholds{Answer: above, Clarify: above, Margin: 0.85})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r := strict.Answer(context.Background(), bot.Message{Text: "nfc"}); r.Outcome != bot.Fallback {
-		t.Errorf("with thresholds near 1, got %s", r.Outcome)
+		t.Errorf("with thresholds above the confidence %v, got %s", c, r.Outcome)
 	}
 }
 
@@ -227,15 +232,19 @@ func TestOutOfScopeUsesItsOwnText(t *testing.T) {
 }
 
 func TestUnsureLoneCandidateIsSuggested(t *testing.T) {
-	b, err := bot.New(shippedIndex(t), bot.Thresholds{Answer: 0.99, Clarify: 0.5, Margin: 0.85})
+	ix := shippedIndex(t)
+	// "okta" alone is a clear but not certain match: with the answer
+	// threshold well above its confidence and the clarify threshold just
+	// under it, it is only suggested, first among the fallback topics.
+	c := newBot(t, ix).Answer(context.Background(), bot.Message{Text: "okta"}).Confidence
+	d := (1 - c) / 20
+	b, err := bot.New(ix, bot.Thresholds{Answer: c + 10*d, Clarify: c - d, Margin: 0.85})
 	if err != nil {
 		t.Fatal(err)
 	}
-	// "okta" alone is a clear but not certain match: with a very high answer
-	// threshold it is only suggested, first among the fallback topics.
 	r := b.Answer(context.Background(), bot.Message{Text: "okta"})
 	if r.Outcome != bot.Fallback || len(r.Choices) == 0 || r.Choices[0].ID != "okta" {
-		t.Fatalf("outcome %s, choices %+v", r.Outcome, r.Choices)
+		t.Fatalf("confidence %v: outcome %s, choices %+v", c, r.Outcome, r.Choices)
 	}
 }
 

@@ -14,9 +14,13 @@ type Thresholds struct {
 	Margin float64
 }
 
-// DefaultThresholds are tuned on the shipped knowledge's evaluation sets.
+// DefaultThresholds hold for any knowledge folder: confidences are
+// calibrated per folder (the probability that the best candidate is right),
+// so "answer above one half" means the same everywhere. A margin of 0.6
+// asks when the second topic has at least 0.6 of the first one's
+// probability.
 func DefaultThresholds() Thresholds {
-	return Thresholds{Answer: 0.5, Clarify: 0.35, Margin: 0.85}
+	return Thresholds{Answer: 0.5, Clarify: 0.35, Margin: 0.6}
 }
 
 // Validate reports the first threshold that is out of range, naming it as

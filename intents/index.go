@@ -17,25 +17,13 @@ type Index struct {
 	vocab     []string  // term id -> term
 	idf       []float32 // term id -> weight of the term
 	postings  [][]posting
-	// Examples, for matching a message against each one: the terms' example
-	// postings, each example's intent and the total weight of its terms.
-	examplePostings [][]int32
-	exampleIntent   []int32
-	exampleText     []string
-	exampleWeight   []float32
-	// The same, by intent and by example, sorted by term: what rank looks up
-	// for terms so common that walking their postings would cost too much.
-	intentTerms  [][]termStrength
-	exampleTerms [][]int32
-	typos        typoIndex
-	synonyms     map[string][]synonymRule
-	// unknownWeight is the weight of a word the knowledge never uses.
-	unknownWeight float32
+	typos     typoIndex
+	synonyms  map[string][]synonymRule
 	// outOfScope is the position of the out-of-scope examples among the
 	// indexed intents (after the real ones), or -1.
 	outOfScope int32
-	scoring    scoring
 	pool       scratchPool
+	learned    *learned
 }
 
 // posting says that an intent uses a term, and how strongly.
@@ -59,7 +47,7 @@ type synonymRule struct {
 // NewIndex prepares knowledge for matching. The knowledge must have loaded
 // without errors.
 func NewIndex(k *Knowledge) *Index {
-	ix := &Index{knowledge: k, terms: make(map[string]int32), scoring: defaultScoring, outOfScope: -1}
+	ix := &Index{knowledge: k, terms: make(map[string]int32), outOfScope: -1}
 	ix.buildStopwords(k)
 	ix.buildSynonyms(k.Synonyms)
 
@@ -70,12 +58,10 @@ func NewIndex(k *Knowledge) *Index {
 		ix.outOfScope = int32(len(indexed))
 		indexed = append(slices.Clip(indexed), *k.OutOfScope)
 	}
-	counts, exampleTerms := ix.countTerms(indexed)
-	ix.buildPostings(indexed, counts)
-	ix.buildExamples(exampleTerms)
-	ix.unknownWeight = float32(math.Log(1 + float64(len(indexed))/0.5))
+	ix.buildPostings(indexed, ix.countTerms(indexed))
 	ix.typos = newTypoIndex(ix.vocab)
-	ix.pool = newScratchPool(len(indexed), len(exampleTerms))
+	ix.pool = newScratchPool()
+	ix.learned = newLearned(ix.sentences(indexed, backgroundSentences()), len(indexed), ix.outOfScope, defaultTrainParams)
 	return ix
 }
 
@@ -116,10 +102,9 @@ type termCount struct {
 	keyword bool
 }
 
-// countTerms analyses every sentence of every intent into terms. It returns,
-// per intent, its terms' counts and, per example, the example's terms (with
-// the example's intent recorded in ix.exampleIntent).
-func (ix *Index) countTerms(indexed []Intent) (counts [][]termCount, exampleTerms [][]int32) {
+// countTerms analyses every sentence of every intent into terms and
+// returns, per intent, its terms' counts.
+func (ix *Index) countTerms(indexed []Intent) (counts [][]termCount) {
 	counts = make([][]termCount, len(indexed))
 	var toks []token
 	for i, in := range indexed {
@@ -147,18 +132,14 @@ func (ix *Index) countTerms(indexed []Intent) (counts [][]termCount, exampleTerm
 			return terms
 		}
 		for _, ex := range in.Examples {
-			if terms := sentence(ex, false); len(terms) > 0 {
-				exampleTerms = append(exampleTerms, terms)
-				ix.exampleIntent = append(ix.exampleIntent, int32(i))
-				ix.exampleText = append(ix.exampleText, ex)
-			}
+			sentence(ex, false)
 		}
 		sentence(in.Title, false)
 		for _, kw := range in.Keywords {
 			sentence(kw, true)
 		}
 	}
-	return counts, exampleTerms
+	return counts
 }
 
 // buildPostings turns term counts into strengths, postings and weights.
@@ -176,7 +157,6 @@ func (ix *Index) buildPostings(indexed []Intent, counts [][]termCount) {
 		}
 	}
 	ix.postings = make([][]posting, len(ix.vocab))
-	ix.intentTerms = make([][]termStrength, len(indexed))
 	df := make([]float64, len(ix.vocab))
 	for i, cs := range counts {
 		sentences := float64(len(indexed[i].Examples) + 1)
@@ -189,10 +169,8 @@ func (ix *Index) buildPostings(indexed []Intent, counts [][]termCount) {
 				s /= 2
 			}
 			ix.postings[c.term] = append(ix.postings[c.term], posting{intent: int32(i), strength: float32(s)})
-			ix.intentTerms[i] = append(ix.intentTerms[i], termStrength{term: c.term, strength: float32(s)})
 			df[c.term] += s
 		}
-		slices.SortFunc(ix.intentTerms[i], func(a, b termStrength) int { return int(a.term - b.term) })
 	}
 	n := float64(len(indexed))
 	ix.idf = make([]float32, len(ix.vocab))
@@ -204,21 +182,6 @@ func (ix *Index) buildPostings(indexed []Intent, counts [][]termCount) {
 			ix.idf[t] *= weakFactor
 		}
 	}
-}
-
-// buildExamples indexes each example's terms, for matching a message
-// against single examples.
-func (ix *Index) buildExamples(exampleTerms [][]int32) {
-	ix.examplePostings = make([][]int32, len(ix.vocab))
-	ix.exampleWeight = make([]float32, len(exampleTerms))
-	for e, terms := range exampleTerms {
-		slices.Sort(terms)
-		for _, t := range terms {
-			ix.examplePostings[t] = append(ix.examplePostings[t], int32(e))
-			ix.exampleWeight[e] += ix.idf[t]
-		}
-	}
-	ix.exampleTerms = exampleTerms
 }
 
 // Knowledge returns the knowledge the index was built from.

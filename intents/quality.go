@@ -46,31 +46,23 @@ type TypoScore struct {
 // one's confidence, for an example to count as confusable.
 const QualityMargin = 0.85
 
-// maxHeldOut bounds the examples held out, each needing an index without
-// it: larger folders are checked on an even sample.
-const maxHeldOut = 600
-
-// CheckQuality measures k. It is deterministic; it takes about one index
-// build per held-out example, at most maxHeldOut of them.
+// CheckQuality measures k. It is deterministic and costs one index build:
+// the held-out examples are those the learned matcher held out to calibrate
+// itself (all of them, in four folds, up to a few thousand sentences).
 func CheckQuality(k *Knowledge) Quality {
 	var q Quality
 	ix := NewIndex(k)
-	total := 0
-	for _, in := range k.Intents {
-		total += len(in.Examples)
-	}
-	step := max(1, (total+maxHeldOut-1)/maxHeldOut)
 	pairs := map[[2]string][]string{}
-	n := 0
 	for i, in := range k.Intents {
 		score := TypoScore{Intent: in.ID, File: in.File}
 		for j, ex := range in.Examples {
-			if n%step == 0 && len(in.Examples) > 1 {
-				if got := topIntent(heldOutIndex(k, i, j), ex); got != in.ID {
-					q.HeldOut = append(q.HeldOut, Miss{Intent: in.ID, Example: ex, Got: got, File: in.File, Line: in.ExampleLines[j]})
+			if got, ok := ix.learned.heldOutMatch(i, ex); ok && int(got) != i {
+				name := "none"
+				if got >= 0 {
+					name = k.Intents[got].ID
 				}
+				q.HeldOut = append(q.HeldOut, Miss{Intent: in.ID, Example: ex, Got: name, File: in.File, Line: in.ExampleLines[j]})
 			}
-			n++
 			m := ix.Match(ex)
 			if len(m.Candidates) >= 2 && m.Candidates[1].Confidence >= QualityMargin*m.Candidates[0].Confidence {
 				a, b := m.Candidates[0].ID, m.Candidates[1].ID
@@ -107,16 +99,6 @@ func topIntent(ix *Index, message string) string {
 		return "none"
 	}
 	return m.Candidates[0].ID
-}
-
-// heldOutIndex indexes k without example j of intent i.
-func heldOutIndex(k *Knowledge, i, j int) *Index {
-	cp := *k
-	cp.Intents = slices.Clone(k.Intents)
-	in := cp.Intents[i]
-	in.Examples = slices.Delete(slices.Clone(in.Examples), j, j+1)
-	cp.Intents[i] = in
-	return NewIndex(&cp)
 }
 
 // keyboardNeighbours are the keys next to each letter on a QWERTY keyboard.

@@ -78,9 +78,10 @@ func TestReloadRefusals(t *testing.T) {
 			write(t, dir, "broken.md", "---\nid: broken\ntitle: Broken\nexamples: [a, b\n---\nx\n")
 		}, "broken.md:4: bad YAML"},
 		{"stolen examples", func(t *testing.T, dir string) {
-			// Sorted first, with the same words as a selfie example and
-			// those words as keywords, it takes that example.
-			write(t, dir, "a-thief.md", "---\nid: thief\ntitle: Thief\nexamples:\n  - face found\n  - found a face\n  - the face was found\nkeywords: [face, found]\n---\nMine now.\n")
+			// Many near copies of a selfie example ("it says no face
+			// found") outweigh it: the model learns its words as the
+			// thief's, and that example now matches the thief.
+			write(t, dir, "a-thief.md", "---\nid: thief\ntitle: Thief\nexamples:\n  - it says no face found again\n  - it says no face was found\n  - says no face found\n  - no face found it says\n  - it now says no face found\n  - it says that no face found\n  - again it says no face found\nkeywords: [face, found]\n---\nMine now.\n")
 		}, "now matches thief"},
 		{"guidance linked to the environment", func(t *testing.T, dir string) {
 			link(t, "/proc/self/environ", filepath.Join(dir, "_guidance.md"))

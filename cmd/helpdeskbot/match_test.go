@@ -67,7 +67,7 @@ func TestMatchCommand(t *testing.T) {
 		{"none", "fallback"},
 		{"none", "fallback"},
 		{"okta", "answered"},
-		{"lighting-glare", "clarify"},
+		{"lighting-glare", "answered"},
 		{"nfc", "answered"},
 	}
 	for i, w := range want {

@@ -1,0 +1,85 @@
+package intents
+
+// Features of a sentence for the learned model: every word (stopwords
+// included, as their words; other words as their stems after typo
+// correction and synonyms), every pair of adjacent words, and the
+// character 3- to 5-grams of the words that are not stopwords. Each is
+// hashed to 64 bits; the model keeps only those seen in the examples.
+
+const (
+	kindWord   = 'w'
+	kindBigram = 'b'
+	kindChar   = 'c'
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+func fnvByte(h uint64, c byte) uint64 {
+	h ^= uint64(c)
+	h *= fnvPrime
+	return h
+}
+
+// rawFeature is one hashed feature of a sentence, with its group (words or
+// characters), which are weighted and normalized separately.
+type rawFeature struct {
+	hash uint64
+	kind byte
+}
+
+// featureKey is the key a token contributes as a word: its stem, or its
+// word for stopwords.
+func featureKey(t token) string { return t.stem }
+
+// appendFeatures appends the hashed features of toks to dst.
+func appendFeatures(dst []rawFeature, toks []token) []rawFeature {
+	prev := ""
+	for i, t := range toks {
+		key := featureKey(t)
+		dst = append(dst, rawFeature{hash: fnvString(fnvByte(fnvOffset, kindWord), key), kind: kindWord})
+		if i > 0 {
+			h := fnvString(fnvByte(fnvOffset, kindBigram), prev)
+			h = fnvString(fnvByte(h, ' '), key)
+			dst = append(dst, rawFeature{hash: h, kind: kindBigram})
+		}
+		prev = key
+		if t.stop {
+			continue
+		}
+		dst = appendCharGrams(dst, t.stem)
+	}
+	return dst
+}
+
+// appendCharGrams appends the 3- to 5-grams of "<w>" (bytes, so that a
+// non-ASCII letter is a few bytes of one n-gram: good enough for hashing).
+func appendCharGrams(dst []rawFeature, w string) []rawFeature {
+	var buf [66]byte
+	if len(w) > 64 {
+		w = w[:64]
+	}
+	b := append(buf[:0], '<')
+	b = append(b, w...)
+	b = append(b, '>')
+	for n := 3; n <= 5; n++ {
+		for i := 0; i+n <= len(b); i++ {
+			h := fnvByte(fnvOffset, kindChar)
+			for _, c := range b[i : i+n] {
+				h = fnvByte(h, c)
+			}
+			dst = append(dst, rawFeature{hash: h, kind: kindChar})
+		}
+	}
+	return dst
+}

@@ -1,0 +1,415 @@
+package intents
+
+import (
+	"math"
+	"math/rand/v2"
+	"slices"
+	"sync"
+)
+
+// learned is the matcher learned from the knowledge's examples: a
+// classifier over the examples' features, their nearest neighbours, and a
+// calibrator, fitted on sentences held out in turn, that says how likely
+// the best candidate is right. Built-in background sentences, about
+// nothing a help desk knows, are one more class (back) that the classifier
+// learns, so that everyday words pull a message away from the intents.
+type learned struct {
+	space   *featureSpace
+	clf     *classifier
+	near    *neighbours
+	cal     calibrator
+	intents int   // the knowledge's intents: classes [0, intents)
+	outOf   int32 // the out-of-scope examples' class, or -1
+	back    int32 // the background's class: the last
+	classes int   // every class
+	// intentFeature marks the features that some intent's sentence has.
+	intentFeature []bool
+	text          []string // sentence -> its text
+	// heldOut is, for the intents' sentences held out while calibrating,
+	// the intent they matched then (-1 for none).
+	heldOut map[heldOutKey]int32
+	pool    *sync.Pool
+}
+
+// heldOutKey names a sentence of an intent.
+type heldOutKey struct {
+	class int32
+	text  string
+}
+
+// sentence is one training sentence: an example, title or keyword of an
+// indexed intent, or a background sentence (class -1 until newLearned
+// gives it the background's class).
+type sentence struct {
+	toks  []token
+	class int32
+	text  string
+}
+
+// learnedScratch is the memory of one match.
+type learnedScratch struct {
+	logits  []float64
+	p       []float64
+	touched []int32
+	probs   []classProb
+	raw     []rawFeature
+	vec     sparseVec
+	near    nearestScratch
+}
+
+// sentences are the examples, titles and keywords of the indexed intents
+// and the background sentences, analysed as examples are.
+func (ix *Index) sentences(indexed []Intent, background []string) []sentence {
+	var out []sentence
+	add := func(text string, class int) {
+		if toks := ix.tokens(nil, text, false); len(toks) > 0 {
+			out = append(out, sentence{toks: toks, class: int32(class), text: text})
+		}
+	}
+	for i, in := range indexed {
+		for _, ex := range in.Examples {
+			add(ex, i)
+		}
+		add(in.Title, i)
+		for _, kw := range in.Keywords {
+			add(kw, i)
+		}
+	}
+	for _, b := range background {
+		add(b, -1)
+	}
+	return out
+}
+
+// newLearned trains the learned matcher on sents, the sentences of the
+// indexed intents: the knowledge's intents (the first intents classes),
+// then, when outOf >= 0, the out-of-scope examples; and the background.
+func newLearned(sents []sentence, indexed int, outOf int32, p trainParams) *learned {
+	l := &learned{intents: indexed, outOf: outOf, back: int32(indexed), classes: indexed + 1}
+	p.epochs = epochsFor(p.epochs, len(sents))
+	if outOf >= 0 {
+		l.intents = int(outOf)
+	}
+	for i := range sents {
+		if sents[i].class < 0 {
+			sents[i].class = l.back
+		}
+	}
+	toks := make([][]token, len(sents))
+	for i, s := range sents {
+		toks[i] = s.toks
+	}
+	l.space = newFeatureSpace(toks)
+	vecs := make([]sparseVec, len(sents))
+	class := make([]int32, len(sents))
+	l.text = make([]string, len(sents))
+	l.intentFeature = make([]bool, len(l.space.idf))
+	var raw []rawFeature
+	for i, s := range sents {
+		vecs[i], raw = l.space.vectorize(s.toks, raw)
+		class[i] = s.class
+		l.text[i] = s.text
+		if s.class != l.back {
+			for _, id := range vecs[i].ids {
+				l.intentFeature[id] = true
+			}
+		}
+	}
+	vecs, class, l.text = l.yieldBackground(vecs, class, l.text)
+	l.pool = &sync.Pool{New: func() any { return &learnedScratch{logits: make([]float64, l.classes), p: make([]float64, l.classes)} }}
+	l.cal = l.calibrate(vecs, class, p)
+	l.clf = trainClassifier(l.classes, len(l.space.idf), l.examples(vecs, class, nil), p)
+	l.near = newNeighbours(len(l.space.idf), l.classes, vecs, class)
+	return l
+}
+
+// largeFolder is the number of sentences above which training takes fewer
+// passes: with that many examples each pass teaches more, and the build
+// must stay within a few seconds.
+const largeFolder = 20000
+
+// epochsFor is the number of passes over n sentences: epochs up to
+// largeFolder sentences, then fewer, down to 3.
+func epochsFor(epochs, n int) int {
+	if n <= largeFolder {
+		return epochs
+	}
+	return max(3, int(float64(epochs)*math.Sqrt(largeFolder/float64(n))))
+}
+
+// inScope reports whether class c is one of the knowledge's intents.
+func (l *learned) inScope(c int32) bool { return int(c) < l.intents }
+
+// backgroundYield is the similarity to an intent's sentence at which a
+// background sentence is left out: the knowledge covers what it is about
+// (a folder of travel questions keeps its "book a flight" messages).
+const backgroundYield = 0.35
+
+// yieldBackground leaves out the background sentences too close to a
+// sentence of the knowledge's intents.
+func (l *learned) yieldBackground(vecs []sparseVec, class []int32, text []string) ([]sparseVec, []int32, []string) {
+	near := newNeighbours(len(l.space.idf), l.classes, vecs, class)
+	var s nearestScratch
+	out := 0
+	for i := range vecs {
+		if class[i] == l.back {
+			near.nearest(vecs[i], &s, int32(i))
+			closest := 0.0
+			for _, c := range s.classes {
+				if l.inScope(c) {
+					closest = max(closest, s.sim(c))
+				}
+			}
+			s.reset()
+			if closest >= backgroundYield {
+				continue
+			}
+		}
+		vecs[out], class[out], text[out] = vecs[i], class[i], text[i]
+		out++
+	}
+	return vecs[:out], class[:out], text[:out]
+}
+
+// backgroundShare is the most the background weighs in training, as a
+// share of the knowledge's sentences: it never outweighs a small folder.
+const backgroundShare = 0.5
+
+// examples are the training examples, leaving out the sentences where skip
+// is true.
+func (l *learned) examples(vecs []sparseVec, class []int32, skip []bool) []example {
+	var out []example
+	known, back := 0, 0
+	for i, c := range class {
+		switch {
+		case skip != nil && skip[i]:
+		case c == l.back:
+			back++
+		default:
+			known++
+		}
+	}
+	backWeight := 1.0
+	if back > 0 {
+		backWeight = min(1, backgroundShare*float64(known)/float64(back))
+	}
+	for i, v := range vecs {
+		if skip != nil && skip[i] {
+			continue
+		}
+		w := 1.0
+		if class[i] == l.back {
+			w = backWeight
+		}
+		out = append(out, example{v: v, class: class[i], weight: w})
+	}
+	return out
+}
+
+// maxCalibrationHeldOut is the most sentences held out for calibrating:
+// above four times as many sentences, one part of that size is held out
+// instead of four folds, so that calibrating costs one training, not four.
+const maxCalibrationHeldOut = 1500
+
+// calibrate holds out parts of the sentences in turn, trains on the rest,
+// and fits the calibrator on how the held-out sentences were matched.
+func (l *learned) calibrate(vecs []sparseVec, class []int32, p trainParams) calibrator {
+	n := len(vecs)
+	folds := 4
+	fold := make([]int, n)
+	order := rand.New(rand.NewPCG(p.seed, 7)).Perm(n)
+	for i, s := range order {
+		fold[s] = i % folds
+	}
+	if n > folds*maxCalibrationHeldOut {
+		folds = 1
+		for i, s := range order {
+			fold[s] = 1
+			if i < maxCalibrationHeldOut {
+				fold[s] = 0
+			}
+		}
+	}
+	// The intents' sentences weigh 1 each. The out-of-scope examples, the
+	// look-alikes an admin wrote, weigh a quarter of them in all, and the
+	// background sentences another quarter, whatever their numbers.
+	var inScope, outScope, back float64
+	for _, c := range class {
+		switch {
+		case c == l.outOf:
+			outScope++
+		case c == l.back:
+			back++
+		default:
+			inScope++
+		}
+	}
+	weightOf := func(c int32) float64 {
+		switch {
+		case c == l.outOf:
+			return 0.25 * inScope / outScope
+		case c == l.back:
+			return 0.25 * inScope / back
+		}
+		return 1
+	}
+	var points []calibrationPoint
+	l.heldOut = map[heldOutKey]int32{}
+	s := &learnedScratch{logits: make([]float64, l.classes), p: make([]float64, l.classes)}
+	for f := range folds {
+		skip := make([]bool, n)
+		var kept []sparseVec
+		var keptClass []int32
+		for i := range n {
+			skip[i] = fold[i] == f
+			if !skip[i] {
+				kept = append(kept, vecs[i])
+				keptClass = append(keptClass, class[i])
+			}
+		}
+		trial := *l
+		trial.clf = trainClassifier(l.classes, len(l.space.idf), l.examples(vecs, class, skip), p)
+		trial.near = newNeighbours(len(l.space.idf), l.classes, kept, keptClass)
+		for i := range n {
+			if !skip[i] {
+				continue
+			}
+			top, e := trial.evidence(vecs[i], s)
+			if l.inScope(class[i]) {
+				got := top
+				if e.pOut >= e.p1 {
+					got = -1
+				}
+				l.heldOut[heldOutKey{class[i], l.text[i]}] = got
+			}
+			points = append(points, calibrationPoint{e: e, weight: weightOf(class[i]), right: l.inScope(class[i]) && top == class[i]})
+		}
+	}
+	return fitCalibrator(points, 5)
+}
+
+// heldOutMatch is the intent example text of intent class matched while
+// held out from training, and whether it was held out.
+func (l *learned) heldOutMatch(class int, text string) (int32, bool) {
+	got, ok := l.heldOut[heldOutKey{int32(class), text}]
+	return got, ok
+}
+
+// evidence classifies v and returns its best intent (-1 if none) and the
+// evidence for it. s.probs holds the classes' probabilities, best first,
+// and s.near the nearest sentences, until the next call.
+func (l *learned) evidence(v sparseVec, s *learnedScratch) (int32, evidence) {
+	s.near.reset()
+	s.probs = l.clf.predict(v, s.logits, s.p, s.touched, s.probs[:0])
+	var e evidence
+	top := int32(-1)
+	for _, cp := range s.probs {
+		switch {
+		case cp.class == l.outOf:
+			e.pOut = cp.p
+		case cp.class == l.back:
+			e.pBack = cp.p
+		case top < 0:
+			top, e.p1 = cp.class, cp.p
+		case e.p2 == 0:
+			e.p2 = cp.p
+		}
+	}
+	l.near.nearest(v, &s.near, -1)
+	if top >= 0 {
+		e.sim = s.near.sim(top)
+	}
+	e.simBack = s.near.sim(l.back)
+	if l.outOf >= 0 {
+		e.simOut = s.near.sim(l.outOf)
+	}
+	for j, id := range v.ids {
+		if l.space.char[id] {
+			continue
+		}
+		x2 := 2 * float64(v.vals[j]) * float64(v.vals[j])
+		if l.intentFeature[id] {
+			e.coverage += x2
+		}
+		if top >= 0 && l.clf.supports(id, top) {
+			e.explained += x2
+		}
+	}
+	return top, e
+}
+
+// match ranks the intents for toks: candidates best first, with the
+// calibrated confidence of the best and the others in proportion, and the
+// confidence of the out-of-scope examples on the same scale.
+func (l *learned) match(ix *Index, toks []token) (cands []Candidate, outOfScope float64) {
+	if !slices.ContainsFunc(toks, func(t token) bool { return !t.stop }) {
+		return nil, 0 // only stopwords ("help", "and the of it"): nothing to match
+	}
+	s := l.pool.Get().(*learnedScratch)
+	defer l.pool.Put(s)
+	s.vec, s.raw = l.space.vectorizeInto(s.vec, toks, s.raw)
+	top, e := l.evidence(s.vec, s)
+	if top < 0 {
+		return nil, 0
+	}
+	conf := l.cal.confidence(e)
+	var ps []float64 // the candidates' probabilities, and the next one's
+	for _, cp := range s.probs {
+		if cp.class == l.outOf {
+			outOfScope = conf * cp.p / e.p1
+			continue
+		}
+		if !l.inScope(cp.class) {
+			continue
+		}
+		if len(cands) == MaxCandidates {
+			ps = append(ps, cp.p)
+			break
+		}
+		c := Candidate{Intent: int(cp.class), ID: ix.knowledge.Intents[cp.class].ID, Confidence: conf * cp.p / e.p1}
+		if bs := s.near.bestS[cp.class]; bs > 0 {
+			c.Example = l.text[bs-1]
+		}
+		cands = append(cands, c)
+		ps = append(ps, cp.p)
+	}
+	// Among: the evidence for "one of the first k", as if they were one
+	// intent: their probabilities summed, the closest example of any, the
+	// next candidate as the runner-up.
+	group := e
+	among := conf
+	for k := range cands {
+		if k > 0 {
+			group.p1 += ps[k]
+			group.p2 = 0
+			if k+1 < len(ps) {
+				group.p2 = ps[k+1]
+			}
+			group.sim = max(group.sim, s.near.sim(int32(cands[k].Intent)))
+			among = max(among, l.cal.confidence(group))
+		}
+		cands[k].Among = among
+	}
+	return cands, outOfScope
+}
+
+// withoutSocial returns toks without greetings and thanks, or nil when
+// nothing else is left or there were none.
+func withoutSocial(toks []token) []token {
+	var out []token
+	dropped, other := false, false
+	for _, t := range toks {
+		if _, social := socialWords[t.word]; social {
+			dropped = true
+			continue
+		}
+		if !t.stop {
+			other = true
+		}
+		out = append(out, t)
+	}
+	if !dropped || !other {
+		return nil
+	}
+	return out
+}

@@ -1,0 +1,138 @@
+package intents
+
+import (
+	"math"
+	"slices"
+)
+
+// featureSpace maps the hashed features of sentences (see features.go) to
+// ids with their idf weights, learned from the knowledge's sentences.
+type featureSpace struct {
+	feat map[uint64]int32 // feature hash -> feature id
+	idf  []float32
+	char []bool
+	// unseenIDF is the weight of a feature no sentence has: it dilutes the
+	// message's known features.
+	unseenIDF float32
+}
+
+// sparseVec is a tf-idf vector, normalized so that its words and its
+// character n-grams weigh the same, with ids in increasing order.
+type sparseVec struct {
+	ids  []int32
+	vals []float32
+}
+
+// newFeatureSpace collects the features of sentences.
+func newFeatureSpace(sentences [][]token) *featureSpace {
+	fs := &featureSpace{feat: map[uint64]int32{}}
+	var df []int
+	var raw []rawFeature
+	var seen []int32
+	for _, toks := range sentences {
+		raw = appendFeatures(raw[:0], toks)
+		seen = seen[:0]
+		for _, r := range raw {
+			id, ok := fs.feat[r.hash]
+			if !ok {
+				id = int32(len(df))
+				fs.feat[r.hash] = id
+				df = append(df, 0)
+				fs.char = append(fs.char, r.kind == kindChar)
+			}
+			if !slices.Contains(seen, id) {
+				seen = append(seen, id)
+				df[id]++
+			}
+		}
+	}
+	n := float64(len(sentences))
+	fs.idf = make([]float32, len(df))
+	for id, d := range df {
+		fs.idf[id] = float32(math.Log((1+n)/(1+float64(d))) + 1)
+	}
+	fs.unseenIDF = float32(math.Log(1+n) + 1)
+	return fs
+}
+
+// vectorize turns tokens into a vector over the space's features, and says
+// how many of its words the space has never seen. Features never seen count
+// towards the norm with unseenIDF (word pairs excepted: new pairs of known
+// words are too common to mean anything), so a message of mostly unknown
+// words has weak known features.
+func (fs *featureSpace) vectorize(toks []token, raw []rawFeature) (sparseVec, []rawFeature) {
+	return fs.vectorizeInto(sparseVec{}, toks, raw)
+}
+
+// vectorizeInto is vectorize reusing v's memory.
+func (fs *featureSpace) vectorizeInto(v sparseVec, toks []token, raw []rawFeature) (sparseVec, []rawFeature) {
+	raw = appendFeatures(raw[:0], toks)
+	v.ids, v.vals = v.ids[:0], v.vals[:0]
+	var unseenWord, unseenChar float64
+	for _, r := range raw {
+		id, ok := fs.feat[r.hash]
+		if !ok {
+			switch r.kind {
+			case kindChar:
+				unseenChar++
+			case kindWord:
+				unseenWord++
+			}
+			continue
+		}
+		v.ids = append(v.ids, id)
+	}
+	slices.Sort(v.ids)
+	// Count repeats: ids are sorted, so equal ones are adjacent.
+	out := 0
+	for i := 0; i < len(v.ids); {
+		j := i + 1
+		for j < len(v.ids) && v.ids[j] == v.ids[i] {
+			j++
+		}
+		v.ids[out] = v.ids[i]
+		v.vals = append(v.vals, float32(1+math.Log(float64(j-i)))*fs.idf[v.ids[i]])
+		out++
+		i = j
+	}
+	v.ids = v.ids[:out]
+	var normWord, normChar float64
+	for j, id := range v.ids {
+		x := float64(v.vals[j])
+		if fs.char[id] {
+			normChar += x * x
+		} else {
+			normWord += x * x
+		}
+	}
+	u := float64(fs.unseenIDF)
+	normWord += unseenWord * u * u
+	normChar += unseenChar * u * u
+	for j, id := range v.ids {
+		norm := normWord
+		if fs.char[id] {
+			norm = normChar
+		}
+		v.vals[j] /= float32(math.Sqrt(2 * norm))
+	}
+	return v, raw
+}
+
+// dot is the dot product of two vectors.
+func dot(a, b sparseVec) float64 {
+	var s float64
+	i, j := 0, 0
+	for i < len(a.ids) && j < len(b.ids) {
+		switch {
+		case a.ids[i] == b.ids[j]:
+			s += float64(a.vals[i]) * float64(b.vals[j])
+			i++
+			j++
+		case a.ids[i] < b.ids[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return s
+}
