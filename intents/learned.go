@@ -206,16 +206,20 @@ func (l *learned) examples(vecs []sparseVec, class []int32, skip []bool) []examp
 	return out
 }
 
+// calibrationFolds is the number of parts the sentences are held out in,
+// in turn, to calibrate.
+const calibrationFolds = 3
+
 // maxCalibrationHeldOut is the most sentences held out for calibrating:
 // above four times as many sentences, one part of that size is held out
-// instead of four folds, so that calibrating costs one training, not four.
+// instead of the folds, so that calibrating costs one training, not three.
 const maxCalibrationHeldOut = 1500
 
 // calibrate holds out parts of the sentences in turn, trains on the rest,
 // and fits the calibrator on how the held-out sentences were matched.
 func (l *learned) calibrate(vecs []sparseVec, class []int32, p trainParams) calibrator {
 	n := len(vecs)
-	folds := 4
+	folds := calibrationFolds
 	fold := make([]int, n)
 	order := rand.New(rand.NewPCG(p.seed, 7)).Perm(n)
 	for i, s := range order {

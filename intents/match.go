@@ -37,6 +37,10 @@ type Match struct {
 	OutOfScope float64
 }
 
+// unsureBelow is the confidence under which Match also reads the
+// sentences of a long message alone.
+const unsureBelow = 0.5
+
 // MaxCandidates is the most candidates a Match reports.
 const MaxCandidates = 5
 
@@ -82,10 +86,26 @@ func (ix *Index) Match(message string) Match {
 		}
 	}
 	m.Candidates, m.OutOfScope = ix.learned.match(ix, q.toks)
-	if rest := withoutSocial(q.toks); rest != nil {
-		if c, o := ix.learned.match(ix, rest); len(c) > 0 && (len(m.Candidates) == 0 || c[0].Confidence > m.Candidates[0].Confidence) {
+	surer := func(toks []token) {
+		if c, o := ix.learned.match(ix, toks); len(c) > 0 && (len(m.Candidates) == 0 || c[0].Confidence > m.Candidates[0].Confidence) {
 			m.Candidates, m.OutOfScope = c, o
 		}
+	}
+	if rest := withoutSocial(q.toks); rest != nil {
+		surer(rest)
+	}
+	// The sentences of a long message are read alone only when the whole
+	// is unsure: a sure reading of the whole is not second-guessed.
+	var segs []string
+	if len(m.Candidates) == 0 || m.Candidates[0].Confidence < unsureBelow {
+		segs = segments(truncate(message, MaxMessageLen))
+	}
+	for _, seg := range segs {
+		q.toks = ix.tokens(q.toks[:0], seg, true)
+		if rest := withoutSocial(q.toks); rest != nil {
+			q.toks = rest
+		}
+		surer(q.toks)
 	}
 	return m
 }

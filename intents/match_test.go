@@ -1,10 +1,13 @@
 package intents_test
 
 import (
+	"io/fs"
 	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
@@ -222,5 +225,55 @@ func TestMatchNamesTheClosestExample(t *testing.T) {
 	m := ix.Match("the liveness check failed again")
 	if len(m.Candidates) == 0 || m.Candidates[0].ID != "selfie" || m.Candidates[0].Example != "the liveness check fails" {
 		t.Fatalf("candidates %+v", m.Candidates)
+	}
+}
+
+func TestLongMessagesAreReadBySentence(t *testing.T) {
+	ix := smallIndex(t)
+	tests := []struct{ name, message, want string }{
+		{"sentences", "hi there, sorry to bother you all. so last week my bank told me I had to do some online thing and I went through all of it, the forms and everything. anyway, now the liveness check fails every single time, what do I do?", "selfie"},
+		{"clauses, no full stop", "hi there sorry to bother you all, so last week my bank told me I had to do some online thing and I went through all of it, the forms and everything, anyway now the liveness check fails every single time, what do I do", "selfie"},
+		{"question first", "okta keeps asking me to verify who I am, and I have no idea why, it never did that before and my manager is on holiday so I cannot ask her", "okta"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := ix.Match(tt.message)
+			if best(m) != tt.want || m.Candidates[0].Confidence < 0.5 {
+				t.Errorf("Match = %+v, want %s with confidence 0.5 or more", m.Candidates, tt.want)
+			}
+		})
+	}
+}
+
+// TestAnAddedExampleIsLearned is the admin's promise: when the bot misses a
+// way people ask, adding that message as an example makes it match.
+func TestAnAddedExampleIsLearned(t *testing.T) {
+	const missed = "cheers mate, sorted"
+	fsys := fstest.MapFS{}
+	if err := fs.WalkDir(os.DirFS("testdata/small"), ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(filepath.Join("testdata/small", p))
+		fsys[p] = &fstest.MapFile{Data: data}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	match := func() intents.Match {
+		k, err := intents.Load(fsys)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return intents.NewIndex(k).Match(missed)
+	}
+	if got := bestOrNone(match()); got == "thanks" {
+		t.Fatalf("%q already matches thanks: the test needs a missed message", missed)
+	}
+	thanks := string(fsys["thanks.md"].Data)
+	fsys["thanks.md"].Data = []byte(strings.Replace(thanks, "examples:\n", "examples:\n  - "+missed+"\n", 1))
+	m := match()
+	if best(m) != "thanks" || m.Candidates[0].Confidence < 0.5 {
+		t.Fatalf("after adding it as an example, %q matches %+v, want thanks with confidence 0.5 or more", missed, m.Candidates)
 	}
 }
