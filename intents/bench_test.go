@@ -48,6 +48,19 @@ func BenchmarkMatchShipped(b *testing.B) {
 	}
 }
 
+// BenchmarkIndexShipped builds the shipped knowledge's index, training
+// and calibration included: what a reload costs.
+func BenchmarkIndexShipped(b *testing.B) {
+	k, err := intents.Load(knowledge.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		intents.NewIndex(k)
+	}
+}
+
 // BenchmarkMatch10k is one match on a generated knowledge folder of 10,000
 // intents with 8 examples each.
 func BenchmarkMatch10k(b *testing.B) {

@@ -100,12 +100,17 @@ func (ix *Index) Match(message string) Match {
 	if len(m.Candidates) == 0 || m.Candidates[0].Confidence < unsureBelow {
 		segs = segments(truncate(message, MaxMessageLen))
 	}
+	// The surest of many readings is sure by chance more often than one
+	// reading is: a sentence's reading counts only when it is sure.
 	for _, seg := range segs {
 		q.toks = ix.tokens(q.toks[:0], seg, true)
 		if rest := withoutSocial(q.toks); rest != nil {
 			q.toks = rest
 		}
-		surer(q.toks)
+		if c, o := ix.learned.match(ix, q.toks); len(c) > 0 && c[0].Confidence >= unsureBelow &&
+			(len(m.Candidates) == 0 || c[0].Confidence > m.Candidates[0].Confidence) {
+			m.Candidates, m.OutOfScope = c, o
+		}
 	}
 	return m
 }
