@@ -99,14 +99,12 @@ func newLearned(sents []sentence, indexed int, outOf int32, p trainParams) *lear
 	for i, s := range sents {
 		toks[i] = s.toks
 	}
-	l.space = newFeatureSpace(toks)
-	vecs := make([]sparseVec, len(sents))
+	var vecs []sparseVec
+	l.space, vecs = newFeatureSpace(toks)
 	class := make([]int32, len(sents))
 	l.text = make([]string, len(sents))
 	l.intentFeature = make([]bool, len(l.space.idf))
-	var raw []rawFeature
 	for i, s := range sents {
-		vecs[i], raw = l.space.vectorize(s.toks, raw)
 		class[i] = s.class
 		l.text[i] = s.text
 		if s.class != l.back {
@@ -257,6 +255,12 @@ func (l *learned) calibrate(vecs []sparseVec, class []int32, p trainParams) cali
 		}
 		return 1
 	}
+	// With one large part held out, the model that matches it trains in
+	// half the passes: calibrating then costs half a training.
+	trialParams := p
+	if folds == 1 {
+		trialParams.epochs = max(2, p.epochs/2)
+	}
 	var points []calibrationPoint
 	l.heldOut = map[heldOutKey]int32{}
 	s := &learnedScratch{logits: make([]float64, l.classes), p: make([]float64, l.classes)}
@@ -272,7 +276,7 @@ func (l *learned) calibrate(vecs []sparseVec, class []int32, p trainParams) cali
 			}
 		}
 		trial := *l
-		trial.clf = trainClassifier(l.classes, len(l.space.idf), l.examples(vecs, class, skip), p)
+		trial.clf = trainClassifier(l.classes, len(l.space.idf), l.examples(vecs, class, skip), trialParams)
 		trial.near = newNeighbours(len(l.space.idf), l.classes, kept, keptClass)
 		for i := range n {
 			if !skip[i] {

@@ -22,13 +22,35 @@ type neighbourPosting struct {
 // skipping them keeps a match within microseconds at any folder size.
 const maxNeighbourPostings = 64
 
-// newNeighbours indexes the vectors; class[i] is vecs[i]'s class.
+// newNeighbours indexes the vectors; class[i] is vecs[i]'s class. Features
+// in more than maxPostings sentences are not indexed at all: they are never
+// looked up. The postings share one array.
 func newNeighbours(features, classes int, vecs []sparseVec, class []int32) *neighbours {
-	n := &neighbours{post: make([][]neighbourPosting, features), class: class, classes: classes}
-	n.maxPostings = maxNeighbourPostings
+	n := &neighbours{post: make([][]neighbourPosting, features), class: class, classes: classes, maxPostings: maxNeighbourPostings}
+	count := make([]int32, features)
+	for _, v := range vecs {
+		for _, id := range v.ids {
+			count[id]++
+		}
+	}
+	total := 0
+	for _, c := range count {
+		if int(c) <= n.maxPostings {
+			total += int(c)
+		}
+	}
+	flat := make([]neighbourPosting, 0, total)
+	for id, c := range count {
+		if int(c) <= n.maxPostings && c > 0 {
+			n.post[id] = flat[len(flat) : len(flat) : len(flat)+int(c)]
+			flat = flat[:len(flat)+int(c)]
+		}
+	}
 	for s, v := range vecs {
 		for j, id := range v.ids {
-			n.post[id] = append(n.post[id], neighbourPosting{sentence: int32(s), val: v.vals[j]})
+			if n.post[id] != nil || cap(n.post[id]) > 0 {
+				n.post[id] = append(n.post[id], neighbourPosting{sentence: int32(s), val: v.vals[j]})
+			}
 		}
 	}
 	return n

@@ -23,15 +23,16 @@ type sparseVec struct {
 	vals []float32
 }
 
-// newFeatureSpace collects the features of sentences.
-func newFeatureSpace(sentences [][]token) *featureSpace {
+// newFeatureSpace collects the features of sentences, and returns with it
+// each sentence's vector.
+func newFeatureSpace(sentences [][]token) (*featureSpace, []sparseVec) {
 	fs := &featureSpace{feat: map[uint64]int32{}}
 	var df []int
 	var raw []rawFeature
-	var seen []int32
-	for _, toks := range sentences {
+	ids := make([][]int32, len(sentences))
+	for i, toks := range sentences {
 		raw = appendFeatures(raw[:0], toks)
-		seen = seen[:0]
+		sids := make([]int32, 0, len(raw))
 		for _, r := range raw {
 			id, ok := fs.feat[r.hash]
 			if !ok {
@@ -40,11 +41,15 @@ func newFeatureSpace(sentences [][]token) *featureSpace {
 				df = append(df, 0)
 				fs.char = append(fs.char, r.kind == kindChar)
 			}
-			if !slices.Contains(seen, id) {
-				seen = append(seen, id)
+			sids = append(sids, id)
+		}
+		slices.Sort(sids)
+		for j, id := range sids {
+			if j == 0 || sids[j-1] != id {
 				df[id]++
 			}
 		}
+		ids[i] = sids
 	}
 	n := float64(len(sentences))
 	fs.idf = make([]float32, len(df))
@@ -52,22 +57,24 @@ func newFeatureSpace(sentences [][]token) *featureSpace {
 		fs.idf[id] = float32(math.Log((1+n)/(1+float64(d))) + 1)
 	}
 	fs.unseenIDF = float32(math.Log(1+n) + 1)
-	return fs
+	vecs := make([]sparseVec, len(sentences))
+	for i, sids := range ids {
+		vecs[i] = fs.weigh(sparseVec{ids: sids}, 0, 0)
+	}
+	return fs, vecs
 }
 
-// vectorize turns tokens into a vector over the space's features, and says
-// how many of its words the space has never seen. Features never seen count
-// towards the norm with unseenIDF (word pairs excepted: new pairs of known
-// words are too common to mean anything), so a message of mostly unknown
-// words has weak known features.
-func (fs *featureSpace) vectorize(toks []token, raw []rawFeature) (sparseVec, []rawFeature) {
-	return fs.vectorizeInto(sparseVec{}, toks, raw)
-}
-
-// vectorizeInto is vectorize reusing v's memory.
+// vectorizeInto turns a message's tokens into a vector over the space's
+// features, reusing v's memory. Features never seen count towards the norm
+// with unseenIDF (word pairs excepted: new pairs of known words are too
+// common to mean anything), so a message of mostly unknown words has weak
+// known features.
 func (fs *featureSpace) vectorizeInto(v sparseVec, toks []token, raw []rawFeature) (sparseVec, []rawFeature) {
 	raw = appendFeatures(raw[:0], toks)
-	v.ids, v.vals = v.ids[:0], v.vals[:0]
+	if v.ids == nil {
+		v.ids = make([]int32, 0, len(raw))
+	}
+	v.ids = v.ids[:0]
 	var unseenWord, unseenChar float64
 	for _, r := range raw {
 		id, ok := fs.feat[r.hash]
@@ -83,6 +90,16 @@ func (fs *featureSpace) vectorizeInto(v sparseVec, toks []token, raw []rawFeatur
 		v.ids = append(v.ids, id)
 	}
 	slices.Sort(v.ids)
+	return fs.weigh(v, unseenWord, unseenChar), raw
+}
+
+// weigh turns v's sorted feature ids, repeats included, into its tf-idf
+// vector, normalized with the unseen features counted.
+func (fs *featureSpace) weigh(v sparseVec, unseenWord, unseenChar float64) sparseVec {
+	if v.vals == nil {
+		v.vals = make([]float32, 0, len(v.ids))
+	}
+	v.vals = v.vals[:0]
 	// Count repeats: ids are sorted, so equal ones are adjacent.
 	out := 0
 	for i := 0; i < len(v.ids); {
@@ -115,7 +132,7 @@ func (fs *featureSpace) vectorizeInto(v sparseVec, toks []token, raw []rawFeatur
 		}
 		v.vals[j] /= float32(math.Sqrt(2 * norm))
 	}
-	return v, raw
+	return v
 }
 
 // dot is the dot product of two vectors.
