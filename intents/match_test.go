@@ -277,3 +277,30 @@ func TestAnAddedExampleIsLearned(t *testing.T) {
 		t.Fatalf("after adding it as an example, %q matches %+v, want thanks with confidence 0.5 or more", missed, m.Candidates)
 	}
 }
+
+// TestTheBackgroundYieldsToTheKnowledge: a folder whose topics are everyday
+// questions keeps them; the built-in background does not take them.
+func TestTheBackgroundYieldsToTheKnowledge(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_guidance.md": {Data: []byte("Ask at the front desk.\n")},
+		"_fallback.md": {Data: []byte("Sorry, I do not know.\n")},
+		"weather.md":   {Data: []byte("---\nid: weather\ntitle: Weather\nexamples:\n  - what's the weather today\n  - will it rain tomorrow\n  - is it going to be sunny this weekend\n  - weather forecast for tonight\n---\nLook outside.\n")},
+		"recipes.md":   {Data: []byte("---\nid: recipes\ntitle: Recipes\nexamples:\n  - how do I make pancakes\n  - a good recipe for dinner\n  - what can I cook with eggs and rice\n  - easy pasta recipe\n---\nTry an omelette.\n")},
+		// One of the background's own sentences, word for word.
+		"spelling.md": {Data: []byte("---\nid: spelling\ntitle: Spelling\nexamples:\n  - how do you spell necessary\n  - how to spell a word\n  - the right spelling of a word\n---\nUse a dictionary.\n")},
+	}
+	k, err := intents.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := intents.NewIndex(k)
+	for msg, want := range map[string]string{
+		"what's the weather like in paris": "weather",
+		"any recipe ideas for pancakes":    "recipes",
+		"how do you spell necessary":       "spelling",
+	} {
+		if m := ix.Match(msg); bestOrNone(m) != want || m.Candidates[0].Confidence < 0.5 {
+			t.Errorf("%q matches %+v (out of scope %.2f), want %s with confidence 0.5 or more", msg, m.Candidates, m.OutOfScope, want)
+		}
+	}
+}
