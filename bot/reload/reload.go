@@ -124,14 +124,14 @@ func stolenExamples(ctx context.Context, current *bot.Bot, next *intents.Index) 
 	for _, in := range next.Knowledge().Intents {
 		for _, ex := range in.Examples {
 			now := trial.Answer(ctx, bot.Message{Text: ex})
-			if now.Intent == in.ID && now.Outcome != bot.Fallback {
+			if now.Label() == in.ID {
 				continue
 			}
-			if was := before.Answer(ctx, bot.Message{Text: ex}); was.Intent != in.ID || was.Outcome == bot.Fallback {
+			if was := before.Answer(ctx, bot.Message{Text: ex}); was.Label() != in.ID {
 				continue // it did not match before either
 			}
-			took := now.Intent
-			if took == "" || now.Outcome == bot.Fallback {
+			took := now.Label()
+			if took == bot.OutOfScope {
 				took = "nothing (fallback)"
 			}
 			out = append(out, fmt.Sprintf("%s: example %q of %s now matches %s", in.File, ex, in.ID, took))
