@@ -95,6 +95,18 @@ func (b *Bot) Index() *intents.Index { return b.source.Load().index }
 // Matcher returns the matcher in use.
 func (b *Bot) Matcher() Matcher { return b.source.Load().matcher }
 
+// Knowledge returns the knowledge in use.
+func (b *Bot) Knowledge() *Knowledge { return b.source.Load().knowledge }
+
+// Quiet returns a bot like b, with the same thresholds, matcher and
+// knowledge, telling no observer and limiting no one: for trying
+// questions without counting them.
+func (b *Bot) Quiet() *Bot {
+	q := &Bot{thresholds: b.thresholds, log: b.log}
+	q.source.Store(b.source.Load())
+	return q
+}
+
 // Answer replies to a message. It never fails: whatever happens, the reply
 // ends with the contact guidance.
 func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
