@@ -85,18 +85,38 @@ func (b *Bot) SetIndex(ix *intents.Index) {
 // and telling no observer: for checking knowledge before putting it in use.
 func (b *Bot) Trial(ix *intents.Index) *Bot {
 	t := &Bot{thresholds: b.thresholds, log: b.log}
-	t.source.Store(indexSource(ix))
+	if ix != nil {
+		t.source.Store(indexSource(ix))
+	}
 	return t
 }
 
-// Index returns the knowledge index in use; nil for a bot made by NewFrom.
-func (b *Bot) Index() *intents.Index { return b.source.Load().index }
+// Index returns the knowledge index in use; nil for a bot made by NewFrom
+// (or none at all).
+func (b *Bot) Index() *intents.Index {
+	if s := b.source.Load(); s != nil {
+		return s.index
+	}
+	return nil
+}
 
-// Matcher returns the matcher in use.
-func (b *Bot) Matcher() Matcher { return b.source.Load().matcher }
+// Matcher returns the matcher in use; nil for a bot made by neither New
+// nor NewFrom.
+func (b *Bot) Matcher() Matcher {
+	if s := b.source.Load(); s != nil {
+		return s.matcher
+	}
+	return nil
+}
 
-// Knowledge returns the knowledge in use.
-func (b *Bot) Knowledge() *Knowledge { return b.source.Load().knowledge }
+// Knowledge returns the knowledge in use; nil for a bot made by neither
+// New nor NewFrom.
+func (b *Bot) Knowledge() *Knowledge {
+	if s := b.source.Load(); s != nil {
+		return s.knowledge
+	}
+	return nil
+}
 
 // Quiet returns a bot like b, with the same thresholds, matcher and
 // knowledge, telling no observer and limiting no one: for trying

@@ -250,3 +250,31 @@ func TestNewFromNeedsMatcherAndKnowledge(t *testing.T) {
 		t.Error("a bot made from a matcher has an index")
 	}
 }
+
+// TestQuietAnswersAlikeAndTellsNoOne: a quiet bot answers as its bot does,
+// from the same matcher and knowledge, without observers or rate limits.
+func TestQuietAnswersAlikeAndTellsNoOne(t *testing.T) {
+	observed := 0
+	m := fakeMatcher{MatchFunc: func(string) bot.Match { return bot.Match{Candidates: []bot.Candidate{cand("a", 0.9, 0.9)}} }}
+	b, err := bot.NewFrom(m, fakeKnowledge(), bot.DefaultThresholds(), bot.WithRateLimit(1, 1),
+		bot.WithObserver(bot.ObserverFunc(func(context.Context, bot.Turn) { observed++ })))
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := b.Quiet()
+	if q.Knowledge() != b.Knowledge() {
+		t.Error("the quiet bot has other knowledge")
+	}
+	for range 3 {
+		if r := q.Answer(context.Background(), bot.Message{Text: "a", User: "u"}); r.Outcome != bot.Answered || r.Reason != bot.ReasonConfident {
+			t.Fatalf("quiet answer %s (%s)", r.Outcome, r.Reason)
+		}
+	}
+	if observed != 0 {
+		t.Errorf("%d turns observed", observed)
+	}
+	var zero bot.Bot
+	if zero.Index() != nil || zero.Matcher() != nil || zero.Knowledge() != nil {
+		t.Error("a bot without knowledge reports some")
+	}
+}

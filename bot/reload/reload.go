@@ -104,7 +104,7 @@ func (r *Reloader) Reload(ctx context.Context) error {
 		}
 		return &Error{Problems: refused}
 	}
-	if old := r.bot.Index().Knowledge(); old.Version == k.Version {
+	if old := r.bot.Knowledge(); old.Version == k.Version {
 		return nil // nothing changed
 	}
 	r.bot.SetIndex(next)
@@ -119,7 +119,7 @@ func (r *Reloader) Reload(ctx context.Context) error {
 // knowledge in use and no longer do with next, naming the intent that took
 // each.
 func stolenExamples(ctx context.Context, current *bot.Bot, next *intents.Index) []string {
-	trial, before := current.Trial(next), current.Trial(current.Index())
+	trial, before := current.Trial(next), current.Quiet()
 	var out []string
 	for _, in := range next.Knowledge().Intents {
 		for _, ex := range in.Examples {
