@@ -24,22 +24,21 @@ type Request struct {
 	User    string `json:"user"`
 }
 
-// Response is the reply to POST /v1/ask.
+// Response is the reply to POST /v1/ask. Reason says which rule of the
+// decision gave Outcome; OutOfScope is how close the message was to the
+// out-of-scope examples, on the candidates' scale.
 type Response struct {
 	// Text is the whole reply in Markdown, ending with the contact guidance.
-	Text    string      `json:"text"`
-	Outcome bot.Outcome `json:"outcome"`
-	// Reason says which rule of the decision gave the outcome.
+	Text       string          `json:"text"`
+	Outcome    bot.Outcome     `json:"outcome"`
 	Reason     bot.Reason      `json:"reason"`
 	Intent     string          `json:"intent"`
 	Confidence float64         `json:"confidence"`
 	Choices    []bot.Choice    `json:"choices"`
 	Related    []bot.Choice    `json:"related"`
 	Candidates []bot.Candidate `json:"candidates"`
-	// OutOfScope is how close the message was to the out-of-scope
-	// examples, on the candidates' scale.
-	OutOfScope float64 `json:"out_of_scope"`
-	Knowledge  string  `json:"knowledge_version"`
+	OutOfScope float64         `json:"out_of_scope"`
+	Knowledge  string          `json:"knowledge_version"`
 }
 
 // Config configures the HTTP API.
