@@ -26,14 +26,15 @@ const maxChoices = 3
 // maxFallbackTopics is the most topics a fallback reply suggests.
 const maxFallbackTopics = 4
 
-// ErrNoKnowledge is returned by New when it is given no index.
+// ErrNoKnowledge is returned by New when it is given no index, and by
+// NewFrom when it is given no matcher or no knowledge.
 var ErrNoKnowledge = errors.New("bot: no knowledge index")
 
-// Bot answers messages from a knowledge index. The index can be replaced
-// while the bot runs; each answer uses the index current when it started.
-// A Bot is safe for concurrent use.
+// Bot answers messages from a matcher and the knowledge whose topics it
+// names. They can be replaced while the bot runs; each answer uses the ones
+// current when it started. A Bot is safe for concurrent use.
 type Bot struct {
-	index      atomic.Pointer[intents.Index]
+	source     atomic.Pointer[source]
 	thresholds Thresholds
 	observers  []Observer
 	limiter    *limiter
@@ -47,6 +48,20 @@ func New(ix *intents.Index, t Thresholds, opts ...Option) (*Bot, error) {
 	if ix == nil {
 		return nil, ErrNoKnowledge
 	}
+	return newBot(indexSource(ix), t, opts)
+}
+
+// NewFrom returns a bot answering with m's matches from k's texts, with
+// the given thresholds. m's candidates must name k's topics. Its Index is
+// nil.
+func NewFrom(m Matcher, k *Knowledge, t Thresholds, opts ...Option) (*Bot, error) {
+	if m == nil || k == nil {
+		return nil, ErrNoKnowledge
+	}
+	return newBot(newSource(m, k, nil), t, opts)
+}
+
+func newBot(s *source, t Thresholds, opts []Option) (*Bot, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
@@ -54,7 +69,7 @@ func New(ix *intents.Index, t Thresholds, opts ...Option) (*Bot, error) {
 	for _, o := range opts {
 		o(b)
 	}
-	b.index.Store(ix)
+	b.source.Store(s)
 	return b, nil
 }
 
@@ -62,7 +77,7 @@ func New(ix *intents.Index, t Thresholds, opts ...Option) (*Bot, error) {
 // with the index they started with.
 func (b *Bot) SetIndex(ix *intents.Index) {
 	if ix != nil {
-		b.index.Store(ix)
+		b.source.Store(indexSource(ix))
 	}
 }
 
@@ -70,54 +85,86 @@ func (b *Bot) SetIndex(ix *intents.Index) {
 // and telling no observer: for checking knowledge before putting it in use.
 func (b *Bot) Trial(ix *intents.Index) *Bot {
 	t := &Bot{thresholds: b.thresholds, log: b.log}
-	t.index.Store(ix)
+	if ix != nil {
+		t.source.Store(indexSource(ix))
+	}
 	return t
 }
 
-// Index returns the knowledge index in use.
-func (b *Bot) Index() *intents.Index { return b.index.Load() }
+// Index returns the knowledge index in use; nil for a bot made by NewFrom
+// (or none at all).
+func (b *Bot) Index() *intents.Index {
+	if s := b.source.Load(); s != nil {
+		return s.index
+	}
+	return nil
+}
+
+// Matcher returns the matcher in use; nil for a bot made by neither New
+// nor NewFrom.
+func (b *Bot) Matcher() Matcher {
+	if s := b.source.Load(); s != nil {
+		return s.matcher
+	}
+	return nil
+}
+
+// Knowledge returns the knowledge in use; nil for a bot made by neither
+// New nor NewFrom.
+func (b *Bot) Knowledge() *Knowledge {
+	if s := b.source.Load(); s != nil {
+		return s.knowledge
+	}
+	return nil
+}
+
+// Quiet returns a bot like b, with the same thresholds, matcher and
+// knowledge, telling no observer and limiting no one: for trying
+// questions without counting them.
+func (b *Bot) Quiet() *Bot {
+	q := &Bot{thresholds: b.thresholds, log: b.log}
+	q.source.Store(b.source.Load())
+	return q
+}
 
 // Answer replies to a message. It never fails: whatever happens, the reply
 // ends with the contact guidance.
 func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
 	start := time.Now()
-	ix := b.index.Load()
+	s := b.source.Load()
 	defer b.observe(ctx, Turn{Message: m}, &r, start)
-	defer b.recoverInto(&r, ix)
+	defer b.recoverInto(&r, s)
 	if err := ctx.Err(); err != nil {
-		return failedReply(ix)
+		return failedReply(s, ReasonCanceled)
 	}
-	if r, ok := b.limited(ix, m); ok {
+	if r, ok := b.limited(s, m); ok {
 		return r
 	}
-	if r, ok := guarded(ix, m); ok {
+	if r, ok := guarded(s, m); ok {
 		return r
 	}
-	return b.decide(ix, ix.Match(m.Text))
+	return b.decide(s, s.matcher.Match(m.Text))
 }
 
 // AnswerIntent replies with one intent's answer, as when a person picks a
 // topic from a button or menu. An unknown id gives the fallback reply.
 func (b *Bot) AnswerIntent(ctx context.Context, id string) (r Reply) {
 	start := time.Now()
-	ix := b.index.Load()
+	s := b.source.Load()
 	defer b.observe(ctx, Turn{Topic: id}, &r, start)
-	defer b.recoverInto(&r, ix)
+	defer b.recoverInto(&r, s)
 	if err := ctx.Err(); err != nil {
-		return failedReply(ix)
+		return failedReply(s, ReasonCanceled)
 	}
-	k := ix.Knowledge()
-	for i := range k.Intents {
-		if k.Intents[i].ID == id {
-			return answerReply(ix, i, 1, nil)
-		}
+	if _, ok := s.topic(id); ok {
+		return answerReply(s, id, 1, ReasonPicked, Match{})
 	}
-	return fallbackReply(ix, nil, false)
+	return fallbackReply(s, Match{}, false, ReasonUnknownTopic)
 }
 
 // Guidance is the contact guidance that ends every reply.
 func (b *Bot) Guidance() string {
-	if g := b.index.Load().Knowledge().Guidance; g != "" {
+	if g := b.source.Load().knowledge.Guidance; g != "" {
 		return g
 	}
 	return defaultGuidance
@@ -125,10 +172,10 @@ func (b *Bot) Guidance() string {
 
 // Topics lists every intent as a choice, in folder order.
 func (b *Bot) Topics() []Choice {
-	k := b.index.Load().Knowledge()
-	out := make([]Choice, len(k.Intents))
-	for i, in := range k.Intents {
-		out[i] = Choice{ID: in.ID, Title: in.Title}
+	k := b.source.Load().knowledge
+	out := make([]Choice, len(k.Topics))
+	for i, t := range k.Topics {
+		out[i] = Choice{ID: t.ID, Title: t.Title}
 	}
 	return out
 }
@@ -138,53 +185,54 @@ func (b *Bot) Topics() []Choice {
 // the answer threshold) to fall back rather than guess.
 const unsureOutOfScopeRatio = 0.7
 
-// decide turns a match into a reply.
-func (b *Bot) decide(ix *intents.Index, m intents.Match) Reply {
+// decide turns a match into a reply, and says why: it is the one place
+// where the outcome is chosen.
+func (b *Bot) decide(s *source, m Match) Reply {
 	t := b.thresholds
 	cands := m.Candidates
 	if m.OutOfScope > 0 && (len(cands) == 0 || m.OutOfScope >= cands[0].Confidence) {
-		r := fallbackReply(ix, cands, false)
-		if oos := ix.Knowledge().OutOfScope; oos != nil && oos.Answer != "" {
-			r.Body = oos.Answer
+		r := fallbackReply(s, m, false, ReasonOutOfScope)
+		if oos := s.knowledge.OutOfScope; oos != "" {
+			r.Body = oos
 		}
 		return r
 	}
 	if len(cands) == 0 {
-		return fallbackReply(ix, cands, false)
+		return fallbackReply(s, m, false, ReasonNoCandidates)
 	}
 	best := cands[0].Confidence
 	// Two or three topics too close to call, and the right one likely
 	// among them: ask which.
 	if n := closeCandidates(cands, 0, best*t.Margin); n >= 2 && cands[n-1].Among >= t.Clarify {
-		return clarifyReply(ix, cands, n)
+		return clarifyReply(s, m, n, ReasonTooClose)
 	}
 	if best < t.Clarify {
-		return fallbackReply(ix, cands, false)
+		return fallbackReply(s, m, false, ReasonBelowClarify)
 	}
 	// Unsure of every topic, and nearly as close to an out-of-scope
 	// example: an off-topic look-alike ("how to get a passport").
 	if best < t.Answer && m.OutOfScope >= best*unsureOutOfScopeRatio {
-		return fallbackReply(ix, cands, false)
+		return fallbackReply(s, m, false, ReasonUnsureNearOutOfScope)
 	}
 	if best >= t.Answer {
-		return answerReply(ix, cands[0].Intent, best, cands)
+		return answerReply(s, cands[0].Intent, best, ReasonConfident, m)
 	}
 	// Unsure: offer the runners-up that are at least half plausible. With
 	// none, the lone candidate is answered if it clears the bottom quarter
 	// of the gap between the clarify and answer thresholds, and otherwise
 	// only suggested first among the fallback's topics.
 	if n := closeCandidates(cands, t.Clarify/2, t.Clarify/2); n >= 2 {
-		return clarifyReply(ix, cands, n)
+		return clarifyReply(s, m, n, ReasonUnsureRunnersUp)
 	}
 	if best >= t.Clarify+0.25*(t.Answer-t.Clarify) {
-		return answerReply(ix, cands[0].Intent, best, cands)
+		return answerReply(s, cands[0].Intent, best, ReasonUnsureLoneAnswered, m)
 	}
-	return fallbackReply(ix, cands, true)
+	return fallbackReply(s, m, true, ReasonUnsureLoneSuggested)
 }
 
 // closeCandidates counts the leading candidates, at most maxChoices, whose
 // confidence is at least floor and at least near.
-func closeCandidates(cands []intents.Candidate, floor, near float64) int {
+func closeCandidates(cands []Candidate, floor, near float64) int {
 	n := 1
 	for n < len(cands) && n < maxChoices && cands[n].Confidence >= floor && cands[n].Confidence >= near {
 		n++
@@ -209,9 +257,9 @@ func (b *Bot) observe(ctx context.Context, t Turn, r *Reply, start time.Time) {
 
 // recoverInto turns a panic while answering into the failed reply, which
 // still carries the guidance, and logs it with its stack.
-func (b *Bot) recoverInto(r *Reply, ix *intents.Index) {
+func (b *Bot) recoverInto(r *Reply, s *source) {
 	if v := recover(); v != nil {
-		*r = failedReply(ix)
+		*r = failedReply(s, ReasonInternalError)
 		if b.log != nil {
 			b.log.Error("answering panicked", "panic", v, "stack", string(debug.Stack()))
 		}

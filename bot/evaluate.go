@@ -72,8 +72,10 @@ const (
 type Result struct {
 	Case
 	// Got is the predicted label: the reply's intent, or OutOfScope for a fallback.
-	Got        string
-	Outcome    Outcome
+	Got     string
+	Outcome Outcome
+	// Reason says why the bot gave Outcome.
+	Reason     Reason
 	Confidence float64
 	// Top is the best candidate's intent, whatever the outcome; empty when
 	// there was no candidate.
@@ -221,11 +223,8 @@ func Evaluate(ctx context.Context, b *Bot, cases []Case) Report {
 		start := time.Now()
 		reply := b.Answer(ctx, Message{Text: c.Message, Adapter: "eval"})
 		rep.Elapsed += time.Since(start)
-		got := reply.Intent
-		if reply.Outcome == Fallback || reply.Outcome == Failed || got == "" {
-			got = OutOfScope
-		}
-		res := Result{Case: c, Got: got, Outcome: reply.Outcome, Confidence: reply.Confidence}
+		got := reply.Label()
+		res := Result{Case: c, Got: got, Outcome: reply.Outcome, Reason: reply.Reason, Confidence: reply.Confidence}
 		if len(reply.Candidates) > 0 {
 			res.Top = reply.Candidates[0].Intent
 		}

@@ -2,7 +2,6 @@ package bot
 
 import (
 	"github.com/helpdeskbot/helpdeskbot/bot/redact"
-	"github.com/helpdeskbot/helpdeskbot/intents"
 )
 
 // guardBody is the private reply to a public message that looks like it
@@ -11,11 +10,11 @@ const guardBody = "For your safety, I haven't answered that in the channel: your
 
 // guarded returns the private warning when m is public and holds personal
 // data or an image, and whether it applies.
-func guarded(ix *intents.Index, m Message) (Reply, bool) {
+func guarded(s *source, m Message) (Reply, bool) {
 	if !m.Public || (m.Images == 0 && len(redact.Sensitive(m.Text)) == 0) {
 		return Reply{}, false
 	}
-	r := base(ix, Guarded, nil)
+	r := base(s, Guarded, ReasonPersonalData, Match{})
 	r.Body, r.Private = guardBody, true
 	return r, true
 }

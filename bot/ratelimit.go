@@ -3,8 +3,6 @@ package bot
 import (
 	"sync"
 	"time"
-
-	"github.com/helpdeskbot/helpdeskbot/intents"
 )
 
 // limitedBody is the one notice a person gets when over the rate limit.
@@ -109,7 +107,7 @@ func WithAddressRateLimit(perMinute float64, burst int) Option {
 }
 
 // limited returns the reply to a message over the limit, and whether it is.
-func (b *Bot) limited(ix *intents.Index, m Message) (Reply, bool) {
+func (b *Bot) limited(s *source, m Message) (Reply, bool) {
 	if b.limiter == nil {
 		return Reply{}, false
 	}
@@ -128,7 +126,7 @@ func (b *Bot) limited(ix *intents.Index, m Message) (Reply, bool) {
 	if ok {
 		return Reply{}, false
 	}
-	r := base(ix, Limited, nil)
+	r := base(s, Limited, ReasonRateLimited, Match{})
 	r.Body = limitedBody
 	r.Silent = !notify
 	return r, true

@@ -1,94 +1,89 @@
 package bot
 
-import (
-	"time"
+import "time"
 
-	"github.com/helpdeskbot/helpdeskbot/intents"
-)
-
-func base(ix *intents.Index, outcome Outcome, cands []intents.Candidate) Reply {
-	k := ix.Knowledge()
-	r := Reply{Outcome: outcome, Guidance: k.Guidance, KnowledgeVersion: k.Version}
+// base is a reply's common part: the outcome and why, the knowledge's
+// guidance and version, and the evidence of the match behind it.
+func base(s *source, outcome Outcome, reason Reason, m Match) Reply {
+	k := s.knowledge
+	r := Reply{
+		Outcome: outcome, Reason: reason, Guidance: k.Guidance, KnowledgeVersion: k.Version,
+		Candidates: m.Candidates, OutOfScope: m.OutOfScope, Terms: m.Terms, Unknown: m.Unknown,
+	}
 	if r.Guidance == "" {
 		r.Guidance = defaultGuidance
 	}
-	for _, c := range cands {
-		r.Candidates = append(r.Candidates, Candidate{Intent: c.ID, Confidence: c.Confidence, Example: c.Example})
-	}
-	if len(cands) > 0 {
-		r.Confidence = cands[0].Confidence
+	if len(m.Candidates) > 0 {
+		r.Confidence = m.Candidates[0].Confidence
 	}
 	return r
 }
 
-func answerReply(ix *intents.Index, i int, confidence float64, cands []intents.Candidate) Reply {
-	k := ix.Knowledge()
-	in := k.Intents[i]
-	r := base(ix, Answered, cands)
-	r.Intent, r.Title, r.Confidence = in.ID, in.Title, confidence
+func answerReply(s *source, id string, confidence float64, reason Reason, m Match) Reply {
+	in, _ := s.topic(id)
+	r := base(s, Answered, reason, m)
+	r.Intent, r.Title, r.Confidence = id, in.Title, confidence
 	r.Body, r.Contact = in.Answer, in.Contact
 	r.PastReview = in.PastReview(time.Now())
 	for _, id := range in.Related {
-		if rel, ok := k.Intent(id); ok {
+		if rel, ok := s.topic(id); ok {
 			r.Related = append(r.Related, Choice{ID: rel.ID, Title: rel.Title})
 		}
 	}
 	return r
 }
 
-func clarifyReply(ix *intents.Index, cands []intents.Candidate, n int) Reply {
-	k := ix.Knowledge()
-	r := base(ix, Clarify, cands)
-	r.Intent = cands[0].ID
-	r.Body = k.Clarify
+func clarifyReply(s *source, m Match, n int, reason Reason) Reply {
+	r := base(s, Clarify, reason, m)
+	r.Intent = m.Candidates[0].Intent
+	r.Body = s.knowledge.Clarify
 	if r.Body == "" {
 		r.Body = defaultClarify
 	}
-	for _, c := range cands[:n] {
-		r.Choices = append(r.Choices, Choice{ID: c.ID, Title: k.Intents[c.Intent].Title})
+	for _, c := range m.Candidates[:n] {
+		r.Choices = append(r.Choices, Choice{ID: c.Intent, Title: s.title(c.Intent)})
 	}
 	return r
 }
 
 // fallbackReply suggests the best candidate, when there is a plausible one,
-// then the fallback topics of the knowledge (or its first intents), up to
+// then the fallback topics of the knowledge (or its first topics), up to
 // maxFallbackTopics in all.
-func fallbackReply(ix *intents.Index, cands []intents.Candidate, suggest bool) Reply {
-	k := ix.Knowledge()
-	r := base(ix, Fallback, cands)
+func fallbackReply(s *source, m Match, suggest bool, reason Reason) Reply {
+	k := s.knowledge
+	r := base(s, Fallback, reason, m)
 	r.Body = k.Fallback
-	add := func(in intents.Intent) {
+	add := func(id, title string) {
 		for _, c := range r.Choices {
-			if c.ID == in.ID {
+			if c.ID == id {
 				return
 			}
 		}
 		if len(r.Choices) < maxFallbackTopics {
-			r.Choices = append(r.Choices, Choice{ID: in.ID, Title: in.Title})
+			r.Choices = append(r.Choices, Choice{ID: id, Title: title})
 		}
 	}
-	if suggest && len(cands) > 0 {
-		add(k.Intents[cands[0].Intent])
+	if suggest && len(m.Candidates) > 0 {
+		id := m.Candidates[0].Intent
+		add(id, s.title(id))
 	}
 	for _, id := range k.FallbackTopics {
-		if in, ok := k.Intent(id); ok {
-			add(in)
+		if t, ok := s.topic(id); ok {
+			add(t.ID, t.Title)
 		}
 	}
 	if len(k.FallbackTopics) == 0 {
-		for _, in := range k.Intents {
-			add(in)
+		for _, t := range k.Topics {
+			add(t.ID, t.Title)
 		}
 	}
 	return r
 }
 
-func failedReply(ix *intents.Index) Reply {
-	r := Reply{Outcome: Failed, Body: failedBody, Guidance: defaultGuidance}
-	if ix != nil {
-		if k := ix.Knowledge(); k != nil && k.Guidance != "" {
-			r.Guidance, r.KnowledgeVersion = k.Guidance, k.Version
-		}
+func failedReply(s *source, reason Reason) Reply {
+	r := Reply{Outcome: Failed, Reason: reason, Body: failedBody, Guidance: defaultGuidance}
+	if s != nil && s.knowledge != nil && s.knowledge.Guidance != "" {
+		r.Guidance, r.KnowledgeVersion = s.knowledge.Guidance, s.knowledge.Version
 	}
 	return r
 }

@@ -38,6 +38,8 @@ type Choice struct {
 // their own way. Every reply has Guidance, and Text ends with it.
 type Reply struct {
 	Outcome Outcome
+	// Reason says which rule of the decision gave the outcome.
+	Reason Reason
 	// Intent is the id of the answered intent, or of the best candidate for
 	// Clarify. Empty for Fallback and Failed.
 	Intent string
@@ -56,8 +58,15 @@ type Reply struct {
 	Contact string
 	// Guidance is the contact guidance that ends every reply.
 	Guidance string
-	// Candidates are the ranked intents behind the reply, for explanations.
+	// Candidates are the ranked topics behind the reply, best first, for
+	// explanations; empty when no message was matched.
 	Candidates []Candidate
+	// OutOfScope is how close the message was to the out-of-scope
+	// examples, on the candidates' scale.
+	OutOfScope float64
+	// Terms are the message's words the knowledge knows, and Unknown the
+	// ones it never uses.
+	Terms, Unknown []string
 	// KnowledgeVersion identifies the knowledge that produced the reply.
 	KnowledgeVersion string
 	// Private says the reply must reach only the person: an ephemeral
@@ -70,12 +79,13 @@ type Reply struct {
 	PastReview bool
 }
 
-// Candidate is a ranked intent behind a reply.
-type Candidate struct {
-	Intent     string  `json:"intent"`
-	Confidence float64 `json:"confidence"`
-	// Example is the intent's example closest to the message.
-	Example string `json:"example,omitempty"`
+// Label is the topic the reply gives: the answered intent, or the one
+// offered first when asking which; OutOfScope for every other outcome.
+func (r Reply) Label() string {
+	if (r.Outcome != Answered && r.Outcome != Clarify) || r.Intent == "" {
+		return OutOfScope
+	}
+	return r.Intent
 }
 
 // Text renders the whole reply as Markdown for plain-text channels: the

@@ -44,7 +44,7 @@ func BenchmarkReport1M(b *testing.B) {
 		}
 	}
 	k, _ := intents.Load(knowledge.FS)
-	ix := intents.NewIndex(k)
+	ix := bot.MatcherOf(intents.NewIndex(k))
 	b.ResetTimer()
 	for b.Loop() {
 		rep, err := analytics.BuildReport(ctx, s, ix, now.Add(-7*24*time.Hour))

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/bot"
 )
 
 // Limits of grouping unanswered questions, so that the work stays bounded
@@ -66,9 +66,9 @@ type grouping struct {
 // set similar enough must share a word with (prefix filtering); so a
 // question is compared only with groups sharing one of its rare words, and
 // with at most maxCompared of them.
-func clusters(ctx context.Context, ix *intents.Index, turns []Turn) (grouping, error) {
+func clusters(ctx context.Context, matcher bot.Matcher, turns []Turn) (grouping, error) {
 	var g grouping
-	ws, err := wordings(ctx, ix, turns, &g.caps)
+	ws, err := wordings(ctx, matcher, turns, &g.caps)
 	if err != nil {
 		return g, err
 	}
@@ -143,7 +143,7 @@ func clusters(ctx context.Context, ix *intents.Index, turns []Turn) (grouping, e
 // wordings reads each turn's question, cut to maxQuestionChars, into its
 // words ranked rarest first across all the turns; caps counts the cut
 // questions.
-func wordings(ctx context.Context, ix *intents.Index, turns []Turn, caps *ClusterCaps) ([]wording, error) {
+func wordings(ctx context.Context, matcher bot.Matcher, turns []Turn, caps *ClusterCaps) ([]wording, error) {
 	ids := map[string]int32{}
 	var df []int32 // per word id, the number of questions using it
 	ws := make([]wording, len(turns))
@@ -158,7 +158,7 @@ func wordings(ctx context.Context, ix *intents.Index, turns []Turn, caps *Cluste
 			caps.Cut++
 			caps.QuestionChars = maxQuestionChars
 		}
-		m := ix.Match(text)
+		m := matcher.Match(text)
 		var set []int32
 		add := func(w string) {
 			id, ok := ids[w]
@@ -188,7 +188,7 @@ func wordings(ctx context.Context, ix *intents.Index, turns []Turn, caps *Cluste
 			ws[i].text += "…"
 		}
 		if len(m.Candidates) > 0 {
-			ws[i].closest = m.Candidates[0].ID
+			ws[i].closest = m.Candidates[0].Intent
 		}
 	}
 	// One order of all words, rarest first (ties by first use).

@@ -60,10 +60,7 @@ func (r *Recorder) ObserveTurn(_ context.Context, t bot.Turn) {
 	if len(t.Reply.Candidates) > 1 {
 		runnerUp = t.Reply.Candidates[1].Intent
 	}
-	intent := t.Reply.Intent
-	if intent == "" || t.Reply.Outcome == bot.Fallback {
-		intent = bot.OutOfScope
-	}
+	intent := t.Reply.Label()
 	text := redact.Text(t.Message.Text)
 	if t.Topic != "" {
 		text = "[topic " + t.Topic + "]"

@@ -105,7 +105,7 @@ func TestReport(t *testing.T) {
 	s.AddFeedback(context.Background(), []analytics.Feedback{{Time: now, Intent: "selfie", Helpful: false}})
 
 	k, _ := intents.Load(knowledge.FS)
-	rep, err := analytics.BuildReport(context.Background(), s, intents.NewIndex(k), now.Add(-time.Hour))
+	rep, err := analytics.BuildReport(context.Background(), s, bot.MatcherOf(intents.NewIndex(k)), now.Add(-time.Hour))
 	if err != nil {
 		t.Fatal(err)
 	}

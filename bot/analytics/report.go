@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/bot"
 )
 
 // Report summarises the turns since a time.
@@ -51,10 +51,11 @@ const (
 	maxLowConfidence = 20
 )
 
-// BuildReport reports on the turns in store since a time; ix (the
-// knowledge in use) reads the wording of unanswered questions and names
-// the closest intent.
-func BuildReport(ctx context.Context, store Store, ix *intents.Index, since time.Time) (Report, error) {
+// BuildReport reports on the turns in store since a time; m (the matcher
+// of the knowledge in use) reads the wording of unanswered questions and
+// names the closest intent, as the knowledge stands now rather than when
+// they were asked.
+func BuildReport(ctx context.Context, store Store, m bot.Matcher, since time.Time) (Report, error) {
 	rep := Report{Since: since.UTC()}
 	counts, err := store.Volume(ctx, since)
 	if err != nil {
@@ -82,7 +83,7 @@ func BuildReport(ctx context.Context, store Store, ix *intents.Index, since time
 	if err != nil {
 		return rep, err
 	}
-	g, err := clusters(ctx, ix, unanswered)
+	g, err := clusters(ctx, m, unanswered)
 	if err != nil {
 		return rep, fmt.Errorf("analytics: group unanswered questions: %w", err)
 	}

@@ -45,7 +45,7 @@ func BenchmarkReportLongUnanswered(b *testing.B) {
 			batch = batch[:0]
 		}
 	}
-	ix := shippedIndex(b)
+	ix := shippedMatcher(b)
 	b.ResetTimer()
 	for b.Loop() {
 		rep, err := analytics.BuildReport(ctx, s, ix, now.Add(-25*time.Hour))

@@ -11,17 +11,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
 	"github.com/helpdeskbot/helpdeskbot/intents"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
-func shippedIndex(t testing.TB) *intents.Index {
+func shippedMatcher(t testing.TB) bot.Matcher {
 	k, err := intents.Load(knowledge.FS)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return intents.NewIndex(k)
+	return bot.MatcherOf(intents.NewIndex(k))
 }
 
 // distinctTurns returns n fallback turns, newest first, each worded unlike
@@ -64,7 +65,7 @@ func TestReportStopsWhenCancelled(t *testing.T) {
 			return nil, nil
 		},
 	}
-	_, err := analytics.BuildReport(ctx, store, shippedIndex(t), time.Now().Add(-time.Hour))
+	_, err := analytics.BuildReport(ctx, store, shippedMatcher(t), time.Now().Add(-time.Hour))
 	if !errors.Is(err, context.Canceled) || votesAsked {
 		t.Fatalf("BuildReport after cancelling = %v (votes asked: %v), want context.Canceled and nothing more asked", err, votesAsked)
 	}
@@ -111,7 +112,7 @@ func TestReportShowsClusterCaps(t *testing.T) {
 					return tt.turns[:min(len(tt.turns), limit)], nil
 				},
 			}
-			rep, err := analytics.BuildReport(context.Background(), store, shippedIndex(t), now.Add(-time.Hour))
+			rep, err := analytics.BuildReport(context.Background(), store, shippedMatcher(t), now.Add(-time.Hour))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -122,7 +123,7 @@ func TestReportShowsClusterCaps(t *testing.T) {
 	}
 	t.Run("long question shown cut", func(t *testing.T) {
 		store := &fakeStore{unanswered: func(context.Context, time.Time, int) ([]analytics.Turn, error) { return withLong, nil }}
-		rep, err := analytics.BuildReport(context.Background(), store, shippedIndex(t), now.Add(-time.Hour))
+		rep, err := analytics.BuildReport(context.Background(), store, shippedMatcher(t), now.Add(-time.Hour))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -136,7 +137,7 @@ func TestReportShowsClusterCaps(t *testing.T) {
 // TestClustersGroupAsComparingEveryPair shows that the index finds the
 // same groups as comparing each question with every group before it.
 func TestClustersGroupAsComparingEveryPair(t *testing.T) {
-	ix := shippedIndex(t)
+	ix := shippedMatcher(t)
 	rng := rand.New(rand.NewPCG(5, 6))
 	topics := []string{"passport", "selfie", "licence", "okta", "glare", "camera", "linkedin", "nfc"}
 	var turns []analytics.Turn
@@ -182,7 +183,7 @@ func firstDifference(got, want []analytics.Cluster) string {
 
 // pairwiseClusters is the grouping by comparing every question with every
 // group before it: what the report did before it had an index.
-func pairwiseClusters(ix *intents.Index, turns []analytics.Turn) []analytics.Cluster {
+func pairwiseClusters(ix bot.Matcher, turns []analytics.Turn) []analytics.Cluster {
 	type group struct {
 		words   map[string]bool
 		cluster analytics.Cluster
@@ -203,7 +204,7 @@ func pairwiseClusters(ix *intents.Index, turns []analytics.Turn) []analytics.Clu
 		}
 		closest := "none"
 		if len(m.Candidates) > 0 {
-			closest = m.Candidates[0].ID
+			closest = m.Candidates[0].Intent
 		}
 		var home *group
 		for _, g := range groups {

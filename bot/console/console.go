@@ -77,43 +77,51 @@ type tryPage struct {
 	Slack    []string
 	Discord  []string
 	Buttons  []string
-	Terms    []string
-	Unknown  []string
 	Why      string
 	Version  string
 }
 
 func (s Sources) try(w http.ResponseWriter, r *http.Request) {
-	p := tryPage{Question: strings.TrimSpace(r.URL.Query().Get("q")), Version: s.Bot.Index().Knowledge().Version}
+	p := tryPage{Question: strings.TrimSpace(r.URL.Query().Get("q")), Version: s.Bot.Knowledge().Version}
 	if p.Question != "" {
 		p.Asked = true
-		p.Reply = s.Bot.Trial(s.Bot.Index()).Answer(r.Context(), bot.Message{Text: p.Question, Adapter: "console"})
-		m := s.Bot.Index().Match(p.Question)
-		p.Terms, p.Unknown = m.Terms, m.Unknown
+		p.Reply = s.Bot.Quiet().Answer(r.Context(), bot.Message{Text: p.Question, Adapter: "console"})
 		p.Slack = slack.Preview(p.Reply)
 		p.Discord, p.Buttons = discord.Preview(p.Reply)
-		p.Why = why(p.Reply, m)
+		p.Why = why(p.Reply)
 	}
 	s.render(w, "try.html", p)
 }
 
-// why explains an outcome in words.
-func why(r bot.Reply, m intents.Match) string {
-	switch r.Outcome {
-	case bot.Answered:
-		return "Answered: " + r.Intent + " was the clear best match."
-	case bot.Clarify:
-		return "Asked which topic: the best candidates were too close to call."
-	case bot.Fallback:
-		if m.OutOfScope > 0 && (len(m.Candidates) == 0 || m.OutOfScope >= m.Candidates[0].Confidence) {
-			return "Fell back: the message is closest to the out-of-scope examples."
-		}
-		if len(m.Candidates) == 0 {
-			return "Fell back: no word of the message is used by any topic."
-		}
-		return "Fell back: no topic was confident enough."
+// why explains in words the reason the bot gave for its reply.
+func why(r bot.Reply) string {
+	best := ""
+	if len(r.Candidates) > 0 {
+		best = r.Candidates[0].Intent
 	}
-	return string(r.Outcome)
+	switch r.Reason {
+	case bot.ReasonConfident:
+		return "Answered: " + r.Intent + " was the clear best match."
+	case bot.ReasonUnsureLoneAnswered:
+		return "Answered: " + r.Intent + ", though not sure: no other topic came close."
+	case bot.ReasonPicked:
+		return "Answered: " + r.Intent + " was picked."
+	case bot.ReasonTooClose:
+		return "Asked which topic: the best candidates were too close to call."
+	case bot.ReasonUnsureRunnersUp:
+		return "Asked which topic: not sure of " + best + ", so it is offered with the runners-up."
+	case bot.ReasonOutOfScope:
+		return "Fell back: the message is closest to the out-of-scope examples."
+	case bot.ReasonNoCandidates:
+		return "Fell back: no word of the message is used by any topic."
+	case bot.ReasonBelowClarify:
+		return "Fell back: no topic was confident enough."
+	case bot.ReasonUnsureNearOutOfScope:
+		return "Fell back: not sure of any topic, and nearly as close to the out-of-scope examples."
+	case bot.ReasonUnsureLoneSuggested:
+		return "Fell back: not sure of " + best + ", so it is only suggested first."
+	}
+	return string(r.Outcome) + ": " + r.Reason.String() + "."
 }
 
 type reportPage struct {
@@ -130,7 +138,7 @@ func (s Sources) report(w http.ResponseWriter, r *http.Request) {
 	}
 	if p.Enabled {
 		window := map[string]time.Duration{"24h": 24 * time.Hour, "7d": 7 * 24 * time.Hour, "30d": 30 * 24 * time.Hour}[p.Since]
-		rep, err := analytics.BuildReport(r.Context(), s.Store, s.Bot.Index(), time.Now().Add(-window))
+		rep, err := analytics.BuildReport(r.Context(), s.Store, s.Bot.Matcher(), time.Now().Add(-window))
 		if err != nil {
 			s.Log.Error("console report failed", "err", err)
 			p.Err = "The report could not be built; see the server log."
@@ -147,8 +155,8 @@ type lintPage struct {
 }
 
 func (s Sources) lint(w http.ResponseWriter, r *http.Request) {
-	k := s.Bot.Index().Knowledge()
-	p := lintPage{Version: k.Version, Intents: len(k.Intents)}
+	k := s.Bot.Knowledge()
+	p := lintPage{Version: k.Version, Intents: len(k.Topics)}
 	if s.Lint != nil {
 		p.Problems = s.Lint()
 	}

@@ -24,16 +24,20 @@ type Request struct {
 	User    string `json:"user"`
 }
 
-// Response is the reply to POST /v1/ask.
+// Response is the reply to POST /v1/ask. Reason says which rule of the
+// decision gave Outcome; OutOfScope is how close the message was to the
+// out-of-scope examples, on the candidates' scale.
 type Response struct {
 	// Text is the whole reply in Markdown, ending with the contact guidance.
 	Text       string          `json:"text"`
 	Outcome    bot.Outcome     `json:"outcome"`
+	Reason     bot.Reason      `json:"reason"`
 	Intent     string          `json:"intent"`
 	Confidence float64         `json:"confidence"`
 	Choices    []bot.Choice    `json:"choices"`
 	Related    []bot.Choice    `json:"related"`
 	Candidates []bot.Candidate `json:"candidates"`
+	OutOfScope float64         `json:"out_of_scope"`
 	Knowledge  string          `json:"knowledge_version"`
 }
 
@@ -79,12 +83,9 @@ func Handler(b *bot.Bot, c Config) http.Handler {
 		}
 		reply := b.Answer(r.Context(), bot.Message{Text: req.Message, User: req.User, Addr: clientAddr(r, c.TrustedProxies), Adapter: "http"})
 		resp := Response{
-			Text: reply.Text(), Outcome: reply.Outcome, Intent: reply.Intent, Confidence: reply.Confidence,
+			Text: reply.Text(), Outcome: reply.Outcome, Reason: reply.Reason, Intent: reply.Label(), Confidence: reply.Confidence,
 			Choices: nonNil(reply.Choices), Related: nonNil(reply.Related), Candidates: nonNil(reply.Candidates),
-			Knowledge: reply.KnowledgeVersion,
-		}
-		if resp.Intent == "" || resp.Outcome == bot.Fallback {
-			resp.Intent = bot.OutOfScope
+			OutOfScope: reply.OutOfScope, Knowledge: reply.KnowledgeVersion,
 		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(resp)

@@ -93,10 +93,7 @@ func (m *Metrics) ObserveTurn(_ context.Context, t bot.Turn) {
 	if adapter == "" {
 		adapter = "unknown"
 	}
-	intent := t.Reply.Intent
-	if intent == "" || t.Reply.Outcome == bot.Fallback {
-		intent = bot.OutOfScope
-	}
+	intent := t.Reply.Label()
 	if t.Reply.PastReview {
 		m.pastReview.WithLabelValues(t.Reply.Intent).Inc()
 	}

@@ -104,7 +104,7 @@ func (r *Reloader) Reload(ctx context.Context) error {
 		}
 		return &Error{Problems: refused}
 	}
-	if old := r.bot.Index().Knowledge(); old.Version == k.Version {
+	if old := r.bot.Knowledge(); old.Version == k.Version {
 		return nil // nothing changed
 	}
 	r.bot.SetIndex(next)
@@ -119,19 +119,19 @@ func (r *Reloader) Reload(ctx context.Context) error {
 // knowledge in use and no longer do with next, naming the intent that took
 // each.
 func stolenExamples(ctx context.Context, current *bot.Bot, next *intents.Index) []string {
-	trial, before := current.Trial(next), current.Trial(current.Index())
+	trial, before := current.Trial(next), current.Quiet()
 	var out []string
 	for _, in := range next.Knowledge().Intents {
 		for _, ex := range in.Examples {
 			now := trial.Answer(ctx, bot.Message{Text: ex})
-			if now.Intent == in.ID && now.Outcome != bot.Fallback {
+			if now.Label() == in.ID {
 				continue
 			}
-			if was := before.Answer(ctx, bot.Message{Text: ex}); was.Intent != in.ID || was.Outcome == bot.Fallback {
+			if was := before.Answer(ctx, bot.Message{Text: ex}); was.Label() != in.ID {
 				continue // it did not match before either
 			}
-			took := now.Intent
-			if took == "" || now.Outcome == bot.Fallback {
+			took := now.Label()
+			if took == bot.OutOfScope {
 				took = "nothing (fallback)"
 			}
 			out = append(out, fmt.Sprintf("%s: example %q of %s now matches %s", in.File, ex, in.ID, took))

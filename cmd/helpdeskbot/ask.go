@@ -15,6 +15,7 @@ type askDetails struct {
 	Message    string          `json:"message"`
 	Intent     string          `json:"intent"`
 	Outcome    bot.Outcome     `json:"outcome"`
+	Reason     bot.Reason      `json:"reason"`
 	Confidence float64         `json:"confidence"`
 	Candidates []bot.Candidate `json:"candidates"`
 	Terms      []string        `json:"terms"`
@@ -45,15 +46,11 @@ func (a *app) askCommand() *cobra.Command {
 				fmt.Fprintln(a.stdout, renderTerminal(r))
 				return nil
 			}
-			m := b.Index().Match(msg)
 			d := askDetails{
-				Message: msg, Intent: r.Intent, Outcome: r.Outcome, Confidence: r.Confidence,
-				Candidates: nonNil(r.Candidates), Terms: nonNil(m.Terms), Unknown: nonNil(m.Unknown),
-				OutOfScope: m.OutOfScope,
+				Message: msg, Intent: r.Label(), Outcome: r.Outcome, Reason: r.Reason, Confidence: r.Confidence,
+				Candidates: nonNil(r.Candidates), Terms: nonNil(r.Terms), Unknown: nonNil(r.Unknown),
+				OutOfScope: r.OutOfScope,
 				Choices:    nonNil(r.Choices), Related: nonNil(r.Related), Knowledge: r.KnowledgeVersion, Reply: r.Text(),
-			}
-			if d.Intent == "" {
-				d.Intent = bot.OutOfScope
 			}
 			enc := json.NewEncoder(a.stdout)
 			enc.SetIndent("", "  ")

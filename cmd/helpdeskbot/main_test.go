@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -84,8 +86,8 @@ func TestAskJSONShowsOutOfScope(t *testing.T) {
 	if d.Intent != "none" || d.OutOfScope <= 0 {
 		t.Fatalf("intent %q, out_of_scope %v: want none and a positive closeness", d.Intent, d.OutOfScope)
 	}
-	if len(d.Candidates) > 0 && d.OutOfScope < d.Candidates[0].Confidence {
-		t.Errorf("out_of_scope %v below the best topic %v, yet the message fell back as out of scope", d.OutOfScope, d.Candidates[0].Confidence)
+	if d.Reason != bot.ReasonOutOfScope {
+		t.Errorf("reason %q, want %q", d.Reason, bot.ReasonOutOfScope)
 	}
 }
 

@@ -21,9 +21,10 @@ func (a *app) matchCommand() *cobra.Command {
 		Use:   "match",
 		Short: "Match messages from stdin, one per line, and write one JSON object per line",
 		Long: "match reads one message per line on stdin and writes one JSON object per line:\n" +
-			`{"message": ..., "intent": ..., "outcome": "answered"|"clarify"|"fallback", "confidence": 0.93,` + "\n" +
-			` "candidates": [{"intent": ..., "confidence": ...}], "reply": ...}` + "\n" +
-			"intent is the best candidate's id, or \"none\" when the outcome is fallback.\n" +
+			`{"message": ..., "intent": ..., "outcome": "answered"|"clarify"|"fallback", "reason": ..., "confidence": 0.93,` + "\n" +
+			` "candidates": [{"intent": ..., "confidence": ...}], "out_of_scope": 0.02, "reply": ...}` + "\n" +
+			"intent is the best candidate's id, or \"none\" when the outcome is fallback;\n" +
+			"reason says which rule of the decision gave the outcome.\n" +
 			"It streams: memory stays constant however many lines come in.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -96,17 +97,15 @@ type replyEncoder struct {
 const maxCachedReplies = 4096
 
 func (e *replyEncoder) encode(msg string, r bot.Reply) []byte {
-	intent := r.Intent
-	if r.Outcome == bot.Fallback || r.Outcome == bot.Failed || intent == "" {
-		intent = bot.OutOfScope
-	}
 	b := e.buf[:0]
 	b = append(b, `{"message":`...)
 	b = appendJSONString(b, msg)
 	b = append(b, `,"intent":`...)
-	b = appendJSONString(b, intent)
+	b = appendJSONString(b, r.Label())
 	b = append(b, `,"outcome":`...)
 	b = appendJSONString(b, string(r.Outcome))
+	b = append(b, `,"reason":`...)
+	b = appendJSONString(b, string(r.Reason))
 	b = append(b, `,"confidence":`...)
 	b = appendConfidence(b, r.Confidence)
 	b = append(b, `,"candidates":[`...)
@@ -120,7 +119,9 @@ func (e *replyEncoder) encode(msg string, r bot.Reply) []byte {
 		b = appendConfidence(b, c.Confidence)
 		b = append(b, '}')
 	}
-	b = append(b, `],"reply":`...)
+	b = append(b, `],"out_of_scope":`...)
+	b = appendConfidence(b, r.OutOfScope)
+	b = append(b, `,"reply":`...)
 	b = append(b, e.reply(r)...)
 	b = append(b, "}\n"...)
 	e.buf = b

@@ -20,8 +20,10 @@ type matchRecord struct {
 	Message    string          `json:"message"`
 	Intent     string          `json:"intent"`
 	Outcome    string          `json:"outcome"`
+	Reason     bot.Reason      `json:"reason"`
 	Confidence float64         `json:"confidence"`
 	Candidates []bot.Candidate `json:"candidates"`
+	OutOfScope float64         `json:"out_of_scope"`
 	Reply      string          `json:"reply"`
 }
 
@@ -78,8 +80,11 @@ func TestMatchCommand(t *testing.T) {
 		if !strings.Contains(rec.Reply, "organization that asked you to verify") {
 			t.Errorf("line %d: reply without the guidance", i+1)
 		}
-		if rec.Confidence < 0 || rec.Confidence > 1 {
-			t.Errorf("line %d: confidence %v", i+1, rec.Confidence)
+		if rec.Confidence < 0 || rec.Confidence > 1 || rec.OutOfScope < 0 || rec.OutOfScope > 1 {
+			t.Errorf("line %d: confidence %v, out of scope %v", i+1, rec.Confidence, rec.OutOfScope)
+		}
+		if rec.Reason == "" {
+			t.Errorf("line %d: no reason", i+1)
 		}
 		if rec.Outcome != "fallback" && (len(rec.Candidates) == 0 || rec.Candidates[0].Intent != rec.Intent) {
 			t.Errorf("line %d: intent %s is not the top candidate %+v", i+1, rec.Intent, rec.Candidates)

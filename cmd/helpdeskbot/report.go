@@ -36,7 +36,7 @@ func (a *app) reportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			rep, err := analytics.BuildReport(cmd.Context(), store, b.Index(), time.Now().Add(-window))
+			rep, err := analytics.BuildReport(cmd.Context(), store, b.Matcher(), time.Now().Add(-window))
 			if err != nil {
 				return exitError{code: exitFailure, err: err}
 			}

@@ -59,8 +59,8 @@ func (a *app) serveCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			k := b.Index().Knowledge()
-			m.KnowledgeLoaded(k.Version, len(k.Intents), false)
+			k := b.Knowledge()
+			m.KnowledgeLoaded(k.Version, len(k.Topics), false)
 			srv, err := newServer(a.cfg, b, m, log)
 			if err != nil {
 				return configError{err}
@@ -183,7 +183,7 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*s
 // connected, 503 listing what is not ready otherwise.
 func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 	var waiting []string
-	if s.bot.Index() == nil {
+	if s.bot.Knowledge() == nil {
 		waiting = append(waiting, "knowledge")
 	}
 	for name, a := range s.adapters {
@@ -223,7 +223,7 @@ func (s *server) run(ctx context.Context, ln net.Listener) error {
 		}
 	}()
 	s.log.Info("listening", "addr", ln.Addr().String(), "adapters", len(s.adapters),
-		"knowledge", s.bot.Index().Knowledge().Version)
+		"knowledge", s.bot.Knowledge().Version)
 
 	var wg sync.WaitGroup
 	for name, a := range s.adapters {

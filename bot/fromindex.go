@@ -1,0 +1,37 @@
+package bot
+
+import "github.com/helpdeskbot/helpdeskbot/intents"
+
+// MatcherOf returns ix as a Matcher.
+func MatcherOf(ix *intents.Index) Matcher { return indexMatcher{ix} }
+
+type indexMatcher struct{ ix *intents.Index }
+
+func (im indexMatcher) Match(text string) Match {
+	m := im.ix.Match(text)
+	out := Match{OutOfScope: m.OutOfScope, Terms: m.Terms, Unknown: m.Unknown}
+	if len(m.Candidates) > 0 {
+		out.Candidates = make([]Candidate, len(m.Candidates))
+		for i, c := range m.Candidates {
+			out.Candidates[i] = Candidate{Intent: c.ID, Confidence: c.Confidence, Among: c.Among, Example: c.Example}
+		}
+	}
+	return out
+}
+
+// KnowledgeOf returns the texts a bot replies with from a loaded
+// knowledge folder.
+func KnowledgeOf(k *intents.Knowledge) *Knowledge {
+	out := &Knowledge{
+		Version: k.Version, Guidance: k.Guidance, Fallback: k.Fallback,
+		FallbackTopics: k.FallbackTopics, Clarify: k.Clarify,
+		Topics: make([]Topic, len(k.Intents)),
+	}
+	if k.OutOfScope != nil {
+		out.OutOfScope = k.OutOfScope.Answer
+	}
+	for i, in := range k.Intents {
+		out.Topics[i] = Topic{ID: in.ID, Title: in.Title, Answer: in.Answer, Contact: in.Contact, Related: in.Related, ReviewBy: in.ReviewBy}
+	}
+	return out
+}

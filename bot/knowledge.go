@@ -1,0 +1,46 @@
+package bot
+
+import "time"
+
+// Knowledge is what a bot replies with: its topics' answers and the texts
+// around them. The bot never changes it.
+type Knowledge struct {
+	// Version identifies the knowledge (a content hash); replies carry it.
+	Version string
+	// Topics in the order they are listed.
+	Topics []Topic
+	// Guidance is the contact guidance that ends every reply; the bot has a
+	// default for an empty one.
+	Guidance string
+	// Fallback is the answer when nothing matches.
+	Fallback string
+	// FallbackTopics are topic ids suggested with the fallback; without
+	// any, the first topics are.
+	FallbackTopics []string
+	// Clarify is the question asked when topics are close; the bot has a
+	// default for an empty one.
+	Clarify string
+	// OutOfScope, when not empty, replaces Fallback for messages closer to
+	// the out-of-scope examples than to any topic.
+	OutOfScope string
+}
+
+// Topic is one thing the bot can answer.
+type Topic struct {
+	ID    string
+	Title string
+	// Answer is the reply, in Markdown.
+	Answer string
+	// Contact is a contact line shown before the guidance.
+	Contact string
+	// Related are ids of topics offered as follow-ups.
+	Related []string
+	// ReviewBy is the day by which the answer should be checked again;
+	// zero when not set.
+	ReviewBy time.Time
+}
+
+// PastReview reports whether the topic's review_by day ended before now.
+func (t Topic) PastReview(now time.Time) bool {
+	return !t.ReviewBy.IsZero() && !now.Before(t.ReviewBy.AddDate(0, 0, 1))
+}
