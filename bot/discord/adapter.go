@@ -175,7 +175,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 type refusedToken struct{ err *discordgo.RESTError }
 
 func (e refusedToken) Error() string {
-	return "discord: token refused by Discord (HTTP " + e.err.Response.Status + "): check discord.token"
+	return "token refused by Discord (HTTP " + e.err.Response.Status + "): check discord.token"
 }
 
 func (e refusedToken) Unwrap() error { return e.err }

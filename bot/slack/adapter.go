@@ -136,7 +136,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 		}
 		code := errorCode(err)
 		if badToken[code] {
-			return fmt.Errorf("slack: bot_token refused by Slack: %w", err)
+			return fmt.Errorf("bot_token refused by Slack: %w", err)
 		}
 		wait := a.cfg.RetryDelay(failures)
 		a.log.Warn("cannot reach Slack, retrying", "failures", failures, "retry_in", wait, "code", code, "err", err)
