@@ -61,7 +61,11 @@ func NewIndex(k *Knowledge) *Index {
 	ix.buildPostings(indexed, ix.countTerms(indexed))
 	ix.typos = newTypoIndex(ix.vocab)
 	ix.pool = newScratchPool()
-	ix.learned = newLearned(ix.sentences(indexed, backgroundSentences()), len(indexed), ix.outOfScope, defaultTrainParams)
+	var background []string
+	if !k.NoBackground {
+		background = backgroundSentences()
+	}
+	ix.learned = newLearned(ix.sentences(indexed, background), len(indexed), ix.outOfScope, defaultTrainParams)
 	return ix
 }
 

@@ -10,7 +10,7 @@ import (
 var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related", "owner", "review_by"}
 
 // outOfScopeKeys are the front-matter keys of _out-of-scope.md.
-var outOfScopeKeys = []string{"examples", "keywords"}
+var outOfScopeKeys = []string{"examples", "keywords", "background"}
 
 // OutOfScopeID is the id under which _out-of-scope.md's examples are listed.
 const OutOfScopeID = "none"
@@ -96,6 +96,16 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 			valid = false
 		} else if len([]rune(in.Title)) > maxTitle {
 			l.add(p, v.line, Warning, "title is longer than %d characters; buttons and menus will cut it", maxTitle)
+		}
+	}
+	if v, ok := pairs["background"]; ok && outOfScope {
+		switch text, _ := l.text(p, v); strings.ToLower(strings.TrimSpace(text)) {
+		case "true", "on", "yes":
+		case "false", "off", "no":
+			l.k.NoBackground = true
+		default:
+			l.add(p, v.line, Error, "background: %q is not true or false", text)
+			valid = false
 		}
 	}
 	if v, ok := required("examples"); ok {

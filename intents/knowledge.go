@@ -20,6 +20,10 @@ type Knowledge struct {
 	// best match for a message, the reply is the fallback. Its Answer, when
 	// not empty, replaces the fallback text for those messages.
 	OutOfScope *Intent
+	// NoBackground turns off the built-in background sentences
+	// (background: false in _out-of-scope.md), for a folder whose topics
+	// are the everyday questions they stand for.
+	NoBackground bool
 	// Synonyms map a variant word or phrase to its canonical form (_synonyms.yaml).
 	Synonyms []Synonym
 	// Version is a short content hash of every file that was loaded.

@@ -220,3 +220,41 @@ func TestParseReportsInvalidUTF8(t *testing.T) {
 		"b.md:7: invalid UTF-8 (byte 0xff in column 6): save the file as UTF-8",
 	})
 }
+
+func TestOutOfScopeCanTurnOffTheBackground(t *testing.T) {
+	folder := func(oos string) fstest.MapFS {
+		return fstest.MapFS{
+			"_guidance.md":     {Data: []byte("Ask the organization.\n")},
+			"_fallback.md":     {Data: []byte("Sorry.\n")},
+			"a.md":             {Data: []byte("---\nid: a\ntitle: A\nexamples: [one thing, another thing, a third thing]\n---\nA.\n")},
+			"_out-of-scope.md": {Data: []byte(oos)},
+		}
+	}
+	tests := []struct {
+		name, oos    string
+		noBackground bool
+		problem      string
+	}{
+		{"absent", "---\nexamples: [x y, y z, z w]\n---\n", false, ""},
+		{"on", "---\nbackground: true\nexamples: [x y, y z, z w]\n---\n", false, ""},
+		{"off", "---\nbackground: false\nexamples: [x y, y z, z w]\n---\n", true, ""},
+		{"not a boolean", "---\nbackground: maybe\nexamples: [x y, y z, z w]\n---\n", false, `_out-of-scope.md:2: background: "maybe" is not true or false`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			k, ps := intents.Parse(folder(tt.oos))
+			if tt.problem != "" {
+				if !strings.Contains(ps.Error(), tt.problem) {
+					t.Fatalf("problems %q, want %q", ps.Error(), tt.problem)
+				}
+				return
+			}
+			if ps.HasErrors() {
+				t.Fatal(ps)
+			}
+			if k.NoBackground != tt.noBackground {
+				t.Fatalf("NoBackground = %v, want %v", k.NoBackground, tt.noBackground)
+			}
+		})
+	}
+}
