@@ -100,7 +100,8 @@ func newLearned(sents []sentence, indexed int, outOf int32, p trainParams) *lear
 		toks[i] = s.toks
 	}
 	var vecs []sparseVec
-	l.space, vecs = newFeatureSpace(toks)
+	var ids [][]int32
+	l.space, vecs, ids = newFeatureSpace(toks)
 	class := make([]int32, len(sents))
 	l.text = make([]string, len(sents))
 	l.intentFeature = make([]bool, len(l.space.idf))
@@ -113,9 +114,9 @@ func newLearned(sents []sentence, indexed int, outOf int32, p trainParams) *lear
 			}
 		}
 	}
-	vecs, class, l.text = l.yieldBackground(vecs, class, l.text)
+	vecs, ids, class, l.text = l.yieldBackground(vecs, ids, class, l.text)
 	l.pool = &sync.Pool{New: func() any { return &learnedScratch{logits: make([]float64, l.classes), p: make([]float64, l.classes)} }}
-	l.cal = l.calibrate(vecs, class, p)
+	l.cal = l.calibrate(vecs, ids, class, p)
 	l.clf = trainClassifier(l.classes, len(l.space.idf), l.examples(vecs, class, nil), p)
 	l.near = newNeighbours(len(l.space.idf), l.classes, vecs, class)
 	return l
@@ -145,7 +146,7 @@ const backgroundYield = 0.35
 
 // yieldBackground leaves out the background sentences too close to a
 // sentence of the knowledge's intents.
-func (l *learned) yieldBackground(vecs []sparseVec, class []int32, text []string) ([]sparseVec, []int32, []string) {
+func (l *learned) yieldBackground(vecs []sparseVec, ids [][]int32, class []int32, text []string) ([]sparseVec, [][]int32, []int32, []string) {
 	near := newNeighbours(len(l.space.idf), l.classes, vecs, class)
 	var s nearestScratch
 	out := 0
@@ -163,10 +164,10 @@ func (l *learned) yieldBackground(vecs []sparseVec, class []int32, text []string
 				continue
 			}
 		}
-		vecs[out], class[out], text[out] = vecs[i], class[i], text[i]
+		vecs[out], ids[out], class[out], text[out] = vecs[i], ids[i], class[i], text[i]
 		out++
 	}
-	return vecs[:out], class[:out], text[:out]
+	return vecs[:out], ids[:out], class[:out], text[:out]
 }
 
 // backgroundShare is the most the background weighs in training, as a
@@ -215,7 +216,7 @@ const maxCalibrationHeldOut = 1500
 
 // calibrate holds out parts of the sentences in turn, trains on the rest,
 // and fits the calibrator on how the held-out sentences were matched.
-func (l *learned) calibrate(vecs []sparseVec, class []int32, p trainParams) calibrator {
+func (l *learned) calibrate(vecs []sparseVec, ids [][]int32, class []int32, p trainParams) calibrator {
 	n := len(vecs)
 	folds := calibrationFolds
 	fold := make([]int, n)
@@ -275,14 +276,29 @@ func (l *learned) calibrate(vecs []sparseVec, class []int32, p trainParams) cali
 				keptClass = append(keptClass, class[i])
 			}
 		}
+		// A held-out sentence is matched as a message would be: its words
+		// that no training sentence of the fold has are unknown.
+		known := make([]bool, len(l.space.idf))
 		trial := *l
+		trial.intentFeature = make([]bool, len(l.space.idf))
+		for i := range n {
+			if skip[i] {
+				continue
+			}
+			for _, id := range vecs[i].ids {
+				known[id] = true
+				if class[i] != l.back {
+					trial.intentFeature[id] = true
+				}
+			}
+		}
 		trial.clf = trainClassifier(l.classes, len(l.space.idf), l.examples(vecs, class, skip), trialParams)
 		trial.near = newNeighbours(len(l.space.idf), l.classes, kept, keptClass)
 		for i := range n {
 			if !skip[i] {
 				continue
 			}
-			top, e := trial.evidence(vecs[i], s)
+			top, e := trial.evidence(l.space.weighAsNew(ids[i], known), s)
 			if l.inScope(class[i]) {
 				got := top
 				if e.pOut >= e.p1 {
@@ -332,7 +348,7 @@ func (l *learned) evidence(v sparseVec, s *learnedScratch) (int32, evidence) {
 		e.simOut = s.near.sim(l.outOf)
 	}
 	for j, id := range v.ids {
-		if l.space.char[id] {
+		if l.space.kind[id] == kindChar {
 			continue
 		}
 		x2 := 2 * float64(v.vals[j]) * float64(v.vals[j])

@@ -10,7 +10,7 @@ import (
 type featureSpace struct {
 	feat map[uint64]int32 // feature hash -> feature id
 	idf  []float32
-	char []bool
+	kind []byte // kindWord, kindBigram or kindChar
 	// unseenIDF is the weight of a feature no sentence has: it dilutes the
 	// message's known features.
 	unseenIDF float32
@@ -24,8 +24,8 @@ type sparseVec struct {
 }
 
 // newFeatureSpace collects the features of sentences, and returns with it
-// each sentence's vector.
-func newFeatureSpace(sentences [][]token) (*featureSpace, []sparseVec) {
+// each sentence's vector and its feature ids, sorted, repeats included.
+func newFeatureSpace(sentences [][]token) (*featureSpace, []sparseVec, [][]int32) {
 	fs := &featureSpace{feat: map[uint64]int32{}}
 	var df []int
 	var raw []rawFeature
@@ -39,7 +39,7 @@ func newFeatureSpace(sentences [][]token) (*featureSpace, []sparseVec) {
 				id = int32(len(df))
 				fs.feat[r.hash] = id
 				df = append(df, 0)
-				fs.char = append(fs.char, r.kind == kindChar)
+				fs.kind = append(fs.kind, r.kind)
 			}
 			sids = append(sids, id)
 		}
@@ -59,9 +59,29 @@ func newFeatureSpace(sentences [][]token) (*featureSpace, []sparseVec) {
 	fs.unseenIDF = float32(math.Log(1+n) + 1)
 	vecs := make([]sparseVec, len(sentences))
 	for i, sids := range ids {
-		vecs[i] = fs.weigh(sparseVec{ids: sids}, 0, 0)
+		vecs[i] = fs.weigh(sparseVec{ids: slices.Clone(sids)}, 0, 0)
 	}
-	return fs, vecs
+	return fs, vecs, ids
+}
+
+// weighAsNew is sentence ids' vector as a message would have it if only
+// the features marked known existed: the others count as never seen.
+func (fs *featureSpace) weighAsNew(ids []int32, known []bool) sparseVec {
+	var unseenWord, unseenChar float64
+	kept := make([]int32, 0, len(ids))
+	for _, id := range ids {
+		if known[id] {
+			kept = append(kept, id)
+			continue
+		}
+		switch fs.kind[id] {
+		case kindChar:
+			unseenChar++
+		case kindWord:
+			unseenWord++
+		}
+	}
+	return fs.weigh(sparseVec{ids: kept}, unseenWord, unseenChar)
 }
 
 // vectorizeInto turns a message's tokens into a vector over the space's
@@ -116,7 +136,7 @@ func (fs *featureSpace) weigh(v sparseVec, unseenWord, unseenChar float64) spars
 	var normWord, normChar float64
 	for j, id := range v.ids {
 		x := float64(v.vals[j])
-		if fs.char[id] {
+		if fs.kind[id] == kindChar {
 			normChar += x * x
 		} else {
 			normWord += x * x
@@ -127,7 +147,7 @@ func (fs *featureSpace) weigh(v sparseVec, unseenWord, unseenChar float64) spars
 	normChar += unseenChar * u * u
 	for j, id := range v.ids {
 		norm := normWord
-		if fs.char[id] {
+		if fs.kind[id] == kindChar {
 			norm = normChar
 		}
 		v.vals[j] /= float32(math.Sqrt(2 * norm))
