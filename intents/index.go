@@ -1,41 +1,29 @@
 package intents
 
 import (
-	"math"
 	"slices"
 	"strings"
 )
 
-// Index is a knowledge folder prepared for matching: an inverted index from
-// terms to the intents that use them, a typo index over the vocabulary and
-// the synonym rules. It is immutable and safe for concurrent use.
+// Index is a knowledge folder prepared for matching: the vocabulary with a
+// typo index over it, the synonym rules, and the matcher learned from the
+// examples. It is immutable and safe for concurrent use.
 type Index struct {
 	knowledge *Knowledge
 	stop      map[string]struct{}
 	stopStems map[string]struct{}
 	terms     map[string]int32
-	vocab     []string  // term id -> term
-	idf       []float32 // term id -> weight of the term
-	postings  [][]posting
-	typos     typoIndex
-	synonyms  map[string][]synonymRule
+	vocab     []string // term id -> term
+	// intentsUsing is, by term id, how many intents use the term: typo
+	// correction prefers the commoner of two candidates.
+	intentsUsing []int32
+	typos        typoIndex
+	synonyms     map[string][]synonymRule
 	// outOfScope is the position of the out-of-scope examples among the
 	// indexed intents (after the real ones), or -1.
 	outOfScope int32
 	pool       scratchPool
 	learned    *learned
-}
-
-// posting says that an intent uses a term, and how strongly.
-type posting struct {
-	intent   int32
-	strength float32
-}
-
-// termStrength is a term of an intent with its strength there.
-type termStrength struct {
-	term     int32
-	strength float32
 }
 
 // synonymRule rewrites the token keys from to the terms to.
@@ -58,7 +46,7 @@ func NewIndex(k *Knowledge) *Index {
 		ix.outOfScope = int32(len(indexed))
 		indexed = append(slices.Clip(indexed), *k.OutOfScope)
 	}
-	ix.buildPostings(indexed, ix.countTerms(indexed))
+	ix.countTerms(indexed)
 	ix.typos = newTypoIndex(ix.vocab)
 	ix.pool = newScratchPool()
 	var background []string
@@ -98,92 +86,37 @@ func (ix *Index) buildStopwords(k *Knowledge) {
 	}
 }
 
-// termCount is how many sentences of an intent (examples, title) use a
-// term, and whether the term is one of its keywords.
-type termCount struct {
-	term    int32
-	n       int
-	keyword bool
-}
-
-// countTerms analyses every sentence of every intent into terms and
-// returns, per intent, its terms' counts.
-func (ix *Index) countTerms(indexed []Intent) (counts [][]termCount) {
-	counts = make([][]termCount, len(indexed))
+// countTerms puts the terms of every sentence of every intent in the
+// vocabulary and counts the intents that use each.
+func (ix *Index) countTerms(indexed []Intent) {
 	var toks []token
+	perIntent := make([][]int32, len(indexed)) // each intent's distinct terms
 	for i, in := range indexed {
-		at := map[int32]int{} // term -> its position in counts[i]
-		sentence := func(text string, keyword bool) []int32 {
+		seen := map[int32]bool{}
+		sentence := func(text string) {
 			toks = ix.tokens(toks[:0], text, false)
-			var terms []int32
 			for _, t := range toks {
 				if t.stop {
 					continue
 				}
-				id := ix.termID(t.stem)
-				if slices.Contains(terms, id) {
-					continue
-				}
-				terms = append(terms, id)
-				if j, ok := at[id]; ok {
-					counts[i][j].n++
-					counts[i][j].keyword = counts[i][j].keyword || keyword
-				} else {
-					at[id] = len(counts[i])
-					counts[i] = append(counts[i], termCount{term: id, n: 1, keyword: keyword})
+				if id := ix.termID(t.stem); !seen[id] {
+					seen[id] = true
+					perIntent[i] = append(perIntent[i], id)
 				}
 			}
-			return terms
 		}
 		for _, ex := range in.Examples {
-			sentence(ex, false)
+			sentence(ex)
 		}
-		sentence(in.Title, false)
+		sentence(in.Title)
 		for _, kw := range in.Keywords {
-			sentence(kw, true)
+			sentence(kw)
 		}
 	}
-	return counts
-}
-
-// buildPostings turns term counts into strengths, postings and weights.
-//
-// The strength of a term in an intent is 1 for its keywords and for terms in
-// a third or more of its sentences, down to 0.5 for a passing mention. A
-// term that is some intent's keyword is only a passing mention elsewhere, so
-// it counts for half there. A term's weight (idf) falls with the summed
-// strength of the intents that use it; question words weigh weakFactor.
-func (ix *Index) buildPostings(indexed []Intent, counts [][]termCount) {
-	isKeyword := make([]bool, len(ix.vocab))
-	for _, cs := range counts {
-		for _, c := range cs {
-			isKeyword[c.term] = isKeyword[c.term] || c.keyword
-		}
-	}
-	ix.postings = make([][]posting, len(ix.vocab))
-	df := make([]float64, len(ix.vocab))
-	for i, cs := range counts {
-		sentences := float64(len(indexed[i].Examples) + 1)
-		for _, c := range cs {
-			s := 0.5 + 0.5*math.Min(1, 3*float64(c.n)/sentences)
-			switch {
-			case c.keyword:
-				s = 1
-			case isKeyword[c.term]:
-				s /= 2
-			}
-			ix.postings[c.term] = append(ix.postings[c.term], posting{intent: int32(i), strength: float32(s)})
-			df[c.term] += s
-		}
-	}
-	n := float64(len(indexed))
-	ix.idf = make([]float32, len(ix.vocab))
-	for t, term := range ix.vocab {
-		if df[t] > 0 {
-			ix.idf[t] = float32(math.Log(1 + n/df[t]))
-		}
-		if _, weak := weakWords[term]; weak {
-			ix.idf[t] *= weakFactor
+	ix.intentsUsing = make([]int32, len(ix.vocab))
+	for _, terms := range perIntent {
+		for _, id := range terms {
+			ix.intentsUsing[id]++
 		}
 	}
 }

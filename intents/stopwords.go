@@ -46,11 +46,9 @@ func wordSet(s string) map[string]struct{} {
 }
 
 // weakWords are question words: they tell apart intents that share a topic
-// ("why am I asked" and "who decides") but say nothing about the topic, so
-// their weight is cut to weakFactor and they cannot carry a match alone.
+// ("why am I asked" and "who decides"), so their other forms are never
+// made stopwords.
 var weakWords = wordSet(`what how why who where when which`)
-
-const weakFactor = 0.35
 
 // socialWords are greetings, thanks and goodbyes. A message made only of
 // them is small talk; in a message with anything else they are dropped, so

@@ -53,7 +53,7 @@ func (ix *Index) correctTypos(toks []token) {
 // moreUsed prefers the term that more intents use, then the first in
 // vocabulary order, so corrections are deterministic.
 func (ix *Index) moreUsed(a, b int32) bool {
-	if la, lb := len(ix.postings[a]), len(ix.postings[b]); la != lb {
+	if la, lb := ix.intentsUsing[a], ix.intentsUsing[b]; la != lb {
 		return la > lb
 	}
 	return a < b
