@@ -34,16 +34,15 @@ func (ix *Index) tokens(dst []token, text string, correct bool) []token {
 // more with the vocabulary term one edit away, if there is one. Common
 // English words are never corrected: they are what the person meant.
 func (ix *Index) correctTypos(toks []token) {
-	var buf [64]byte
 	for i := range toks {
 		t := &toks[i]
-		if t.stop || len(t.word) < minTypoLen || len(t.stem) > len(buf) {
+		if t.stop || len(t.word) < minTypoLen || len(t.stem) > 64 {
 			continue
 		}
 		if _, known := ix.terms[t.stem]; known || isEnglishWord(t.word) {
 			continue
 		}
-		if id, ok := ix.typos.correct(t.stem, ix.vocab, ix.moreUsed, buf[:0]); ok {
+		if id, ok := ix.typos.correct(t.stem, ix.vocab, ix.moreUsed); ok {
 			t.stem = ix.vocab[id]
 			t.typo = true
 		}

@@ -1,59 +1,89 @@
 package intents
 
+import (
+	"cmp"
+	"slices"
+)
+
 // typoIndex finds vocabulary terms one edit away from a word (a letter
 // dropped, added, changed, or two neighbours swapped) without comparing the
 // word to every term: each term is filed under the strings made by deleting
 // one of its letters, and a word looks up its own deletions (the symmetric
-// delete method).
+// delete method). The strings are kept as 64-bit hashes in one sorted
+// array: a collision only adds a term that closeEnough then refuses, and a
+// folder of 10,000 topics needs a few megabytes, not a map of strings.
 type typoIndex struct {
-	deletes map[string][]int32
+	entries []typoEntry // sorted by key, then id
 }
 
 // minTypoLen is the shortest word that is corrected: shorter words have too
 // many neighbours to guess from.
 const minTypoLen = 4
 
+// typoEntry files a term under a hash.
+type typoEntry struct {
+	key uint64
+	id  int32
+}
+
 func newTypoIndex(terms []string) typoIndex {
-	t := typoIndex{deletes: make(map[string][]int32)}
+	n := 0
+	for _, term := range terms {
+		n += len(term) + 1
+	}
+	entries := make([]typoEntry, 0, n)
 	for id, term := range terms {
 		if len(term) < minTypoLen-1 || !isASCII(term) {
 			continue
 		}
-		t.deletes[term] = append(t.deletes[term], int32(id))
+		entries = append(entries, typoEntry{deletionHash(term, -1), int32(id)})
 		for i := range len(term) {
-			d := term[:i] + term[i+1:]
-			t.deletes[d] = appendUnique(t.deletes[d], int32(id))
+			entries = append(entries, typoEntry{deletionHash(term, i), int32(id)})
 		}
 	}
-	return t
+	slices.SortFunc(entries, func(a, b typoEntry) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.id, b.id)
+	})
+	return typoIndex{entries: slices.Clip(slices.Compact(entries))}
 }
 
-func appendUnique(ids []int32, id int32) []int32 {
-	for _, x := range ids {
-		if x == id {
-			return ids
-		}
+// deletionHash is the hash of s without its byte at skip (all of s when
+// skip is negative).
+func deletionHash(s string, skip int) uint64 {
+	if skip < 0 {
+		return fnvString(fnvOffset, s)
 	}
-	return append(ids, id)
+	return fnvString(fnvString(fnvOffset, s[:skip]), s[skip+1:])
+}
+
+// filed is the entries of the terms filed under key.
+func (t typoIndex) filed(key uint64) []typoEntry {
+	i, _ := slices.BinarySearchFunc(t.entries, key, func(e typoEntry, k uint64) int { return cmp.Compare(e.key, k) })
+	j := i
+	for j < len(t.entries) && t.entries[j].key == key {
+		j++
+	}
+	return t.entries[i:j]
 }
 
 // correct returns the term one edit away from word, preferring the term
 // chosen by better(a, b). ok is false when no term is that close.
-// buf is scratch space for the deletions.
-func (t typoIndex) correct(word string, terms []string, better func(a, b int32) bool, buf []byte) (int32, bool) {
+func (t typoIndex) correct(word string, terms []string, better func(a, b int32) bool) (int32, bool) {
 	best := int32(-1)
-	consider := func(ids []int32) {
-		for _, id := range ids {
+	consider := func(filed []typoEntry) {
+		for _, e := range filed {
+			id := e.id
 			if id != best && closeEnough(word, terms[id]) && (best < 0 || better(id, best)) {
 				best = id
 			}
 		}
 	}
-	consider(t.deletes[word])
+	consider(t.filed(deletionHash(word, -1)))
 	for i := range len(word) {
-		buf = append(buf[:0], word[:i]...)
-		buf = append(buf, word[i+1:]...)
-		consider(t.deletes[string(buf)])
+		consider(t.filed(deletionHash(word, i)))
 	}
 	return best, best >= 0
 }
