@@ -100,8 +100,7 @@ func newLearned(sents []sentence, indexed int, outOf int32, p trainParams) *lear
 		toks[i] = s.toks
 	}
 	var vecs []sparseVec
-	var ids [][]int32
-	l.space, vecs, ids = newFeatureSpace(toks)
+	l.space, vecs = newFeatureSpace(toks)
 	class := make([]int32, len(sents))
 	l.text = make([]string, len(sents))
 	l.intentFeature = make([]bool, len(l.space.idf))
@@ -114,9 +113,9 @@ func newLearned(sents []sentence, indexed int, outOf int32, p trainParams) *lear
 			}
 		}
 	}
-	vecs, ids, class, l.text = l.yieldBackground(vecs, ids, class, l.text)
+	vecs, toks, class, l.text = l.yieldBackground(vecs, toks, class, l.text)
 	l.pool = &sync.Pool{New: func() any { return &learnedScratch{logits: make([]float64, l.classes), p: make([]float64, l.classes)} }}
-	l.cal = l.calibrate(vecs, ids, class, p)
+	l.cal = l.calibrate(vecs, toks, class, p)
 	l.clf = trainClassifier(l.classes, len(l.space.idf), l.examples(vecs, class, nil), p)
 	l.near = newNeighbours(len(l.space.idf), l.classes, vecs, class)
 	return l
@@ -146,7 +145,7 @@ const backgroundYield = 0.35
 
 // yieldBackground leaves out the background sentences too close to a
 // sentence of the knowledge's intents.
-func (l *learned) yieldBackground(vecs []sparseVec, ids [][]int32, class []int32, text []string) ([]sparseVec, [][]int32, []int32, []string) {
+func (l *learned) yieldBackground(vecs []sparseVec, toks [][]token, class []int32, text []string) ([]sparseVec, [][]token, []int32, []string) {
 	near := newNeighbours(len(l.space.idf), l.classes, vecs, class)
 	var s nearestScratch
 	out := 0
@@ -164,10 +163,10 @@ func (l *learned) yieldBackground(vecs []sparseVec, ids [][]int32, class []int32
 				continue
 			}
 		}
-		vecs[out], ids[out], class[out], text[out] = vecs[i], ids[i], class[i], text[i]
+		vecs[out], toks[out], class[out], text[out] = vecs[i], toks[i], class[i], text[i]
 		out++
 	}
-	return vecs[:out], ids[:out], class[:out], text[:out]
+	return vecs[:out], toks[:out], class[:out], text[:out]
 }
 
 // backgroundShare is the most the background weighs in training, as a
@@ -192,6 +191,7 @@ func (l *learned) examples(vecs []sparseVec, class []int32, skip []bool) []examp
 	if back > 0 {
 		backWeight = min(1, backgroundShare*float64(known)/float64(back))
 	}
+	out = make([]example, 0, known+back)
 	for i, v := range vecs {
 		if skip != nil && skip[i] {
 			continue
@@ -216,7 +216,7 @@ const maxCalibrationHeldOut = 1500
 
 // calibrate holds out parts of the sentences in turn, trains on the rest,
 // and fits the calibrator on how the held-out sentences were matched.
-func (l *learned) calibrate(vecs []sparseVec, ids [][]int32, class []int32, p trainParams) calibrator {
+func (l *learned) calibrate(vecs []sparseVec, toks [][]token, class []int32, p trainParams) calibrator {
 	n := len(vecs)
 	folds := calibrationFolds
 	fold := make([]int, n)
@@ -265,6 +265,7 @@ func (l *learned) calibrate(vecs []sparseVec, ids [][]int32, class []int32, p tr
 	var points []calibrationPoint
 	l.heldOut = map[heldOutKey]int32{}
 	s := &learnedScratch{logits: make([]float64, l.classes), p: make([]float64, l.classes)}
+	var raw []rawFeature
 	for f := range folds {
 		skip := make([]bool, n)
 		var kept []sparseVec
@@ -298,7 +299,9 @@ func (l *learned) calibrate(vecs []sparseVec, ids [][]int32, class []int32, p tr
 			if !skip[i] {
 				continue
 			}
-			top, e := trial.evidence(l.space.weighAsNew(ids[i], known), s)
+			var ids []int32
+			ids, raw = l.space.sentenceIDs(toks[i], raw)
+			top, e := trial.evidence(l.space.weighAsNew(ids, known), s)
 			if l.inScope(class[i]) {
 				got := top
 				if e.pOut >= e.p1 {

@@ -24,12 +24,12 @@ type sparseVec struct {
 }
 
 // newFeatureSpace collects the features of sentences, and returns with it
-// each sentence's vector and its feature ids, sorted, repeats included.
-func newFeatureSpace(sentences [][]token) (*featureSpace, []sparseVec, [][]int32) {
+// each sentence's vector.
+func newFeatureSpace(sentences [][]token) (*featureSpace, []sparseVec) {
 	fs := &featureSpace{feat: map[uint64]int32{}}
 	var df []int
 	var raw []rawFeature
-	ids := make([][]int32, len(sentences))
+	vecs := make([]sparseVec, len(sentences))
 	for i, toks := range sentences {
 		raw = appendFeatures(raw[:0], toks)
 		sids := make([]int32, 0, len(raw))
@@ -49,7 +49,7 @@ func newFeatureSpace(sentences [][]token) (*featureSpace, []sparseVec, [][]int32
 				df[id]++
 			}
 		}
-		ids[i] = sids
+		vecs[i].ids = sids
 	}
 	n := float64(len(sentences))
 	fs.idf = make([]float32, len(df))
@@ -57,11 +57,24 @@ func newFeatureSpace(sentences [][]token) (*featureSpace, []sparseVec, [][]int32
 		fs.idf[id] = float32(math.Log((1+n)/(1+float64(d))) + 1)
 	}
 	fs.unseenIDF = float32(math.Log(1+n) + 1)
-	vecs := make([]sparseVec, len(sentences))
-	for i, sids := range ids {
-		vecs[i] = fs.weigh(sparseVec{ids: slices.Clone(sids)}, 0, 0)
+	for i := range vecs {
+		vecs[i] = fs.weigh(vecs[i], 0, 0)
 	}
-	return fs, vecs, ids
+	return fs, vecs
+}
+
+// sentenceIDs is the sorted ids of the features of toks, a sentence the
+// space was built from, repeats included.
+func (fs *featureSpace) sentenceIDs(toks []token, raw []rawFeature) ([]int32, []rawFeature) {
+	raw = appendFeatures(raw[:0], toks)
+	ids := make([]int32, 0, len(raw))
+	for _, r := range raw {
+		if id, ok := fs.feat[r.hash]; ok {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return ids, raw
 }
 
 // weighAsNew is sentence ids' vector as a message would have it if only
