@@ -50,25 +50,65 @@ type example struct {
 // trainClassifier fits a classifier on examples, for features [0, features).
 func trainClassifier(classes, features int, examples []example, p trainParams) *classifier {
 	c := &classifier{classes: classes, post: make([][]classWeight, features), bias: make([]float32, classes)}
+	// Count each feature's classes, then give every kept feature its part
+	// of one array. Examples come grouped by class, so a repeat is the
+	// last class seen; classes that come back later are removed below.
+	count := make([]int32, features)
+	last := make([]int32, features)
+	for i := range last {
+		last[i] = -1
+	}
 	for _, ex := range examples {
 		for _, id := range ex.v.ids {
-			// Examples come grouped by class, so a repeat is the last one;
-			// any other is removed below.
-			if cw := c.post[id]; len(cw) == 0 || cw[len(cw)-1].class != ex.class {
-				c.post[id] = append(cw, classWeight{class: ex.class})
+			if last[id] != ex.class {
+				last[id] = ex.class
+				count[id]++
+			}
+		}
+	}
+	total := 0
+	for _, n := range count {
+		if int(n) <= p.maxSupport {
+			total += int(n)
+		}
+	}
+	flat := make([]classWeight, total)
+	for id, n := range count {
+		if n > 0 && int(n) <= p.maxSupport {
+			c.post[id] = flat[:0:n]
+			flat = flat[n:]
+		}
+		last[id] = -1
+	}
+	for _, ex := range examples {
+		for _, id := range ex.v.ids {
+			if last[id] != ex.class {
+				last[id] = ex.class
+				if cap(c.post[id]) > 0 {
+					c.post[id] = append(c.post[id], classWeight{class: ex.class})
+				}
 			}
 		}
 	}
 	for id, cw := range c.post {
-		if len(cw) > p.maxSupport {
-			c.post[id] = nil
-			continue
+		if !increasing(cw) {
+			slices.SortFunc(cw, func(a, b classWeight) int { return int(a.class - b.class) })
+			c.post[id] = slices.CompactFunc(cw, func(a, b classWeight) bool { return a.class == b.class })
 		}
-		slices.SortFunc(cw, func(a, b classWeight) int { return int(a.class - b.class) })
-		c.post[id] = slices.CompactFunc(cw, func(a, b classWeight) bool { return a.class == b.class })
 	}
 	c.train(examples, p)
 	return c
+}
+
+// increasing reports whether cw's classes are in increasing order, with no
+// repeats.
+func increasing(cw []classWeight) bool {
+	for i := 1; i < len(cw); i++ {
+		if cw[i-1].class >= cw[i].class {
+			return false
+		}
+	}
+	return true
 }
 
 // scores adds to logits (indexed by class; 0 marks an untouched class) the
