@@ -34,7 +34,7 @@ type trainParams struct {
 	seed       uint64
 }
 
-var defaultTrainParams = trainParams{epochs: 6, rate: 5, l2: 1e-5, maxSupport: 64, seed: 1}
+var defaultTrainParams = trainParams{epochs: 4, rate: 5, l2: 1e-5, maxSupport: 64, seed: 1}
 
 // minUpdateProb is the probability under which a wrong class's weights
 // are not updated for an example.
@@ -100,6 +100,27 @@ func trainClassifier(classes, features int, examples []example, p trainParams) *
 	return c
 }
 
+// fewActive is the number of classes to update under which they are
+// looked up in each feature's weights instead of scanned for.
+const fewActive = 4
+
+// findClass is the index of class k in post, sorted by class, or -1.
+func findClass(post []classWeight, k int32) int {
+	lo, hi := 0, len(post)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if post[m].class < k {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(post) && post[lo].class == k {
+		return lo
+	}
+	return -1
+}
+
 // increasing reports whether cw's classes are in increasing order, with no
 // repeats.
 func increasing(cw []classWeight) bool {
@@ -141,7 +162,7 @@ func (c *classifier) train(examples []example, p trainParams) {
 	for k, b := range c.bias {
 		c.expBias[k] = math.Exp(float64(b))
 	}
-	var touched []int32
+	var touched, active []int32
 	for epoch := 0; epoch < p.epochs; epoch++ {
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		rate := p.rate / (1 + float64(epoch))
@@ -159,15 +180,35 @@ func (c *classifier) train(examples []example, p trainParams) {
 			c.softmax(touched, logits, probs)
 			// Classes whose probability is negligible get no update: after
 			// the first epochs that is most of them, and most of the cost.
+			active = active[:0]
 			for _, k := range touched {
 				if k != y && probs[k] < minUpdateProb {
 					probs[k] = 0
+				} else {
+					active = append(active, k)
 				}
 			}
+			// With few classes left to update, each is found in a feature's
+			// weights by binary search rather than by reading them all.
+			few := len(active) <= fewActive
 			for j, id := range v.ids {
 				x := float64(v.vals[j])
-				for k := range c.post[id] {
-					cw := &c.post[id][k]
+				post := c.post[id]
+				if few && len(post) > 2*fewActive {
+					for _, k := range active {
+						if i := findClass(post, k); i >= 0 {
+							cw := &post[i]
+							g := probs[k] * x
+							if k == y {
+								g -= x
+							}
+							cw.w -= float32(rate * (wt*g + p.l2*float64(cw.w)))
+						}
+					}
+					continue
+				}
+				for k := range post {
+					cw := &post[k]
 					pk := probs[cw.class]
 					if pk == 0 && cw.class != y {
 						continue

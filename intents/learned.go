@@ -127,12 +127,12 @@ func newLearned(sents []sentence, indexed int, outOf int32, p trainParams) *lear
 const largeFolder = 20000
 
 // epochsFor is the number of passes over n sentences: epochs up to
-// largeFolder sentences, then fewer, down to 3.
+// largeFolder sentences, then fewer, down to 2.
 func epochsFor(epochs, n int) int {
 	if n <= largeFolder {
 		return epochs
 	}
-	return max(3, int(float64(epochs)*math.Sqrt(largeFolder/float64(n))))
+	return max(2, int(float64(epochs)*math.Sqrt(largeFolder/float64(n))))
 }
 
 // inScope reports whether class c is one of the knowledge's intents.
