@@ -380,7 +380,8 @@ func (l *learned) match(ix *Index, toks []token) (cands []Candidate, outOfScope 
 		return nil, 0
 	}
 	conf := l.cal.confidence(e)
-	var ps []float64 // the candidates' probabilities, and the next one's
+	cands = make([]Candidate, 0, MaxCandidates)
+	ps := make([]float64, 0, MaxCandidates+1) // the candidates' probabilities, and the next one's
 	for _, cp := range s.probs {
 		if cp.class == l.outOf {
 			outOfScope = conf * cp.p / e.p1
@@ -423,20 +424,22 @@ func (l *learned) match(ix *Index, toks []token) (cands []Candidate, outOfScope 
 // withoutSocial returns toks without greetings and thanks, or nil when
 // nothing else is left or there were none.
 func withoutSocial(toks []token) []token {
-	var out []token
-	dropped, other := false, false
+	social, other := false, false
 	for _, t := range toks {
-		if _, social := socialWords[t.word]; social {
-			dropped = true
-			continue
-		}
-		if !t.stop {
+		if _, ok := socialWords[t.word]; ok {
+			social = true
+		} else if !t.stop {
 			other = true
 		}
-		out = append(out, t)
 	}
-	if !dropped || !other {
+	if !social || !other {
 		return nil
+	}
+	out := make([]token, 0, len(toks))
+	for _, t := range toks {
+		if _, ok := socialWords[t.word]; !ok {
+			out = append(out, t)
+		}
 	}
 	return out
 }
