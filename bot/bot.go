@@ -218,14 +218,11 @@ func (b *Bot) decide(s *source, m Match) Reply {
 		return answerReply(s, cands[0].Intent, best, ReasonConfident, m)
 	}
 	// Unsure: offer the runners-up that are at least half plausible. With
-	// none, the lone candidate is answered if it clears the bottom quarter
-	// of the gap between the clarify and answer thresholds, and otherwise
-	// only suggested first among the fallback's topics.
+	// none, the lone candidate is only suggested first among the
+	// fallback's topics: under the answer threshold, the calibrated
+	// confidence says it is more likely wrong than right.
 	if n := closeCandidates(cands, t.Clarify/2, t.Clarify/2); n >= 2 {
 		return clarifyReply(s, m, n, ReasonUnsureRunnersUp)
-	}
-	if best >= t.Clarify+0.25*(t.Answer-t.Clarify) {
-		return answerReply(s, cands[0].Intent, best, ReasonUnsureLoneAnswered, m)
 	}
 	return fallbackReply(s, m, true, ReasonUnsureLoneSuggested)
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"log/slog"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -39,13 +40,13 @@ func TestAnswerOutcomes(t *testing.T) {
 		name    string
 		message string
 		outcome bot.Outcome
-		intent  string
+		intent  string // for a clarify, either of two ids split by "|"
 	}{
 		{"clear winner", "my selfie keeps failing, face not found", bot.Answered, "selfie"},
 		{"one keyword", "nfc", bot.Answered, "nfc"},
 		{"greeting is an intent", "hello", bot.Answered, "greeting"},
 		{"thanks is an intent", "thanks!", bot.Answered, "thanks"},
-		{"two close topics", "linkedin", bot.Clarify, "linkedin-recovery"},
+		{"two close topics", "linkedin", bot.Clarify, "linkedin-recovery|linkedin-verification"},
 		{"nothing matches", "what's the weather like", bot.Fallback, ""},
 		{"out of scope look-alike", "passport renewal fees", bot.Fallback, ""},
 		{"unsure and close to out of scope", "where to get a passport", bot.Fallback, ""},
@@ -56,7 +57,7 @@ func TestAnswerOutcomes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := b.Answer(context.Background(), bot.Message{Text: tt.message})
-			if r.Outcome != tt.outcome || r.Intent != tt.intent {
+			if r.Outcome != tt.outcome || !slices.Contains(strings.Split(tt.intent, "|"), r.Intent) {
 				t.Fatalf("Answer(%q) = %s %q (%.2f, candidates %+v), want %s %q",
 					tt.message, r.Outcome, r.Intent, r.Confidence, r.Candidates, tt.outcome, tt.intent)
 			}

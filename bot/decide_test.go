@@ -98,9 +98,9 @@ func TestDecideBranches(t *testing.T) {
 			outcome: bot.Clarify, reason: bot.ReasonUnsureRunnersUp, intent: "a", body: "Which one?", choices: []string{"a", "b"},
 		},
 		{
-			name:    "unsure lone candidate sure enough to answer",
-			match:   bot.Match{Candidates: []bot.Candidate{cand("b", 0.42, 0.42), cand("a", 0.1, 0.52)}},
-			outcome: bot.Answered, reason: bot.ReasonUnsureLoneAnswered, intent: "b", body: "Answer B.",
+			name:    "unsure lone candidate under the answer threshold is not answered",
+			match:   bot.Match{Candidates: []bot.Candidate{cand("b", 0.48, 0.48), cand("a", 0.1, 0.58)}},
+			outcome: bot.Fallback, reason: bot.ReasonUnsureLoneSuggested, body: "Sorry, I don't know.", choices: []string{"b", "c"},
 		},
 		{
 			name:    "unsure lone candidate only suggested",

@@ -24,9 +24,6 @@ const (
 	// ReasonUnsureRunnersUp: unsure, so the best topic was offered with
 	// its plausible runners-up.
 	ReasonUnsureRunnersUp Reason = "unsure, offered with runners-up"
-	// ReasonUnsureLoneAnswered: unsure, but the lone plausible topic was
-	// sure enough to answer.
-	ReasonUnsureLoneAnswered Reason = "unsure lone candidate answered"
 	// ReasonUnsureLoneSuggested: unsure, and the lone plausible topic was
 	// only suggested first among the fallback's topics.
 	ReasonUnsureLoneSuggested Reason = "unsure lone candidate suggested"

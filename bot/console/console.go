@@ -102,8 +102,6 @@ func why(r bot.Reply) string {
 	switch r.Reason {
 	case bot.ReasonConfident:
 		return "Answered: " + r.Intent + " was the clear best match."
-	case bot.ReasonUnsureLoneAnswered:
-		return "Answered: " + r.Intent + ", though not sure: no other topic came close."
 	case bot.ReasonPicked:
 		return "Answered: " + r.Intent + " was picked."
 	case bot.ReasonTooClose:
