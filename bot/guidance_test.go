@@ -15,7 +15,7 @@ func TestEveryOutcomeEndsWithGuidance(t *testing.T) {
 	b := newBot(t, shippedIndex(t))
 	seen := map[bot.Outcome]bool{}
 	messages := []string{
-		"stuck on selfie", "linkedin", "what's the weather", "", "glaer on my licence",
+		"stuck on selfie", "linkedin id", "what's the weather", "", "glaer on my licence",
 		"nfc", "hello", "thanks", "my linkedin account got hacked", strings.Repeat("okta ", 2000),
 	}
 	for _, m := range messages {

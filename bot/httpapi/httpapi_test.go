@@ -55,7 +55,7 @@ func TestAsk(t *testing.T) {
 		outcome               bot.Outcome
 	}{
 		{"answered", "stuck on selfie", "selfie", bot.Answered},
-		{"clarify", "linkedin", "linkedin-recovery", bot.Clarify},
+		{"clarify", "linkedin id", "linkedin-verification", bot.Clarify},
 		{"fallback", "what's the weather", "none", bot.Fallback},
 	}
 	for _, tt := range tests {

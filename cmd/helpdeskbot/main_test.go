@@ -95,7 +95,7 @@ func TestChatTranscript(t *testing.T) {
 	input := strings.Join([]string{
 		"hi",
 		"2",        // pick the second related topic
-		"linkedin", // clarify
+		"linkedin id", // clarify
 		"1",        // pick the first choice
 		"/topics",  //
 		"9",        // a topic from the list
