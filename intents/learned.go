@@ -369,7 +369,7 @@ func (l *learned) evidence(v sparseVec, s *learnedScratch) (int32, evidence) {
 // calibrated confidence of the best and the others in proportion, and the
 // confidence of the out-of-scope examples on the same scale.
 func (l *learned) match(ix *Index, toks []token) (cands []Candidate, outOfScope float64) {
-	if !slices.ContainsFunc(toks, func(t token) bool { return !t.stop }) {
+	if !slices.ContainsFunc(toks, func(t token) bool { return !t.stop || isSocial(t) }) {
 		return nil, 0 // only stopwords ("help", "and the of it"): nothing to match
 	}
 	s := l.pool.Get().(*learnedScratch)
@@ -421,12 +421,18 @@ func (l *learned) match(ix *Index, toks []token) (cands []Candidate, outOfScope 
 	return cands, outOfScope
 }
 
+// isSocial reports whether t is a greeting, a thanks or an acknowledgement.
+func isSocial(t token) bool {
+	_, ok := socialWords[t.word]
+	return ok
+}
+
 // withoutSocial returns toks without greetings and thanks, or nil when
 // nothing else is left or there were none.
 func withoutSocial(toks []token) []token {
 	social, other := false, false
 	for _, t := range toks {
-		if _, ok := socialWords[t.word]; ok {
+		if isSocial(t) {
 			social = true
 		} else if !t.stop {
 			other = true
@@ -437,7 +443,7 @@ func withoutSocial(toks []token) []token {
 	}
 	out := make([]token, 0, len(toks))
 	for _, t := range toks {
-		if _, ok := socialWords[t.word]; !ok {
+		if !isSocial(t) {
 			out = append(out, t)
 		}
 	}

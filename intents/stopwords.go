@@ -50,8 +50,9 @@ func wordSet(s string) map[string]struct{} {
 // made stopwords.
 var weakWords = wordSet(`what how why who where when which`)
 
-// socialWords are greetings, thanks and goodbyes. A message made only of
-// them is small talk; in a message with anything else they are dropped, so
-// "hi, my nfc won't read" is about NFC, not a greeting.
+// socialWords are greetings, thanks, goodbyes and acknowledgements. A
+// message made only of them is small talk, matched even when they are
+// stopwords ("ok great"); in a message with anything else they are
+// dropped, so "hi, my nfc won't read" is about NFC, not a greeting.
 var socialWords = wordSet(`hi hello hey hiya howdy yo greetings morning afternoon evening
-thanks thank thx ty cheers appreciated appreciate bye goodbye`)
+thanks thank thx ty cheers appreciated appreciate bye goodbye ok okay great cool perfect awesome`)
