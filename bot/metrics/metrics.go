@@ -1,5 +1,5 @@
 // Package metrics exposes the bot's work as Prometheus metrics: turns by
-// adapter, outcome and intent, match latency, deliveries, de-duplicated and
+// adapter, outcome and intent, decisions by outcome and reason, match latency, deliveries, de-duplicated and
 // shed events, recovered panics, knowledge reloads and the loaded knowledge.
 package metrics
 
@@ -20,6 +20,7 @@ import (
 type Metrics struct {
 	registry      *prometheus.Registry
 	messages      *prometheus.CounterVec
+	decisions     *prometheus.CounterVec
 	latency       prometheus.Histogram
 	replies       *prometheus.CounterVec
 	deduplicated  *prometheus.CounterVec
@@ -42,6 +43,9 @@ func New() *Metrics {
 		messages: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "helpdesk_messages_total", Help: "Turns answered, by adapter, outcome and intent.",
 		}, []string{"adapter", "outcome", "intent"}),
+		decisions: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_decisions_total", Help: "Turns by outcome and the reason the bot gave it (confident, too close to call, below the clarify threshold, ...).",
+		}, []string{"outcome", "reason"}),
 		latency: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name: "helpdesk_answer_seconds", Help: "Time to match a message and build its reply.",
 			Buckets: []float64{1e-6, 2.5e-6, 5e-6, 1e-5, 2.5e-5, 5e-5, 1e-4, 2.5e-4, 1e-3, 1e-2},
@@ -77,7 +81,7 @@ func New() *Metrics {
 			Name: "helpdesk_knowledge_info", Help: "The knowledge in use: its version (content hash) and number of intents.",
 		}, []string{"version", "intents"}),
 	}
-	r.MustRegister(m.messages, m.latency, m.replies, m.deduplicated, m.shed, m.panics, m.limited, m.pastReview, m.recordsLost, m.reloads, m.reloadsFailed, m.knowledge,
+	r.MustRegister(m.messages, m.decisions, m.latency, m.replies, m.deduplicated, m.shed, m.panics, m.limited, m.pastReview, m.recordsLost, m.reloads, m.reloadsFailed, m.knowledge,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -101,6 +105,9 @@ func (m *Metrics) ObserveTurn(_ context.Context, t bot.Turn) {
 		m.limited.WithLabelValues(adapter).Inc()
 	}
 	m.messages.WithLabelValues(adapter, string(t.Reply.Outcome), intent).Inc()
+	if t.Reply.Reason != "" {
+		m.decisions.WithLabelValues(string(t.Reply.Outcome), string(t.Reply.Reason)).Inc()
+	}
 	m.latency.Observe(t.Latency.Seconds())
 }
 

@@ -14,8 +14,8 @@ import (
 
 func TestMetricsExposition(t *testing.T) {
 	m := metrics.New()
-	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Answered, Intent: "selfie"}, Latency: 3 * time.Microsecond})
-	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Fallback}})
+	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Answered, Intent: "selfie", Reason: bot.ReasonConfident}, Latency: 3 * time.Microsecond})
+	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Fallback, Reason: bot.ReasonBelowClarify}})
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "discord"}, Reply: bot.Reply{Outcome: bot.Limited}})
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "discord"}, Reply: bot.Reply{Outcome: bot.Limited, Silent: true}})
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "http"}, Reply: bot.Reply{Outcome: bot.Answered, Intent: "okta", PastReview: true}})
@@ -34,6 +34,8 @@ func TestMetricsExposition(t *testing.T) {
 	for _, want := range []string{
 		`helpdesk_messages_total{adapter="slack",intent="selfie",outcome="answered"} 1`,
 		`helpdesk_messages_total{adapter="slack",intent="none",outcome="fallback"} 1`,
+		`helpdesk_decisions_total{outcome="answered",reason="confident"} 1`,
+		`helpdesk_decisions_total{outcome="fallback",reason="below the clarify threshold"} 1`,
 		`helpdesk_answer_seconds_count 5`,
 		`helpdesk_answers_past_review_total{intent="okta"} 1`,
 		`helpdesk_rate_limited_total{adapter="discord"} 1`,
