@@ -158,6 +158,47 @@ func (r Report) Wrong() []Result {
 	return out
 }
 
+// ReasonCount is how many lines the bot decided for one reason.
+type ReasonCount struct {
+	Reason Reason
+	// InScope counts the in-scope lines decided for Reason, InScopeRight
+	// those of them answered or clarified with the expected intent first,
+	// and OutOfScope the "none" lines.
+	InScope, InScopeRight, OutOfScope int
+}
+
+// ByReason counts the lines by the reason of their decision, the commonest
+// first: where the right answers, the misses and the out-of-scope lines
+// are decided.
+func (r Report) ByReason() []ReasonCount {
+	at := map[Reason]int{}
+	var out []ReasonCount
+	for _, res := range r.Results {
+		i, ok := at[res.Reason]
+		if !ok {
+			i = len(out)
+			at[res.Reason] = i
+			out = append(out, ReasonCount{Reason: res.Reason})
+		}
+		switch {
+		case res.Intent == OutOfScope:
+			out[i].OutOfScope++
+		default:
+			out[i].InScope++
+			if res.Verdict == AnsweredRight || res.Verdict == ClarifiedRight {
+				out[i].InScopeRight++
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b ReasonCount) int {
+		if d := (b.InScope + b.OutOfScope) - (a.InScope + a.OutOfScope); d != 0 {
+			return d
+		}
+		return strings.Compare(string(a.Reason), string(b.Reason))
+	})
+	return out
+}
+
 // verdict classifies a case's outcome.
 func verdict(c Case, got string, outcome Outcome) Verdict {
 	switch {

@@ -128,10 +128,20 @@ type evalSummary struct {
 		Rejected  int     `json:"rejected"`
 		Rejection float64 `json:"rejection"`
 	} `json:"out_of_scope"`
+	// Reasons count the lines by the reason of their decision.
+	Reasons []evalReason `json:"reasons"`
 	// MicrosPerMessage is the mean time to answer one message.
 	MicrosPerMessage float64 `json:"us_per_message"`
 	// BuildMillis is the time to load the knowledge and build the matcher.
 	BuildMillis float64 `json:"build_ms"`
+}
+
+// evalReason is one reason's line counts in "eval --json".
+type evalReason struct {
+	Reason       string `json:"reason"`
+	InScope      int    `json:"in_scope"`
+	InScopeRight int    `json:"in_scope_right"`
+	OutOfScope   int    `json:"out_of_scope"`
 }
 
 func newEvalSummary(data string, topics int, build time.Duration, rep bot.Report) evalSummary {
@@ -147,6 +157,10 @@ func newEvalSummary(data string, topics int, build time.Duration, rep bot.Report
 	s.OutOfScope.Messages = rep.OutOfScope
 	s.OutOfScope.Rejected = rep.Rejected
 	s.OutOfScope.Rejection = rep.RejectionRate()
+	s.Reasons = []evalReason{}
+	for _, rc := range rep.ByReason() {
+		s.Reasons = append(s.Reasons, evalReason{Reason: string(rc.Reason), InScope: rc.InScope, InScopeRight: rc.InScopeRight, OutOfScope: rc.OutOfScope})
+	}
 	s.MicrosPerMessage = float64(rep.MeanLatency().Nanoseconds()) / 1e3
 	s.BuildMillis = float64(build.Microseconds()) / 1e3
 	return s
@@ -163,6 +177,14 @@ func writeReport(w io.Writer, rep bot.Report, maxConfusions int) {
 	fmt.Fprintf(w, "time per message:         %.1f µs (mean, after a warm-up pass)\n\n", float64(rep.MeanLatency().Nanoseconds())/1e3)
 
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "decided because\tin scope\tof them right\tout of scope\t")
+	for _, rc := range rep.ByReason() {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", rc.Reason, rc.InScope, rc.InScopeRight, rc.OutOfScope)
+	}
+	tw.Flush()
+	fmt.Fprintln(w)
+
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "intent\tprecision\trecall\texpected\tpredicted\t")
 	for _, s := range rep.Intents {
 		note := ""

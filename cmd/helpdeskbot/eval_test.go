@@ -24,6 +24,7 @@ func TestEvalCountsEachVerdict(t *testing.T) {
 		"  wrong topic:             33.3%  (2)\n",
 		"  fell back:               33.3%  (2)\n",
 		"out-of-scope rejected:     50.0%  (1/2)\n",
+		"decided because ",
 		"time per message:  ",
 		"line 6: expected parcel-arrival, got none (fallback",
 		"line 9: expected none, got change-address (answered",
@@ -68,6 +69,24 @@ func TestEvalJSON(t *testing.T) {
 	}
 	if !strings.HasSuffix(s.Data, "_tests.tsv") {
 		t.Errorf("data %q: want the folder's _tests.tsv", s.Data)
+	}
+	// Every line is counted under the reason of its decision once, and the
+	// right ones are the answered and clarified right.
+	var inScope, right, outOfScope int
+	reasons := map[string]bool{}
+	for _, r := range s.Reasons {
+		inScope += r.InScope
+		right += r.InScopeRight
+		outOfScope += r.OutOfScope
+		reasons[r.Reason] = true
+	}
+	if inScope != in.Messages || outOfScope != oos.Messages || right != in.AnsweredRight+in.ClarifiedRight {
+		t.Errorf("reasons %+v count %d in scope (%d right) and %d out of scope", s.Reasons, inScope, right, outOfScope)
+	}
+	for _, want := range []string{"confident", "too close to call", "no topic matched"} {
+		if !reasons[want] {
+			t.Errorf("reasons %+v lack %q", s.Reasons, want)
+		}
 	}
 }
 
