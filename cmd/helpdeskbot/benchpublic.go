@@ -21,7 +21,15 @@ import (
 type benchSet struct {
 	Name, Format string
 	Train, Test  string // Test is empty when Train holds its own split
+	// PerTopic, when more than 0, keeps only the first PerTopic training
+	// sentences of each intent (out-of-scope ones all).
+	PerTopic int
 }
+
+// fewExamples is the number of training sentences per intent of the
+// second row each data set with more gets: how matching does when an admin
+// writes a few dozen examples, not a hundred.
+const fewExamples = 25
 
 // benchRow is what one data set measured.
 type benchRow struct {
@@ -55,6 +63,16 @@ func (a *app) benchPublicCommand() *cobra.Command {
 			}
 			defer os.RemoveAll(tmp)
 			var rows []benchRow
+			var few []benchSet
+			for _, s := range sets {
+				few = append(few, s)
+				if most, err := mostPerIntent(s); err == nil && most > fewExamples {
+					s.Name += fmt.Sprintf(" (%d per topic)", fewExamples)
+					s.PerTopic = fewExamples
+					few = append(few, s)
+				}
+			}
+			sets = few
 			for i, s := range sets {
 				row, err := a.benchOne(cmd, s, filepath.Join(tmp, fmt.Sprint(i)))
 				if err != nil {
@@ -97,12 +115,43 @@ func findBenchSets(dir string) ([]benchSet, error) {
 	return sets, nil
 }
 
+// mostPerIntent is the largest number of training sentences of one
+// intent in s.
+func mostPerIntent(s benchSet) (int, error) {
+	ds, err := readFile(s.Format, s.Train)
+	if err != nil {
+		return 0, err
+	}
+	count := map[string]int{}
+	most := 0
+	for _, t := range ds.Sentences {
+		if t.Part == partTrain && !isOutOfScopeLabel(t.Label) {
+			count[t.Label]++
+			most = max(most, count[t.Label])
+		}
+	}
+	return most, nil
+}
+
 // benchOne imports one data set into dir and evaluates it.
 func (a *app) benchOne(cmd *cobra.Command, s benchSet, dir string) (benchRow, error) {
 	row := benchRow{Set: s}
 	ds, err := readFile(s.Format, s.Train)
 	if err != nil {
 		return row, err
+	}
+	if s.PerTopic > 0 {
+		kept := ds.Sentences[:0]
+		count := map[string]int{}
+		for _, t := range ds.Sentences {
+			if t.Part == partTrain && !isOutOfScopeLabel(t.Label) {
+				if count[t.Label]++; count[t.Label] > s.PerTopic {
+					continue
+				}
+			}
+			kept = append(kept, t)
+		}
+		ds.Sentences = kept
 	}
 	if s.Test != "" {
 		test, err := readFile(s.Format, s.Test)

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -66,5 +70,32 @@ func TestBenchPublicTable(t *testing.T) {
 	}
 	if len(rows) != 5 {
 		t.Errorf("rows %v: want the five data sets, and no other file", rows)
+	}
+}
+
+func TestBenchPublicAlsoMeasuresFewExamples(t *testing.T) {
+	dir := t.TempDir()
+	var train strings.Builder
+	train.WriteString("text,category\n")
+	for i := range 30 {
+		fmt.Fprintf(&train, "where is parcel number %s,parcel_arrival\n", strings.Repeat("x", i+1))
+		fmt.Fprintf(&train, "send it to address number %s,change_address\n", strings.Repeat("y", i+1))
+	}
+	if err := os.WriteFile(filepath.Join(dir, "big-train.csv"), []byte(train.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	test := "text,category\nmy parcel has not come,parcel_arrival\nnew address please,change_address\n"
+	if err := os.WriteFile(filepath.Join(dir, "big-test.csv"), []byte(test), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runCLI(t, "", "bench-public", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	// data set, topics, examples: all 60, then the first 25 of each topic.
+	for _, want := range []string{"big  *2  *60  *2 ", `big \(25 per topic\)  *2  *50  *2 `} {
+		if !regexp.MustCompile(want).MatchString(r.stdout) {
+			t.Errorf("no row matching %q:\n%s", want, r.stdout)
+		}
 	}
 }
