@@ -3,7 +3,7 @@ package intents
 // Features of a sentence for the learned model: every word (stopwords
 // included, as their words; other words as their stems after typo
 // correction and synonyms), every pair of adjacent words, and the
-// character 3- to 5-grams of the words that are not stopwords. Each is
+// character 3- and 4-grams of the words that are not stopwords. Each is
 // hashed to 64 bits; the model keeps only those seen in the examples.
 
 const (
@@ -62,7 +62,7 @@ func appendFeatures(dst []rawFeature, toks []token) []rawFeature {
 	return dst
 }
 
-// appendCharGrams appends the 3- to 5-grams of "<w>" (bytes, so that a
+// appendCharGrams appends the 3- and 4-grams of "<w>" (bytes, so that a
 // non-ASCII letter is a few bytes of one n-gram: good enough for hashing).
 func appendCharGrams(dst []rawFeature, w string) []rawFeature {
 	var buf [66]byte
@@ -72,7 +72,7 @@ func appendCharGrams(dst []rawFeature, w string) []rawFeature {
 	b := append(buf[:0], '<')
 	b = append(b, w...)
 	b = append(b, '>')
-	for n := 3; n <= 5; n++ {
+	for n := 3; n <= 4; n++ {
 		for i := 0; i+n <= len(b); i++ {
 			h := fnvByte(fnvOffset, kindChar)
 			for _, c := range b[i : i+n] {
