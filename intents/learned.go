@@ -75,11 +75,20 @@ func (ix *Index) sentences(indexed []Intent, background []string) []sentence {
 			add(kw, i)
 		}
 	}
-	for _, b := range background {
-		add(b, -1)
+	// A small folder trains on an even sample of the background, a few
+	// times its own size: all of it would cost most of the training and
+	// outweigh the folder anyway (its weight is capped, see examples).
+	keep := min(len(background), max(minBackground, backgroundPerSentence*len(out)))
+	for i := range keep {
+		add(background[i*len(background)/keep], -1)
 	}
 	return out
 }
+
+// minBackground and backgroundPerSentence size the background sample: at
+// least minBackground sentences, and up to backgroundPerSentence for each
+// of the folder's own.
+const minBackground, backgroundPerSentence = 200, 4
 
 // newLearned trains the learned matcher on sents, the sentences of the
 // indexed intents: the knowledge's intents (the first intents classes),

@@ -304,3 +304,28 @@ func TestTheBackgroundYieldsToTheKnowledge(t *testing.T) {
 		}
 	}
 }
+
+// TestATinyFolderStillKnowsEverydayTalk: a folder of a few examples trains
+// on a sample of the background only, and everyday messages still get no
+// confident topic.
+func TestATinyFolderStillKnowsEverydayTalk(t *testing.T) {
+	fsys := fstest.MapFS{
+		"_guidance.md": {Data: []byte("Ask at the front desk.\n")},
+		"_fallback.md": {Data: []byte("Sorry, I do not know.\n")},
+		"nfc.md":       {Data: []byte("---\nid: nfc\ntitle: NFC chip\nexamples:\n  - the nfc chip will not read\n  - scan the chip of my passport\n  - where do I hold the passport for nfc\n---\nHold it still.\n")},
+		"selfie.md":    {Data: []byte("---\nid: selfie\ntitle: Selfie\nexamples:\n  - my selfie keeps failing\n  - face not detected\n  - the liveness check failed\n---\nFace the light.\n")},
+	}
+	k, err := intents.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := intents.NewIndex(k)
+	for _, msg := range []string{"what's the weather like tomorrow", "tell me a joke", "how do I make pancakes", "who won the game last night"} {
+		if m := ix.Match(msg); len(m.Candidates) > 0 && m.Candidates[0].Confidence >= 0.5 {
+			t.Errorf("%q matches %+v, want no candidate at 0.5 or more", msg, m.Candidates)
+		}
+	}
+	if m := ix.Match("my selfie failed again"); bestOrNone(m) != "selfie" || m.Candidates[0].Confidence < 0.5 {
+		t.Errorf("selfie message matches %+v", m.Candidates)
+	}
+}
