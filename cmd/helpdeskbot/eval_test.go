@@ -33,7 +33,7 @@ func TestEvalCountsEachVerdict(t *testing.T) {
 			t.Errorf("report lacks %q:\n%s", want, r.stdout)
 		}
 	}
-	// "refund please" is under both refund topics: whichever the clarify
+	// "money back card or cash" is under both refund topics: whichever the clarify
 	// offers first, the other line is the wrong topic.
 	card := strings.Contains(r.stdout, "line 4: expected refund-card, got refund-cash (clarify")
 	cash := strings.Contains(r.stdout, "line 5: expected refund-cash, got refund-card (clarify")
