@@ -76,7 +76,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	}
 	session.LogLevel = discordgo.LogError
 	a := &Adapter{
-		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "discord"),
+		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		session: session, seen: work.NewDedup(seenTTL, seenSize),
 		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
 	}

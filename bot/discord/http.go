@@ -54,7 +54,7 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
 			}
 		})
 		if !queued {
-			a.cfg.Events.Shed("discord")
+			a.cfg.Events.Shed(adapterName)
 			a.log.Warn("follow-up dropped: all workers busy", "interaction", i.ID, "parts", len(more.parts))
 			resp = busyResponse(resp, more, a.bot.Guidance())
 		}

@@ -82,7 +82,7 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 	case chosen:
 		msg = render(a.bot.AnswerIntent(ctx, id), "")
 	default:
-		reply := a.bot.Answer(ctx, bot.Message{Text: question, User: userOf(i), Channel: i.ChannelID, Adapter: "discord", Public: a.cfg.Public})
+		reply := a.bot.Answer(ctx, bot.Message{Text: question, User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: a.cfg.Public})
 		if reply.Silent {
 			return notice("Please wait a moment before asking again."), message{}
 		}
@@ -142,7 +142,7 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 			reply = i.Message.ID
 		}
 		err := a.feedback.RecordFeedback(ctx, bot.Feedback{
-			Adapter: "discord", User: userOf(i), Channel: i.ChannelID, Reply: reply,
+			Adapter: adapterName, User: userOf(i), Channel: i.ChannelID, Reply: reply,
 			Intent: intent, Helpful: vote == "up", Time: time.Now(),
 		})
 		if err != nil {

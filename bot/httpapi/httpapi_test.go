@@ -20,6 +20,12 @@ func handler(t *testing.T, token string) http.Handler {
 
 func handlerWith(t *testing.T, c httpapi.Config, opts ...bot.Option) http.Handler {
 	t.Helper()
+	return httpapi.Handler(newTestBot(t, opts...), c)
+}
+
+// newTestBot is a bot on the built-in knowledge.
+func newTestBot(t *testing.T, opts ...bot.Option) *bot.Bot {
+	t.Helper()
 	k, err := intents.Load(knowledge.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -28,7 +34,7 @@ func handlerWith(t *testing.T, c httpapi.Config, opts ...bot.Option) http.Handle
 	if err != nil {
 		t.Fatal(err)
 	}
-	return httpapi.Handler(b, c)
+	return b
 }
 
 // askRequest is a well-formed POST /v1/ask to localhost.

@@ -69,7 +69,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	}
 	client := slack.New(cfg.BotToken, opts...)
 	a := &Adapter{
-		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "slack"),
+		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		api: client, client: client,
 		events:        work.NewDedup(dedupTTL, dedupSize),
 		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
@@ -155,7 +155,7 @@ func (a *Adapter) Ready() bool {
 // panicked logs and counts a recovered panic; where names what panicked.
 func (a *Adapter) panicked(where string, v any, stack []byte) {
 	a.log.Error(where+" panicked", "panic", v, "stack", string(stack))
-	a.cfg.Events.Panicked("slack")
+	a.cfg.Events.Panicked(adapterName)
 }
 
 // isSelf reports whether user is the bot itself.
@@ -170,7 +170,7 @@ func (a *Adapter) delivered(err error) {
 	if err != nil {
 		code = errorCode(err)
 	}
-	a.cfg.Events.Delivered("slack", code)
+	a.cfg.Events.Delivered(adapterName, code)
 }
 
 // logFailure logs a failed Web API call once, with Slack's error code.
