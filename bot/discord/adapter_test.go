@@ -73,6 +73,16 @@ func newBot(t testing.TB, fsys fs.FS) *bot.Bot {
 
 func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
 	t.Helper()
+	if fsys == nil {
+		fsys = knowledge.FS
+	}
+	return startWith(t, newBot(t, fsys), nil, change)
+}
+
+// startWith is start answering with b and recording feedback with fb
+// (nil: h.feedback).
+func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*discord.Config)) *harness {
+	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -87,19 +97,19 @@ func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
 	if change != nil {
 		change(&cfg)
 	}
-	if fsys == nil {
-		fsys = knowledge.FS
-	}
 	// Feedback on the intent "panic" makes the recorder panic, to check that
 	// the adapter survives a panic in any handler.
-	record := bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
+	var record bot.FeedbackRecorder = bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
 		if f.Intent == "panic" {
 			panic("feedback recorder panicked")
 		}
 		h.feedback <- f
 		return nil
 	})
-	a, err := discord.New(cfg, newBot(t, fsys), record, slog.New(slog.NewTextHandler(h.logs, nil)))
+	if fb != nil {
+		record = fb
+	}
+	a, err := discord.New(cfg, b, record, slog.New(slog.NewTextHandler(h.logs, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}
