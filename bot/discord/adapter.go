@@ -27,7 +27,8 @@ type Adapter struct {
 	bot       *bot.Bot
 	feedback  bot.FeedbackRecorder
 	log       *slog.Logger
-	session   *discordgo.Session
+	rest      restAPI
+	gateway   gateway
 	publicKey ed25519.PublicKey
 	seen      *work.Dedup
 	work      *work.Pool
@@ -77,7 +78,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	session.LogLevel = discordgo.LogError
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
-		session: session, seen: work.NewDedup(seenTTL, seenSize),
+		rest: session, gateway: session, seen: work.NewDedup(seenTTL, seenSize),
 		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
@@ -124,7 +125,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		return err
 	}
 	if a.cfg.GatewayOn() {
-		defer a.session.Close()
+		defer a.gateway.Close()
 	}
 	a.started.Store(true)
 	a.log.Info("started", "gateway", a.cfg.GatewayOn(), "http_interactions", a.publicKey != nil)
@@ -146,7 +147,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 				registered = true
 			}
 			if a.cfg.GatewayOn() {
-				if err := a.session.Open(); err != nil {
+				if err := a.gateway.Open(); err != nil {
 					return fmt.Errorf("open gateway: %w", err)
 				}
 			}
@@ -203,7 +204,7 @@ func (a *Adapter) registerCommand(ctx context.Context) error {
 		guilds = []string{""}
 	}
 	for _, g := range guilds {
-		_, err := a.session.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, []*discordgo.ApplicationCommand{command()}, discordgo.WithContext(ctx))
+		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, []*discordgo.ApplicationCommand{command()}, discordgo.WithContext(ctx))
 		if err != nil {
 			return fmt.Errorf("register /%s (guild %q): %w", CommandName, g, err)
 		}

@@ -61,7 +61,7 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
 	}
 	channel, reference := m.ChannelID, m
 	if reply.Private && public {
-		dm, err := a.session.UserChannelCreate(m.Author.ID, discordgo.WithContext(ctx))
+		dm, err := a.rest.UserChannelCreate(m.Author.ID, discordgo.WithContext(ctx))
 		if err != nil {
 			a.cfg.Events.Delivered(adapterName, deliveryCode(err))
 			a.logFailure("open direct message", err)
@@ -69,7 +69,7 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
 		}
 		channel, reference = dm.ID, nil
 		if reply.Outcome == bot.Guarded && a.cfg.DeletePersonalData {
-			if err := a.session.ChannelMessageDelete(m.ChannelID, m.ID, discordgo.WithContext(ctx)); err != nil {
+			if err := a.rest.ChannelMessageDelete(m.ChannelID, m.ID, discordgo.WithContext(ctx)); err != nil {
 				a.logFailure("delete message with personal data", err, "channel", m.ChannelID)
 			}
 		}
@@ -91,7 +91,7 @@ func (a *Adapter) send(ctx context.Context, channel string, reference *discordgo
 		if i == len(msg.parts)-1 {
 			send.Components = msg.components
 		}
-		if _, err := a.session.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx)); err != nil {
+		if _, err := a.rest.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx)); err != nil {
 			a.cfg.Events.Delivered(adapterName, deliveryCode(err))
 			a.logFailure("send reply", err, "channel", channel)
 			return

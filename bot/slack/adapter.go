@@ -25,7 +25,6 @@ type Adapter struct {
 	feedback bot.FeedbackRecorder
 	log      *slog.Logger
 	api      webAPI
-	client   *slack.Client // for Socket Mode
 	events   *work.Dedup
 	work     *work.Pool
 	renders  renderCache
@@ -70,7 +69,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	client := slack.New(cfg.BotToken, opts...)
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
-		api: client, client: client,
+		api:           sdkClient{client},
 		events:        work.NewDedup(dedupTTL, dedupSize),
 		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
 	}
