@@ -28,6 +28,7 @@ type Adapter struct {
 	feedback  bot.FeedbackRecorder
 	log       *slog.Logger
 	rest      restAPI
+	deps      deps
 	gateway   gateway
 	publicKey ed25519.PublicKey
 	seen      *work.Dedup
@@ -48,8 +49,9 @@ const (
 )
 
 // New returns a Discord adapter for b. Feedback clicks go to feedback (nil
-// keeps nothing); log receives one line per failure.
-func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger) (*Adapter, error) {
+// keeps nothing); log receives one line per failure; opts give the other
+// dependencies.
+func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger, opts ...Option) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
@@ -57,6 +59,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		return nil, errors.New("discord: no bot")
 	}
 	cfg = cfg.withDefaults()
+	d := newDeps(cfg.Workers, opts)
 	if feedback == nil {
 		feedback = bot.DiscardFeedback
 	}
@@ -67,9 +70,9 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
-	session.Client = restClient(cfg)
-	if cfg.WebsocketDialer != nil {
-		session.Dialer = cfg.WebsocketDialer
+	session.Client = restClient(d.httpClient, cfg.APIURL)
+	if d.dialer != nil {
+		session.Dialer = d.dialer
 	}
 	session.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	if cfg.MessageContent {
@@ -78,8 +81,8 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	session.LogLevel = discordgo.LogError
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
-		rest: session, gateway: session, seen: work.NewDedup(seenTTL, seenSize),
-		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
+		rest: session, gateway: session, deps: d, seen: work.NewDedup(seenTTL, seenSize),
+		badSignatures: lograte.New(badSignatureLogEvery, d.now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
@@ -109,13 +112,13 @@ func (a *Adapter) Ready() bool {
 
 // Run registers the slash command (when a token is set), connects to the
 // gateway (when on) and blocks until ctx ends. While Discord cannot be
-// reached it retries after cfg.RetryDelay and Ready stays false; a token
+// reached it retries after the retry delay and Ready stays false; a token
 // Discord refuses (401) ends Run with an error. discordgo reconnects and
 // resumes by itself after a dropped connection. On return, queued answers
-// have finished or the configured DrainTimeout has passed.
+// have finished or the drain timeout has passed.
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
-	defer a.work.Stop(a.cfg.DrainTimeout)
+	defer a.work.Stop(a.deps.drain)
 	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
 
 	if err := a.connect(ctx); err != nil {
@@ -163,7 +166,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 		if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
 			return refusedToken{re}
 		}
-		wait := a.cfg.RetryDelay(failures)
+		wait := a.deps.retryDelay(failures)
 		a.log.Warn("cannot reach Discord, retrying", "failures", failures, "retry_in", wait, "code", errorCode(err), "err", err)
 		if !retry.Wait(ctx, wait) {
 			return ctx.Err()

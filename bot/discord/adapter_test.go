@@ -71,17 +71,17 @@ func newBot(t testing.TB, fsys fs.FS) *bot.Bot {
 	return b
 }
 
-func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
+func start(t testing.TB, fsys fs.FS, change func(*discord.Config), opts ...discord.Option) *harness {
 	t.Helper()
 	if fsys == nil {
 		fsys = knowledge.FS
 	}
-	return startWith(t, newBot(t, fsys), nil, change)
+	return startWith(t, newBot(t, fsys), nil, change, opts...)
 }
 
 // startWith is start answering with b and recording feedback with fb
 // (nil: h.feedback).
-func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*discord.Config)) *harness {
+func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*discord.Config), opts ...discord.Option) *harness {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
@@ -89,11 +89,13 @@ func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*d
 	}
 	h := &harness{fake: newFakeDiscord(t), key: priv, logs: &testkit.LogBuffer{}, feedback: make(chan bot.Feedback, 16), events: &countingEvents{}}
 	cfg := discord.Config{
-		Events: h.events,
-		Token:  "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: h.fake.apiURL(),
-		HTTPClient:      &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext, MaxIdleConnsPerHost: 16}},
-		WebsocketDialer: &websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second},
+		Token: "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: h.fake.apiURL(),
 	}
+	opts = append([]discord.Option{
+		discord.WithMetrics(h.events),
+		discord.WithHTTPClient(&http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext, MaxIdleConnsPerHost: 16}}),
+		discord.WithWebsocketDialer(&websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second}),
+	}, opts...)
 	if change != nil {
 		change(&cfg)
 	}
@@ -109,7 +111,7 @@ func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*d
 	if fb != nil {
 		record = fb
 	}
-	a, err := discord.New(cfg, b, record, slog.New(slog.NewTextHandler(h.logs, nil)))
+	a, err := discord.New(cfg, b, record, slog.New(slog.NewTextHandler(h.logs, nil)), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,14 +12,14 @@ import (
 type Adapter struct {
 	bot     *bot.Bot
 	cfg     Config
-	metrics bot.Events
+	metrics bot.MetricsSink
 }
 
 // Option sets a dependency of the adapter.
 type Option func(*Adapter)
 
 // WithMetrics counts the requests refused while every slot is busy.
-func WithMetrics(m bot.Events) Option {
+func WithMetrics(m bot.MetricsSink) Option {
 	return func(a *Adapter) {
 		if m != nil {
 			a.metrics = m
@@ -29,7 +29,7 @@ func WithMetrics(m bot.Events) Option {
 
 // New returns the /v1/ask adapter answering with b.
 func New(b *bot.Bot, c Config, opts ...Option) *Adapter {
-	a := &Adapter{bot: b, cfg: c, metrics: bot.NoEvents}
+	a := &Adapter{bot: b, cfg: c, metrics: bot.NoMetrics}
 	for _, o := range opts {
 		o(a)
 	}

@@ -25,6 +25,7 @@ type Adapter struct {
 	feedback bot.FeedbackRecorder
 	log      *slog.Logger
 	api      webAPI
+	deps     deps
 	events   *work.Dedup
 	work     *work.Pool
 	renders  renderCache
@@ -44,8 +45,9 @@ const (
 )
 
 // New returns a Slack adapter for b. Feedback clicks go to feedback (nil
-// keeps nothing); log receives one line per failure.
-func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger) (*Adapter, error) {
+// keeps nothing); log receives one line per failure; opts give the other
+// dependencies.
+func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger, opts ...Option) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("slack: %w", err)
 	}
@@ -53,25 +55,26 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		return nil, errors.New("slack: no bot")
 	}
 	cfg = cfg.withDefaults()
+	d := newDeps(cfg.Workers, opts)
 	if feedback == nil {
 		feedback = bot.DiscardFeedback
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	opts := []slack.Option{slack.OptionHTTPClient(cfg.HTTPClient)}
+	sdkOpts := []slack.Option{slack.OptionHTTPClient(d.httpClient)}
 	if cfg.APIURL != "" {
-		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
+		sdkOpts = append(sdkOpts, slack.OptionAPIURL(cfg.APIURL))
 	}
 	if cfg.AppToken != "" {
-		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+		sdkOpts = append(sdkOpts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
-	client := slack.New(cfg.BotToken, opts...)
+	client := slack.New(cfg.BotToken, sdkOpts...)
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
-		api:           sdkClient{client},
+		api: sdkClient{client}, deps: d,
 		events:        work.NewDedup(dedupTTL, dedupSize),
-		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
+		badSignatures: lograte.New(badSignatureLogEvery, d.now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
 	return a, nil
@@ -90,12 +93,12 @@ func (a *Adapter) Handler() http.Handler {
 
 // Run starts the workers, checks the bot token and, in Socket Mode, opens
 // the connection to Slack, then blocks until ctx ends. While Slack cannot be
-// reached it retries after cfg.RetryDelay and Ready stays false; a token
+// reached it retries after the retry delay and Ready stays false; a token
 // Slack refuses ends Run with an error. Once asked to stop, it lets queued
-// answers finish (for up to the configured DrainTimeout) before returning.
+// answers finish (for up to the drain timeout) before returning.
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
-	defer a.work.Stop(a.cfg.DrainTimeout)
+	defer a.work.Stop(a.deps.drain)
 	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
 
 	if err := a.connect(ctx); err != nil {
@@ -137,7 +140,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 		if badToken[code] {
 			return fmt.Errorf("bot_token refused by Slack: %w", err)
 		}
-		wait := a.cfg.RetryDelay(failures)
+		wait := a.deps.retryDelay(failures)
 		a.log.Warn("cannot reach Slack, retrying", "failures", failures, "retry_in", wait, "code", code, "err", err)
 		if !retry.Wait(ctx, wait) {
 			return ctx.Err()
@@ -154,7 +157,7 @@ func (a *Adapter) Ready() bool {
 // panicked logs and counts a recovered panic; where names what panicked.
 func (a *Adapter) panicked(where string, v any, stack []byte) {
 	a.log.Error(where+" panicked", "panic", v, "stack", string(stack))
-	a.cfg.Events.Panicked(adapterName)
+	a.deps.metrics.Panicked(adapterName)
 }
 
 // isSelf reports whether user is the bot itself.
@@ -169,7 +172,7 @@ func (a *Adapter) delivered(err error) {
 	if err != nil {
 		code = errorCode(err)
 	}
-	a.cfg.Events.Delivered(adapterName, code)
+	a.deps.metrics.Delivered(adapterName, code)
 }
 
 // logFailure logs a failed Web API call once, with Slack's error code.

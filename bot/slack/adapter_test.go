@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gorilla/websocket"
+
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
@@ -41,22 +43,25 @@ func newBot(t testing.TB) *bot.Bot {
 	return b
 }
 
-func start(t testing.TB, change func(*slack.Config)) *harness {
+func start(t testing.TB, change func(*slack.Config), opts ...slack.Option) *harness {
 	t.Helper()
-	return startWith(t, nil, nil, change)
+	return startWith(t, nil, nil, change, opts...)
 }
 
 // startWith is start answering with b and recording feedback with fb
 // (nil: the built-in knowledge, and h.feedback).
-func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*slack.Config)) *harness {
+func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*slack.Config), opts ...slack.Option) *harness {
 	t.Helper()
 	h := &harness{fake: newFakeSlack(t), logs: &testkit.LogBuffer{}, feedback: make(chan bot.Feedback, 16)}
 	cfg := slack.Config{
 		BotToken: "xoxb-test", SigningSecret: testSecret, APIURL: h.fake.apiURL(),
-		HTTPClient: &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{
-			DialContext: testkit.LoopbackDialer().DialContext, MaxIdleConnsPerHost: slack.DefaultWorkers,
-		}},
 	}
+	opts = append([]slack.Option{
+		slack.WithHTTPClient(&http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{
+			DialContext: testkit.LoopbackDialer().DialContext, MaxIdleConnsPerHost: slack.DefaultWorkers,
+		}}),
+		slack.WithWebsocketDialer(&websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second}),
+	}, opts...)
 	if change != nil {
 		change(&cfg)
 	}
@@ -75,7 +80,7 @@ func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*s
 	if fb != nil {
 		record = fb
 	}
-	a, err := slack.New(cfg, b, record, slog.New(slog.NewTextHandler(h.logs, nil)))
+	a, err := slack.New(cfg, b, record, slog.New(slog.NewTextHandler(h.logs, nil)), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}

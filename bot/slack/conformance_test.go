@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/adaptertest"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
@@ -47,11 +46,10 @@ func newSuiteHarness(t *testing.T, env adaptertest.Env, socket bool) *suiteHarne
 	s := &suiteHarness{socket: socket, shed: make(chan struct{}, 16), said: map[string]bool{}}
 	s.harness = startWith(t, env.Bot, env.Feedback, func(c *slack.Config) {
 		c.Workers, c.Queue = env.Workers, env.Queue
-		c.Events = shedSignal(s.shed)
 		if socket {
 			socketMode(c)
 		}
-	})
+	}, slack.WithMetrics(shedSignal(s.shed)))
 	return s
 }
 
@@ -362,5 +360,3 @@ func replyOf(p post) adaptertest.Reply {
 	}
 	return r
 }
-
-var _ = bot.Feedback{}

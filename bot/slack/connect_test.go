@@ -29,15 +29,15 @@ type running struct {
 func runWith(t *testing.T, cfg slack.Config) *running {
 	t.Helper()
 	r := &running{logs: &testkit.LogBuffer{}, done: make(chan error, 1), stopped: make(chan struct{}), delays: make(chan int, 1000)}
-	cfg.HTTPClient = &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext}}
-	cfg.RetryDelay = func(failures int) time.Duration {
+	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext}}
+	delay := func(failures int) time.Duration {
 		select {
 		case r.delays <- failures:
 		default:
 		}
 		return 0
 	}
-	a, err := slack.New(cfg, newBot(t), nil, slog.New(slog.NewTextHandler(r.logs, nil)))
+	a, err := slack.New(cfg, newBot(t), nil, slog.New(slog.NewTextHandler(r.logs, nil)), slack.WithHTTPClient(client), slack.WithRetryDelay(delay))
 	if err != nil {
 		t.Fatal(err)
 	}

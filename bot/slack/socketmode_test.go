@@ -6,9 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gorilla/websocket"
-
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
@@ -16,11 +13,10 @@ func startSocketMode(t *testing.T) *harness {
 	return start(t, socketMode)
 }
 
-// socketMode turns c to Socket Mode, with a dialer that reaches loopback only.
+// socketMode turns c to Socket Mode.
 func socketMode(c *slack.Config) {
 	c.SigningSecret = ""
 	c.AppToken = "xapp-test"
-	c.WebsocketDialer = &websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second}
 }
 
 // send queues a Socket Mode envelope and returns its acknowledgement.

@@ -170,14 +170,10 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 		adapters = append(adapters, a)
 	}
 	if cfg.Slack.Enabled() {
-		sc := cfg.Slack
-		sc.Events, sc.DrainTimeout = m, cfg.ShutdownTimeout
-		add(slack.New(sc, b, fb, log))
+		add(slack.New(cfg.Slack, b, fb, log, slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)))
 	}
 	if cfg.Discord.Enabled() {
-		dc := cfg.Discord
-		dc.Events, dc.DrainTimeout = m, cfg.ShutdownTimeout
-		add(discord.New(dc, b, fb, log))
+		add(discord.New(cfg.Discord, b, fb, log, discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)))
 	}
 	return adapters, errors.Join(errs...)
 }
