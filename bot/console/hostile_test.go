@@ -14,6 +14,8 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
 	"github.com/helpdeskbot/helpdeskbot/bot/console"
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
 
@@ -49,7 +51,7 @@ func hostileSources(t *testing.T) console.Sources {
 	if err := store.AddFeedback(context.Background(), []analytics.Feedback{{Time: now, Adapter: "discord", User: "u2", Intent: "glare", Helpful: false}}); err != nil {
 		t.Fatal(err)
 	}
-	return console.Sources{Bot: b, Store: store, Lint: func() intents.Problems {
+	return console.Sources{Bot: b, Store: store, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
 		_, ps := intents.Lint(fsys, now)
 		return ps
 	}}

@@ -67,7 +67,7 @@ func (a *app) serveCommand() *cobra.Command {
 			}
 			if a.cfg.Console {
 				fsys, _ := a.knowledgeFS()
-				src := console.Sources{Bot: b, Log: log, Lint: func() intents.Problems {
+				src := console.Sources{Bot: b, Log: log, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
 					_, ps := intents.Lint(fsys, time.Now())
 					return ps
 				}}
