@@ -9,8 +9,7 @@ import (
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
-	"github.com/helpdeskbot/helpdeskbot/intents"
-	"github.com/helpdeskbot/helpdeskbot/knowledge"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // Start builds and runs an adapter for env against its platform's fake,
@@ -26,7 +25,7 @@ type Start func(t *testing.T, env Env) Harness
 // feedback click reaches the recorder once.
 func Run(t *testing.T, start Start) {
 	t.Helper()
-	b := NewBot(t)
+	b := testkit.NewBot(t, nil)
 	fb := &feedbackLog{}
 	h := start(t, Env{Bot: b, Feedback: fb, Workers: 1})
 	f := h.Features()
@@ -246,20 +245,6 @@ func (l *feedbackLog) all() []bot.Feedback {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return append([]bot.Feedback(nil), l.got...)
-}
-
-// NewBot is a bot on the built-in knowledge, without rate limits.
-func NewBot(t testing.TB) *bot.Bot {
-	t.Helper()
-	k, err := intents.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 // Wait is how long a harness waits for anything before failing the test.

@@ -16,8 +16,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
-	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
@@ -58,25 +57,12 @@ func (e *countingEvents) Deduplicated(string)      { e.add("deduplicated") }
 func (e *countingEvents) Shed(string)              { e.add("shed") }
 func (e *countingEvents) Panicked(string)          { e.add("panicked") }
 
-func newBot(t testing.TB, fsys fs.FS) *bot.Bot {
-	t.Helper()
-	k, err := intents.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 func start(t testing.TB, fsys fs.FS, change func(*discord.Config), opts ...discord.Option) *harness {
 	t.Helper()
 	if fsys == nil {
 		fsys = knowledge.FS
 	}
-	return startWith(t, newBot(t, fsys), nil, change, opts...)
+	return startWith(t, testkit.NewBot(t, fsys), nil, change, opts...)
 }
 
 // startWith is start answering with b and recording feedback with fb

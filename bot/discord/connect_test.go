@@ -13,7 +13,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
@@ -46,7 +46,7 @@ func runAgainst(t *testing.T, fake *fakeDiscord, change func(*discord.Config)) *
 	if change != nil {
 		change(&cfg)
 	}
-	a, err := discord.New(cfg, newBot(t, knowledge.FS), nil, slog.New(slog.NewTextHandler(r.logs, nil)),
+	a, err := discord.New(cfg, testkit.NewBot(t, knowledge.FS), nil, slog.New(slog.NewTextHandler(r.logs, nil)),
 		discord.WithHTTPClient(&http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext}}),
 		discord.WithWebsocketDialer(&websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second}),
 		discord.WithRetryDelay(delay))

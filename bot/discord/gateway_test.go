@@ -11,7 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // TestGateway runs one gateway session through everything it does, because

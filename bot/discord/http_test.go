@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // startHTTPOnly runs the adapter without a gateway: the interactions

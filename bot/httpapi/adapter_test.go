@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/httpapi"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // shedCounter counts the requests the adapter refuses while busy.
@@ -40,7 +41,7 @@ func (c *shedCounter) count(adapter string) int {
 // is counted; once the slot is free, requests are answered again.
 func TestAdapterShedsExcessAtOnce(t *testing.T) {
 	counter := &shedCounter{}
-	a := httpapi.New(newTestBot(t), httpapi.Config{Concurrency: 1}, httpapi.WithMetrics(counter))
+	a := httpapi.New(testkit.NewBot(t, nil), httpapi.Config{Concurrency: 1}, httpapi.WithMetrics(counter))
 	h := a.Handler()
 	if a.Name() != "http" {
 		t.Errorf("Name %q", a.Name())

@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/reload"
 	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // folder copies the small test knowledge into a temporary folder.
@@ -30,24 +30,11 @@ func write(t *testing.T, dir, name, content string) {
 	}
 }
 
-func newBot(t *testing.T, dir string) *bot.Bot {
-	t.Helper()
-	k, err := intents.Load(os.DirFS(dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 const nfcIntent = "---\nid: nfc\ntitle: NFC chip\nexamples:\n  - the nfc chip will not read\n  - how do I scan the chip\n  - nfc fails\nkeywords: [nfc, chip]\n---\nHold the phone on the document. (%s)\n"
 
 func TestReloadPutsGoodKnowledgeInUse(t *testing.T) {
 	dir := folder(t)
-	b := newBot(t, dir)
+	b := testkit.NewBot(t, os.DirFS(dir))
 	var loaded atomic.Int64
 	r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, nil, reload.Hooks{Loaded: func(*intents.Knowledge) { loaded.Add(1) }})
 	if got := b.Answer(context.Background(), bot.Message{Text: "nfc chip"}); got.Outcome != bot.Fallback {
@@ -100,7 +87,7 @@ func TestReloadRefusals(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := folder(t)
-			b := newBot(t, dir)
+			b := testkit.NewBot(t, os.DirFS(dir))
 			before := b.Index().Knowledge().Version
 			var failed atomic.Int64
 			logs := &testkit.LogBuffer{}
@@ -156,7 +143,7 @@ func reloadWithin(t *testing.T, r *reload.Reloader) error {
 func TestWatchReloadsWhileAnswering(t *testing.T) {
 	dir := folder(t)
 	write(t, dir, "nfc.md", strings.Replace(nfcIntent, "%s", "v1", 1))
-	b := newBot(t, dir)
+	b := testkit.NewBot(t, os.DirFS(dir))
 	r := reload.New(reload.Config{Dir: dir, Debounce: 20 * time.Millisecond, MinAccuracy: 0.9}, b, nil, reload.Hooks{})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -247,7 +234,7 @@ func TestReloadRefusesDeepFrontMatterInLittleMemory(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := folder(t)
-			b := newBot(t, dir)
+			b := testkit.NewBot(t, os.DirFS(dir))
 			before := b.Index().Knowledge().Version
 			r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, nil, reload.Hooks{})
 			write(t, dir, "deep.md", "---\nid: deep\ntitle: Deep\nexamples: "+strings.Repeat("[", tt.depth)+strings.Repeat("]", tt.depth)+"\n---\nAnswer.\n")

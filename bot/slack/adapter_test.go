@@ -15,10 +15,8 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
-	"github.com/helpdeskbot/helpdeskbot/intents"
-	"github.com/helpdeskbot/helpdeskbot/knowledge"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // harness is an adapter wired to a fake Slack, running until the test ends.
@@ -28,19 +26,6 @@ type harness struct {
 	srv      *httptest.Server // the adapter's HTTP endpoints
 	logs     *testkit.LogBuffer
 	feedback chan bot.Feedback
-}
-
-func newBot(t testing.TB) *bot.Bot {
-	t.Helper()
-	k, err := intents.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
 }
 
 func start(t testing.TB, change func(*slack.Config), opts ...slack.Option) *harness {
@@ -75,7 +60,7 @@ func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*s
 		return nil
 	})
 	if b == nil {
-		b = newBot(t)
+		b = testkit.NewBot(t, nil)
 	}
 	if fb != nil {
 		record = fb

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // running is an adapter whose Run goes on in the background.
@@ -37,7 +37,7 @@ func runWith(t *testing.T, cfg slack.Config) *running {
 		}
 		return 0
 	}
-	a, err := slack.New(cfg, newBot(t), nil, slog.New(slog.NewTextHandler(r.logs, nil)), slack.WithHTTPClient(client), slack.WithRetryDelay(delay))
+	a, err := slack.New(cfg, testkit.NewBot(t, nil), nil, slog.New(slog.NewTextHandler(r.logs, nil)), slack.WithHTTPClient(client), slack.WithRetryDelay(delay))
 	if err != nil {
 		t.Fatal(err)
 	}

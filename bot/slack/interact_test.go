@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // TestSlackDocumentedSignature checks the example from Slack's documentation
@@ -18,7 +19,7 @@ import (
 // whose clock is moved to that instant.
 func TestSlackDocumentedSignature(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
-		a, err := slack.New(slack.Config{BotToken: "xoxb-test", SigningSecret: testSecret}, newBot(t), nil, nil)
+		a, err := slack.New(slack.Config{BotToken: "xoxb-test", SigningSecret: testSecret}, testkit.NewBot(t, nil), nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -6,8 +6,8 @@ import (
 	"testing"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // panicCounter counts recovered panics and nothing else.

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 func TestRateLimitedPostIsRetriedAfterRetryAfter(t *testing.T) {
