@@ -178,13 +178,12 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 	return adapters, errors.Join(errs...)
 }
 
-// serveReady answers 200 when the knowledge is loaded and every adapter is
-// connected, 503 listing what is not ready otherwise.
+// serveReady answers 200 when every adapter that can be not ready is
+// ready, 503 naming those that are not otherwise. (The knowledge is always
+// loaded: serve does not start without it, and a failed reload keeps the
+// last good version.)
 func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 	var waiting []string
-	if s.bot.Knowledge() == nil {
-		waiting = append(waiting, "knowledge")
-	}
 	for _, a := range s.adapters {
 		if r, ok := a.(bot.ReadyAdapter); ok && !r.Ready() {
 			waiting = append(waiting, a.Name())
@@ -271,7 +270,7 @@ func (s *server) watchKnowledge(ctx context.Context, wg *sync.WaitGroup) {
 				return
 			case <-hup:
 				s.log.Info("reloading knowledge on SIGHUP")
-				s.reloader.Reload(ctx)
+				reload.Log(s.log, s.reloader.Reload(ctx))
 			}
 		}
 	}()
