@@ -173,14 +173,22 @@ func TestSQLiteReopens(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.AddTurns(ctx, []analytics.Turn{{Time: time.Now(), Adapter: "http", Intent: "nfc", Outcome: "answered"}})
-	s.Close()
+	if err := s.AddTurns(ctx, []analytics.Turn{{Time: time.Now(), Adapter: "http", Intent: "nfc", Outcome: "answered"}}); err != nil {
+		t.Fatalf("adding a turn: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatalf("closing: %v", err)
+	}
 	s, err = analytics.OpenSQLite(ctx, path)
 	if err != nil {
 		t.Fatalf("reopening a migrated store: %v", err)
 	}
 	defer s.Close()
-	if counts, _ := s.Volume(ctx, time.Time{}); len(counts) != 1 {
+	counts, err := s.Volume(ctx, time.Time{})
+	if err != nil {
+		t.Fatalf("reading the reopened store: %v", err)
+	}
+	if len(counts) != 1 {
 		t.Fatalf("turns lost on reopening: %+v", counts)
 	}
 }
