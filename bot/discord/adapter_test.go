@@ -28,7 +28,10 @@ type harness struct {
 	key      ed25519.PrivateKey
 	logs     *testkit.LogBuffer
 	feedback chan bot.Feedback
-	events   *countingEvents
+	// stop ends Run and waits for it to return: every answer queued has
+	// been posted by then. The test's cleanup calls it too.
+	stop   func()
+	events *countingEvents
 }
 
 // countingEvents counts what the adapter reports for metrics.
@@ -105,17 +108,21 @@ func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*d
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Run: %v", err)
+	var once sync.Once
+	h.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("Run: %v", err)
+				}
+			case <-time.After(15 * time.Second):
+				t.Error("Run did not return after cancel")
 			}
-		case <-time.After(15 * time.Second):
-			t.Error("Run did not return after cancel")
-		}
-	})
+		})
+	}
+	t.Cleanup(h.stop)
 	h.srv = httptest.NewServer(a.Handler())
 	t.Cleanup(h.srv.Close)
 	testkit.WaitFor(t, "the adapter to be ready", a.Ready)

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -26,6 +27,9 @@ type harness struct {
 	srv      *httptest.Server // the adapter's HTTP endpoints
 	logs     *testkit.LogBuffer
 	feedback chan bot.Feedback
+	// stop ends Run and waits for it to return: every answer queued has
+	// been posted by then. The test's cleanup calls it too.
+	stop func()
 }
 
 func start(t testing.TB, change func(*slack.Config), opts ...slack.Option) *harness {
@@ -73,17 +77,21 @@ func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*s
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Run: %v", err)
+	var once sync.Once
+	h.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("Run: %v", err)
+				}
+			case <-time.After(15 * time.Second):
+				t.Error("Run did not return after cancel")
 			}
-		case <-time.After(15 * time.Second):
-			t.Error("Run did not return after cancel")
-		}
-	})
+		})
+	}
+	t.Cleanup(h.stop)
 	h.srv = httptest.NewServer(a.Handler())
 	t.Cleanup(h.srv.Close)
 	testkit.WaitFor(t, "the adapter to be ready", a.Ready)
