@@ -13,6 +13,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/sqlite"
 	"github.com/helpdeskbot/helpdeskbot/bot/console"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
@@ -33,7 +34,7 @@ func hostileSources(t *testing.T) console.Sources {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := analytics.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,8 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/postgres"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/sqlite"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/reload"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
@@ -153,9 +155,9 @@ func (c AnalyticsConfig) Enabled() bool { return c.Path != "" || c.PostgresURL !
 // open opens the configured store.
 func (c AnalyticsConfig) open(ctx context.Context) (analytics.Store, error) {
 	if c.PostgresURL != "" {
-		return analytics.OpenPostgres(ctx, c.PostgresURL)
+		return postgres.Open(ctx, c.PostgresURL)
 	}
-	return analytics.OpenSQLite(ctx, c.Path)
+	return sqlite.Open(ctx, c.Path)
 }
 
 // ReloadConfig configures hot reloading.
