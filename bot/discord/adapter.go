@@ -16,6 +16,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/deps"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
@@ -28,7 +29,7 @@ type Adapter struct {
 	feedback  bot.FeedbackRecorder
 	log       *slog.Logger
 	rest      restAPI
-	deps      deps
+	deps      deps.Deps
 	gateway   gateway
 	publicKey ed25519.PublicKey
 	seen      *work.Dedup
@@ -70,9 +71,9 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
-	session.Client = restClient(d.httpClient, cfg.APIURL)
-	if d.dialer != nil {
-		session.Dialer = d.dialer
+	session.Client = restClient(d.HTTPClient, cfg.APIURL)
+	if d.Dialer != nil {
+		session.Dialer = d.Dialer
 	}
 	session.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	if cfg.MessageContent {
@@ -82,7 +83,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		rest: session, gateway: session, deps: d, seen: work.NewDedup(seenTTL, seenSize),
-		badSignatures: lograte.New(badSignatureLogEvery, d.now),
+		badSignatures: lograte.New(badSignatureLogEvery, d.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
@@ -118,7 +119,7 @@ func (a *Adapter) Ready() bool {
 // have finished or the drain timeout has passed.
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
-	defer a.work.Stop(a.deps.drain)
+	defer a.work.Stop(a.deps.Drain)
 	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
 
 	if err := a.connect(ctx); err != nil {
@@ -141,37 +142,30 @@ func (a *Adapter) Run(ctx context.Context) error {
 // on a refused token, and otherwise only when ctx ends.
 func (a *Adapter) connect(ctx context.Context) error {
 	registered := a.cfg.Token == ""
-	for failures := 1; ; failures++ {
-		err := func() error {
-			if !registered {
-				if err := a.registerCommand(ctx); err != nil {
-					return err
-				}
-				registered = true
+	attempt := func() error {
+		if !registered {
+			if err := a.registerCommand(ctx); err != nil {
+				return err
 			}
-			if a.cfg.GatewayOn() {
-				if err := a.gateway.Open(); err != nil {
-					return fmt.Errorf("open gateway: %w", err)
-				}
+			registered = true
+		}
+		if a.cfg.GatewayOn() {
+			if err := a.gateway.Open(); err != nil {
+				return fmt.Errorf("open gateway: %w", err)
 			}
-			return nil
-		}()
-		if err == nil {
-			return nil
 		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
+		return nil
+	}
+	refused := func(err error) error {
 		var re *discordgo.RESTError
 		if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
 			return refusedToken{re}
 		}
-		wait := a.deps.retryDelay(failures)
-		a.log.Warn("cannot reach Discord, retrying", "failures", failures, "retry_in", wait, "code", errorCode(err), "err", err)
-		if !retry.Wait(ctx, wait) {
-			return ctx.Err()
-		}
+		return nil
 	}
+	return retry.Until(ctx, attempt, refused, a.deps.RetryDelay, func(failures int, wait time.Duration, err error) {
+		a.log.Warn("cannot reach Discord, retrying", "failures", failures, "retry_in", wait, "code", errorCode(err), "err", err)
+	})
 }
 
 // refusedToken is the error of a token Discord refuses: one line, without

@@ -54,7 +54,7 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
 			}
 		})
 		if !queued {
-			a.deps.metrics.Shed(adapterName)
+			a.deps.Metrics.Shed(adapterName)
 			a.log.Warn("follow-up dropped: all workers busy", "interaction", i.ID, "parts", len(more.parts))
 			resp = busyResponse(resp, more, a.bot.Guidance())
 		}
@@ -109,7 +109,7 @@ func (a *Adapter) signed(header http.Header, body []byte) bool {
 	}
 	sig, err := hex.DecodeString(header.Get("X-Signature-Ed25519"))
 	timestamp := header.Get("X-Signature-Timestamp")
-	if err != nil || len(sig) != ed25519.SignatureSize || !fresh(timestamp, a.deps.now()) {
+	if err != nil || len(sig) != ed25519.SignatureSize || !fresh(timestamp, a.deps.Now()) {
 		return false
 	}
 	msg := make([]byte, 0, len(timestamp)+len(body))

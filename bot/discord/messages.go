@@ -33,13 +33,13 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	if !a.seen.First(m.ID) {
-		a.deps.metrics.Deduplicated(adapterName)
+		a.deps.Metrics.Deduplicated(adapterName)
 		return // replayed after a resume: answered already
 	}
 	msg := m.Message
 	if !a.work.Submit(func(ctx context.Context) { a.answer(ctx, msg) }) {
 		a.seen.Forget(m.ID)
-		a.deps.metrics.Shed(adapterName)
+		a.deps.Metrics.Shed(adapterName)
 		a.log.Warn("message dropped: all workers busy", "channel", m.ChannelID)
 	}
 }
@@ -63,7 +63,7 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
 	if reply.Private && public {
 		dm, err := a.rest.UserChannelCreate(m.Author.ID, discordgo.WithContext(ctx))
 		if err != nil {
-			a.deps.metrics.Delivered(adapterName, deliveryCode(err))
+			a.deps.Metrics.Delivered(adapterName, deliveryCode(err))
 			a.logFailure("open direct message", err)
 			return
 		}
@@ -92,10 +92,10 @@ func (a *Adapter) send(ctx context.Context, channel string, reference *discordgo
 			send.Components = msg.components
 		}
 		if _, err := a.rest.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx)); err != nil {
-			a.deps.metrics.Delivered(adapterName, deliveryCode(err))
+			a.deps.Metrics.Delivered(adapterName, deliveryCode(err))
 			a.logFailure("send reply", err, "channel", channel)
 			return
 		}
 	}
-	a.deps.metrics.Delivered(adapterName, "")
+	a.deps.Metrics.Delivered(adapterName, "")
 }

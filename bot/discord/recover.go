@@ -23,5 +23,5 @@ func recovered[E any](a *Adapter, event string, h func(*discordgo.Session, E)) f
 // panicked logs and counts a recovered panic; where names what panicked.
 func (a *Adapter) panicked(where, what string, v any, stack []byte) {
 	a.log.Error(where+" handler panicked", where, what, "panic", v, "stack", string(stack))
-	a.deps.metrics.Panicked(adapterName)
+	a.deps.Metrics.Panicked(adapterName)
 }

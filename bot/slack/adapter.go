@@ -13,6 +13,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/deps"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
@@ -25,7 +26,7 @@ type Adapter struct {
 	feedback bot.FeedbackRecorder
 	log      *slog.Logger
 	api      webAPI
-	deps     deps
+	deps     deps.Deps
 	events   *work.Dedup
 	work     *work.Pool
 	renders  renderCache
@@ -62,7 +63,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	sdkOpts := []slack.Option{slack.OptionHTTPClient(d.httpClient)}
+	sdkOpts := []slack.Option{slack.OptionHTTPClient(d.HTTPClient)}
 	if cfg.APIURL != "" {
 		sdkOpts = append(sdkOpts, slack.OptionAPIURL(cfg.APIURL))
 	}
@@ -74,7 +75,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		api: sdkClient{client}, deps: d,
 		events:        work.NewDedup(dedupTTL, dedupSize),
-		badSignatures: lograte.New(badSignatureLogEvery, d.now),
+		badSignatures: lograte.New(badSignatureLogEvery, d.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
 	return a, nil
@@ -98,7 +99,7 @@ func (a *Adapter) Handler() http.Handler {
 // answers finish (for up to the drain timeout) before returning.
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
-	defer a.work.Stop(a.deps.drain)
+	defer a.work.Stop(a.deps.Drain)
 	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
 
 	if err := a.connect(ctx); err != nil {
@@ -126,26 +127,24 @@ var badToken = map[string]bool{
 // connect calls auth.test until it succeeds, learning who the bot is. It
 // fails at once on a bad token, and otherwise only when ctx ends.
 func (a *Adapter) connect(ctx context.Context) error {
-	for failures := 1; ; failures++ {
+	authTest := func() error {
 		auth, err := a.api.AuthTestContext(ctx)
-		if err == nil {
-			a.botUser.Store(&auth.UserID)
-			a.log.Info("connected", "team", auth.Team, "bot_user", auth.UserID)
-			return nil
+		if err != nil {
+			return err
 		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		code := errorCode(err)
-		if badToken[code] {
+		a.botUser.Store(&auth.UserID)
+		a.log.Info("connected", "team", auth.Team, "bot_user", auth.UserID)
+		return nil
+	}
+	refused := func(err error) error {
+		if badToken[errorCode(err)] {
 			return fmt.Errorf("bot_token refused by Slack: %w", err)
 		}
-		wait := a.deps.retryDelay(failures)
-		a.log.Warn("cannot reach Slack, retrying", "failures", failures, "retry_in", wait, "code", code, "err", err)
-		if !retry.Wait(ctx, wait) {
-			return ctx.Err()
-		}
+		return nil
 	}
+	return retry.Until(ctx, authTest, refused, a.deps.RetryDelay, func(failures int, wait time.Duration, err error) {
+		a.log.Warn("cannot reach Slack, retrying", "failures", failures, "retry_in", wait, "code", errorCode(err), "err", err)
+	})
 }
 
 // Ready reports whether Run has checked the bot token and learnt who the
@@ -157,7 +156,7 @@ func (a *Adapter) Ready() bool {
 // panicked logs and counts a recovered panic; where names what panicked.
 func (a *Adapter) panicked(where string, v any, stack []byte) {
 	a.log.Error(where+" panicked", "panic", v, "stack", string(stack))
-	a.deps.metrics.Panicked(adapterName)
+	a.deps.Metrics.Panicked(adapterName)
 }
 
 // isSelf reports whether user is the bot itself.
@@ -172,7 +171,7 @@ func (a *Adapter) delivered(err error) {
 	if err != nil {
 		code = errorCode(err)
 	}
-	a.deps.metrics.Delivered(adapterName, code)
+	a.deps.Metrics.Delivered(adapterName, code)
 }
 
 // logFailure logs a failed Web API call once, with Slack's error code.

@@ -56,7 +56,7 @@ func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEven
 		return true
 	}
 	if eventID != "" && !a.events.First(eventID) {
-		a.deps.metrics.Deduplicated(adapterName)
+		a.deps.Metrics.Deduplicated(adapterName)
 		return true // a retry or a repeat: answered once already
 	}
 	taken := a.work.Submit(func(ctx context.Context) { a.answer(ctx, m) })
@@ -64,7 +64,7 @@ func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEven
 		if eventID != "" {
 			a.events.Forget(eventID)
 		}
-		a.deps.metrics.Shed(adapterName)
+		a.deps.Metrics.Shed(adapterName)
 		a.log.Warn("event refused: all workers busy", "event_id", eventID)
 	}
 	return taken

@@ -12,7 +12,7 @@ import (
 // runSocketMode receives events, slash commands and clicks over Slack's
 // Socket Mode websocket until ctx ends. slack-go reconnects by itself.
 func (a *Adapter) runSocketMode(ctx context.Context) error {
-	sm := a.api.openSocket(a.deps.dialer)
+	sm := a.api.openSocket(a.deps.Dialer)
 	errc := make(chan error, 1)
 	go func() { errc <- sm.RunContext(ctx) }()
 	for {

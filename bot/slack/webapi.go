@@ -118,7 +118,7 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, msg responseM
 			return err
 		}
 		req.Header.Set("Content-Type", "application/json")
-		resp, err := a.deps.httpClient.Do(req)
+		resp, err := a.deps.HTTPClient.Do(req)
 		if err != nil {
 			return err
 		}
