@@ -94,7 +94,12 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	session.AddHandler(recovered(a, "RESUMED", func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) }))
 	session.AddHandler(recovered(a, "DISCONNECT", func(*discordgo.Session, *discordgo.Disconnect) { a.connected.Store(false) }))
 	session.AddHandler(recovered(a, "MESSAGE_CREATE", a.onMessage))
-	session.AddHandler(recovered(a, "INTERACTION_CREATE", a.onInteraction))
+	session.AddHandler(inBackground(recovered(a, "INTERACTION_CREATE", a.onInteraction)))
+	// Events are handled in the order they arrive, on the gateway's reader:
+	// every handler returns at once (messages are answered on the worker
+	// pool), except the interactions', which call REST and so run on their
+	// own goroutine.
+	session.SyncEvents = true
 	return a, nil
 }
 

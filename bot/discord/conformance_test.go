@@ -94,9 +94,8 @@ func (g *gatewayHarness) Replies(t *testing.T, n int) []adaptertest.Reply {
 }
 
 // Settle sends a direct message to settleChannel and waits for its reply:
-// with one worker, what was said before it is answered by then. (discordgo
-// runs each event's handler on its own goroutine, so a message dispatched
-// just before can in principle be decided after the marker.)
+// messages are decided in the order they arrive and, with one worker,
+// answered in that order, so what was said before is answered by then.
 func (g *gatewayHarness) Settle(t *testing.T) []adaptertest.Reply {
 	t.Helper()
 	all := g.fake.wait("message", 0)
