@@ -17,6 +17,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/deps"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
@@ -83,7 +84,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		rest: session, gateway: session, deps: d, seen: work.NewDedup(seenTTL, seenSize),
-		badSignatures: lograte.New(badSignatureLogEvery, d.Now),
+		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
@@ -106,7 +107,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 // Handler serves the HTTP interactions endpoint, POST /discord/interactions.
 func (a *Adapter) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /discord/interactions", a.serveInteractions)
+	mux.Handle("POST /discord/interactions", httpbody.Signed(maxBody, a.signed, a.badSignatures, a.log, "invalid request signature", a.serveInteractions))
 	return mux
 }
 

@@ -12,7 +12,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/split"
 )
 
@@ -21,21 +20,10 @@ const maxBody = 1 << 20
 
 // serveInteractions is Discord's "interactions endpoint URL": every request
 // must carry a valid Ed25519 signature of its timestamp and raw body (401
-// otherwise, logged at most once per badSignatureLogEvery). It answers in
-// the HTTP response, statelessly, well inside Discord's three seconds; the
-// rest of a long answer follows over REST.
-func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
-	body, ok := httpbody.Read(w, r, maxBody)
-	if !ok {
-		return
-	}
-	if !a.signed(r.Header, body) {
-		if ok, suppressed := a.badSignatures.Allow(); ok {
-			a.log.Warn("interaction with a bad signature refused", "suppressed", suppressed)
-		}
-		http.Error(w, "invalid request signature", http.StatusUnauthorized)
-		return
-	}
+// otherwise, logged at most once a minute). It answers in the HTTP
+// response, statelessly, well inside Discord's three seconds; the rest of a
+// long answer follows over REST.
+func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request, body []byte) {
 	var i discordgo.Interaction
 	if err := json.Unmarshal(body, &i); err != nil {
 		http.Error(w, "cannot parse interaction", http.StatusBadRequest)
@@ -91,10 +79,6 @@ func busyResponse(resp *discordgo.InteractionResponse, more message, guidance st
 	data.Components = more.components
 	return &discordgo.InteractionResponse{Type: resp.Type, Data: &data}
 }
-
-// badSignatureLogEvery is how often a refused signature is logged at most;
-// the line counts those held back since the previous one.
-const badSignatureLogEvery = time.Minute
 
 // maxClockSkew is how far a signed timestamp may be from the adapter's
 // clock, either way: as Slack's, so that a captured request cannot be

@@ -14,6 +14,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/deps"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
@@ -75,7 +76,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		api: sdkClient{client}, deps: d,
 		events:        work.NewDedup(dedupTTL, dedupSize),
-		badSignatures: lograte.New(badSignatureLogEvery, d.Now),
+		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
 	return a, nil
