@@ -82,9 +82,9 @@ type Sender int
 
 // Senders.
 const (
-	Person   Sender = iota
-	Self            // the bot itself, its own message coming back
-	OtherBot        // another bot
+	Person   Sender = iota // a person, the default
+	Self                   // the bot itself, its own message coming back
+	OtherBot               // another bot
 )
 
 // Message is what the platform delivers to the adapter.

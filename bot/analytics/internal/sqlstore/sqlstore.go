@@ -28,8 +28,8 @@ var _ analytics.Store = (*Store)(nil)
 // (PostgreSQL) instead of ? (SQLite).
 func New(db *sql.DB, dollar bool) *Store { return &Store{db: db, dollar: dollar} }
 
-// HourMicros is an hour in the microseconds turns are timed in.
-const HourMicros = 3600 * 1_000_000
+// hourMicros is an hour in the microseconds turns are timed in.
+const hourMicros = 3600 * 1_000_000
 
 // q rewrites the ? parameters of query for the database.
 func (s *Store) q(query string) string {
@@ -73,7 +73,7 @@ func (s *Store) AddTurns(ctx context.Context, turns []analytics.Turn) error {
 	}
 	counts := map[key]int64{}
 	for _, t := range turns {
-		counts[key{t.Time.UnixMicro() / HourMicros, t.Intent, t.Adapter, t.Outcome}]++
+		counts[key{t.Time.UnixMicro() / hourMicros, t.Intent, t.Adapter, t.Outcome}]++
 	}
 	keys := make([]key, 0, len(counts))
 	for k := range counts {
@@ -181,7 +181,7 @@ func execEach(ctx context.Context, tx *sql.Tx, query string, n int, args func(i 
 // counts: the hour that since falls in counts whole.
 func (s *Store) Volume(ctx context.Context, since time.Time) ([]analytics.Count, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT intent, adapter, outcome, SUM(n) FROM turn_counts WHERE hour >= ?
-		GROUP BY intent, adapter, outcome ORDER BY SUM(n) DESC, intent, adapter, outcome`), since.UnixMicro()/HourMicros)
+		GROUP BY intent, adapter, outcome ORDER BY SUM(n) DESC, intent, adapter, outcome`), since.UnixMicro()/hourMicros)
 	if err != nil {
 		return nil, fmt.Errorf("analytics: volume: %w", err)
 	}
