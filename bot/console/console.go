@@ -15,9 +15,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
-	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/localhost"
-	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
 
@@ -39,6 +37,12 @@ type Sources struct {
 	// Lint checks the knowledge in use.
 	Lint func() intents.Problems
 	Log  *slog.Logger
+	// SlackPreview renders a reply as Slack shows it, block by block in
+	// mrkdwn, buttons as "[label]"; nil shows no Slack preview.
+	SlackPreview func(bot.Reply) []string
+	// DiscordPreview renders a reply as Discord shows it: its messages in
+	// Markdown and its buttons as "[label]"; nil shows no Discord preview.
+	DiscordPreview func(bot.Reply) (messages, buttons []string)
 }
 
 // Handler serves the console under /console/. With a token, every page
@@ -86,8 +90,12 @@ func (s Sources) try(w http.ResponseWriter, r *http.Request) {
 	if p.Question != "" {
 		p.Asked = true
 		p.Reply = s.Bot.Quiet().Answer(r.Context(), bot.Message{Text: p.Question, Adapter: "console"})
-		p.Slack = slack.Preview(p.Reply)
-		p.Discord, p.Buttons = discord.Preview(p.Reply)
+		if s.SlackPreview != nil {
+			p.Slack = s.SlackPreview(p.Reply)
+		}
+		if s.DiscordPreview != nil {
+			p.Discord, p.Buttons = s.DiscordPreview(p.Reply)
+		}
 		p.Why = why(p.Reply)
 	}
 	s.render(w, "try.html", p)

@@ -15,7 +15,10 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/sqlite"
 	"github.com/helpdeskbot/helpdeskbot/bot/console"
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 	"github.com/helpdeskbot/helpdeskbot/intents"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
@@ -30,7 +33,7 @@ func sources(t *testing.T) console.Sources {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := analytics.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +44,7 @@ func sources(t *testing.T) console.Sources {
 		{Time: now, Adapter: "slack", Text: "book a passport appointment", Intent: "none", Outcome: "fallback"},
 		{Time: now, Adapter: "discord", Text: "stuck on selfie", Intent: "selfie", Outcome: "answered", Confidence: 0.9},
 	})
-	return console.Sources{Bot: b, Store: store, Lint: func() intents.Problems {
+	return console.Sources{Bot: b, Store: store, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
 		_, ps := intents.Lint(knowledge.FS, now)
 		return ps
 	}}

@@ -13,7 +13,10 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/sqlite"
 	"github.com/helpdeskbot/helpdeskbot/bot/console"
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
 
@@ -31,7 +34,7 @@ func hostileSources(t *testing.T) console.Sources {
 	if err != nil {
 		t.Fatal(err)
 	}
-	store, err := analytics.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
+	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,7 +52,7 @@ func hostileSources(t *testing.T) console.Sources {
 	if err := store.AddFeedback(context.Background(), []analytics.Feedback{{Time: now, Adapter: "discord", User: "u2", Intent: "glare", Helpful: false}}); err != nil {
 		t.Fatal(err)
 	}
-	return console.Sources{Bot: b, Store: store, Lint: func() intents.Problems {
+	return console.Sources{Bot: b, Store: store, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
 		_, ps := intents.Lint(fsys, now)
 		return ps
 	}}

@@ -7,6 +7,8 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/console"
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
 // fakeMatcher is a bot.Matcher whose matches are whatever MatchFunc says.
@@ -61,7 +63,7 @@ func TestTryExplainsTheBotsReason(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			code, body := get(t, console.Handler(console.Sources{Bot: b}, ""), "/console/?q="+url.QueryEscape("some question"))
+			code, body := get(t, console.Handler(console.Sources{Bot: b, SlackPreview: slack.Preview, DiscordPreview: discord.Preview}, ""), "/console/?q="+url.QueryEscape("some question"))
 			if code != 200 {
 				t.Fatalf("status %d", code)
 			}

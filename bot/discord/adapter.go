@@ -16,6 +16,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/deps"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
@@ -27,7 +29,9 @@ type Adapter struct {
 	bot       *bot.Bot
 	feedback  bot.FeedbackRecorder
 	log       *slog.Logger
-	session   *discordgo.Session
+	rest      restAPI
+	deps      deps.Deps
+	gateway   gateway
 	publicKey ed25519.PublicKey
 	seen      *work.Dedup
 	work      *work.Pool
@@ -47,8 +51,9 @@ const (
 )
 
 // New returns a Discord adapter for b. Feedback clicks go to feedback (nil
-// keeps nothing); log receives one line per failure.
-func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger) (*Adapter, error) {
+// keeps nothing); log receives one line per failure; opts give the other
+// dependencies.
+func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger, opts ...Option) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
@@ -56,6 +61,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		return nil, errors.New("discord: no bot")
 	}
 	cfg = cfg.withDefaults()
+	d := newDeps(cfg.Workers, opts)
 	if feedback == nil {
 		feedback = bot.DiscardFeedback
 	}
@@ -66,9 +72,9 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	if err != nil {
 		return nil, fmt.Errorf("discord: %w", err)
 	}
-	session.Client = restClient(cfg)
-	if cfg.WebsocketDialer != nil {
-		session.Dialer = cfg.WebsocketDialer
+	session.Client = restClient(d.HTTPClient, cfg.APIURL)
+	if d.Dialer != nil {
+		session.Dialer = d.Dialer
 	}
 	session.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
 	if cfg.MessageContent {
@@ -76,9 +82,9 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	}
 	session.LogLevel = discordgo.LogError
 	a := &Adapter{
-		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "discord"),
-		session: session, seen: work.NewDedup(seenTTL, seenSize),
-		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
+		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
+		rest: session, gateway: session, deps: d, seen: work.NewDedup(seenTTL, seenSize),
+		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
@@ -89,14 +95,19 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	session.AddHandler(recovered(a, "RESUMED", func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) }))
 	session.AddHandler(recovered(a, "DISCONNECT", func(*discordgo.Session, *discordgo.Disconnect) { a.connected.Store(false) }))
 	session.AddHandler(recovered(a, "MESSAGE_CREATE", a.onMessage))
-	session.AddHandler(recovered(a, "INTERACTION_CREATE", a.onInteraction))
+	session.AddHandler(inBackground(recovered(a, "INTERACTION_CREATE", a.onInteraction)))
+	// Events are handled in the order they arrive, on the gateway's reader:
+	// every handler returns at once (messages are answered on the worker
+	// pool), except the interactions', which call REST and so run on their
+	// own goroutine.
+	session.SyncEvents = true
 	return a, nil
 }
 
 // Handler serves the HTTP interactions endpoint, POST /discord/interactions.
 func (a *Adapter) Handler() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("POST /discord/interactions", a.serveInteractions)
+	mux.Handle("POST /discord/interactions", httpbody.Signed(maxBody, a.signed, a.badSignatures, a.log, "invalid request signature", a.serveInteractions))
 	return mux
 }
 
@@ -108,13 +119,13 @@ func (a *Adapter) Ready() bool {
 
 // Run registers the slash command (when a token is set), connects to the
 // gateway (when on) and blocks until ctx ends. While Discord cannot be
-// reached it retries after cfg.RetryDelay and Ready stays false; a token
+// reached it retries after the retry delay and Ready stays false; a token
 // Discord refuses (401) ends Run with an error. discordgo reconnects and
 // resumes by itself after a dropped connection. On return, queued answers
-// have finished or the configured DrainTimeout has passed.
+// have finished or the drain timeout has passed.
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
-	defer a.work.Stop(a.cfg.DrainTimeout)
+	defer a.work.Stop(a.deps.Drain)
 	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
 
 	if err := a.connect(ctx); err != nil {
@@ -124,7 +135,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		return err
 	}
 	if a.cfg.GatewayOn() {
-		defer a.session.Close()
+		defer a.gateway.Close()
 	}
 	a.started.Store(true)
 	a.log.Info("started", "gateway", a.cfg.GatewayOn(), "http_interactions", a.publicKey != nil)
@@ -137,37 +148,30 @@ func (a *Adapter) Run(ctx context.Context) error {
 // on a refused token, and otherwise only when ctx ends.
 func (a *Adapter) connect(ctx context.Context) error {
 	registered := a.cfg.Token == ""
-	for failures := 1; ; failures++ {
-		err := func() error {
-			if !registered {
-				if err := a.registerCommand(ctx); err != nil {
-					return err
-				}
-				registered = true
+	attempt := func() error {
+		if !registered {
+			if err := a.registerCommand(ctx); err != nil {
+				return err
 			}
-			if a.cfg.GatewayOn() {
-				if err := a.session.Open(); err != nil {
-					return fmt.Errorf("open gateway: %w", err)
-				}
+			registered = true
+		}
+		if a.cfg.GatewayOn() {
+			if err := a.gateway.Open(); err != nil {
+				return fmt.Errorf("open gateway: %w", err)
 			}
-			return nil
-		}()
-		if err == nil {
-			return nil
 		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
+		return nil
+	}
+	refused := func(err error) error {
 		var re *discordgo.RESTError
 		if errors.As(err, &re) && re.Response != nil && re.Response.StatusCode == http.StatusUnauthorized {
 			return refusedToken{re}
 		}
-		wait := a.cfg.RetryDelay(failures)
-		a.log.Warn("cannot reach Discord, retrying", "failures", failures, "retry_in", wait, "code", errorCode(err), "err", err)
-		if !retry.Wait(ctx, wait) {
-			return ctx.Err()
-		}
+		return nil
 	}
+	return retry.Until(ctx, attempt, refused, a.deps.RetryDelay, func(failures int, wait time.Duration, err error) {
+		a.log.Warn("cannot reach Discord, retrying", "failures", failures, "retry_in", wait, "code", errorCode(err), "err", err)
+	})
 }
 
 // refusedToken is the error of a token Discord refuses: one line, without
@@ -203,7 +207,7 @@ func (a *Adapter) registerCommand(ctx context.Context) error {
 		guilds = []string{""}
 	}
 	for _, g := range guilds {
-		_, err := a.session.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, []*discordgo.ApplicationCommand{command()}, discordgo.WithContext(ctx))
+		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, []*discordgo.ApplicationCommand{command()}, discordgo.WithContext(ctx))
 		if err != nil {
 			return fmt.Errorf("register /%s (guild %q): %w", CommandName, g, err)
 		}

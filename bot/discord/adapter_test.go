@@ -16,8 +16,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
-	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
@@ -29,7 +28,10 @@ type harness struct {
 	key      ed25519.PrivateKey
 	logs     *testkit.LogBuffer
 	feedback chan bot.Feedback
-	events   *countingEvents
+	// stop ends Run and waits for it to return: every answer queued has
+	// been posted by then. The test's cleanup calls it too.
+	stop   func()
+	events *countingEvents
 }
 
 // countingEvents counts what the adapter reports for metrics.
@@ -58,20 +60,17 @@ func (e *countingEvents) Deduplicated(string)      { e.add("deduplicated") }
 func (e *countingEvents) Shed(string)              { e.add("shed") }
 func (e *countingEvents) Panicked(string)          { e.add("panicked") }
 
-func newBot(t testing.TB, fsys fs.FS) *bot.Bot {
+func start(t testing.TB, fsys fs.FS, change func(*discord.Config), opts ...discord.Option) *harness {
 	t.Helper()
-	k, err := intents.Load(fsys)
-	if err != nil {
-		t.Fatal(err)
+	if fsys == nil {
+		fsys = knowledge.FS
 	}
-	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
+	return startWith(t, testkit.NewBot(t, fsys), nil, change, opts...)
 }
 
-func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
+// startWith is start answering with b and recording feedback with fb
+// (nil: h.feedback).
+func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*discord.Config), opts ...discord.Option) *harness {
 	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
@@ -79,27 +78,29 @@ func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
 	}
 	h := &harness{fake: newFakeDiscord(t), key: priv, logs: &testkit.LogBuffer{}, feedback: make(chan bot.Feedback, 16), events: &countingEvents{}}
 	cfg := discord.Config{
-		Events: h.events,
-		Token:  "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: h.fake.apiURL(),
-		HTTPClient:      &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext, MaxIdleConnsPerHost: 16}},
-		WebsocketDialer: &websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second},
+		Token: "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: h.fake.apiURL(),
 	}
+	opts = append([]discord.Option{
+		discord.WithMetrics(h.events),
+		discord.WithHTTPClient(&http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext, MaxIdleConnsPerHost: 16}}),
+		discord.WithWebsocketDialer(&websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second}),
+	}, opts...)
 	if change != nil {
 		change(&cfg)
 	}
-	if fsys == nil {
-		fsys = knowledge.FS
-	}
 	// Feedback on the intent "panic" makes the recorder panic, to check that
 	// the adapter survives a panic in any handler.
-	record := bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
+	var record bot.FeedbackRecorder = bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
 		if f.Intent == "panic" {
 			panic("feedback recorder panicked")
 		}
 		h.feedback <- f
 		return nil
 	})
-	a, err := discord.New(cfg, newBot(t, fsys), record, slog.New(slog.NewTextHandler(h.logs, nil)))
+	if fb != nil {
+		record = fb
+	}
+	a, err := discord.New(cfg, b, record, slog.New(slog.NewTextHandler(h.logs, nil)), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,17 +108,21 @@ func start(t testing.TB, fsys fs.FS, change func(*discord.Config)) *harness {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- a.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-done:
-			if err != nil {
-				t.Errorf("Run: %v", err)
+	var once sync.Once
+	h.stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("Run: %v", err)
+				}
+			case <-time.After(15 * time.Second):
+				t.Error("Run did not return after cancel")
 			}
-		case <-time.After(15 * time.Second):
-			t.Error("Run did not return after cancel")
-		}
-	})
+		})
+	}
+	t.Cleanup(h.stop)
 	h.srv = httptest.NewServer(a.Handler())
 	t.Cleanup(h.srv.Close)
 	testkit.WaitFor(t, "the adapter to be ready", a.Ready)

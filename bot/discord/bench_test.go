@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // Benchmarks of the HTTP interactions endpoint, reported in README.md:

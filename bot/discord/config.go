@@ -8,18 +8,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
-	"time"
-
-	"github.com/gorilla/websocket"
-
-	"github.com/helpdeskbot/helpdeskbot/bot"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 )
 
-// Config configures the Discord adapter.
+// Config configures the Discord adapter with plain values; its
+// dependencies (HTTP client, dialer, metrics, drain timeout) are Options of
+// New.
 type Config struct {
 	// Token is the bot token. It is needed for the gateway and to register
 	// the slash command.
@@ -53,22 +48,6 @@ type Config struct {
 	// Workers answer messages after they arrive; Queue bounds the messages
 	// waiting for a worker.
 	Workers, Queue int
-	// HTTPClient makes the REST calls; nil means one with a 10 s timeout.
-	HTTPClient *http.Client
-	// WebsocketDialer dials the gateway; nil means discordgo's default.
-	WebsocketDialer *websocket.Dialer
-	// Events receives counts for metrics; nil keeps nothing.
-	Events bot.Events
-	// DrainTimeout bounds how long Run waits, once asked to stop, for
-	// answers already queued; zero means 10 seconds.
-	DrainTimeout time.Duration
-	// RetryDelay is how long Run waits, after the given number of failures
-	// in a row to reach Discord, before trying again; nil means from 1 s,
-	// doubling to 2 minutes, with jitter.
-	RetryDelay func(failures int) time.Duration
-	// Now is the clock that signed timestamps are checked against; nil
-	// means time.Now.
-	Now func() time.Time
 }
 
 // Defaults.
@@ -132,20 +111,8 @@ func (c Config) withDefaults() Config {
 	if c.Workers == 0 {
 		c.Workers = DefaultWorkers
 	}
-	if c.Events == nil {
-		c.Events = bot.NoEvents
-	}
-	if c.DrainTimeout <= 0 {
-		c.DrainTimeout = 10 * time.Second
-	}
 	if c.Queue == 0 {
 		c.Queue = DefaultQueue
-	}
-	if c.RetryDelay == nil {
-		c.RetryDelay = retry.Default
-	}
-	if c.Now == nil {
-		c.Now = time.Now
 	}
 	return c
 }

@@ -13,7 +13,7 @@ import (
 	"github.com/gorilla/websocket"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
@@ -35,20 +35,21 @@ func runAgainst(t *testing.T, fake *fakeDiscord, change func(*discord.Config)) *
 	r := &running{logs: &testkit.LogBuffer{}, done: make(chan error, 1), stopped: make(chan struct{}), delays: make(chan int, 1000)}
 	cfg := discord.Config{
 		Token: "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: fake.apiURL(),
-		HTTPClient:      &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext}},
-		WebsocketDialer: &websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second},
-		RetryDelay: func(failures int) time.Duration {
-			select {
-			case r.delays <- failures:
-			default:
-			}
-			return 0
-		},
+	}
+	delay := func(failures int) time.Duration {
+		select {
+		case r.delays <- failures:
+		default:
+		}
+		return 0
 	}
 	if change != nil {
 		change(&cfg)
 	}
-	a, err := discord.New(cfg, newBot(t, knowledge.FS), nil, slog.New(slog.NewTextHandler(r.logs, nil)))
+	a, err := discord.New(cfg, testkit.NewBot(t, knowledge.FS), nil, slog.New(slog.NewTextHandler(r.logs, nil)),
+		discord.WithHTTPClient(&http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext}}),
+		discord.WithWebsocketDialer(&websocket.Dialer{NetDialContext: testkit.LoopbackDialer().DialContext, HandshakeTimeout: 5 * time.Second}),
+		discord.WithRetryDelay(delay))
 	if err != nil {
 		t.Fatal(err)
 	}

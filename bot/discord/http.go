@@ -12,7 +12,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/split"
 )
 
@@ -21,21 +20,10 @@ const maxBody = 1 << 20
 
 // serveInteractions is Discord's "interactions endpoint URL": every request
 // must carry a valid Ed25519 signature of its timestamp and raw body (401
-// otherwise, logged at most once per badSignatureLogEvery). It answers in
-// the HTTP response, statelessly, well inside Discord's three seconds; the
-// rest of a long answer follows over REST.
-func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
-	body, ok := httpbody.Read(w, r, maxBody)
-	if !ok {
-		return
-	}
-	if !a.signed(r.Header, body) {
-		if ok, suppressed := a.badSignatures.Allow(); ok {
-			a.log.Warn("interaction with a bad signature refused", "suppressed", suppressed)
-		}
-		http.Error(w, "invalid request signature", http.StatusUnauthorized)
-		return
-	}
+// otherwise, logged at most once a minute). It answers in the HTTP
+// response, statelessly, well inside Discord's three seconds; the rest of a
+// long answer follows over REST.
+func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request, body []byte) {
 	var i discordgo.Interaction
 	if err := json.Unmarshal(body, &i); err != nil {
 		http.Error(w, "cannot parse interaction", http.StatusBadRequest)
@@ -54,7 +42,7 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request) {
 			}
 		})
 		if !queued {
-			a.cfg.Events.Shed("discord")
+			a.deps.Metrics.Shed(adapterName)
 			a.log.Warn("follow-up dropped: all workers busy", "interaction", i.ID, "parts", len(more.parts))
 			resp = busyResponse(resp, more, a.bot.Guidance())
 		}
@@ -92,10 +80,6 @@ func busyResponse(resp *discordgo.InteractionResponse, more message, guidance st
 	return &discordgo.InteractionResponse{Type: resp.Type, Data: &data}
 }
 
-// badSignatureLogEvery is how often a refused signature is logged at most;
-// the line counts those held back since the previous one.
-const badSignatureLogEvery = time.Minute
-
 // maxClockSkew is how far a signed timestamp may be from the adapter's
 // clock, either way: as Slack's, so that a captured request cannot be
 // replayed later.
@@ -109,7 +93,7 @@ func (a *Adapter) signed(header http.Header, body []byte) bool {
 	}
 	sig, err := hex.DecodeString(header.Get("X-Signature-Ed25519"))
 	timestamp := header.Get("X-Signature-Timestamp")
-	if err != nil || len(sig) != ed25519.SignatureSize || !fresh(timestamp, a.cfg.Now()) {
+	if err != nil || len(sig) != ed25519.SignatureSize || !fresh(timestamp, a.deps.Now()) {
 		return false
 	}
 	msg := make([]byte, 0, len(timestamp)+len(body))

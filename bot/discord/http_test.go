@@ -14,7 +14,7 @@ import (
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // startHTTPOnly runs the adapter without a gateway: the interactions
@@ -182,10 +182,7 @@ func (h *harness) postStamped(t testing.TB, body any, key ed25519.PrivateKey, st
 // adapter's clock, either way; a captured request cannot be replayed later.
 func TestHTTPInteractionsRefuseStaleTimestamps(t *testing.T) {
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
-	h := start(t, nil, func(c *discord.Config) {
-		c.Gateway = ptr(false)
-		c.Now = func() time.Time { return now }
-	})
+	h := start(t, nil, func(c *discord.Config) { c.Gateway = ptr(false) }, discord.WithClock(func() time.Time { return now }))
 	at := func(d time.Duration) string { return strconv.FormatInt(now.Add(d).Unix(), 10) }
 	ping := map[string]any{"id": "P1", "type": 1, "application_id": "APP", "token": "t"}
 	tests := []struct {
@@ -220,14 +217,11 @@ func TestHTTPInteractionsRefuseStaleTimestamps(t *testing.T) {
 func TestBadSignaturesAreLoggedOncePerMinute(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Unix(1_800_000_000, 0)
-	h := start(t, nil, func(c *discord.Config) {
-		c.Gateway = ptr(false)
-		c.Now = func() time.Time {
-			mu.Lock()
-			defer mu.Unlock()
-			return now
-		}
-	})
+	h := start(t, nil, func(c *discord.Config) { c.Gateway = ptr(false) }, discord.WithClock(func() time.Time {
+		mu.Lock()
+		defer mu.Unlock()
+		return now
+	}))
 	advance := func(d time.Duration) {
 		mu.Lock()
 		now = now.Add(d)

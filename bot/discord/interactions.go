@@ -15,14 +15,14 @@ import (
 const maxChoices = 25
 
 // onInteraction answers interactions arriving over the gateway.
-func (a *Adapter) onInteraction(s *discordgo.Session, ic *discordgo.InteractionCreate) {
+func (a *Adapter) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
 	if ic.Interaction == nil {
 		return
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	resp, more := a.respond(ctx, ic.Interaction)
-	if err := s.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(ctx)); err != nil {
+	if err := a.rest.InteractionRespond(ic.Interaction, resp, discordgo.WithContext(ctx)); err != nil {
 		a.logFailure("respond to interaction", err)
 		return
 	}
@@ -39,7 +39,7 @@ func (a *Adapter) followUp(ctx context.Context, i *discordgo.Interaction, resp *
 		if j == len(more.parts)-1 {
 			params.Components = more.components
 		}
-		if _, err := a.session.FollowupMessageCreate(i, false, params, discordgo.WithContext(ctx)); err != nil {
+		if _, err := a.rest.FollowupMessageCreate(i, false, params, discordgo.WithContext(ctx)); err != nil {
 			a.logFailure("send follow-up", err)
 			return
 		}
@@ -82,7 +82,7 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 	case chosen:
 		msg = render(a.bot.AnswerIntent(ctx, id), "")
 	default:
-		reply := a.bot.Answer(ctx, bot.Message{Text: question, User: userOf(i), Channel: i.ChannelID, Adapter: "discord", Public: a.cfg.Public})
+		reply := a.bot.Answer(ctx, bot.Message{Text: question, User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: a.cfg.Public})
 		if reply.Silent {
 			return notice("Please wait a moment before asking again."), message{}
 		}
@@ -142,7 +142,7 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 			reply = i.Message.ID
 		}
 		err := a.feedback.RecordFeedback(ctx, bot.Feedback{
-			Adapter: "discord", User: userOf(i), Channel: i.ChannelID, Reply: reply,
+			Adapter: adapterName, User: userOf(i), Channel: i.ChannelID, Reply: reply,
 			Intent: intent, Helpful: vote == "up", Time: time.Now(),
 		})
 		if err != nil {

@@ -7,22 +7,23 @@ import (
 	"github.com/bwmarrin/discordgo"
 )
 
-// Permissions is exactly what the bot needs in a server: see channels, send
+// permissions is exactly what the bot needs in a server: see channels, send
 // messages (also in threads) and read message history, which replying to a
 // message requires.
-const Permissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages |
+const permissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages |
 	discordgo.PermissionSendMessagesInThreads | discordgo.PermissionReadMessageHistory
 
-// ManageMessages is the one more permission DeletePersonalData needs.
-const ManageMessages = discordgo.PermissionManageMessages
+// manageMessages is the one more permission DeletePersonalData needs.
+const manageMessages = discordgo.PermissionManageMessages
 
 // InviteURL is the OAuth2 URL that adds the bot to a server, with the bot
-// and applications.commands scopes and Permissions (plus ManageMessages when
-// deleteMessages, for DeletePersonalData).
+// and applications.commands scopes and exactly the permissions the bot
+// needs: view channels, send messages (also in threads) and read message
+// history, plus manage messages when deleteMessages, for DeletePersonalData.
 func InviteURL(applicationID string, deleteMessages bool) string {
-	perms := int64(Permissions)
+	perms := int64(permissions)
 	if deleteMessages {
-		perms |= ManageMessages
+		perms |= manageMessages
 	}
 	q := url.Values{}
 	q.Set("client_id", applicationID)

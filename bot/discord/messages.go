@@ -33,13 +33,13 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 		return
 	}
 	if !a.seen.First(m.ID) {
-		a.cfg.Events.Deduplicated("discord")
+		a.deps.Metrics.Deduplicated(adapterName)
 		return // replayed after a resume: answered already
 	}
 	msg := m.Message
 	if !a.work.Submit(func(ctx context.Context) { a.answer(ctx, msg) }) {
 		a.seen.Forget(m.ID)
-		a.cfg.Events.Shed("discord")
+		a.deps.Metrics.Shed(adapterName)
 		a.log.Warn("message dropped: all workers busy", "channel", m.ChannelID)
 	}
 }
@@ -55,21 +55,21 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
 			images++
 		}
 	}
-	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.Content), User: m.Author.ID, Channel: m.ChannelID, Adapter: "discord", Public: public, Images: images})
+	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.Content), User: m.Author.ID, Channel: m.ChannelID, Adapter: adapterName, Public: public, Images: images})
 	if reply.Silent {
 		return
 	}
 	channel, reference := m.ChannelID, m
 	if reply.Private && public {
-		dm, err := a.session.UserChannelCreate(m.Author.ID, discordgo.WithContext(ctx))
+		dm, err := a.rest.UserChannelCreate(m.Author.ID, discordgo.WithContext(ctx))
 		if err != nil {
-			a.cfg.Events.Delivered("discord", deliveryCode(err))
+			a.deps.Metrics.Delivered(adapterName, deliveryCode(err))
 			a.logFailure("open direct message", err)
 			return
 		}
 		channel, reference = dm.ID, nil
 		if reply.Outcome == bot.Guarded && a.cfg.DeletePersonalData {
-			if err := a.session.ChannelMessageDelete(m.ChannelID, m.ID, discordgo.WithContext(ctx)); err != nil {
+			if err := a.rest.ChannelMessageDelete(m.ChannelID, m.ID, discordgo.WithContext(ctx)); err != nil {
 				a.logFailure("delete message with personal data", err, "channel", m.ChannelID)
 			}
 		}
@@ -91,11 +91,11 @@ func (a *Adapter) send(ctx context.Context, channel string, reference *discordgo
 		if i == len(msg.parts)-1 {
 			send.Components = msg.components
 		}
-		if _, err := a.session.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx)); err != nil {
-			a.cfg.Events.Delivered("discord", deliveryCode(err))
+		if _, err := a.rest.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx)); err != nil {
+			a.deps.Metrics.Delivered(adapterName, deliveryCode(err))
 			a.logFailure("send reply", err, "channel", channel)
 			return
 		}
 	}
-	a.cfg.Events.Delivered("discord", "")
+	a.deps.Metrics.Delivered(adapterName, "")
 }

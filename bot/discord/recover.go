@@ -20,8 +20,14 @@ func recovered[E any](a *Adapter, event string, h func(*discordgo.Session, E)) f
 	}
 }
 
+// inBackground runs h on its own goroutine, so that a handler that waits on
+// REST never holds up the gateway's reader.
+func inBackground[E any](h func(*discordgo.Session, E)) func(*discordgo.Session, E) {
+	return func(s *discordgo.Session, e E) { go h(s, e) }
+}
+
 // panicked logs and counts a recovered panic; where names what panicked.
 func (a *Adapter) panicked(where, what string, v any, stack []byte) {
 	a.log.Error(where+" handler panicked", where, what, "panic", v, "stack", string(stack))
-	a.cfg.Events.Panicked("discord")
+	a.deps.Metrics.Panicked(adapterName)
 }

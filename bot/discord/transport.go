@@ -4,7 +4,6 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -31,19 +30,13 @@ func (t rebase) RoundTrip(r *http.Request) (*http.Response, error) {
 	return t.next.RoundTrip(r)
 }
 
-// restClient is the HTTP client of a session: cfg's (or a default one),
-// sending REST calls to cfg.APIURL.
-func restClient(cfg Config) *http.Client {
-	base := cfg.HTTPClient
-	if base == nil {
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = cfg.Workers
-		base = &http.Client{Timeout: 10 * time.Second, Transport: t}
-	}
-	if cfg.APIURL == discordgo.EndpointAPI {
+// restClient is the HTTP client of a session: base, sending REST calls to
+// apiURL.
+func restClient(base *http.Client, apiURL string) *http.Client {
+	if apiURL == discordgo.EndpointAPI {
 		return base
 	}
-	to, _ := url.Parse(cfg.APIURL) // validated
+	to, _ := url.Parse(apiURL) // validated
 	next := base.Transport
 	if next == nil {
 		next = http.DefaultTransport

@@ -51,6 +51,9 @@ type Config struct {
 	// TrustedProxies are the proxies whose X-Forwarded-For names the
 	// client; the client's address is a rate-limit key.
 	TrustedProxies []netip.Prefix
+	// Concurrency bounds the requests the Adapter answers at once; more get
+	// 503 with Retry-After at once. Zero means no bound.
+	Concurrency int
 }
 
 // Handler serves POST /v1/ask with b. The body must be JSON and say so in
@@ -81,7 +84,7 @@ func Handler(b *bot.Bot, c Config) http.Handler {
 			writeError(w, http.StatusBadRequest, `expected {"message": "...", "user": "..."}`)
 			return
 		}
-		reply := b.Answer(r.Context(), bot.Message{Text: req.Message, User: req.User, Addr: clientAddr(r, c.TrustedProxies), Adapter: "http"})
+		reply := b.Answer(r.Context(), bot.Message{Text: req.Message, User: req.User, Addr: clientAddr(r, c.TrustedProxies), Adapter: adapterName})
 		resp := Response{
 			Text: reply.Text(), Outcome: reply.Outcome, Reason: reply.Reason, Intent: reply.Label(), Confidence: reply.Confidence,
 			Choices: nonNil(reply.Choices), Related: nonNil(reply.Related), Candidates: nonNil(reply.Candidates),

@@ -11,8 +11,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/httpapi"
-	"github.com/helpdeskbot/helpdeskbot/intents"
-	"github.com/helpdeskbot/helpdeskbot/knowledge"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 func handler(t *testing.T, token string) http.Handler {
@@ -21,15 +20,7 @@ func handler(t *testing.T, token string) http.Handler {
 
 func handlerWith(t *testing.T, c httpapi.Config, opts ...bot.Option) http.Handler {
 	t.Helper()
-	k, err := intents.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds(), opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return httpapi.Handler(b, c)
+	return httpapi.Handler(testkit.NewBot(t, nil, opts...), c)
 }
 
 // askRequest is a well-formed POST /v1/ask to localhost.

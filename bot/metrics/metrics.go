@@ -16,7 +16,7 @@ import (
 )
 
 // Metrics collects the metrics of one process. It implements bot.Observer
-// and bot.Events; it is safe for concurrent use.
+// and bot.MetricsSink; it is safe for concurrent use.
 type Metrics struct {
 	registry      *prometheus.Registry
 	messages      *prometheus.CounterVec

@@ -38,10 +38,14 @@ type Config struct {
 // DefaultDebounce is the quiet time before a reload.
 const DefaultDebounce = 500 * time.Millisecond
 
-// Hooks are told about reloads, for metrics.
+// Hooks are told about reloads, for metrics (and tests).
 type Hooks struct {
+	// Loaded is called with each version put in use.
 	Loaded func(k *intents.Knowledge)
+	// Failed is called after each refused reload.
 	Failed func()
+	// Watching is called once Run watches the folder.
+	Watching func()
 }
 
 // Reloader reloads a bot's knowledge from a folder.
@@ -76,8 +80,8 @@ func (e *Error) Error() string {
 // Reload loads the folder and puts it in use if it passes every check:
 // no lint errors; every example that matched its own intent before still
 // does; and the folder's _tests.tsv, if any, is answered at least at
-// MinAccuracy. On failure the knowledge in use stays, each problem is
-// logged, and the returned *Error lists them.
+// MinAccuracy. On failure the knowledge in use stays and the returned
+// *Error lists every problem, for the caller to log (see Log).
 func (r *Reloader) Reload(ctx context.Context) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -96,9 +100,6 @@ func (r *Reloader) Reload(ctx context.Context) error {
 		refused = append(refused, r.regressions(ctx, fsys, next)...)
 	}
 	if len(refused) > 0 {
-		for _, p := range refused {
-			r.log.Error("knowledge reload refused", "problem", p)
-		}
 		if r.hooks.Failed != nil {
 			r.hooks.Failed()
 		}
@@ -113,6 +114,22 @@ func (r *Reloader) Reload(ctx context.Context) error {
 		r.hooks.Loaded(k)
 	}
 	return nil
+}
+
+// Log logs the result of a reload that failed, once, at the edge that
+// asked for it: each problem of a refusal on its own line, or the error.
+// A nil err logs nothing.
+func Log(log *slog.Logger, err error) {
+	var refused *Error
+	switch {
+	case err == nil:
+	case errors.As(err, &refused):
+		for _, p := range refused.Problems {
+			log.Error("knowledge reload refused", "problem", p)
+		}
+	default:
+		log.Error("knowledge reload failed", "err", err)
+	}
 }
 
 // stolenExamples lists the examples that matched their own intent with the
@@ -177,6 +194,9 @@ func (r *Reloader) Run(ctx context.Context) error {
 	if err := watchTree(w, r.cfg.Dir); err != nil {
 		return err
 	}
+	if r.hooks.Watching != nil {
+		r.hooks.Watching()
+	}
 	var timer *time.Timer
 	var fire <-chan time.Time
 	for {
@@ -208,7 +228,7 @@ func (r *Reloader) Run(ctx context.Context) error {
 			r.log.Warn("knowledge watch error", "err", err)
 		case <-fire:
 			fire = nil
-			r.Reload(ctx) // a refusal is logged and counted; keep watching
+			Log(r.log, r.Reload(ctx)) // a refusal is counted too; keep watching
 		}
 	}
 }

@@ -4,19 +4,21 @@ package reload_test
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/reload"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // TestReloadRefusesANamedPipe: reading a named pipe would wait for a
 // writer and hold every later reload; it is refused instead.
 func TestReloadRefusesANamedPipe(t *testing.T) {
 	dir := folder(t)
-	b := newBot(t, dir)
+	b := testkit.NewBot(t, os.DirFS(dir))
 	before := b.Index().Knowledge().Version
 	r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, nil, reload.Hooks{})
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644); err != nil {

@@ -13,6 +13,8 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/deps"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
@@ -25,7 +27,7 @@ type Adapter struct {
 	feedback bot.FeedbackRecorder
 	log      *slog.Logger
 	api      webAPI
-	client   *slack.Client // for Socket Mode
+	deps     deps.Deps
 	events   *work.Dedup
 	work     *work.Pool
 	renders  renderCache
@@ -45,8 +47,9 @@ const (
 )
 
 // New returns a Slack adapter for b. Feedback clicks go to feedback (nil
-// keeps nothing); log receives one line per failure.
-func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger) (*Adapter, error) {
+// keeps nothing); log receives one line per failure; opts give the other
+// dependencies.
+func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger, opts ...Option) (*Adapter, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("slack: %w", err)
 	}
@@ -54,25 +57,26 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		return nil, errors.New("slack: no bot")
 	}
 	cfg = cfg.withDefaults()
+	d := newDeps(cfg.Workers, opts)
 	if feedback == nil {
 		feedback = bot.DiscardFeedback
 	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	opts := []slack.Option{slack.OptionHTTPClient(cfg.HTTPClient)}
+	sdkOpts := []slack.Option{slack.OptionHTTPClient(d.HTTPClient)}
 	if cfg.APIURL != "" {
-		opts = append(opts, slack.OptionAPIURL(cfg.APIURL))
+		sdkOpts = append(sdkOpts, slack.OptionAPIURL(cfg.APIURL))
 	}
 	if cfg.AppToken != "" {
-		opts = append(opts, slack.OptionAppLevelToken(cfg.AppToken))
+		sdkOpts = append(sdkOpts, slack.OptionAppLevelToken(cfg.AppToken))
 	}
-	client := slack.New(cfg.BotToken, opts...)
+	client := slack.New(cfg.BotToken, sdkOpts...)
 	a := &Adapter{
-		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", "slack"),
-		api: client, client: client,
+		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
+		api: sdkClient{client}, deps: d,
 		events:        work.NewDedup(dedupTTL, dedupSize),
-		badSignatures: lograte.New(badSignatureLogEvery, cfg.Now),
+		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
 	return a, nil
@@ -91,12 +95,12 @@ func (a *Adapter) Handler() http.Handler {
 
 // Run starts the workers, checks the bot token and, in Socket Mode, opens
 // the connection to Slack, then blocks until ctx ends. While Slack cannot be
-// reached it retries after cfg.RetryDelay and Ready stays false; a token
+// reached it retries after the retry delay and Ready stays false; a token
 // Slack refuses ends Run with an error. Once asked to stop, it lets queued
-// answers finish (for up to the configured DrainTimeout) before returning.
+// answers finish (for up to the drain timeout) before returning.
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
-	defer a.work.Stop(a.cfg.DrainTimeout)
+	defer a.work.Stop(a.deps.Drain)
 	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
 
 	if err := a.connect(ctx); err != nil {
@@ -124,26 +128,24 @@ var badToken = map[string]bool{
 // connect calls auth.test until it succeeds, learning who the bot is. It
 // fails at once on a bad token, and otherwise only when ctx ends.
 func (a *Adapter) connect(ctx context.Context) error {
-	for failures := 1; ; failures++ {
+	authTest := func() error {
 		auth, err := a.api.AuthTestContext(ctx)
-		if err == nil {
-			a.botUser.Store(&auth.UserID)
-			a.log.Info("connected", "team", auth.Team, "bot_user", auth.UserID)
-			return nil
+		if err != nil {
+			return err
 		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-		code := errorCode(err)
-		if badToken[code] {
+		a.botUser.Store(&auth.UserID)
+		a.log.Info("connected", "team", auth.Team, "bot_user", auth.UserID)
+		return nil
+	}
+	refused := func(err error) error {
+		if badToken[errorCode(err)] {
 			return fmt.Errorf("bot_token refused by Slack: %w", err)
 		}
-		wait := a.cfg.RetryDelay(failures)
-		a.log.Warn("cannot reach Slack, retrying", "failures", failures, "retry_in", wait, "code", code, "err", err)
-		if !retry.Wait(ctx, wait) {
-			return ctx.Err()
-		}
+		return nil
 	}
+	return retry.Until(ctx, authTest, refused, a.deps.RetryDelay, func(failures int, wait time.Duration, err error) {
+		a.log.Warn("cannot reach Slack, retrying", "failures", failures, "retry_in", wait, "code", errorCode(err), "err", err)
+	})
 }
 
 // Ready reports whether Run has checked the bot token and learnt who the
@@ -155,7 +157,7 @@ func (a *Adapter) Ready() bool {
 // panicked logs and counts a recovered panic; where names what panicked.
 func (a *Adapter) panicked(where string, v any, stack []byte) {
 	a.log.Error(where+" panicked", "panic", v, "stack", string(stack))
-	a.cfg.Events.Panicked("slack")
+	a.deps.Metrics.Panicked(adapterName)
 }
 
 // isSelf reports whether user is the bot itself.
@@ -170,7 +172,7 @@ func (a *Adapter) delivered(err error) {
 	if err != nil {
 		code = errorCode(err)
 	}
-	a.cfg.Events.Delivered("slack", code)
+	a.deps.Metrics.Delivered(adapterName, code)
 }
 
 // logFailure logs a failed Web API call once, with Slack's error code.

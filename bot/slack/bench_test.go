@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // Benchmarks of the Events API endpoint, reported in README.md:

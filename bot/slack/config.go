@@ -9,18 +9,12 @@ package slack
 import (
 	"errors"
 	"fmt"
-	"net/http"
 	"net/url"
 	"strings"
-	"time"
-
-	"github.com/gorilla/websocket"
-
-	"github.com/helpdeskbot/helpdeskbot/bot"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/retry"
 )
 
-// Config configures the Slack adapter.
+// Config configures the Slack adapter with plain values; its dependencies
+// (HTTP client, dialer, metrics, drain timeout) are Options of New.
 type Config struct {
 	// BotToken is the bot's OAuth token (xoxb-...). The adapter is off without it.
 	BotToken string
@@ -35,24 +29,6 @@ type Config struct {
 	// Workers answer events after they are acknowledged; Queue bounds the
 	// events waiting for a worker.
 	Workers, Queue int
-	// HTTPClient makes the Web API calls; nil means one with a 10 s timeout
-	// that keeps a connection per worker.
-	HTTPClient *http.Client
-	// WebsocketDialer dials the Socket Mode connection; nil means gorilla's
-	// default.
-	WebsocketDialer *websocket.Dialer
-	// Events receives counts for metrics; nil keeps nothing.
-	Events bot.Events
-	// DrainTimeout bounds how long Run waits, once asked to stop, for
-	// answers already queued; zero means 10 seconds.
-	DrainTimeout time.Duration
-	// RetryDelay is how long Run waits, after the given number of failures
-	// in a row to reach Slack, before trying again; nil means from 1 s,
-	// doubling to 2 minutes, with jitter.
-	RetryDelay func(failures int) time.Duration
-	// Now is the clock of the adapter's log rate limits; nil means
-	// time.Now.
-	Now func() time.Time
 }
 
 // Defaults for Config.
@@ -102,25 +78,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Queue == 0 {
 		c.Queue = DefaultQueue
-	}
-	if c.HTTPClient == nil {
-		// One idle connection per worker, so that busy workers reuse their
-		// connections to Slack instead of opening new ones.
-		t := http.DefaultTransport.(*http.Transport).Clone()
-		t.MaxIdleConnsPerHost = c.Workers
-		c.HTTPClient = &http.Client{Timeout: 10 * time.Second, Transport: t}
-	}
-	if c.Events == nil {
-		c.Events = bot.NoEvents
-	}
-	if c.DrainTimeout <= 0 {
-		c.DrainTimeout = 10 * time.Second
-	}
-	if c.Now == nil {
-		c.Now = time.Now
-	}
-	if c.RetryDelay == nil {
-		c.RetryDelay = retry.Default
 	}
 	if c.APIURL != "" && !strings.HasSuffix(c.APIURL, "/") {
 		c.APIURL += "/" // slack-go joins method names to it

@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // running is an adapter whose Run goes on in the background.
@@ -29,15 +29,15 @@ type running struct {
 func runWith(t *testing.T, cfg slack.Config) *running {
 	t.Helper()
 	r := &running{logs: &testkit.LogBuffer{}, done: make(chan error, 1), stopped: make(chan struct{}), delays: make(chan int, 1000)}
-	cfg.HTTPClient = &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext}}
-	cfg.RetryDelay = func(failures int) time.Duration {
+	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DialContext: testkit.LoopbackDialer().DialContext}}
+	delay := func(failures int) time.Duration {
 		select {
 		case r.delays <- failures:
 		default:
 		}
 		return 0
 	}
-	a, err := slack.New(cfg, newBot(t), nil, slog.New(slog.NewTextHandler(r.logs, nil)))
+	a, err := slack.New(cfg, testkit.NewBot(t, nil), nil, slog.New(slog.NewTextHandler(r.logs, nil)), slack.WithHTTPClient(client), slack.WithRetryDelay(delay))
 	if err != nil {
 		t.Fatal(err)
 	}

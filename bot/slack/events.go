@@ -56,7 +56,7 @@ func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEven
 		return true
 	}
 	if eventID != "" && !a.events.First(eventID) {
-		a.cfg.Events.Deduplicated("slack")
+		a.deps.Metrics.Deduplicated(adapterName)
 		return true // a retry or a repeat: answered once already
 	}
 	taken := a.work.Submit(func(ctx context.Context) { a.answer(ctx, m) })
@@ -64,7 +64,7 @@ func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEven
 		if eventID != "" {
 			a.events.Forget(eventID)
 		}
-		a.cfg.Events.Shed("slack")
+		a.deps.Metrics.Shed(adapterName)
 		a.log.Warn("event refused: all workers busy", "event_id", eventID)
 	}
 	return taken
@@ -113,7 +113,7 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 // answer replies to one message; it runs on a worker. A private reply to a
 // channel message is shown to its author alone (ephemeral).
 func (a *Adapter) answer(ctx context.Context, m incoming) {
-	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: "slack", Public: m.public, Images: m.images})
+	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: adapterName, Public: m.public, Images: m.images})
 	if reply.Silent {
 		return
 	}

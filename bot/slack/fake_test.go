@@ -22,6 +22,7 @@ import (
 // post is a chat.postMessage or response_url call the fake received.
 type post struct {
 	Channel, Thread, Text string
+	TS                    string // the ts the fake gave a chat.postMessage
 	Blocks                string // the JSON of the blocks
 	User                  string // the only viewer of an ephemeral post
 	LinkNames             string // the link_names field, which must never ask for pings
@@ -86,9 +87,10 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 		if f.postMessage != nil && f.postMessage(w, n, r.PostForm.Get("channel")) {
 			return
 		}
-		f.record(post{Channel: r.PostForm.Get("channel"), Thread: r.PostForm.Get("thread_ts"),
+		ts := fmt.Sprintf("2000.%d", n)
+		f.record(post{Channel: r.PostForm.Get("channel"), Thread: r.PostForm.Get("thread_ts"), TS: ts,
 			Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks"), LinkNames: r.PostForm.Get("link_names")})
-		writeJSON(w, map[string]any{"ok": true, "channel": r.PostForm.Get("channel"), "ts": fmt.Sprintf("2000.%d", n)})
+		writeJSON(w, map[string]any{"ok": true, "channel": r.PostForm.Get("channel"), "ts": ts})
 	})
 	mux.HandleFunc("POST /api/chat.postEphemeral", func(w http.ResponseWriter, r *http.Request) {
 		r.ParseForm()

@@ -82,7 +82,7 @@ func (a *Adapter) recordFeedback(ctx context.Context, cb slack.InteractionCallba
 		return
 	}
 	err := a.feedback.RecordFeedback(ctx, bot.Feedback{
-		Adapter: "slack", User: cb.User.ID, Channel: cb.Channel.ID, Reply: cb.Message.Timestamp,
+		Adapter: adapterName, User: cb.User.ID, Channel: cb.Channel.ID, Reply: cb.Message.Timestamp,
 		Intent: intent, Helpful: vote == "up", Time: time.Now(),
 	})
 	if err != nil {

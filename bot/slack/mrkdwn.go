@@ -42,15 +42,6 @@ func mrkdwn(md string) string {
 	return strings.ReplaceAll(s, boldMark, "*")
 }
 
-// plain converts CommonMark to plain text, for notification fallbacks.
-func plain(md string) string {
-	s := mdHeading.ReplaceAllString(md, "$1")
-	s = mdBullet.ReplaceAllString(s, "$1• ")
-	s = mdLink.ReplaceAllString(s, "$1 ($2)")
-	s = mdStrong.ReplaceAllString(s, "$2")
-	return mdEmStar.ReplaceAllString(s, "$1$2$3")
-}
-
 var (
 	slackMention = regexp.MustCompile(`<[@!][^>]*>`)
 	slackChannel = regexp.MustCompile(`<#[A-Z0-9]+(?:\|([^>]*))?>`)

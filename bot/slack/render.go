@@ -7,6 +7,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/split"
+	"github.com/helpdeskbot/helpdeskbot/internal/markdown"
 )
 
 // Action ids of the buttons and menus the adapter renders. Topic buttons
@@ -114,8 +115,8 @@ func button(actionID, value, label string) *slack.ButtonBlockElement {
 // textFallback is the reply as plain text, for notifications and clients
 // that cannot show blocks. It always ends with the guidance.
 func textFallback(r bot.Reply) string {
-	guidance := plain(r.Guidance)
-	body := plain(r.Body)
+	guidance := markdown.Plain(r.Guidance)
+	body := markdown.Plain(r.Body)
 	room := maxTextFallback - len([]rune(guidance)) - 2
 	return escape(split.Truncate(body, max(room, 0)) + "\n\n" + guidance)
 }

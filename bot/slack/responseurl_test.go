@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // TestResponseURLMustBeSlacks: a click's response_url is posted to only on

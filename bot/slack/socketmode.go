@@ -12,18 +12,14 @@ import (
 // runSocketMode receives events, slash commands and clicks over Slack's
 // Socket Mode websocket until ctx ends. slack-go reconnects by itself.
 func (a *Adapter) runSocketMode(ctx context.Context) error {
-	var opts []socketmode.Option
-	if a.cfg.WebsocketDialer != nil {
-		opts = append(opts, socketmode.OptionDialer(a.cfg.WebsocketDialer))
-	}
-	sm := socketmode.New(a.client, opts...)
+	sm := a.api.openSocket(a.deps.Dialer)
 	errc := make(chan error, 1)
 	go func() { errc <- sm.RunContext(ctx) }()
 	for {
 		select {
 		case err := <-errc:
 			return err
-		case evt := <-sm.Events:
+		case evt := <-sm.events():
 			a.socketEvent(ctx, sm, evt)
 		}
 	}
@@ -33,7 +29,7 @@ func (a *Adapter) runSocketMode(ctx context.Context) error {
 // acknowledged once queued (an event not queued is left unacknowledged, so
 // Slack delivers it again); slash commands are answered in their
 // acknowledgement, as over HTTP.
-func (a *Adapter) socketEvent(ctx context.Context, sm *socketmode.Client, evt socketmode.Event) {
+func (a *Adapter) socketEvent(ctx context.Context, sm socketConn, evt socketmode.Event) {
 	defer func() {
 		if v := recover(); v != nil {
 			a.panicked("socket mode event handler", v, debug.Stack())

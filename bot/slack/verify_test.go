@@ -33,7 +33,7 @@ func (c *fakeClock) advance(d time.Duration) {
 // back; every one is still refused.
 func TestBadSignaturesAreLoggedOncePerMinute(t *testing.T) {
 	clock := &fakeClock{now: time.Unix(1_800_000_000, 0)}
-	h := start(t, func(c *slack.Config) { c.Now = clock.Now })
+	h := start(t, nil, slack.WithClock(clock.Now))
 	bad := func() {
 		t.Helper()
 		req := signed(t, h.srv.URL+"/slack/events", "application/json", `{"type":"event_callback"}`, time.Now())

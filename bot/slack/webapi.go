@@ -10,16 +10,46 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/gorilla/websocket"
 	"github.com/slack-go/slack"
+	"github.com/slack-go/slack/socketmode"
 )
 
-// webAPI is the part of Slack's Web API the adapter uses. *slack.Client
-// implements it; tests drive the real client against a local fake.
+// webAPI is the part of Slack's Web API the adapter uses; every call to
+// Slack goes through it. sdkClient implements it with slack-go; tests drive
+// the real client against a local fake.
 type webAPI interface {
 	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
 	PostEphemeralContext(ctx context.Context, channelID, userID string, options ...slack.MsgOption) (string, error)
 	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
+	// openSocket returns a Socket Mode connection opened with this
+	// client's app-level token (apps.connections.open).
+	openSocket(dialer *websocket.Dialer) socketConn
 }
+
+// socketConn is a Socket Mode connection: it runs until ctx ends,
+// delivering events, and acknowledges them.
+type socketConn interface {
+	RunContext(ctx context.Context) error
+	Ack(req socketmode.Request, payload ...any) error
+	events() <-chan socketmode.Event
+}
+
+// sdkClient is webAPI on slack-go's client.
+type sdkClient struct{ *slack.Client }
+
+func (c sdkClient) openSocket(dialer *websocket.Dialer) socketConn {
+	var opts []socketmode.Option
+	if dialer != nil {
+		opts = append(opts, socketmode.OptionDialer(dialer))
+	}
+	return sdkSocket{socketmode.New(c.Client, opts...)}
+}
+
+// sdkSocket is socketConn on slack-go's Socket Mode client.
+type sdkSocket struct{ *socketmode.Client }
+
+func (s sdkSocket) events() <-chan socketmode.Event { return s.Events }
 
 // Retries of rate-limited calls.
 const (
@@ -88,7 +118,7 @@ func (a *Adapter) respond(ctx context.Context, responseURL string, msg responseM
 			return err
 		}
 		req.Header.Set("Content-Type", "application/json")
-		resp, err := a.cfg.HTTPClient.Do(req)
+		resp, err := a.deps.HTTPClient.Do(req)
 		if err != nil {
 			return err
 		}

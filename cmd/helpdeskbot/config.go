@@ -18,6 +18,8 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/postgres"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/sqlite"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/reload"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
@@ -153,9 +155,9 @@ func (c AnalyticsConfig) Enabled() bool { return c.Path != "" || c.PostgresURL !
 // open opens the configured store.
 func (c AnalyticsConfig) open(ctx context.Context) (analytics.Store, error) {
 	if c.PostgresURL != "" {
-		return analytics.OpenPostgres(ctx, c.PostgresURL)
+		return postgres.Open(ctx, c.PostgresURL)
 	}
-	return analytics.OpenSQLite(ctx, c.Path)
+	return sqlite.Open(ctx, c.Path)
 }
 
 // ReloadConfig configures hot reloading.
@@ -270,61 +272,48 @@ type configError struct{ err error }
 func (e configError) Error() string { return "config: " + e.err.Error() }
 func (e configError) Unwrap() error { return e.err }
 
-// setting is one configuration key: where it goes in Config and the flag
-// that may set it.
-type setting struct {
-	key, flag string
-	text      *string
-	number    *float64
-	integer   *int
-	duration  *time.Duration
-	list      *[]string
-	flag01    *bool
-	optional  **bool // a yes/no that may be left unset
-}
-
 func settings(c *Config) []setting {
 	return []setting{
-		{key: "knowledge", flag: "knowledge", text: &c.Knowledge},
-		{key: "match.answer_threshold", flag: "answer-threshold", number: &c.Match.Answer},
-		{key: "match.clarify_threshold", flag: "clarify-threshold", number: &c.Match.Clarify},
-		{key: "match.clarify_margin", flag: "clarify-margin", number: &c.Match.Margin},
-		{key: "http.addr", flag: "http-addr", text: &c.HTTP.Addr},
-		{key: "http.trusted_proxies", list: &c.HTTP.TrustedProxies},
-		{key: "log.format", flag: "log-format", text: &c.Log.Format},
-		{key: "log.level", flag: "log-level", text: &c.Log.Level},
-		{key: "log.message_text", text: &c.Log.MessageText},
-		{key: "log.user_hash_key", text: &c.Log.UserHashKey},
-		{key: "api_token", text: &c.APIToken},
-		{key: "reload.watch", flag01: &c.Reload.Watch},
-		{key: "reload.debounce", duration: &c.Reload.Debounce},
-		{key: "reload.min_accuracy", number: &c.Reload.MinAccuracy},
-		{key: "shutdown.timeout", duration: &c.ShutdownTimeout},
-		{key: "limits.per_minute", number: &c.Limits.PerMinute},
-		{key: "limits.burst", integer: &c.Limits.Burst},
-		{key: "limits.per_address_per_minute", number: &c.Limits.AddressPerMinute},
-		{key: "limits.per_address_burst", integer: &c.Limits.AddressBurst},
-		{key: "limits.concurrency", integer: &c.Limits.Concurrency},
-		{key: "analytics.path", text: &c.Analytics.Path},
-		{key: "analytics.postgres_url", text: &c.Analytics.PostgresURL},
-		{key: "analytics.retention_days", integer: &c.Analytics.RetentionDays},
-		{key: "console.enabled", flag01: &c.Console},
-		{key: "metrics.token", text: &c.Metrics.Token},
-		{key: "slack.bot_token", text: &c.Slack.BotToken},
-		{key: "slack.signing_secret", text: &c.Slack.SigningSecret},
-		{key: "slack.app_token", text: &c.Slack.AppToken},
-		{key: "slack.api_url", text: &c.Slack.APIURL},
-		{key: "slack.command", text: &c.Slack.Command},
-		{key: "discord.token", text: &c.Discord.Token},
-		{key: "discord.application_id", text: &c.Discord.ApplicationID},
-		{key: "discord.public_key", text: &c.Discord.PublicKey},
-		{key: "discord.guild_ids", list: &c.Discord.GuildIDs},
-		{key: "discord.help_channel_ids", list: &c.Discord.HelpChannelIDs},
-		{key: "discord.message_content", flag01: &c.Discord.MessageContent},
-		{key: "discord.api_url", text: &c.Discord.APIURL},
-		{key: "discord.gateway", optional: &c.Discord.Gateway},
-		{key: "discord.public", flag01: &c.Discord.Public},
-		{key: "discord.delete_personal_data", flag01: &c.Discord.DeletePersonalData},
+		{key: "knowledge", flag: "knowledge", value: textValue(&c.Knowledge)},
+		{key: "match.answer_threshold", flag: "answer-threshold", value: numberValue(&c.Match.Answer)},
+		{key: "match.clarify_threshold", flag: "clarify-threshold", value: numberValue(&c.Match.Clarify)},
+		{key: "match.clarify_margin", flag: "clarify-margin", value: numberValue(&c.Match.Margin)},
+		{key: "http.addr", flag: "http-addr", value: textValue(&c.HTTP.Addr)},
+		{key: "http.trusted_proxies", value: listValue(&c.HTTP.TrustedProxies)},
+		{key: "log.format", flag: "log-format", value: textValue(&c.Log.Format)},
+		{key: "log.level", flag: "log-level", value: textValue(&c.Log.Level)},
+		{key: "log.message_text", value: textValue(&c.Log.MessageText)},
+		{key: "log.user_hash_key", value: textValue(&c.Log.UserHashKey)},
+		{key: "api_token", value: textValue(&c.APIToken)},
+		{key: "reload.watch", value: boolValue(&c.Reload.Watch)},
+		{key: "reload.debounce", value: durationValue(&c.Reload.Debounce)},
+		{key: "reload.min_accuracy", value: numberValue(&c.Reload.MinAccuracy)},
+		{key: "shutdown.timeout", value: durationValue(&c.ShutdownTimeout)},
+		{key: "limits.per_minute", value: numberValue(&c.Limits.PerMinute)},
+		{key: "limits.burst", value: integerValue(&c.Limits.Burst)},
+		{key: "limits.per_address_per_minute", value: numberValue(&c.Limits.AddressPerMinute)},
+		{key: "limits.per_address_burst", value: integerValue(&c.Limits.AddressBurst)},
+		{key: "limits.concurrency", value: integerValue(&c.Limits.Concurrency)},
+		{key: "analytics.path", value: textValue(&c.Analytics.Path)},
+		{key: "analytics.postgres_url", value: textValue(&c.Analytics.PostgresURL)},
+		{key: "analytics.retention_days", value: integerValue(&c.Analytics.RetentionDays)},
+		{key: "console.enabled", value: boolValue(&c.Console)},
+		{key: "metrics.token", value: textValue(&c.Metrics.Token)},
+		{key: "slack.bot_token", value: textValue(&c.Slack.BotToken)},
+		{key: "slack.signing_secret", value: textValue(&c.Slack.SigningSecret)},
+		{key: "slack.app_token", value: textValue(&c.Slack.AppToken)},
+		{key: "slack.api_url", value: textValue(&c.Slack.APIURL)},
+		{key: "slack.command", value: textValue(&c.Slack.Command)},
+		{key: "discord.token", value: textValue(&c.Discord.Token)},
+		{key: "discord.application_id", value: textValue(&c.Discord.ApplicationID)},
+		{key: "discord.public_key", value: textValue(&c.Discord.PublicKey)},
+		{key: "discord.guild_ids", value: listValue(&c.Discord.GuildIDs)},
+		{key: "discord.help_channel_ids", value: listValue(&c.Discord.HelpChannelIDs)},
+		{key: "discord.message_content", value: boolValue(&c.Discord.MessageContent)},
+		{key: "discord.api_url", value: textValue(&c.Discord.APIURL)},
+		{key: "discord.gateway", value: optionalBoolValue(&c.Discord.Gateway)},
+		{key: "discord.public", value: boolValue(&c.Discord.Public)},
+		{key: "discord.delete_personal_data", value: boolValue(&c.Discord.DeletePersonalData)},
 	}
 }
 
@@ -338,22 +327,7 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
 	for _, s := range all {
-		switch {
-		case s.text != nil:
-			v.SetDefault(s.key, *s.text)
-		case s.number != nil:
-			v.SetDefault(s.key, *s.number)
-		case s.duration != nil:
-			v.SetDefault(s.key, s.duration.String())
-		case s.integer != nil:
-			v.SetDefault(s.key, *s.integer)
-		case s.list != nil:
-			v.SetDefault(s.key, "")
-		case s.flag01 != nil:
-			v.SetDefault(s.key, *s.flag01)
-		case s.optional != nil:
-			v.SetDefault(s.key, "")
-		}
+		v.SetDefault(s.key, s.value.viperDefault())
 		if f := flags.Lookup(s.flag); s.flag != "" && f != nil {
 			if err := v.BindPFlag(s.key, f); err != nil {
 				return Config{}, configError{err}
@@ -376,7 +350,7 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 		}
 	}
 	for _, s := range all {
-		if err := s.read(v.Get(s.key)); err != nil {
+		if err := s.value.read(v.Get(s.key)); err != nil {
 			return Config{}, configError{fmt.Errorf("%s: %w", s.key, err)}
 		}
 	}
@@ -384,51 +358,6 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 		return Config{}, configError{err}
 	}
 	return cfg, nil
-}
-
-// read stores the value val in the setting, converting it.
-func (s setting) read(val any) error {
-	switch {
-	case s.text != nil:
-		*s.text = strings.TrimSpace(cast.ToString(val))
-	case s.number != nil:
-		n, err := cast.ToFloat64E(val)
-		if err != nil {
-			return fmt.Errorf("%q is not a number", fmt.Sprint(val))
-		}
-		*s.number = n
-	case s.integer != nil:
-		n, err := cast.ToIntE(val)
-		if err != nil {
-			return fmt.Errorf("%q is not a whole number", fmt.Sprint(val))
-		}
-		*s.integer = n
-	case s.duration != nil:
-		d, err := cast.ToDurationE(val)
-		if err != nil {
-			return fmt.Errorf("%q is not a duration like 500ms or 15s", fmt.Sprint(val))
-		}
-		*s.duration = d
-	case s.list != nil:
-		*s.list = listOf(val)
-	case s.flag01 != nil:
-		b, err := cast.ToBoolE(val)
-		if err != nil {
-			return fmt.Errorf("%q is not true or false", fmt.Sprint(val))
-		}
-		*s.flag01 = b
-	case s.optional != nil:
-		if str, ok := val.(string); ok && strings.TrimSpace(str) == "" {
-			*s.optional = nil
-			return nil
-		}
-		b, err := cast.ToBoolE(val)
-		if err != nil {
-			return fmt.Errorf("%q is not true or false", fmt.Sprint(val))
-		}
-		*s.optional = &b
-	}
-	return nil
 }
 
 // listOf reads a list from YAML (a sequence) or the environment and flags

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -33,27 +32,9 @@ func (a *app) configCommand() *cobra.Command {
 
 // display shows a setting's value as YAML would, masking secrets.
 func display(s setting) string {
-	switch {
-	case s.text != nil:
-		if *s.text != "" && slices.Contains(secretKeys, s.key) {
-			return `"********"`
-		}
-		return fmt.Sprintf("%q", *s.text)
-	case s.number != nil:
-		return fmt.Sprint(*s.number)
-	case s.integer != nil:
-		return fmt.Sprint(*s.integer)
-	case s.duration != nil:
-		return s.duration.String()
-	case s.list != nil:
-		return "[" + strings.Join(*s.list, ", ") + "]"
-	case s.flag01 != nil:
-		return fmt.Sprint(*s.flag01)
-	case s.optional != nil:
-		if *s.optional == nil {
-			return "~ # default"
-		}
-		return fmt.Sprint(**s.optional)
+	shown := s.value.show()
+	if slices.Contains(secretKeys, s.key) && shown != `""` {
+		return `"********"`
 	}
-	return ""
+	return shown
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/httpapi"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // served is helpdeskbot serve running in-process on a random loopback port.
@@ -125,26 +126,7 @@ func get(t *testing.T, url string) (int, string) {
 
 func copyKnowledge(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	src := "../../knowledge"
-	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dir, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return testkit.CopyDir(t, "../../knowledge")
 }
 
 func TestServeEndToEnd(t *testing.T) {
@@ -161,7 +143,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("ask: %s %s", r.Outcome, r.Intent)
 	}
 	turn := regexp.MustCompile(`msg=turn adapter=http user=[0-9a-f]{16} intent=selfie outcome=\w+`)
-	testkitWait(t, "the turn to be logged", func() bool { return s.logs.find(turn) != "" })
+	testkit.WaitFor(t, "the turn to be logged", func() bool { return s.logs.find(turn) != "" })
 	if line := s.logs.find(turn); strings.Contains(line, "555") || strings.Contains(line, "web-42") || strings.Contains(line, "text=") {
 		t.Errorf("the turn log shows the message or the user: %s", line)
 	}
@@ -174,7 +156,7 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// A broken edit keeps the last good knowledge answering.
 	os.WriteFile(filepath.Join(dir, "capture", "nfc.md"), []byte("---\nid: nfc\n---\n"), 0o644)
-	testkitWait(t, "the refusal to be logged", func() bool {
+	testkit.WaitFor(t, "the refusal to be logged", func() bool {
 		return s.logs.find(regexp.MustCompile(`knowledge reload refused.*nfc.md`)) != ""
 	})
 	if r := s.ask(t, "nfc"); r.Intent != "nfc" {
@@ -185,7 +167,7 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	// A good edit is picked up.
 	os.WriteFile(filepath.Join(dir, "capture", "nfc.md"), []byte("---\nid: nfc\ntitle: NFC chip reading\nexamples:\n  - nfc chip will not read\n  - how do I scan the chip\n  - nfc fails\nkeywords: [nfc, chip]\n---\nThe new NFC answer.\n"), 0o644)
-	testkitWait(t, "the fixed edit to be answered", func() bool { return strings.Contains(s.ask(t, "nfc").Text, "The new NFC answer.") })
+	testkit.WaitFor(t, "the fixed edit to be answered", func() bool { return strings.Contains(s.ask(t, "nfc").Text, "The new NFC answer.") })
 	_, metrics = get(t, s.base+"/metrics")
 	if !strings.Contains(metrics, "helpdesk_knowledge_reloads_total 1") || !strings.Contains(metrics, "helpdesk_knowledge_reloads_failed_total") {
 		t.Errorf("reload metrics missing:\n%s", grepLines(metrics, "reload"))
@@ -193,7 +175,7 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// SIGHUP reloads too (the watch is on, so the edit may be in already).
 	syscall.Kill(os.Getpid(), syscall.SIGHUP)
-	testkitWait(t, "the SIGHUP to be handled", func() bool {
+	testkit.WaitFor(t, "the SIGHUP to be handled", func() bool {
 		return s.logs.find(regexp.MustCompile(`reloading knowledge on SIGHUP`)) != ""
 	})
 
@@ -217,17 +199,6 @@ func TestServeRefusesPublicAddressWithoutToken(t *testing.T) {
 	r := runCLI(t, "", "serve", "--http-addr", "0.0.0.0:0")
 	if r.code != exitUsage || !strings.Contains(r.stderr, "api_token") {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
-	}
-}
-
-func testkitWait(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited 10s for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
 	}
 }
 

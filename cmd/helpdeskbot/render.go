@@ -2,10 +2,10 @@ package main
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/internal/markdown"
 )
 
 // renderTerminal renders a reply as plain text for a terminal, the way a
@@ -13,7 +13,7 @@ import (
 // choices and related topics numbered so they can be picked by number.
 func renderTerminal(r bot.Reply) string {
 	var b strings.Builder
-	b.WriteString(plainMarkdown(r.Body))
+	b.WriteString(markdown.Plain(r.Body))
 	for i, c := range r.Choices {
 		if i == 0 {
 			b.WriteString("\n")
@@ -21,9 +21,9 @@ func renderTerminal(r bot.Reply) string {
 		fmt.Fprintf(&b, "\n  %d. %s", i+1, c.Title)
 	}
 	if r.Contact != "" {
-		b.WriteString("\n\n" + plainMarkdown(r.Contact))
+		b.WriteString("\n\n" + markdown.Plain(r.Contact))
 	}
-	b.WriteString("\n\n" + plainMarkdown(r.Guidance))
+	b.WriteString("\n\n" + markdown.Plain(r.Guidance))
 	if len(r.Related) > 0 {
 		b.WriteString("\n\nRelated topics:")
 		for i, c := range r.Related {
@@ -31,17 +31,4 @@ func renderTerminal(r bot.Reply) string {
 		}
 	}
 	return b.String()
-}
-
-var (
-	mdLink   = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
-	mdStrong = regexp.MustCompile(`(\*\*|__)(.+?)(\*\*|__)`)
-	mdBullet = regexp.MustCompile(`(?m)^(\s*)[-*+] `)
-)
-
-// plainMarkdown turns the Markdown of answers into readable plain text.
-func plainMarkdown(s string) string {
-	s = mdLink.ReplaceAllString(s, "$1 ($2)")
-	s = mdStrong.ReplaceAllString(s, "$2")
-	return mdBullet.ReplaceAllString(s, "$1• ")
 }

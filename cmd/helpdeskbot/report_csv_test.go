@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/sqlite"
 )
 
 // storeWith writes turns into a fresh SQLite analytics store that the CLI
@@ -16,7 +17,7 @@ import (
 func storeWith(t *testing.T, turns ...analytics.Turn) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "turns.db")
-	s, err := analytics.OpenSQLite(context.Background(), path)
+	s, err := sqlite.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}

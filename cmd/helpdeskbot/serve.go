@@ -61,14 +61,13 @@ func (a *app) serveCommand() *cobra.Command {
 			}
 			k := b.Knowledge()
 			m.KnowledgeLoaded(k.Version, len(k.Topics), false)
-			srv, err := newServer(a.cfg, b, m, log)
+			srv, err := newServer(a.cfg, b, m, log, rec)
 			if err != nil {
 				return configError{err}
 			}
-			srv.recording = rec
 			if a.cfg.Console {
 				fsys, _ := a.knowledgeFS()
-				src := console.Sources{Bot: b, Log: log, Lint: func() intents.Problems {
+				src := console.Sources{Bot: b, Log: log, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
 					_, ps := intents.Lint(fsys, time.Now())
 					return ps
 				}}
@@ -113,19 +112,13 @@ func newLogger(w io.Writer, c LogConfig) *slog.Logger {
 	return slog.New(slog.NewTextHandler(w, opts))
 }
 
-// adapter is what serve runs for each chat platform.
-type adapter interface {
-	Run(ctx context.Context) error
-	Ready() bool
-}
-
 // server is the HTTP listener of serve and what runs behind it.
 type server struct {
 	cfg      Config
 	bot      *bot.Bot
 	log      *slog.Logger
 	mux      *http.ServeMux
-	adapters map[string]adapter
+	adapters []bot.Adapter
 	reloader *reload.Reloader
 	// recording, when analytics are on, stores turns and feedback.
 	recording *recording
@@ -137,38 +130,23 @@ type recording struct {
 	recorder *analytics.Recorder
 }
 
-// newServer wires the endpoints and the configured adapters to b.
-func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*server, error) {
-	s := &server{cfg: cfg, bot: b, log: log, mux: http.NewServeMux(), adapters: map[string]adapter{}}
+// newServer wires the endpoints and the adapters the configuration turns
+// on to b; rec, when analytics are on, records turns and feedback.
+func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording) (*server, error) {
+	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), log)
+	if err != nil {
+		return nil, err
+	}
+	s := &server{cfg: cfg, bot: b, log: log, mux: http.NewServeMux(), adapters: adapters, recording: rec}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Write([]byte("ok\n"))
 	})
 	s.mux.HandleFunc("GET /readyz", s.serveReady)
 	s.mux.Handle("GET /metrics", m.GuardedHandler(cfg.metricsToken()))
-	s.mux.Handle("/v1/", bounded(httpapi.Handler(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies()}), cfg.Limits.Concurrency, func() { m.Shed("http") }))
-	if cfg.Slack.Enabled() {
-		sc := cfg.Slack
-		sc.Events, sc.DrainTimeout = m, cfg.ShutdownTimeout
-		sa, err := slack.New(sc, b, s.feedback(), log)
-		if err != nil {
-			return nil, err
+	for _, a := range adapters {
+		if h, ok := a.(bot.HTTPAdapter); ok {
+			h.Mount(s.mux)
 		}
-		if cfg.Slack.SigningSecret != "" {
-			s.mux.Handle("/slack/", sa.Handler())
-		}
-		s.adapters["slack"] = sa
-	}
-	if cfg.Discord.Enabled() {
-		dc := cfg.Discord
-		dc.Events, dc.DrainTimeout = m, cfg.ShutdownTimeout
-		da, err := discord.New(dc, b, s.feedback(), log)
-		if err != nil {
-			return nil, err
-		}
-		if cfg.Discord.PublicKey != "" {
-			s.mux.Handle("/discord/", da.Handler())
-		}
-		s.adapters["discord"] = da
 	}
 	if cfg.Knowledge != "" {
 		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy}, b, log, reload.Hooks{
@@ -179,16 +157,36 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger) (*s
 	return s, nil
 }
 
-// serveReady answers 200 when the knowledge is loaded and every adapter is
-// connected, 503 listing what is not ready otherwise.
+// configuredAdapters builds /v1/ask and every chat adapter whose
+// configuration is present. A new platform is one more line here.
+func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, log *slog.Logger) ([]bot.Adapter, error) {
+	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency}, httpapi.WithMetrics(m))}
+	var errs []error
+	add := func(a bot.Adapter, err error) {
+		if err != nil {
+			errs = append(errs, err)
+			return
+		}
+		adapters = append(adapters, a)
+	}
+	if cfg.Slack.Enabled() {
+		add(slack.New(cfg.Slack, b, fb, log, slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)))
+	}
+	if cfg.Discord.Enabled() {
+		add(discord.New(cfg.Discord, b, fb, log, discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)))
+	}
+	return adapters, errors.Join(errs...)
+}
+
+// serveReady answers 200 when every adapter that can be not ready is
+// ready, 503 naming those that are not otherwise. (The knowledge is always
+// loaded: serve does not start without it, and a failed reload keeps the
+// last good version.)
 func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 	var waiting []string
-	if s.bot.Knowledge() == nil {
-		waiting = append(waiting, "knowledge")
-	}
-	for name, a := range s.adapters {
-		if !a.Ready() {
-			waiting = append(waiting, name)
+	for _, a := range s.adapters {
+		if r, ok := a.(bot.ReadyAdapter); ok && !r.Ready() {
+			waiting = append(waiting, a.Name())
 		}
 	}
 	if len(waiting) > 0 {
@@ -226,12 +224,12 @@ func (s *server) run(ctx context.Context, ln net.Listener) error {
 		"knowledge", s.bot.Knowledge().Version)
 
 	var wg sync.WaitGroup
-	for name, a := range s.adapters {
+	for _, a := range s.adapters {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			if err := a.Run(ctx); err != nil {
-				errc <- fmt.Errorf("%s: %w", name, err)
+				errc <- fmt.Errorf("%s: %w", a.Name(), err)
 			}
 		}()
 	}
@@ -272,7 +270,7 @@ func (s *server) watchKnowledge(ctx context.Context, wg *sync.WaitGroup) {
 				return
 			case <-hup:
 				s.log.Info("reloading knowledge on SIGHUP")
-				s.reloader.Reload(ctx)
+				reload.Log(s.log, s.reloader.Reload(ctx))
 			}
 		}
 	}()
@@ -287,30 +285,13 @@ func (s *server) watchKnowledge(ctx context.Context, wg *sync.WaitGroup) {
 	}
 }
 
-// bounded serves at most n requests at once; the others get 503 at once,
-// counted by shed, instead of waiting in an unbounded queue.
-func bounded(h http.Handler, n int, shed func()) http.Handler {
-	slots := make(chan struct{}, n)
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case slots <- struct{}{}:
-			defer func() { <-slots }()
-			h.ServeHTTP(w, r)
-		default:
-			shed()
-			w.Header().Set("Retry-After", "1")
-			http.Error(w, "busy", http.StatusServiceUnavailable)
-		}
-	})
-}
-
-// feedback logs feedback clicks (platform, intent and vote only) and, with
-// analytics on, records them.
-func (s *server) feedback() bot.FeedbackRecorder {
+// feedbackRecorder logs feedback clicks (platform, intent and vote only)
+// and, with analytics on (rec not nil), records them.
+func feedbackRecorder(log *slog.Logger, rec *recording) bot.FeedbackRecorder {
 	return bot.FeedbackFunc(func(ctx context.Context, f bot.Feedback) error {
-		s.log.Info("feedback", "adapter", f.Adapter, "intent", f.Intent, "helpful", f.Helpful)
-		if s.recording != nil {
-			return s.recording.recorder.RecordFeedback(ctx, f)
+		log.Info("feedback", "adapter", f.Adapter, "intent", f.Intent, "helpful", f.Helpful)
+		if rec != nil {
+			return rec.recorder.RecordFeedback(ctx, f)
 		}
 		return nil
 	})

@@ -17,7 +17,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -76,7 +75,7 @@ func newTestServer(t *testing.T, cfg Config) *server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := newServer(cfg, b, metrics.New(), slog.New(slog.DiscardHandler))
+	srv, err := newServer(cfg, b, metrics.New(), slog.New(slog.DiscardHandler), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,34 +303,5 @@ func TestServeAnswersDiscordInteractions(t *testing.T) {
 	srv.Handler().ServeHTTP(rec, req)
 	if rec.Code != http.StatusOK || strings.TrimSpace(rec.Body.String()) != `{"type":1}` {
 		t.Fatalf("%d %s", rec.Code, rec.Body)
-	}
-}
-
-func TestBoundedShedsExcessAtOnce(t *testing.T) {
-	release := make(chan struct{})
-	entered := make(chan struct{}, 1)
-	var shed atomic.Int64
-	h := bounded(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		entered <- struct{}{}
-		<-release
-	}), 1, func() { shed.Add(1) })
-	done := make(chan struct{})
-	go func() {
-		h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("POST", "/v1/ask", nil))
-		close(done)
-	}()
-	<-entered
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("POST", "/v1/ask", nil))
-	if rec.Code != http.StatusServiceUnavailable || shed.Load() != 1 || rec.Header().Get("Retry-After") == "" {
-		t.Fatalf("over the bound: %d, shed %d", rec.Code, shed.Load())
-	}
-	close(release)
-	<-done
-	go func() { <-entered }() // the next request enters and returns at once
-	rec = httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("POST", "/v1/ask", nil))
-	if rec.Code != http.StatusOK {
-		t.Fatalf("after the slot is free: %d", rec.Code)
 	}
 }

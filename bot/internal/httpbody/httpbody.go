@@ -3,9 +3,14 @@
 package httpbody
 
 import (
+	"bytes"
 	"errors"
 	"io"
+	"log/slog"
 	"net/http"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
 )
 
 // Read reads r's body, at most max bytes. On failure it has answered the
@@ -23,3 +28,31 @@ func Read(w http.ResponseWriter, r *http.Request, max int64) ([]byte, bool) {
 	}
 	return body, true
 }
+
+// Signed serves only the requests whose raw body (at most max bytes)
+// carries a valid signature, as valid says: h gets the body, which is also
+// put back for form parsers. Any other request gets 401 with refusal as
+// its text, without the body being read further or logged; refusals are
+// logged at most as often as limiter allows, counting those held back.
+func Signed(max int64, valid func(http.Header, []byte) bool, limiter *lograte.Limiter, log *slog.Logger, refusal string,
+	h func(w http.ResponseWriter, r *http.Request, body []byte)) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, ok := Read(w, r, max)
+		if !ok {
+			return
+		}
+		if !valid(r.Header, body) {
+			if ok, suppressed := limiter.Allow(); ok {
+				log.Warn("request with a bad signature refused", "path", r.URL.Path, "suppressed", suppressed)
+			}
+			http.Error(w, refusal, http.StatusUnauthorized)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		h(w, r, body)
+	})
+}
+
+// BadSignatureLogEvery is how often the adapters log a refused signature
+// at most.
+const BadSignatureLogEvery = time.Minute

@@ -44,3 +44,30 @@ func Wait(ctx context.Context, d time.Duration) bool {
 		return true
 	}
 }
+
+// Until calls attempt until it succeeds. It gives up at once when fatal
+// (nil: never) turns the error into one, returning that; otherwise it
+// calls failed with the failures so far, the wait and the error (for a log
+// line), waits delay(failures), and tries again, returning ctx's error
+// once ctx ends.
+func Until(ctx context.Context, attempt func() error, fatal func(error) error, delay Delay, failed func(failures int, wait time.Duration, err error)) error {
+	for failures := 1; ; failures++ {
+		err := attempt()
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if fatal != nil {
+			if ferr := fatal(err); ferr != nil {
+				return ferr
+			}
+		}
+		wait := delay(failures)
+		failed(failures, wait, err)
+		if !Wait(ctx, wait) {
+			return ctx.Err()
+		}
+	}
+}

@@ -2,6 +2,8 @@ package retry_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -55,4 +57,54 @@ func TestWait(t *testing.T) {
 			t.Error("Wait(0) on an ended context reports true")
 		}
 	})
+}
+
+func TestUntil(t *testing.T) {
+	errDown, errBad := errors.New("down"), errors.New("bad token")
+	fatal := func(err error) error {
+		if errors.Is(err, errBad) {
+			return fmt.Errorf("refused: %w", err)
+		}
+		return nil
+	}
+	noWait := func(int) time.Duration { return 0 }
+	tests := []struct {
+		name     string
+		results  []error // of successive attempts; past the end, errDown
+		cancel   bool
+		want     error
+		attempts int
+	}{
+		{"succeeds at once", []error{nil}, false, nil, 1},
+		{"succeeds after failures", []error{errDown, errDown, nil}, false, nil, 3},
+		{"fatal stops at once", []error{errDown, errBad, nil}, false, errBad, 2},
+		{"ends with ctx", nil, true, context.Canceled, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			attempts, failures := 0, 0
+			attempt := func() error {
+				attempts++
+				if tt.cancel {
+					cancel()
+				}
+				if attempts <= len(tt.results) {
+					return tt.results[attempts-1]
+				}
+				return errDown
+			}
+			err := retry.Until(ctx, attempt, fatal, noWait, func(n int, _ time.Duration, _ error) { failures = n })
+			if !errors.Is(err, tt.want) || (tt.want == nil) != (err == nil) {
+				t.Fatalf("Until = %v, want %v", err, tt.want)
+			}
+			if attempts != tt.attempts {
+				t.Errorf("%d attempts, want %d", attempts, tt.attempts)
+			}
+			if tt.want == nil && failures != attempts-1 {
+				t.Errorf("told of %d failures, want %d", failures, attempts-1)
+			}
+		})
+	}
 }

@@ -6,12 +6,19 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
 )
 
+// TestDedupRemembersForTTLWithinBounds runs in a bubble: its sleep moves
+// the fake clock past the ttl at once.
 func TestDedupRemembersForTTLWithinBounds(t *testing.T) {
+	synctest.Test(t, testDedupRemembersForTTLWithinBounds)
+}
+
+func testDedupRemembersForTTLWithinBounds(t *testing.T) {
 	d := work.NewDedup(50*time.Millisecond, 3)
 	if !d.First("a") || d.First("a") {
 		t.Fatal("a repeat was not caught")
@@ -59,10 +66,15 @@ func TestPoolBoundsAndRecovers(t *testing.T) {
 	block := make(chan struct{})
 	done := make(chan struct{}, 4)
 	p.Start(context.Background(), 1)
-	if !p.Submit(func(context.Context) { <-block; done <- struct{}{} }) {
+	taken := make(chan struct{})
+	if !p.Submit(func(context.Context) { close(taken); <-block; done <- struct{}{} }) {
 		t.Fatal("first job refused")
 	}
-	time.Sleep(10 * time.Millisecond) // the worker takes it
+	select {
+	case <-taken: // the worker holds it; the queue is empty
+	case <-time.After(5 * time.Second):
+		t.Fatal("the worker did not take the first job")
+	}
 	p.Submit(func(context.Context) { panic("boom") })
 	p.Submit(func(context.Context) { done <- struct{}{} })
 	if p.Submit(func(context.Context) {}) {

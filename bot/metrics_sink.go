@@ -1,10 +1,10 @@
 package bot
 
-// Events is told what adapters do besides answering, for metrics: replies
-// delivered or failed, repeated events dropped, work shed under load,
-// panics recovered.
+// MetricsSink is told what adapters do besides answering, for metrics:
+// replies delivered or failed, repeated events dropped, work shed under
+// load, panics recovered.
 // Implementations must be safe for concurrent use.
-type Events interface {
+type MetricsSink interface {
 	// Delivered reports a reply sent (code "") or failed with the
 	// platform's error code.
 	Delivered(adapter, code string)
@@ -17,12 +17,12 @@ type Events interface {
 	Panicked(adapter string)
 }
 
-// NoEvents is an Events that keeps nothing.
-var NoEvents Events = noEvents{}
+// NoMetrics is a MetricsSink that keeps nothing.
+var NoMetrics MetricsSink = noMetrics{}
 
-type noEvents struct{}
+type noMetrics struct{}
 
-func (noEvents) Delivered(string, string) {}
-func (noEvents) Deduplicated(string)      {}
-func (noEvents) Shed(string)              {}
-func (noEvents) Panicked(string)          {}
+func (noMetrics) Delivered(string, string) {}
+func (noMetrics) Deduplicated(string)      {}
+func (noMetrics) Shed(string)              {}
+func (noMetrics) Panicked(string)          {}

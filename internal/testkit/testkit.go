@@ -1,6 +1,7 @@
 // Package testkit holds what tests share: a dialer that only reaches
 // loopback, waiting with a deadline, a log buffer, copies of fixture
-// folders, and parallel posting for benchmarks. Only tests import it.
+// folders, bots on a knowledge folder, and parallel posting for
+// benchmarks. Only tests import it.
 package testkit
 
 import (

@@ -1,23 +1,20 @@
-package analytics_test
+// Package analyticstest is the conformance suite of analytics stores:
+// every backend (analytics/sqlite, analytics/postgres) runs it. Only tests
+// import it.
+package analyticstest
 
 import (
 	"context"
-	"database/sql"
-	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
-
-	_ "github.com/jackc/pgx/v5/stdlib"
 )
 
-// testStore is the conformance suite every Store passes.
-func testStore(t *testing.T, open func(t *testing.T) analytics.Store) {
+// RunStore is the conformance suite every analytics.Store passes: open
+// returns a new, empty store, closed when the test ends.
+func RunStore(t *testing.T, open func(t *testing.T) analytics.Store) {
 	t.Run("records and reports", func(t *testing.T) { testStoreReports(t, open) })
 	t.Run("one vote per person per turn", func(t *testing.T) { testStoreVotesOnce(t, open) })
 }
@@ -155,82 +152,12 @@ func testStoreVotesOnce(t *testing.T, open func(t *testing.T) analytics.Store) {
 	}
 }
 
-func TestSQLiteStore(t *testing.T) {
-	testStore(t, func(t *testing.T) analytics.Store {
-		s, err := analytics.OpenSQLite(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	})
-}
-
-func TestSQLiteReopens(t *testing.T) {
-	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "turns.db")
-	s, err := analytics.OpenSQLite(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.AddTurns(ctx, []analytics.Turn{{Time: time.Now(), Adapter: "http", Intent: "nfc", Outcome: "answered"}})
-	s.Close()
-	s, err = analytics.OpenSQLite(ctx, path)
-	if err != nil {
-		t.Fatalf("reopening a migrated store: %v", err)
-	}
-	defer s.Close()
-	if counts, _ := s.Volume(ctx, time.Time{}); len(counts) != 1 {
-		t.Fatalf("turns lost on reopening: %+v", counts)
-	}
-}
-
-// TestPostgresStore runs the conformance suite on a real PostgreSQL server
-// when HELPDESK_TEST_POSTGRES names one (.ci/run starts one on loopback).
-// Each run gets a fresh schema.
-func TestPostgresStore(t *testing.T) {
-	dsn := os.Getenv("HELPDESK_TEST_POSTGRES")
-	if dsn == "" {
-		t.Skip("HELPDESK_TEST_POSTGRES is not set: no PostgreSQL server to test against")
-	}
-	testStore(t, func(t *testing.T) analytics.Store {
-		ctx := context.Background()
-		admin, err := sql.Open("pgx", dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer admin.Close()
-		schema := fmt.Sprintf("test_%d", time.Now().UnixNano())
-		if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() {
-			if db, err := sql.Open("pgx", dsn); err == nil {
-				db.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-				db.Close()
-			}
-		})
-		s, err := analytics.OpenPostgres(ctx, withSearchPath(dsn, schema))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	})
-}
-
-func withSearchPath(dsn, schema string) string {
-	sep := "?"
-	if strings.Contains(dsn, "?") {
-		sep = "&"
-	}
-	return dsn + sep + "search_path=" + schema
-}
-
-// testMigratedVotes checks a store opened on the duplicate-votes fixture:
-// the latest of each person's votes on a turn stayed, and a later click
-// changes it.
-func testMigratedVotes(t *testing.T, s analytics.Store) {
+// CheckMigratedVotes checks a store opened on a backend's duplicate-votes
+// fixture (the same votes in each backend's SQL: u1 voting three times on
+// one selfie turn, the last a 👎; u2 once 👎; two 👎 without a person; u3
+// twice on okta, the last 👍): the latest of each person's votes on a turn
+// stayed, and a later click changes it.
+func CheckMigratedVotes(t *testing.T, s analytics.Store) {
 	ctx := context.Background()
 	votes, err := s.Votes(ctx, time.UnixMicro(0))
 	if err != nil {
@@ -248,63 +175,4 @@ func testMigratedVotes(t *testing.T, s analytics.Store) {
 	if want := []analytics.Vote{{Intent: "selfie", Up: 1, Down: 3}, {Intent: "okta", Up: 1}}; !slices.Equal(votes, want) {
 		t.Errorf("votes after u1 changed theirs %+v, want %+v", votes, want)
 	}
-}
-
-func TestSQLiteMigratesDuplicateVotes(t *testing.T) {
-	ctx := context.Background()
-	fixture, err := os.ReadFile(filepath.Join("testdata", "duplicate-votes.sqlite.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(t.TempDir(), "turns.db")
-	db, err := sql.Open("sqlite", "file:"+path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExecContext(ctx, string(fixture)); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err := analytics.OpenSQLite(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	testMigratedVotes(t, s)
-}
-
-func TestPostgresMigratesDuplicateVotes(t *testing.T) {
-	dsn := os.Getenv("HELPDESK_TEST_POSTGRES")
-	if dsn == "" {
-		t.Skip("HELPDESK_TEST_POSTGRES is not set: no PostgreSQL server to test against")
-	}
-	ctx := context.Background()
-	fixture, err := os.ReadFile(filepath.Join("testdata", "duplicate-votes.postgres.sql"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	admin, err := sql.Open("pgx", dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer admin.Close()
-	schema := fmt.Sprintf("test_%d", time.Now().UnixNano())
-	if _, err := admin.ExecContext(ctx, "CREATE SCHEMA "+schema); err != nil {
-		t.Fatal(err)
-	}
-	defer admin.ExecContext(context.Background(), "DROP SCHEMA "+schema+" CASCADE")
-	db, err := sql.Open("pgx", withSearchPath(dsn, schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := db.ExecContext(ctx, string(fixture)); err != nil {
-		t.Fatal(err)
-	}
-	db.Close()
-	s, err := analytics.OpenPostgres(ctx, withSearchPath(dsn, schema))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	testMigratedVotes(t, s)
 }

@@ -1,4 +1,7 @@
-package analytics
+// Package sqlstore is the analytics Store on a SQL database that the
+// SQLite and PostgreSQL backends share: they differ only in how they open,
+// migrate and number query parameters.
+package sqlstore
 
 import (
 	"context"
@@ -8,18 +11,28 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
 )
 
-// sqlStore is a Store on a SQL database; SQLite and PostgreSQL differ only
-// in how they open, migrate and number query parameters.
-type sqlStore struct {
+// Store is an analytics.Store on db.
+type Store struct {
 	db *sql.DB
 	// dollar numbers parameters $1, $2 (PostgreSQL) instead of ? (SQLite).
 	dollar bool
 }
 
+var _ analytics.Store = (*Store)(nil)
+
+// New returns the store on db; dollar numbers query parameters $1, $2
+// (PostgreSQL) instead of ? (SQLite).
+func New(db *sql.DB, dollar bool) *Store { return &Store{db: db, dollar: dollar} }
+
+// hourMicros is an hour in the microseconds turns are timed in.
+const hourMicros = 3600 * 1_000_000
+
 // q rewrites the ? parameters of query for the database.
-func (s *sqlStore) q(query string) string {
+func (s *Store) q(query string) string {
 	if !s.dollar {
 		return query
 	}
@@ -36,11 +49,11 @@ func (s *sqlStore) q(query string) string {
 	return b.String()
 }
 
-// voteMigration keeps one vote per person per turn (a person's votes on
+// VoteMigration keeps one vote per person per turn (a person's votes on
 // answers whose turn was not found count once per intent): the latest of
 // duplicates stays, and unique indexes keep it so. Votes without a person
 // are left as they are. SQLite and PostgreSQL share it.
-const voteMigration = `DELETE FROM feedback WHERE "user" <> '' AND turn_id IS NOT NULL AND EXISTS (
+const VoteMigration = `DELETE FROM feedback WHERE "user" <> '' AND turn_id IS NOT NULL AND EXISTS (
 		SELECT 1 FROM feedback later WHERE later."user" = feedback."user" AND later.turn_id = feedback.turn_id
 			AND (later.at > feedback.at OR (later.at = feedback.at AND later.id > feedback.id)));
 	DELETE FROM feedback WHERE "user" <> '' AND turn_id IS NULL AND EXISTS (
@@ -50,7 +63,7 @@ const voteMigration = `DELETE FROM feedback WHERE "user" <> '' AND turn_id IS NO
 	CREATE UNIQUE INDEX feedback_vote_per_intent ON feedback("user", intent) WHERE "user" <> '' AND turn_id IS NULL;`
 
 // AddTurns writes turns, and their hourly counts, in one transaction.
-func (s *sqlStore) AddTurns(ctx context.Context, turns []Turn) error {
+func (s *Store) AddTurns(ctx context.Context, turns []analytics.Turn) error {
 	if len(turns) == 0 {
 		return nil
 	}
@@ -66,7 +79,7 @@ func (s *sqlStore) AddTurns(ctx context.Context, turns []Turn) error {
 	for k := range counts {
 		keys = append(keys, k)
 	}
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
 		err := execEach(ctx, tx, s.q(`INSERT INTO turns (at, adapter, "user", text, intent, outcome, confidence, runner_up, latency_us, knowledge)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), len(turns), func(i int) []any {
 			t := turns[i]
@@ -88,7 +101,7 @@ func (s *sqlStore) AddTurns(ctx context.Context, turns []Turn) error {
 // one vote per turn: a later click changes it, a replayed or older one
 // changes nothing. A vote whose turn is not found counts once per person
 // and intent; votes without a person are each kept.
-func (s *sqlStore) AddFeedback(ctx context.Context, feedback []Feedback) error {
+func (s *Store) AddFeedback(ctx context.Context, feedback []analytics.Feedback) error {
 	if len(feedback) == 0 {
 		return nil
 	}
@@ -96,7 +109,7 @@ func (s *sqlStore) AddFeedback(ctx context.Context, feedback []Feedback) error {
 		insert = `INSERT INTO feedback (at, adapter, "user", intent, helpful, turn_id) VALUES (?, ?, ?, ?, ?, ?)`
 		update = ` DO UPDATE SET at = excluded.at, adapter = excluded.adapter, helpful = excluded.helpful WHERE excluded.at >= feedback.at`
 	)
-	return s.tx(ctx, func(tx *sql.Tx) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
 		var stmts [4]*sql.Stmt
 		for i, q := range []string{
 			`SELECT id FROM turns WHERE "user" = ? AND intent = ? AND at <= ? ORDER BY at DESC LIMIT 1`,
@@ -133,8 +146,8 @@ func (s *sqlStore) AddFeedback(ctx context.Context, feedback []Feedback) error {
 	})
 }
 
-// tx runs f in a transaction, committed if f succeeds.
-func (s *sqlStore) tx(ctx context.Context, f func(*sql.Tx) error) error {
+// Tx runs f in a transaction, committed if f succeeds.
+func (s *Store) Tx(ctx context.Context, f func(*sql.Tx) error) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("analytics: begin: %w", err)
@@ -166,16 +179,16 @@ func execEach(ctx context.Context, tx *sql.Tx, query string, n int, args func(i 
 
 // Volume counts turns by intent, adapter and outcome, from the hourly
 // counts: the hour that since falls in counts whole.
-func (s *sqlStore) Volume(ctx context.Context, since time.Time) ([]Count, error) {
+func (s *Store) Volume(ctx context.Context, since time.Time) ([]analytics.Count, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT intent, adapter, outcome, SUM(n) FROM turn_counts WHERE hour >= ?
 		GROUP BY intent, adapter, outcome ORDER BY SUM(n) DESC, intent, adapter, outcome`), since.UnixMicro()/hourMicros)
 	if err != nil {
 		return nil, fmt.Errorf("analytics: volume: %w", err)
 	}
 	defer rows.Close()
-	var out []Count
+	var out []analytics.Count
 	for rows.Next() {
-		var c Count
+		var c analytics.Count
 		if err := rows.Scan(&c.Intent, &c.Adapter, &c.Outcome, &c.N); err != nil {
 			return nil, fmt.Errorf("analytics: volume: %w", err)
 		}
@@ -185,24 +198,24 @@ func (s *sqlStore) Volume(ctx context.Context, since time.Time) ([]Count, error)
 }
 
 // Unanswered returns fallback and clarify turns, newest first.
-func (s *sqlStore) Unanswered(ctx context.Context, since time.Time, limit int) ([]Turn, error) {
+func (s *Store) Unanswered(ctx context.Context, since time.Time, limit int) ([]analytics.Turn, error) {
 	return s.turns(ctx, `WHERE at >= ? AND outcome IN ('fallback', 'clarify') ORDER BY at DESC LIMIT ?`, since.UnixMicro(), limit)
 }
 
 // LowConfidence returns answered turns under a confidence, lowest first.
-func (s *sqlStore) LowConfidence(ctx context.Context, since time.Time, below float64, limit int) ([]Turn, error) {
+func (s *Store) LowConfidence(ctx context.Context, since time.Time, below float64, limit int) ([]analytics.Turn, error) {
 	return s.turns(ctx, `WHERE outcome = 'answered' AND confidence < ? AND at >= ? ORDER BY confidence, at DESC LIMIT ?`, below, since.UnixMicro(), limit)
 }
 
-func (s *sqlStore) turns(ctx context.Context, where string, args ...any) ([]Turn, error) {
+func (s *Store) turns(ctx context.Context, where string, args ...any) ([]analytics.Turn, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT at, adapter, "user", text, intent, outcome, confidence, runner_up, latency_us, knowledge FROM turns `+where), args...)
 	if err != nil {
 		return nil, fmt.Errorf("analytics: turns: %w", err)
 	}
 	defer rows.Close()
-	var out []Turn
+	var out []analytics.Turn
 	for rows.Next() {
-		var t Turn
+		var t analytics.Turn
 		var at, latency int64
 		if err := rows.Scan(&at, &t.Adapter, &t.User, &t.Text, &t.Intent, &t.Outcome, &t.Confidence, &t.RunnerUp, &latency, &t.Knowledge); err != nil {
 			return nil, fmt.Errorf("analytics: turns: %w", err)
@@ -214,22 +227,22 @@ func (s *sqlStore) turns(ctx context.Context, where string, args ...any) ([]Turn
 }
 
 // Disliked returns the turns whose answers got a 👎, newest vote first.
-func (s *sqlStore) Disliked(ctx context.Context, since time.Time, limit int) ([]Turn, error) {
+func (s *Store) Disliked(ctx context.Context, since time.Time, limit int) ([]analytics.Turn, error) {
 	return s.turns(ctx, `WHERE id IN (SELECT turn_id FROM feedback WHERE at >= ? AND NOT helpful AND turn_id IS NOT NULL)
 		ORDER BY at DESC LIMIT ?`, since.UnixMicro(), limit)
 }
 
 // Votes counts feedback by intent, most 👎 first.
-func (s *sqlStore) Votes(ctx context.Context, since time.Time) ([]Vote, error) {
+func (s *Store) Votes(ctx context.Context, since time.Time) ([]analytics.Vote, error) {
 	rows, err := s.db.QueryContext(ctx, s.q(`SELECT intent, SUM(CASE WHEN helpful THEN 1 ELSE 0 END), SUM(CASE WHEN helpful THEN 0 ELSE 1 END)
 		FROM feedback WHERE at >= ? GROUP BY intent ORDER BY 3 DESC, intent`), since.UnixMicro())
 	if err != nil {
 		return nil, fmt.Errorf("analytics: votes: %w", err)
 	}
 	defer rows.Close()
-	var out []Vote
+	var out []analytics.Vote
 	for rows.Next() {
-		var v Vote
+		var v analytics.Vote
 		if err := rows.Scan(&v.Intent, &v.Up, &v.Down); err != nil {
 			return nil, fmt.Errorf("analytics: votes: %w", err)
 		}
@@ -239,20 +252,20 @@ func (s *sqlStore) Votes(ctx context.Context, since time.Time) ([]Vote, error) {
 }
 
 // DeleteBefore removes turns and feedback older than t.
-func (s *sqlStore) DeleteBefore(ctx context.Context, t time.Time) (int64, error) {
+func (s *Store) DeleteBefore(ctx context.Context, t time.Time) (int64, error) {
 	return s.delete(ctx, `at < ?`, t.UnixMicro())
 }
 
 // DeleteUser removes one person's turns and feedback.
-func (s *sqlStore) DeleteUser(ctx context.Context, user string) (int64, error) {
+func (s *Store) DeleteUser(ctx context.Context, user string) (int64, error) {
 	return s.delete(ctx, `"user" = ?`, user)
 }
 
 // delete removes the turns and feedback matching where, and recounts the
 // hours the removed turns were in.
-func (s *sqlStore) delete(ctx context.Context, where string, arg any) (int64, error) {
+func (s *Store) delete(ctx context.Context, where string, arg any) (int64, error) {
 	var total int64
-	err := s.tx(ctx, func(tx *sql.Tx) error {
+	err := s.Tx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `CREATE TEMP TABLE IF NOT EXISTS touched (hour BIGINT PRIMARY KEY)`); err != nil {
 			return err
 		}
@@ -285,4 +298,4 @@ func (s *sqlStore) delete(ctx context.Context, where string, arg any) (int64, er
 }
 
 // Close closes the database.
-func (s *sqlStore) Close() error { return s.db.Close() }
+func (s *Store) Close() error { return s.db.Close() }

@@ -1,4 +1,6 @@
-package analytics
+// Package sqlite is the analytics store in one SQLite file (pure Go, no
+// cgo), created and migrated on open.
+package sqlite
 
 import (
 	"context"
@@ -6,14 +8,18 @@ import (
 	"fmt"
 
 	_ "modernc.org/sqlite" // the pure-Go SQLite driver, registered as "sqlite"
+
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/internal/sqlstore"
 )
 
-// SQLite is a Store in one SQLite file, created and migrated on open.
-type SQLite struct {
-	sqlStore
+// Store is an analytics.Store in one SQLite file.
+type Store struct {
+	*sqlstore.Store
+	db *sql.DB
 }
 
-var _ Store = (*SQLite)(nil)
+var _ analytics.Store = (*Store)(nil)
 
 // migrations run in order; the schema's version is the count applied.
 var migrations = []string{
@@ -57,20 +63,17 @@ var migrations = []string{
 	CREATE INDEX turns_outcome_confidence ON turns(outcome, confidence);`,
 	// Feedback points at the turn it rates.
 	`ALTER TABLE feedback ADD COLUMN turn_id INTEGER;`,
-	voteMigration,
+	sqlstore.VoteMigration,
 }
 
-// hourMicros is an hour in the microseconds turns are timed in.
-const hourMicros = 3600 * 1_000_000
-
-// OpenSQLite opens (creating and migrating if needed) the store at path.
-func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
+// Open opens (creating and migrating if needed) the store at path.
+func Open(ctx context.Context, path string) (*Store, error) {
 	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=journal_mode(WAL)&_pragma=busy_timeout(5000)&_pragma=synchronous(NORMAL)")
 	if err != nil {
 		return nil, fmt.Errorf("analytics: open %s: %w", path, err)
 	}
 	db.SetMaxOpenConns(1) // SQLite writes one at a time; one connection avoids lock errors
-	s := &SQLite{sqlStore{db: db}}
+	s := &Store{Store: sqlstore.New(db, false), db: db}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("analytics: migrate %s: %w", path, err)
@@ -78,7 +81,7 @@ func OpenSQLite(ctx context.Context, path string) (*SQLite, error) {
 	return s, nil
 }
 
-func (s *SQLite) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context) error {
 	var version int
 	if err := s.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
 		return err

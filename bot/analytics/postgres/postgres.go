@@ -1,4 +1,7 @@
-package analytics
+// Package postgres is the analytics store in a PostgreSQL database, for
+// deployments where several replicas share one store; its schema is created
+// and migrated on open.
+package postgres
 
 import (
 	"context"
@@ -6,16 +9,17 @@ import (
 	"fmt"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/analytics/internal/sqlstore"
 )
 
-// Postgres is a Store in a PostgreSQL database, for deployments where
-// several replicas share one store. Its schema is created and migrated on
-// open.
-type Postgres struct {
-	sqlStore
+// Store is an analytics.Store in a PostgreSQL database.
+type Store struct {
+	*sqlstore.Store
 }
 
-var _ Store = (*Postgres)(nil)
+var _ analytics.Store = (*Store)(nil)
 
 // postgresMigrations run in order, each once, recorded in
 // helpdesk_migrations.
@@ -56,12 +60,11 @@ var postgresMigrations = []string{
 		PRIMARY KEY (hour, intent, adapter, outcome)
 	);`,
 	`ALTER TABLE feedback ADD COLUMN turn_id BIGINT;`,
-	voteMigration,
+	sqlstore.VoteMigration,
 }
 
-// OpenPostgres connects to the database at dsn (a postgres:// URL) and
-// migrates it.
-func OpenPostgres(ctx context.Context, dsn string) (*Postgres, error) {
+// Open connects to the database at dsn (a postgres:// URL) and migrates it.
+func Open(ctx context.Context, dsn string) (*Store, error) {
 	db, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return nil, fmt.Errorf("analytics: open postgres: %w", err)
@@ -71,7 +74,7 @@ func OpenPostgres(ctx context.Context, dsn string) (*Postgres, error) {
 		db.Close()
 		return nil, fmt.Errorf("analytics: connect to postgres: %w", err)
 	}
-	s := &Postgres{sqlStore{db: db, dollar: true}}
+	s := &Store{sqlstore.New(db, true)}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("analytics: migrate postgres: %w", err)
@@ -79,8 +82,8 @@ func OpenPostgres(ctx context.Context, dsn string) (*Postgres, error) {
 	return s, nil
 }
 
-func (s *Postgres) migrate(ctx context.Context) error {
-	return s.tx(ctx, func(tx *sql.Tx) error {
+func (s *Store) migrate(ctx context.Context) error {
+	return s.Tx(ctx, func(tx *sql.Tx) error {
 		// One migrator at a time, across replicas.
 		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(4242)`); err != nil {
 			return err

@@ -1,0 +1,251 @@
+package adaptertest
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
+)
+
+// Start builds and runs an adapter for env against its platform's fake,
+// stopping it when the test ends, and returns its harness.
+type Start func(t *testing.T, env Env) Harness
+
+// Run checks, through start's harnesses, the guarantees every adapter
+// keeps: every reply ends with the contact guidance; a message holding
+// personal data is never answered in public and its reply never repeats
+// it; the bot ignores itself and other bots; a replayed event is answered
+// once; when busy the adapter refuses so that the platform retries, and
+// nothing is lost; user text never pings; a choice answers its topic; a
+// feedback click reaches the recorder once.
+func Run(t *testing.T, start Start) {
+	t.Helper()
+	b := testkit.NewBot(t, nil)
+	fb := &feedbackLog{}
+	h := start(t, Env{Bot: b, Feedback: fb, Workers: 1})
+	f := h.Features()
+	tail := guidanceTail(b.Guidance())
+	places := []bool{false}
+	if f.Public {
+		places = append(places, true)
+	}
+
+	t.Run("every reply ends with the guidance", func(t *testing.T) {
+		for _, public := range places {
+			for _, text := range []string{"stuck on selfie", "linkedin", "what's the weather like on mars"} {
+				r := ask(t, h, Message{Text: text, Public: public})
+				endsWithGuidance(t, r, tail)
+			}
+		}
+	})
+	if f.Public {
+		t.Run("personal data is never answered in public nor repeated", func(t *testing.T) {
+			r := ask(t, h, Message{Text: "my passport number is X12345678, why was it rejected?", Public: true})
+			if r.Public {
+				t.Errorf("a message holding a passport number was answered in public: %q", r.Text)
+			}
+			if strings.Contains(r.Text, "X12345678") {
+				t.Errorf("the reply repeats the number: %q", r.Text)
+			}
+			endsWithGuidance(t, r, tail)
+		})
+	}
+	t.Run("user text never pings", func(t *testing.T) {
+		const pings = "<!channel> <!here> <!everyone> @here @everyone <@U999> <@1002> <@&1234> stuck on selfie"
+		var replies []Reply
+		for _, public := range places {
+			replies = append(replies, ask(t, h, Message{Text: pings, Public: public}))
+			if c, ok := h.(Commander); ok {
+				replies = append(replies, c.Command(t, pings, public))
+			}
+		}
+		for _, r := range replies {
+			if len(r.Pings) > 0 {
+				t.Errorf("the reply could ping %v: %q", r.Pings, r.Text)
+			}
+		}
+	})
+	if f.Bots {
+		t.Run("the bot ignores itself and other bots", func(t *testing.T) {
+			before := len(h.Settle(t))
+			for _, public := range places {
+				for _, from := range []Sender{Self, OtherBot} {
+					if !h.Say(t, Message{Text: "stuck on selfie", Public: public, From: from}) {
+						t.Fatalf("a message from sender %d was refused, not ignored", from)
+					}
+				}
+			}
+			if got := h.Settle(t); len(got) != before {
+				t.Fatalf("%d replies to bots: %q", len(got)-before, got[before].Text)
+			}
+		})
+	}
+	if f.Replays {
+		t.Run("a replayed event is answered once", func(t *testing.T) {
+			before := len(h.Settle(t))
+			for _, public := range places {
+				m := Message{ID: fmt.Sprintf("replayed-%v", public), Text: "came from okta", Public: public}
+				for range 3 {
+					if !h.Say(t, m) {
+						t.Fatal("a replay was refused")
+					}
+				}
+			}
+			if got := h.Settle(t); len(got) != before+len(places) {
+				t.Fatalf("%d replies to %d events said three times each", len(got)-before, len(places))
+			}
+		})
+	}
+	if c, ok := h.(Clicker); ok {
+		t.Run("a choice answers its topic", func(t *testing.T) {
+			for _, text := range []string{"stuck on selfie", "linkedin"} {
+				r := ask(t, h, Message{Text: text})
+				choice, ok := topicChoice(r)
+				if !ok {
+					t.Fatalf("the reply to %q offers no topic: %+v", text, r.Choices)
+				}
+				got := c.Click(t, r, choice)
+				if got.Intent != choice.Intent {
+					t.Errorf("clicking %q answered %q", choice.Intent, got.Intent)
+				}
+				endsWithGuidance(t, got, tail)
+			}
+		})
+		t.Run("a feedback click reaches the recorder once", func(t *testing.T) {
+			r := ask(t, h, Message{Text: "stuck on selfie"})
+			for i, vote := range []string{"up", "down"} {
+				choice, ok := feedbackChoice(r, vote)
+				if !ok {
+					t.Fatalf("no %s button under the answer: %+v", vote, r.Choices)
+				}
+				c.Click(t, r, choice)
+				got := fb.all()
+				if len(got) != i+1 {
+					t.Fatalf("after %d clicks the recorder has %d: %+v", i+1, len(got), got)
+				}
+				if last := got[i]; last.Intent != r.Intent || last.Helpful != (vote == "up") || last.Adapter != f.Name {
+					t.Errorf("recorded %+v for a %s click on %q", last, vote, r.Intent)
+				}
+			}
+		})
+	}
+	if _, ok := h.(Staller); ok && f.Retries {
+		t.Run("busy refuses so that the platform retries, and loses nothing", func(t *testing.T) {
+			busy(t, start, b)
+		})
+	}
+}
+
+// busy fills a fresh adapter's one worker and one queue slot, and checks
+// the next message is refused, then answered when delivered again.
+func busy(t *testing.T, start Start, b *bot.Bot) {
+	h := start(t, Env{Bot: b, Feedback: bot.DiscardFeedback, Workers: 1, Queue: 1})
+	held, release := h.(Staller).Stall(t)
+	released := false
+	defer func() {
+		if !released {
+			release()
+		}
+	}()
+	texts := []string{"nfc chip won't read", "came from okta", "glare on my id", "why do i have to verify", "stuck on selfie"}
+	taken, refused := 0, -1
+	for i, text := range texts {
+		if !h.Say(t, Message{ID: fmt.Sprintf("busy-%d", i), Text: text}) {
+			refused = i
+			break
+		}
+		if taken++; taken == 1 {
+			held(t)
+		}
+	}
+	if refused < 0 {
+		t.Fatalf("%d messages taken with one worker held and a queue of one", taken)
+	}
+	release()
+	released = true
+	h.Replies(t, taken)
+	if !h.Say(t, Message{ID: fmt.Sprintf("busy-%d", refused), Text: texts[refused]}) {
+		t.Fatal("the platform's retry was refused once the adapter was free")
+	}
+	got := h.Replies(t, taken+1)[taken]
+	want := b.Quiet().Answer(context.Background(), bot.Message{Text: texts[refused]})
+	if want.Intent == "" {
+		t.Fatalf("the suite's %q is not answered with a topic", texts[refused])
+	}
+	if got.Intent != want.Intent {
+		t.Errorf("the retried %q was answered with %q, want %q", texts[refused], got.Intent, want.Intent)
+	}
+}
+
+// ask says m and returns its reply.
+func ask(t *testing.T, h Harness, m Message) Reply {
+	t.Helper()
+	n := len(h.Settle(t))
+	if !h.Say(t, m) {
+		t.Fatalf("%q was refused", m.Text)
+	}
+	return h.Replies(t, n+1)[n]
+}
+
+func endsWithGuidance(t *testing.T, r Reply, tail string) {
+	t.Helper()
+	if !strings.HasSuffix(strings.TrimSpace(r.Text), tail) {
+		end := r.Text
+		if len(end) > 120 {
+			end = end[len(end)-120:]
+		}
+		t.Errorf("the reply does not end with the guidance %q: ...%q", tail, end)
+	}
+}
+
+// guidanceTail is the guidance's last words, which every platform's
+// rendering keeps as they are.
+func guidanceTail(guidance string) string {
+	words := strings.Fields(guidance)
+	return strings.Join(words[max(len(words)-4, 0):], " ")
+}
+
+func topicChoice(r Reply) (Choice, bool) {
+	for _, c := range r.Choices {
+		if c.Feedback == "" && c.Intent != "" {
+			return c, true
+		}
+	}
+	return Choice{}, false
+}
+
+func feedbackChoice(r Reply, vote string) (Choice, bool) {
+	for _, c := range r.Choices {
+		if c.Feedback == vote {
+			return c, true
+		}
+	}
+	return Choice{}, false
+}
+
+// feedbackLog is the suite's feedback recorder.
+type feedbackLog struct {
+	mu  sync.Mutex
+	got []bot.Feedback
+}
+
+func (l *feedbackLog) RecordFeedback(_ context.Context, f bot.Feedback) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.got = append(l.got, f)
+	return nil
+}
+
+func (l *feedbackLog) all() []bot.Feedback {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]bot.Feedback(nil), l.got...)
+}
+
+// Wait is how long a harness waits for anything before failing the test.
+const Wait = 10 * time.Second
