@@ -30,13 +30,15 @@ func LoopbackDialer() *net.Dialer {
 	}}
 }
 
-// WaitFor polls cond until it holds, failing the test after 10 seconds.
+// WaitFor polls cond until it holds, failing the test after 30 seconds:
+// long enough for a reload, which trains the matcher, under the race
+// detector on a busy two-core machine.
 func WaitFor(t testing.TB, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("waited 10s for %s", what)
+			t.Fatalf("waited 30s for %s", what)
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
