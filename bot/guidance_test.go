@@ -69,3 +69,32 @@ func FuzzAnswer(f *testing.F) {
 		}
 	})
 }
+
+// FuzzConversation shows that two turns in one conversation, whatever
+// they say, never panic and always end with the guidance (or are silent
+// after a handoff).
+func FuzzConversation(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"my selfie keeps failing", "it says face not found"}, {"linkedin id", "2"}, {"linkedin id", "9"},
+		{"selfie", "no that didnt help"}, {"what's the weather", "who won"}, {"get me a human", "hello?"},
+		{"", ""}, {"nfc", "still nothing"}, {"\x00", "0"}, {"wrong", "the selfie one"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	ix := shippedIndex(f)
+	f.Fuzz(func(t *testing.T, first, then string) {
+		b, err := bot.New(ix, bot.DefaultThresholds(), bot.WithConversations(bot.NewMemoryConversations(4, nil), 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, msg := range []string{first, then} {
+			r := b.Answer(context.Background(), bot.Message{Text: msg, Conversation: "c", CanHandOff: len(msg)%2 == 0})
+			if r.Silent {
+				continue
+			}
+			if r.Guidance == "" || !strings.HasSuffix(r.Text(), r.Guidance) || !utf8.ValidString(r.Text()) {
+				t.Fatalf("no guidance at the end for %q then %q", first, then)
+			}
+		}
+	})
+}

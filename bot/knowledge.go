@@ -38,6 +38,10 @@ type Topic struct {
 	// ReviewBy is the day by which the answer should be checked again;
 	// zero when not set.
 	ReviewBy time.Time
+	// Links are resources the answer points to, shown before the guidance.
+	Links []Link
+	// FollowUps answer the questions that come after this answer.
+	FollowUps []FollowUp
 }
 
 // PastReview reports whether the topic's review_by day ended before now.

@@ -26,6 +26,9 @@ const (
 	// Limited: the person sent more messages than the rate limit allows; the
 	// reply is one notice, then Silent replies until the limit refills.
 	Limited Outcome = "limited"
+	// Quiet: a person was called into the conversation, and the message
+	// does not mention the bot; the reply is Silent.
+	Quiet Outcome = "quiet"
 )
 
 // Choice is a topic offered to the person: a button on chat platforms.
@@ -77,6 +80,12 @@ type Reply struct {
 	// PastReview says the answer's review_by day has passed: it may be out
 	// of date.
 	PastReview bool
+	// Links are resources the answer points to: link buttons, or a list
+	// before the contact line and guidance.
+	Links []Link
+	// Handoff, when set, asks the adapter to call a person into the
+	// conversation.
+	Handoff *Handoff
 }
 
 // Label is the topic the reply gives: the answered intent, or the one
@@ -89,7 +98,8 @@ func (r Reply) Label() string {
 }
 
 // Text renders the whole reply as Markdown for plain-text channels: the
-// body, the choices as a list, the contact line and, last, the guidance.
+// body, the choices as a list, the related topics, the links, the contact
+// line and, last, the guidance.
 func (r Reply) Text() string {
 	var b strings.Builder
 	b.WriteString(r.Body)
@@ -98,6 +108,23 @@ func (r Reply) Text() string {
 		for _, c := range r.Choices {
 			b.WriteString("\n- ")
 			b.WriteString(c.Title)
+		}
+	}
+	if len(r.Related) > 0 {
+		b.WriteString("\n\nRelated topics:")
+		for _, c := range r.Related {
+			b.WriteString("\n- ")
+			b.WriteString(c.Title)
+		}
+	}
+	if len(r.Links) > 0 {
+		b.WriteString("\n")
+		for _, l := range r.Links {
+			b.WriteString("\n- [")
+			b.WriteString(l.Title)
+			b.WriteString("](")
+			b.WriteString(l.URL)
+			b.WriteString(")")
 		}
 	}
 	if r.Contact != "" {
@@ -135,6 +162,12 @@ func (r Reply) Key() string {
 				field(c.Title)
 			}
 		}
+	}
+	b = strconv.AppendInt(b, int64(len(r.Links)), 10)
+	b = append(b, '#')
+	for _, l := range r.Links {
+		field(l.URL)
+		field(l.Title)
 	}
 	if r.KnowledgeVersion == "" {
 		field(r.Guidance)
