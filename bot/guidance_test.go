@@ -98,3 +98,31 @@ func FuzzConversation(f *testing.F) {
 		}
 	})
 }
+
+// TestTextPutsEverythingBeforeTheGuidance: related topics, links and the
+// contact line all come before the guidance, which ends the text.
+func TestTextPutsEverythingBeforeTheGuidance(t *testing.T) {
+	r := bot.Reply{
+		Body: "Answer.", Related: []bot.Choice{{ID: "b", Title: "Related topic"}},
+		Links:   []bot.Link{{Title: "Persona's general guide to verification tips", URL: "https://example.com/tips"}},
+		Contact: "Contact line.", Guidance: "Contact the organization that asked you to verify.",
+	}
+	text := r.Text()
+	want := []string{"Answer.", "Related topic", "[Persona's general guide to verification tips](https://example.com/tips)", "Contact line.", r.Guidance}
+	at := -1
+	for _, w := range want {
+		i := strings.Index(text, w)
+		if i <= at {
+			t.Fatalf("%q is missing or out of order in:\n%s", w, text)
+		}
+		at = i
+	}
+	if !strings.HasSuffix(text, r.Guidance) {
+		t.Fatalf("text does not end with the guidance:\n%s", text)
+	}
+	other := r
+	other.Links = []bot.Link{{Title: "Another", URL: "https://example.com/other"}}
+	if r.Key() == other.Key() {
+		t.Error("replies with different links have the same key")
+	}
+}
