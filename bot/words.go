@@ -15,7 +15,7 @@ func words(s string) []string {
 // fillers are words that say nothing about which choice or topic is
 // meant: "the selfie one", "option 2 please".
 var fillers = set("a", "an", "the", "one", "ones", "option", "choice", "number", "no", "please", "pls", "plz",
-	"i", "id", "mean", "meant", "want", "like", "that", "this", "about", "for", "is", "it", "its", "thanks",
+	"i", "mean", "meant", "want", "like", "that", "this", "about", "for", "is", "it", "its", "thanks",
 	"ok", "okay", "yes", "yeah", "yep", "topic", "first", "second", "third")
 
 // stopwords are words too common to tell two sentences apart.
