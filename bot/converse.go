@@ -27,6 +27,10 @@ func (b *Bot) converse(ctx context.Context, s *source, m Message) Reply {
 		}
 	}
 	r := b.turn(ctx, s, &st, m, now)
+	if short := s.knowledge.GuidanceShort; remembered && st.Turns > 0 && short != "" && r.Guidance == s.knowledge.Guidance {
+		// Later turns of a conversation end with the short guidance.
+		r.Guidance = short
+	}
 	if remembered {
 		st.Turns++
 		// The quiet after a handoff outlives the conversation's ttl.

@@ -297,3 +297,34 @@ func TestQuietAfterHandoff(t *testing.T) {
 		t.Fatalf("after the quiet time: %s %q silent=%v", r.Outcome, r.Intent, r.Silent)
 	}
 }
+
+func TestLaterTurnsEndWithTheShortGuidance(t *testing.T) {
+	c := newConversation(t, false)
+	k := c.bot.Knowledge()
+	if k.GuidanceShort == "" {
+		t.Fatal("the shipped knowledge has no short guidance")
+	}
+	for _, g := range []string{k.Guidance, k.GuidanceShort} {
+		if !strings.Contains(g, "contact") || !strings.Contains(g, "organization that asked you to verify") {
+			t.Errorf("guidance %q does not tell the person to contact the organization that asked them to verify", g)
+		}
+	}
+	first := c.say("my selfie keeps failing")
+	if first.Guidance != k.Guidance {
+		t.Errorf("the first turn ends with %q, want the full guidance", first.Guidance)
+	}
+	var later bot.Reply
+	for _, msg := range []string{"it says face not found", "what's the weather like", "nfc"} {
+		later = c.say(msg)
+		if later.Guidance != k.GuidanceShort || !strings.HasSuffix(later.Text(), k.GuidanceShort) {
+			t.Errorf("%q: guidance %q, want the short form", msg, later.Guidance)
+		}
+	}
+	fresh := newConversation(t, false).say("nfc")
+	if fresh.Guidance != k.Guidance {
+		t.Error("a new conversation starts with the short guidance")
+	}
+	if fresh.Key() == later.Key() {
+		t.Error("the same answer with the full and the short guidance share a key: a cache would render one as the other")
+	}
+}

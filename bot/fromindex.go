@@ -23,7 +23,7 @@ func (im indexMatcher) Match(text string) Match {
 // knowledge folder.
 func KnowledgeOf(k *intents.Knowledge) *Knowledge {
 	out := &Knowledge{
-		Version: k.Version, Guidance: k.Guidance, Fallback: k.Fallback,
+		Version: k.Version, Guidance: k.Guidance, GuidanceShort: k.GuidanceShort, Fallback: k.Fallback,
 		FallbackTopics: k.FallbackTopics, Clarify: k.Clarify,
 		Topics: make([]Topic, len(k.Intents)),
 	}

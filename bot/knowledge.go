@@ -12,6 +12,9 @@ type Knowledge struct {
 	// Guidance is the contact guidance that ends every reply; the bot has a
 	// default for an empty one.
 	Guidance string
+	// GuidanceShort, when not empty, replaces Guidance in the later turns
+	// of a conversation, where the full text would only repeat itself.
+	GuidanceShort string
 	// Fallback is the answer when nothing matches.
 	Fallback string
 	// FallbackTopics are topic ids suggested with the fallback; without

@@ -139,9 +139,9 @@ func (r Reply) Text() string {
 // Key identifies what a reply shows: two replies with the same key render
 // the same, so renderings can be cached by it. The body and contact line are
 // always part of it, since one outcome can carry different texts (the
-// out-of-scope fallback and the ordinary one); the knowledge version stands
-// for the titles and the guidance, and without one the guidance and titles
-// are part of it as well. Every field is written with its length first, so
+// out-of-scope fallback and the ordinary one), and so is the guidance,
+// which has a full and a short form; the knowledge version stands for the
+// titles, and without one the titles are part of it as well. Every field is written with its length first, so
 // no two replies run together into one key.
 func (r Reply) Key() string {
 	b := make([]byte, 0, len(r.Outcome)+len(r.Intent)+len(r.KnowledgeVersion)+len(r.Body)+len(r.Contact)+16*(len(r.Choices)+len(r.Related))+32)
@@ -169,8 +169,8 @@ func (r Reply) Key() string {
 		field(l.URL)
 		field(l.Title)
 	}
-	if r.KnowledgeVersion == "" {
-		field(r.Guidance)
-	}
+	// The guidance is always part of it: one knowledge has a full and a
+	// short form.
+	field(r.Guidance)
 	return string(b)
 }

@@ -3,6 +3,7 @@ package intents_test
 import (
 	"os"
 	"testing"
+	"testing/fstest"
 
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
@@ -44,4 +45,32 @@ func TestBadLinksAndFollowUpsAreRefusedWithTheirLine(t *testing.T) {
 		`b.md:6: expected an entry of "key: value" lines, found text`,
 		`b.md:6: expected an entry of "key: value" lines, found text`,
 	})
+}
+
+func TestShortGuidance(t *testing.T) {
+	tests := []struct {
+		name     string
+		guidance string
+		short    string
+		problems []string
+	}{
+		{"read", "---\nshort: Contact them.\n---\nContact the organization that asked you to verify.\n", "Contact them.", nil},
+		{"empty", "---\nshort: \"\"\n---\nContact them.\n", "", []string{`_guidance.md:2: short: the short guidance is empty; remove the key or write it`}},
+		{"not shorter", "---\nshort: Contact the organization, please.\n---\nContact them.\n", "Contact the organization, please.", []string{`_guidance.md:2: warning: short: the short guidance is not shorter than the guidance`}},
+		{"unknown key", "---\nbrief: x\n---\nContact them.\n", "", []string{`_guidance.md:2: unknown front-matter key "brief" (known: short)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"_guidance.md": {Data: []byte(tt.guidance)},
+				"_fallback.md": {Data: []byte("Sorry.\n")},
+				"a.md":         {Data: []byte("---\nid: a\ntitle: A\nexamples: [apple pie, apple tart, apple crumble]\n---\nAnswer.\n")},
+			}
+			k, problems := intents.Parse(fsys)
+			assertProblems(t, problems, tt.problems)
+			if k.GuidanceShort != tt.short {
+				t.Errorf("short = %q, want %q", k.GuidanceShort, tt.short)
+			}
+		})
+	}
 }

@@ -262,7 +262,10 @@ func TestChatConversationTranscript(t *testing.T) {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	golden(t, "chat-conversation.golden", r.stdout)
-	guidance := "Your best next step: contact the company or organization that asked you to verify."
+	// The first reply ends with the full guidance, the later ones with its
+	// short form: both name the organization that asked for the
+	// verification.
+	guidance := "company or organization that asked you to verify"
 	replies := strings.Split(r.stdout, "\nbot> ")[1:]
 	if len(replies) != 12 {
 		t.Fatalf("%d replies, want 12", len(replies))
@@ -272,6 +275,9 @@ func TestChatConversationTranscript(t *testing.T) {
 		last := reply[strings.LastIndex(reply, "\n")+1:]
 		if !strings.Contains(last, guidance) {
 			t.Errorf("reply %d does not end with the guidance:\n%s", i+1, reply)
+		}
+		if full := strings.Contains(last, "Your best next step"); full != (i == 0) {
+			t.Errorf("reply %d: full guidance %v, want it on the first reply only:\n%s", i+1, full, last)
 		}
 	}
 	if n := strings.Count(r.stdout, "For the selfie step:"); n != 1 {
