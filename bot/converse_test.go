@@ -243,6 +243,9 @@ func TestHandoff(t *testing.T) {
 		if r.Handoff == nil || !r.Handoff.First || r.Handoff.Reason != bot.HandoffChosen {
 			t.Fatalf("handoff %+v", r.Handoff)
 		}
+		if r.Intent != bot.HandoffTopic || r.Label() != bot.HandoffTopic {
+			t.Errorf("intent %q, label %q: want the %s answer with the handoff", r.Intent, r.Label(), bot.HandoffTopic)
+		}
 	})
 	t.Run("the choice picked by its number", func(t *testing.T) {
 		c := newConversation(t, true)

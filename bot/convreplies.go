@@ -23,8 +23,12 @@ func quietReply(s *source) Reply {
 }
 
 // handoffReply is the reply to the "Talk to a person" choice, before the
-// handoff adds what was done.
+// handoff adds what was done: the HandoffTopic's answer when the knowledge
+// has it.
 func handoffReply(s *source) Reply {
+	if _, ok := s.topic(HandoffTopic); ok {
+		return answerReply(s, HandoffTopic, 1, ReasonPicked, Match{})
+	}
 	r := base(s, Answered, ReasonPicked, Match{})
 	r.Body = handoffBodyText
 	r.Confidence = 1
