@@ -52,3 +52,32 @@ func TestFollowUpRecognition(t *testing.T) {
 	}
 	t.Logf("follow-ups read right: %d of %d", right, total)
 }
+
+// TestQuestionsAreNotVotes: no example of another shipped topic, said
+// right after the selfie answer, is read as "that didn't help". It logs
+// how many are taken for selfie follow-ups instead of their own topic.
+func TestQuestionsAreNotVotes(t *testing.T) {
+	ix := shippedIndex(t)
+	k := ix.Knowledge()
+	c := newConversation(t, true)
+	votes, followUps, total := 0, 0, 0
+	for _, in := range k.Intents {
+		if in.ID == "selfie" {
+			continue
+		}
+		for _, ex := range in.Examples {
+			c.msg.Conversation = "q:" + ex
+			c.say("my selfie keeps failing")
+			r := c.say(ex)
+			total++
+			switch r.Reason {
+			case bot.ReasonNotHelpful:
+				votes++
+				t.Errorf("%s example %q read as a vote", in.ID, ex)
+			case bot.ReasonFollowUp, bot.ReasonFollowUpNoAnswer:
+				followUps++
+			}
+		}
+	}
+	t.Logf("after the selfie answer, %d examples of other topics: %d read as votes, %d as selfie follow-ups", total, votes, followUps)
+}
