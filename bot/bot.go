@@ -41,6 +41,13 @@ type Bot struct {
 	// addrLimiter bounds the messages with a user id from one address.
 	addrLimiter *limiter
 	log         *slog.Logger
+	// conversations remembers conversations for conversationTTL; nil
+	// means every message stands alone.
+	conversations   ConversationStore
+	conversationTTL time.Duration
+	handoffQuiet    time.Duration
+	feedback        FeedbackRecorder
+	now             func() time.Time
 }
 
 // New returns a bot answering from ix with the given thresholds.
@@ -65,7 +72,7 @@ func newBot(s *source, t Thresholds, opts []Option) (*Bot, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
-	b := &Bot{thresholds: t}
+	b := &Bot{thresholds: t, conversationTTL: DefaultConversationTTL, handoffQuiet: DefaultHandoffQuiet, feedback: DiscardFeedback, now: time.Now}
 	for _, o := range opts {
 		o(b)
 	}
@@ -84,7 +91,7 @@ func (b *Bot) SetIndex(ix *intents.Index) {
 // Trial returns a bot like b, with the same thresholds, answering from ix
 // and telling no observer: for checking knowledge before putting it in use.
 func (b *Bot) Trial(ix *intents.Index) *Bot {
-	t := &Bot{thresholds: b.thresholds, log: b.log}
+	t := &Bot{thresholds: b.thresholds, log: b.log, handoffQuiet: b.handoffQuiet, feedback: DiscardFeedback, now: b.now}
 	if ix != nil {
 		t.source.Store(indexSource(ix))
 	}
@@ -122,7 +129,7 @@ func (b *Bot) Knowledge() *Knowledge {
 // knowledge, telling no observer and limiting no one: for trying
 // questions without counting them.
 func (b *Bot) Quiet() *Bot {
-	q := &Bot{thresholds: b.thresholds, log: b.log}
+	q := &Bot{thresholds: b.thresholds, log: b.log, handoffQuiet: b.handoffQuiet, feedback: DiscardFeedback, now: b.now}
 	q.source.Store(b.source.Load())
 	return q
 }
@@ -143,7 +150,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
 	if r, ok := guarded(s, m); ok {
 		return r
 	}
-	return b.decide(s, s.matcher.Match(m.Text))
+	return b.converse(ctx, s, m)
 }
 
 // AnswerIntent replies with one intent's answer, as when a person picks a

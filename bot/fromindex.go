@@ -23,7 +23,7 @@ func (im indexMatcher) Match(text string) Match {
 // knowledge folder.
 func KnowledgeOf(k *intents.Knowledge) *Knowledge {
 	out := &Knowledge{
-		Version: k.Version, Guidance: k.Guidance, Fallback: k.Fallback,
+		Version: k.Version, Guidance: k.Guidance, GuidanceShort: k.GuidanceShort, Fallback: k.Fallback,
 		FallbackTopics: k.FallbackTopics, Clarify: k.Clarify,
 		Topics: make([]Topic, len(k.Intents)),
 	}
@@ -32,6 +32,12 @@ func KnowledgeOf(k *intents.Knowledge) *Knowledge {
 	}
 	for i, in := range k.Intents {
 		out.Topics[i] = Topic{ID: in.ID, Title: in.Title, Answer: in.Answer, Contact: in.Contact, Related: in.Related, ReviewBy: in.ReviewBy}
+		for _, l := range in.Links {
+			out.Topics[i].Links = append(out.Topics[i].Links, Link{Title: l.Title, URL: l.URL})
+		}
+		for _, f := range in.FollowUps {
+			out.Topics[i].FollowUps = append(out.Topics[i].FollowUps, FollowUp{Examples: f.Examples, Answer: f.Answer})
+		}
 	}
 	return out
 }

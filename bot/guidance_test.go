@@ -69,3 +69,60 @@ func FuzzAnswer(f *testing.F) {
 		}
 	})
 }
+
+// FuzzConversation shows that two turns in one conversation, whatever
+// they say, never panic and always end with the guidance (or are silent
+// after a handoff).
+func FuzzConversation(f *testing.F) {
+	for _, seed := range [][2]string{
+		{"my selfie keeps failing", "it says face not found"}, {"linkedin id", "2"}, {"linkedin id", "9"},
+		{"selfie", "no that didnt help"}, {"what's the weather", "who won"}, {"get me a human", "hello?"},
+		{"", ""}, {"nfc", "still nothing"}, {"\x00", "0"}, {"wrong", "the selfie one"},
+	} {
+		f.Add(seed[0], seed[1])
+	}
+	ix := shippedIndex(f)
+	f.Fuzz(func(t *testing.T, first, then string) {
+		b, err := bot.New(ix, bot.DefaultThresholds(), bot.WithConversations(bot.NewMemoryConversations(4, nil), 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, msg := range []string{first, then} {
+			r := b.Answer(context.Background(), bot.Message{Text: msg, Conversation: "c", CanHandOff: len(msg)%2 == 0})
+			if r.Silent {
+				continue
+			}
+			if r.Guidance == "" || !strings.HasSuffix(r.Text(), r.Guidance) || !utf8.ValidString(r.Text()) {
+				t.Fatalf("no guidance at the end for %q then %q", first, then)
+			}
+		}
+	})
+}
+
+// TestTextPutsEverythingBeforeTheGuidance: related topics, links and the
+// contact line all come before the guidance, which ends the text.
+func TestTextPutsEverythingBeforeTheGuidance(t *testing.T) {
+	r := bot.Reply{
+		Body: "Answer.", Related: []bot.Choice{{ID: "b", Title: "Related topic"}},
+		Links:   []bot.Link{{Title: "Persona's general guide to verification tips", URL: "https://example.com/tips"}},
+		Contact: "Contact line.", Guidance: "Contact the organization that asked you to verify.",
+	}
+	text := r.Text()
+	want := []string{"Answer.", "Related topic", "[Persona's general guide to verification tips](https://example.com/tips)", "Contact line.", r.Guidance}
+	at := -1
+	for _, w := range want {
+		i := strings.Index(text, w)
+		if i <= at {
+			t.Fatalf("%q is missing or out of order in:\n%s", w, text)
+		}
+		at = i
+	}
+	if !strings.HasSuffix(text, r.Guidance) {
+		t.Fatalf("text does not end with the guidance:\n%s", text)
+	}
+	other := r
+	other.Links = []bot.Link{{Title: "Another", URL: "https://example.com/other"}}
+	if r.Key() == other.Key() {
+		t.Error("replies with different links have the same key")
+	}
+}

@@ -12,6 +12,9 @@ type Knowledge struct {
 	// Guidance is the contact guidance that ends every reply; the bot has a
 	// default for an empty one.
 	Guidance string
+	// GuidanceShort, when not empty, replaces Guidance in the later turns
+	// of a conversation, where the full text would only repeat itself.
+	GuidanceShort string
 	// Fallback is the answer when nothing matches.
 	Fallback string
 	// FallbackTopics are topic ids suggested with the fallback; without
@@ -38,6 +41,10 @@ type Topic struct {
 	// ReviewBy is the day by which the answer should be checked again;
 	// zero when not set.
 	ReviewBy time.Time
+	// Links are resources the answer points to, shown before the guidance.
+	Links []Link
+	// FollowUps answer the questions that come after this answer.
+	FollowUps []FollowUp
 }
 
 // PastReview reports whether the topic's review_by day ended before now.

@@ -22,4 +22,21 @@ type Message struct {
 	Public bool
 	// Images counts the images attached to the message.
 	Images int
+	// Conversation is the key of the conversation the message belongs to,
+	// unique across adapters (a Slack thread or DM, a Discord thread,
+	// channel or DM, a /v1/ask conversation id, a chat session): the bot
+	// remembers what it answered there. Empty means no conversation: every
+	// message stands alone.
+	Conversation string
+	// Choice is the id of a choice the person picked (a button, a menu, a
+	// /v1/ask choice): a topic id or HandoffChoiceID. With a Choice, Text
+	// is not matched.
+	Choice string
+	// CanHandOff says the adapter has someone to call for this
+	// conversation (a user group, a role, a channel): the bot may ask for
+	// a person instead of saying it cannot.
+	CanHandOff bool
+	// Mentioned says the person addressed the bot by name: after a
+	// handoff, the bot answers only messages that mention it.
+	Mentioned bool
 }

@@ -42,3 +42,47 @@ func WithObserver(o Observer) Option {
 func WithLogger(log *slog.Logger) Option {
 	return func(b *Bot) { b.log = log }
 }
+
+// WithConversations remembers conversations (Message.Conversation) in
+// store, each for ttl after its last turn (DefaultConversationTTL when ttl
+// is not positive): choices can then be picked by number or title,
+// follow-ups are answered from the topic just answered, and a person is
+// called once per conversation.
+func WithConversations(store ConversationStore, ttl time.Duration) Option {
+	return func(b *Bot) {
+		b.conversations = store
+		if ttl > 0 {
+			b.conversationTTL = ttl
+		}
+	}
+}
+
+// WithHandoffQuiet sets how long the bot stays quiet in a conversation
+// after calling a person, unless mentioned (DefaultHandoffQuiet when not
+// set; zero means it never stays quiet).
+func WithHandoffQuiet(d time.Duration) Option {
+	return func(b *Bot) {
+		if d >= 0 {
+			b.handoffQuiet = d
+		}
+	}
+}
+
+// WithFeedback records the votes people give in words ("that didn't
+// help") in rec, as the adapters record the 👍 and 👎 buttons.
+func WithFeedback(rec FeedbackRecorder) Option {
+	return func(b *Bot) {
+		if rec != nil {
+			b.feedback = rec
+		}
+	}
+}
+
+// WithClock makes the bot tell time by now, for tests.
+func WithClock(now func() time.Time) Option {
+	return func(b *Bot) {
+		if now != nil {
+			b.now = now
+		}
+	}
+}

@@ -37,6 +37,20 @@ const (
 	ReasonPersonalData Reason = "personal data"
 	// ReasonCanceled: the request was canceled before it was answered.
 	ReasonCanceled Reason = "canceled"
+	// ReasonNumberNotOffered: the person wrote a number that names none of
+	// the offered choices.
+	ReasonNumberNotOffered Reason = "number not offered"
+	// ReasonFollowUp: a follow-up of the topic just answered, given that
+	// topic's follow-up answer.
+	ReasonFollowUp Reason = "follow-up answered"
+	// ReasonFollowUpNoAnswer: a follow-up of the topic just answered, which
+	// has no follow-up answer for it: its related topics were offered.
+	ReasonFollowUpNoAnswer Reason = "follow-up without an answer"
+	// ReasonNotHelpful: the person said the previous reply did not help.
+	ReasonNotHelpful Reason = "not helpful"
+	// ReasonQuietAfterHandoff: a person was called into the conversation,
+	// and the bot was not mentioned.
+	ReasonQuietAfterHandoff Reason = "quiet after handoff"
 	// ReasonInternalError: answering failed on the bot's side.
 	ReasonInternalError Reason = "internal error"
 )

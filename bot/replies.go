@@ -24,6 +24,7 @@ func answerReply(s *source, id string, confidence float64, reason Reason, m Matc
 	r := base(s, Answered, reason, m)
 	r.Intent, r.Title, r.Confidence = id, in.Title, confidence
 	r.Body, r.Contact = in.Answer, in.Contact
+	r.Links = in.Links
 	r.PastReview = in.PastReview(time.Now())
 	for _, id := range in.Related {
 		if rel, ok := s.topic(id); ok {

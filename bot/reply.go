@@ -26,6 +26,9 @@ const (
 	// Limited: the person sent more messages than the rate limit allows; the
 	// reply is one notice, then Silent replies until the limit refills.
 	Limited Outcome = "limited"
+	// Quiet: a person was called into the conversation, and the message
+	// does not mention the bot; the reply is Silent.
+	Quiet Outcome = "quiet"
 )
 
 // Choice is a topic offered to the person: a button on chat platforms.
@@ -77,6 +80,12 @@ type Reply struct {
 	// PastReview says the answer's review_by day has passed: it may be out
 	// of date.
 	PastReview bool
+	// Links are resources the answer points to: link buttons, or a list
+	// before the contact line and guidance.
+	Links []Link
+	// Handoff, when set, asks the adapter to call a person into the
+	// conversation.
+	Handoff *Handoff
 }
 
 // Label is the topic the reply gives: the answered intent, or the one
@@ -89,7 +98,8 @@ func (r Reply) Label() string {
 }
 
 // Text renders the whole reply as Markdown for plain-text channels: the
-// body, the choices as a list, the contact line and, last, the guidance.
+// body, the choices as a list, the related topics, the links, the contact
+// line and, last, the guidance.
 func (r Reply) Text() string {
 	var b strings.Builder
 	b.WriteString(r.Body)
@@ -98,6 +108,23 @@ func (r Reply) Text() string {
 		for _, c := range r.Choices {
 			b.WriteString("\n- ")
 			b.WriteString(c.Title)
+		}
+	}
+	if len(r.Related) > 0 {
+		b.WriteString("\n\nRelated topics:")
+		for _, c := range r.Related {
+			b.WriteString("\n- ")
+			b.WriteString(c.Title)
+		}
+	}
+	if len(r.Links) > 0 {
+		b.WriteString("\n")
+		for _, l := range r.Links {
+			b.WriteString("\n- [")
+			b.WriteString(l.Title)
+			b.WriteString("](")
+			b.WriteString(l.URL)
+			b.WriteString(")")
 		}
 	}
 	if r.Contact != "" {
@@ -112,9 +139,9 @@ func (r Reply) Text() string {
 // Key identifies what a reply shows: two replies with the same key render
 // the same, so renderings can be cached by it. The body and contact line are
 // always part of it, since one outcome can carry different texts (the
-// out-of-scope fallback and the ordinary one); the knowledge version stands
-// for the titles and the guidance, and without one the guidance and titles
-// are part of it as well. Every field is written with its length first, so
+// out-of-scope fallback and the ordinary one), and so is the guidance,
+// which has a full and a short form; the knowledge version stands for the
+// titles, and without one the titles are part of it as well. Every field is written with its length first, so
 // no two replies run together into one key.
 func (r Reply) Key() string {
 	b := make([]byte, 0, len(r.Outcome)+len(r.Intent)+len(r.KnowledgeVersion)+len(r.Body)+len(r.Contact)+16*(len(r.Choices)+len(r.Related))+32)
@@ -136,8 +163,14 @@ func (r Reply) Key() string {
 			}
 		}
 	}
-	if r.KnowledgeVersion == "" {
-		field(r.Guidance)
+	b = strconv.AppendInt(b, int64(len(r.Links)), 10)
+	b = append(b, '#')
+	for _, l := range r.Links {
+		field(l.URL)
+		field(l.Title)
 	}
+	// The guidance is always part of it: one knowledge has a full and a
+	// short form.
+	field(r.Guidance)
 	return string(b)
 }

@@ -30,6 +30,12 @@ type Intent struct {
 	// ReviewBy is the day by which the answer should be checked again;
 	// zero when not set.
 	ReviewBy time.Time
+	// Links are resources the answer points to ("links": title and https
+	// url), shown before the guidance.
+	Links []Link
+	// FollowUps are short answers to questions that come after this
+	// answer ("followups": examples and an answer).
+	FollowUps []FollowUp
 	// File is the path of the defining file inside the knowledge folder.
 	File string
 	// ExampleLines are the lines of Examples in File.

@@ -7,7 +7,7 @@ import (
 )
 
 // intentKeys are the front-matter keys an intent file may use.
-var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related", "owner", "review_by"}
+var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related", "owner", "review_by", "links", "followups"}
 
 // outOfScopeKeys are the front-matter keys of _out-of-scope.md.
 var outOfScopeKeys = []string{"examples", "keywords", "background"}
@@ -183,6 +183,16 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 			in.ReviewBy = day
 			l.reviewLines[p] = v.line
 		}
+	}
+	if v, ok := pairs["links"]; ok {
+		links, ok := l.links(p, v)
+		in.Links = links
+		valid = valid && ok
+	}
+	if v, ok := pairs["followups"]; ok {
+		fs, ok := l.followUps(p, v)
+		in.FollowUps = fs
+		valid = valid && ok
 	}
 	if in.Answer == "" && !outOfScope {
 		l.add(p, doc.bodyLine, Error, "missing answer: write the reply in Markdown after the closing ---")

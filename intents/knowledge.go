@@ -7,6 +7,11 @@ type Knowledge struct {
 	Intents []Intent
 	// Guidance is the contact guidance appended to every reply (_guidance.md).
 	Guidance string
+	// GuidanceShort is a short form of Guidance (the "short" key of
+	// _guidance.md's front matter), for the later turns of a conversation;
+	// empty when there is none. It must still tell the person to contact
+	// the organization that asked them to verify.
+	GuidanceShort string
 	// Fallback is the answer when nothing matches (_fallback.md).
 	Fallback string
 	// FallbackTopics are intent ids suggested with the fallback answer, from the

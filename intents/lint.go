@@ -20,13 +20,16 @@ const PlaceholderAnswer = "TODO: write the answer"
 // also what only the matcher can tell: examples made only of common words,
 // which can never match, and keywords so common in other intents' examples
 // that they signal nothing; answers whose review_by day is before today;
-// and placeholder answers. Those are warnings.
+// placeholder answers; and answers against the style guide (longer than
+// MaxAnswerWords, more than MaxAnswerBullets bullets, "ask your help desk
+// for the link"). Those are warnings.
 func Lint(fsys fs.FS, today time.Time) (*Knowledge, Problems) {
 	k, problems := Parse(fsys)
 	if problems.HasErrors() {
 		return k, problems
 	}
 	for _, in := range k.Intents {
+		problems = append(problems, styleProblems(in)...)
 		if strings.Contains(in.Answer, PlaceholderAnswer) {
 			problems = append(problems, Problem{File: in.File, Severity: Warning,
 				Message: fmt.Sprintf("the answer of %s is a placeholder (%q): write the reply", in.ID, PlaceholderAnswer)})

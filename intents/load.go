@@ -236,8 +236,24 @@ func (l *loader) plainText(p string, allowed []string) (body string, pairs map[s
 
 func (l *loader) guidance(p string) {
 	l.seenGuidance = true
-	if body, _, ok := l.plainText(p, nil); ok {
-		l.k.Guidance = body
+	body, pairs, ok := l.plainText(p, []string{"short"})
+	if !ok {
+		return
+	}
+	l.k.Guidance = body
+	if v, ok := pairs["short"]; ok {
+		short, ok := l.text(p, v)
+		short = strings.TrimSpace(short)
+		switch {
+		case !ok:
+		case short == "":
+			l.add(p, v.line, Error, "short: the short guidance is empty; remove the key or write it")
+		case len([]rune(short)) >= len([]rune(body)):
+			l.add(p, v.line, Warning, "short: the short guidance is not shorter than the guidance")
+			l.k.GuidanceShort = short
+		default:
+			l.k.GuidanceShort = short
+		}
 	}
 }
 

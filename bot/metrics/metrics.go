@@ -1,5 +1,6 @@
 // Package metrics exposes the bot's work as Prometheus metrics: turns by
-// adapter, outcome and intent, decisions by outcome and reason, match latency, deliveries, de-duplicated and
+// adapter, outcome and intent, decisions by outcome and reason, handoffs to
+// a person, match latency, deliveries, de-duplicated and
 // shed events, recovered panics, knowledge reloads and the loaded knowledge.
 package metrics
 
@@ -28,6 +29,7 @@ type Metrics struct {
 	panics        *prometheus.CounterVec
 	limited       *prometheus.CounterVec
 	pastReview    *prometheus.CounterVec
+	handoffs      *prometheus.CounterVec
 	recordsLost   prometheus.Counter
 	reloads       prometheus.Counter
 	reloadsFailed prometheus.Counter
@@ -68,6 +70,9 @@ func New() *Metrics {
 		pastReview: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "helpdesk_answers_past_review_total", Help: "Answers served after their review_by day, by intent.",
 		}, []string{"intent"}),
+		handoffs: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_handoffs_total", Help: "People called into a conversation (once per conversation), by adapter and reason (asked, chosen, fallbacks).",
+		}, []string{"adapter", "reason"}),
 		recordsLost: prometheus.NewCounter(prometheus.CounterOpts{
 			Name: "helpdesk_analytics_dropped_total", Help: "Turns and feedback not recorded because the write queue was full.",
 		}),
@@ -81,7 +86,7 @@ func New() *Metrics {
 			Name: "helpdesk_knowledge_info", Help: "The knowledge in use: its version (content hash) and number of intents.",
 		}, []string{"version", "intents"}),
 	}
-	r.MustRegister(m.messages, m.decisions, m.latency, m.replies, m.deduplicated, m.shed, m.panics, m.limited, m.pastReview, m.recordsLost, m.reloads, m.reloadsFailed, m.knowledge,
+	r.MustRegister(m.messages, m.decisions, m.latency, m.replies, m.deduplicated, m.shed, m.panics, m.limited, m.pastReview, m.handoffs, m.recordsLost, m.reloads, m.reloadsFailed, m.knowledge,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -100,6 +105,9 @@ func (m *Metrics) ObserveTurn(_ context.Context, t bot.Turn) {
 	intent := t.Reply.Label()
 	if t.Reply.PastReview {
 		m.pastReview.WithLabelValues(t.Reply.Intent).Inc()
+	}
+	if h := t.Reply.Handoff; h != nil && h.First {
+		m.handoffs.WithLabelValues(adapter, string(h.Reason)).Inc()
 	}
 	if t.Reply.Outcome == bot.Limited && !t.Reply.Silent {
 		m.limited.WithLabelValues(adapter).Inc()

@@ -19,6 +19,8 @@ func TestMetricsExposition(t *testing.T) {
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "discord"}, Reply: bot.Reply{Outcome: bot.Limited}})
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "discord"}, Reply: bot.Reply{Outcome: bot.Limited, Silent: true}})
 	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "http"}, Reply: bot.Reply{Outcome: bot.Answered, Intent: "okta", PastReview: true}})
+	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Clarify, Intent: "selfie", Handoff: &bot.Handoff{Reason: bot.HandoffFallbacks, First: true}}})
+	m.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Answered, Handoff: &bot.Handoff{Reason: bot.HandoffAsked}}})
 	m.Delivered("slack", "")
 	m.Delivered("slack", "channel_not_found")
 	m.Deduplicated("slack")
@@ -36,7 +38,8 @@ func TestMetricsExposition(t *testing.T) {
 		`helpdesk_messages_total{adapter="slack",intent="none",outcome="fallback"} 1`,
 		`helpdesk_decisions_total{outcome="answered",reason="confident"} 1`,
 		`helpdesk_decisions_total{outcome="fallback",reason="below the clarify threshold"} 1`,
-		`helpdesk_answer_seconds_count 5`,
+		`helpdesk_answer_seconds_count 7`,
+		`helpdesk_handoffs_total{adapter="slack",reason="fallbacks"} 1`,
 		`helpdesk_answers_past_review_total{intent="okta"} 1`,
 		`helpdesk_rate_limited_total{adapter="discord"} 1`,
 		`helpdesk_replies_total{adapter="slack",code="",result="sent"} 1`,
@@ -52,6 +55,9 @@ func TestMetricsExposition(t *testing.T) {
 		if !strings.Contains(string(body), want) {
 			t.Errorf("metrics lack %s", want)
 		}
+	}
+	if strings.Contains(string(body), `reason="asked"`) {
+		t.Error("a reminder of a handoff already made was counted as a handoff")
 	}
 	if strings.Contains(string(body), `version="abc"`) {
 		t.Error("the replaced knowledge is still reported")

@@ -56,6 +56,26 @@ type Config struct {
 	Slack slack.Config
 	// Discord configures the Discord adapter; it is off when no key is set.
 	Discord discord.Config
+	// Conversation configures what the bot remembers of a conversation.
+	Conversation ConversationConfig
+	// Handoff configures calling a person into a conversation.
+	Handoff HandoffConfig
+}
+
+// ConversationConfig configures the memory of conversations.
+type ConversationConfig struct {
+	// TTL is how long a conversation is remembered after its last turn.
+	TTL time.Duration
+	// MaxEntries bounds the conversations remembered at once; the least
+	// recently used one is forgotten to make room.
+	MaxEntries int
+}
+
+// HandoffConfig configures calling a person.
+type HandoffConfig struct {
+	// Quiet is how long the bot stays quiet in a conversation after
+	// calling a person, unless mentioned; 0 never keeps it quiet.
+	Quiet time.Duration
 }
 
 // HTTPConfig configures the HTTP listener.
@@ -180,6 +200,8 @@ func DefaultConfig() Config {
 		ShutdownTimeout: 15 * time.Second,
 		Limits:          LimitsConfig{PerMinute: 20, Burst: 5, AddressPerMinute: 120, AddressBurst: 30, Concurrency: 256},
 		Analytics:       AnalyticsConfig{RetentionDays: 30},
+		Conversation:    ConversationConfig{TTL: bot.DefaultConversationTTL, MaxEntries: 100_000},
+		Handoff:         HandoffConfig{Quiet: bot.DefaultHandoffQuiet},
 		Slack:           slack.Config{Command: slack.DefaultCommand},
 	}
 }
@@ -253,6 +275,15 @@ func (c Config) Validate() error {
 	if c.Limits.Concurrency < 1 {
 		return fmt.Errorf("limits.concurrency: %d must be at least 1", c.Limits.Concurrency)
 	}
+	if c.Conversation.TTL <= 0 {
+		return fmt.Errorf("conversation.ttl: %v must be positive", c.Conversation.TTL)
+	}
+	if c.Conversation.MaxEntries < 1 {
+		return fmt.Errorf("conversation.max_entries: %d must be at least 1", c.Conversation.MaxEntries)
+	}
+	if c.Handoff.Quiet < 0 {
+		return fmt.Errorf("handoff.quiet: %v must not be negative", c.Handoff.Quiet)
+	}
 	if c.Slack.Enabled() {
 		if err := c.Slack.Validate(); err != nil {
 			return fmt.Errorf("slack.%w", err)
@@ -294,6 +325,9 @@ func settings(c *Config) []setting {
 		{key: "limits.per_address_per_minute", value: numberValue(&c.Limits.AddressPerMinute)},
 		{key: "limits.per_address_burst", value: integerValue(&c.Limits.AddressBurst)},
 		{key: "limits.concurrency", value: integerValue(&c.Limits.Concurrency)},
+		{key: "conversation.ttl", value: durationValue(&c.Conversation.TTL)},
+		{key: "conversation.max_entries", value: integerValue(&c.Conversation.MaxEntries)},
+		{key: "handoff.quiet", value: durationValue(&c.Handoff.Quiet)},
 		{key: "analytics.path", value: textValue(&c.Analytics.Path)},
 		{key: "analytics.postgres_url", value: textValue(&c.Analytics.PostgresURL)},
 		{key: "analytics.retention_days", value: integerValue(&c.Analytics.RetentionDays)},

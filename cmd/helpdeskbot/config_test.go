@@ -91,6 +91,10 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		{"metrics token with a space", nil, []string{"--config", writeConfig(t, "metrics:\n  token: \"a b\"\n")}, "metrics.token"},
 		{"negative address rate", map[string]string{"HELPDESK_LIMITS_PER_ADDRESS_PER_MINUTE": "-1"}, nil, "limits.per_address_per_minute"},
 		{"address rate without burst", map[string]string{"HELPDESK_LIMITS_PER_ADDRESS_BURST": "0"}, nil, "limits.per_address_burst"},
+		{"conversation ttl not a duration", map[string]string{"HELPDESK_CONVERSATION_TTL": "forever"}, nil, "conversation.ttl"},
+		{"conversation ttl zero", nil, []string{"--config", writeConfig(t, "conversation:\n  ttl: 0s\n")}, "conversation.ttl"},
+		{"no conversations remembered", map[string]string{"HELPDESK_CONVERSATION_MAX_ENTRIES": "0"}, nil, "conversation.max_entries"},
+		{"negative handoff quiet", map[string]string{"HELPDESK_HANDOFF_QUIET": "-1h"}, nil, "handoff.quiet"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

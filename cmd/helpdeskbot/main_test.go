@@ -235,3 +235,52 @@ func TestLintQualityAndStrict(t *testing.T) {
 		t.Fatalf("--strict: exit %d, stdout:\n%s", r.code, r.stdout)
 	}
 }
+
+// TestChatConversationTranscript is a scripted 12-turn conversation in the
+// terminal: the selfie answer, a follow-up, "still failing", "that didn't
+// help", picks by number and by title, a number not offered, two
+// fallbacks, and asking for a person where nobody can be called. Every
+// reply must end with the guidance.
+func TestChatConversationTranscript(t *testing.T) {
+	input := strings.Join([]string{
+		"hi",
+		"my selfie keeps failing",
+		"it says face not found",
+		"still failing",
+		"no that didnt help",
+		"the id one",
+		"9",
+		"1",
+		"what's the weather like",
+		"who won the football",
+		"can i talk to a real person",
+		"thanks",
+		"/quit",
+	}, "\n")
+	r := runCLI(t, input, "chat")
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	golden(t, "chat-conversation.golden", r.stdout)
+	// The first reply ends with the full guidance, the later ones with its
+	// short form: both name the organization that asked for the
+	// verification.
+	guidance := "company or organization that asked you to verify"
+	replies := strings.Split(r.stdout, "\nbot> ")[1:]
+	if len(replies) != 12 {
+		t.Fatalf("%d replies, want 12", len(replies))
+	}
+	for i, reply := range replies {
+		reply = strings.TrimSuffix(reply, "\n\nyou> ")
+		last := reply[strings.LastIndex(reply, "\n")+1:]
+		if !strings.Contains(last, guidance) {
+			t.Errorf("reply %d does not end with the guidance:\n%s", i+1, reply)
+		}
+		if full := strings.Contains(last, "Your best next step"); full != (i == 0) {
+			t.Errorf("reply %d: full guidance %v, want it on the first reply only:\n%s", i+1, full, last)
+		}
+	}
+	if n := strings.Count(r.stdout, "For the selfie step:"); n != 1 {
+		t.Errorf("the full selfie answer was given %d times, want once", n)
+	}
+}
