@@ -1,0 +1,396 @@
+package redact
+
+import "bytes"
+
+// token is a run of letters, digits, '<' and '_' in the folded text.
+type token struct {
+	a, b           int32 // s[a:b]
+	digits, letter int32
+	upper, lower   int32
+	cls            uint32 // the class of the word, if it is one
+	lt, odd        bool   // holds '<'; holds '_' or a letter of another script
+	brk            bool   // the gap before it ends a sentence
+	skip           bool   // inside an e-mail address or a never-personal shape
+	// prevSig and nextSig are the nearest tokens before and after that are
+	// keywords (or -1); cnt counts the words before it that are not
+	// fillers; brkAt is the last token up to it whose gap ends a sentence.
+	prevSig, nextSig, cnt, brkAt int32
+}
+
+// significant are the classes context looks for.
+const significant = armAny | armBirth | wordNever | wordQualified
+
+// link fills the context fields of the tokens.
+func (sc *scanner) link() {
+	last, cnt, brk := int32(-1), int32(0), int32(0)
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.brk {
+			brk = int32(i)
+		}
+		t.prevSig, t.cnt, t.brkAt = last, cnt, brk
+		if t.cls&significant != 0 {
+			last = int32(i)
+		}
+		if t.cls&wordFiller == 0 {
+			cnt++
+		}
+	}
+	next := int32(-1)
+	for i := len(sc.toks) - 1; i >= 0; i-- {
+		sc.toks[i].nextSig = next
+		if sc.toks[i].cls&significant != 0 {
+			next = int32(i)
+		}
+	}
+}
+
+// counted returns the number of words that are not fillers among tokens
+// a..b-1.
+func (sc *scanner) counted(a, b int) int {
+	if a >= b {
+		return 0
+	}
+	n := int(sc.toks[b-1].cnt - sc.toks[a].cnt)
+	if sc.toks[b-1].cls&wordFiller == 0 {
+		n++
+	}
+	return n
+}
+
+func (t token) n() int { return int(t.b - t.a) }
+
+// scanner finds personal data in one folded text, left to right, in time
+// linear in its length: every rule looks at a bounded number of tokens
+// around the one it starts from.
+type scanner struct {
+	f     *folded
+	s, lo []byte
+	toks  []token
+	out   []Finding // in folded offsets until the end
+}
+
+// Classes of bytes in the folded text.
+const (
+	cWord byte = 1 << iota
+	cDigit
+	cUpper
+	cLower
+	cLt
+	cOdd
+)
+
+var byteClass = func() (t [256]byte) {
+	for c := '0'; c <= '9'; c++ {
+		t[c] = cWord | cDigit
+	}
+	for c := 'A'; c <= 'Z'; c++ {
+		t[c] = cWord | cUpper
+		t[c+'a'-'A'] = cWord | cLower
+	}
+	t['<'] = cWord | cLt
+	t['_'] = cWord | cOdd
+	t[otherLetter] = cWord | cOdd
+	return t
+}()
+
+func isWordByte(c byte) bool { return byteClass[c]&cWord != 0 }
+
+func (sc *scanner) tokenize() {
+	s := sc.s
+	sc.toks = sc.toks[:0]
+	for i := 0; i < len(s); {
+		if byteClass[s[i]]&cWord == 0 {
+			i++
+			continue
+		}
+		t := token{a: int32(i)}
+		for ; i < len(s); i++ {
+			c := byteClass[s[i]]
+			if c&cWord == 0 {
+				break
+			}
+			switch {
+			case c&cDigit != 0:
+				t.digits++
+			case c&cUpper != 0:
+				t.letter++
+				t.upper++
+			case c&cLower != 0:
+				t.letter++
+				t.lower++
+			case c&cLt != 0:
+				t.lt = true
+			default:
+				t.odd = true
+			}
+		}
+		t.b = int32(i)
+		if t.digits == 0 && !t.lt && !t.odd && t.n() <= maxWord && maybeWord(sc.lo[t.a:t.b]) {
+			t.cls = words[string(sc.lo[t.a:t.b])]
+		}
+		if n := len(sc.toks); n > 0 {
+			t.brk = endsSentence(s[sc.toks[n-1].b:t.a], sc.toks[n-1].cls)
+		}
+		sc.toks = append(sc.toks, t)
+	}
+}
+
+// word returns token i in lower case.
+func (sc *scanner) word(i int) string {
+	t := sc.toks[i]
+	return string(sc.lo[t.a:t.b])
+}
+
+// class returns the class of token i's word.
+func (sc *scanner) class(i int) uint32 { return sc.toks[i].cls }
+
+// gap returns what lies between tokens i-1 and i.
+func (sc *scanner) gap(i int) []byte {
+	if i <= 0 || i >= len(sc.toks) {
+		return nil
+	}
+	return sc.s[sc.toks[i-1].b:sc.toks[i].a]
+}
+
+// joined reports whether tokens i-1 and i are parts of one number: only
+// spaces, dots, dashes, slashes and at most one line break between them.
+func (sc *scanner) joined(i int) bool {
+	g := sc.gap(i)
+	if len(g) == 0 || len(g) > 3 {
+		return false
+	}
+	breaks := 0
+	for _, c := range g {
+		switch c {
+		case ' ', '.', '-', '/', '\t', '\r':
+		case '\n':
+			breaks++
+		default:
+			return false
+		}
+	}
+	return breaks <= 1
+}
+
+// sep returns the separator between tokens i-1 and i: its first
+// non-space byte, or ' '.
+func (sc *scanner) sep(i int) byte {
+	for _, c := range sc.gap(i) {
+		if c != ' ' && c != '\t' && c != '\r' {
+			return c
+		}
+	}
+	return ' '
+}
+
+// breaksSentence reports whether the gap before token i ends a sentence or
+// a question, which keywords do not reach across.
+func (sc *scanner) breaksSentence(i int) bool {
+	return i > 0 && i < len(sc.toks) && sc.toks[i].brk
+}
+
+// endsSentence reports whether gap, after a word of class prev, ends a
+// sentence.
+func endsSentence(g []byte, prev uint32) bool {
+	dot := false
+	for j, c := range g {
+		switch {
+		case c == '?' || c == '!' || c == ';':
+			return true
+		case c == '\n' && j > 0 && g[j-1] == '\n':
+			return true
+		case c == '.' && j+1 < len(g) && (g[j+1] == ' ' || g[j+1] == '\n'):
+			dot = true
+		}
+	}
+	// "passport no. X123" is not the end of a sentence.
+	return dot && prev&wordFiller == 0
+}
+
+// context returns what the words near tokens i..k say: the kinds they arm,
+// or never when an order, ticket or error word is nearer than any keyword.
+func (sc *scanner) context(i, k int) (arms uint32, never bool) {
+	if arms, never = sc.before(i); arms != 0 || never {
+		return arms, never
+	}
+	return sc.after(k)
+}
+
+// before looks at up to four words before token i (not counting words like
+// "my", "number", "is"), within the sentence.
+func (sc *scanner) before(i int) (arms uint32, never bool) {
+	brk := int(sc.toks[i].brkAt)
+	for j := int(sc.toks[i].prevSig); j >= 0; j = int(sc.toks[j].prevSig) {
+		if j < i-9 || j < brk || sc.counted(j+1, i) >= 4 {
+			break
+		}
+		c := sc.class(j)
+		if c&wordQualified != 0 && j > 0 && sc.class(j-1)&wordNever != 0 {
+			c = wordNever
+		}
+		if c&wordNever != 0 {
+			return arms, arms == 0
+		}
+		arms |= c & (armAny | armBirth)
+	}
+	return arms, false
+}
+
+// after looks at up to three words after token k: "X1234567 is my
+// passport number".
+func (sc *scanner) after(k int) (arms uint32, never bool) {
+	for j := int(sc.toks[k].nextSig); j >= 0; j = int(sc.toks[j].nextSig) {
+		if j > k+7 || int(sc.toks[j].brkAt) > k || sc.counted(k+1, j) >= 3 {
+			break
+		}
+		c := sc.class(j)
+		if c&wordNever != 0 && c&wordQualified == 0 {
+			return arms, arms == 0
+		}
+		if c&wordQualified != 0 && j+1 < len(sc.toks) && sc.class(j+1)&wordNever != 0 {
+			return arms, arms == 0
+		}
+		arms |= c & (armAny | armBirth)
+	}
+	return arms, false
+}
+
+func (sc *scanner) emit(kind Kind, i, k int) {
+	sc.out = append(sc.out, Finding{Kind: kind, Start: int(sc.toks[i].a), End: int(sc.toks[k].b)})
+}
+
+func (sc *scanner) run() {
+	sc.emails()
+	sc.neverShapes()
+	sc.link()
+	for i := 0; i < len(sc.toks); {
+		t := sc.toks[i]
+		if t.skip {
+			i++
+			continue
+		}
+		if t.lt {
+			if k, ok := sc.mrz(i); ok {
+				sc.emit(MRZ, i, k)
+				i = k + 1
+				continue
+			}
+		}
+		if k, ok, birth := sc.date(i); ok {
+			if birth {
+				sc.emit(Birth, i, k)
+			}
+			i = k + 1 // a date alone is not personal data, nor part of a number
+			continue
+		}
+		if k, ok := sc.address(i); ok {
+			sc.emit(Address, i, k)
+			i = k + 1
+			continue
+		}
+		if k, kind, ok := sc.number(i); ok {
+			sc.emit(kind, i, k)
+			i = k + 1
+			continue
+		}
+		if k, ok := sc.phone(i); ok {
+			sc.emit(Phone, i, k)
+			if a := int(sc.toks[i].a); a > 0 && (sc.s[a-1] == '+' || sc.s[a-1] == '(') {
+				sc.out[len(sc.out)-1].Start = a - 1
+			}
+			i = k + 1
+			continue
+		}
+		if t.digits >= 6 {
+			sc.emit(Digits, i, i)
+		}
+		i++
+	}
+}
+
+// emails finds e-mail addresses (in any script) and keeps their tokens
+// from the other rules.
+func (sc *scanner) emails() {
+	s := sc.s
+	local := func(c byte) bool { return isWordByte(c) && c != '<' || c == '.' || c == '+' || c == '-' || c == '%' }
+	domain := func(c byte) bool { return isWordByte(c) && c != '<' && c != '_' || c == '-' || c == '.' }
+	ti := 0
+	for p := 0; p < len(s); p++ {
+		q := bytes.IndexByte(s[p:], '@')
+		if q < 0 {
+			break
+		}
+		p += q
+		a := p
+		for a > 0 && local(s[a-1]) {
+			a--
+		}
+		b := p + 1
+		for b < len(s) && domain(s[b]) {
+			b++
+		}
+		for b > p+1 && (s[b-1] == '.' || s[b-1] == '-') {
+			b--
+		}
+		dot := bytes.LastIndexByte(s[p+1:b], '.')
+		if a == p || dot <= 0 || b-(p+1+dot) < 3 {
+			continue
+		}
+		sc.out = append(sc.out, Finding{Kind: Email, Start: a, End: b})
+		for ti < len(sc.toks) && int(sc.toks[ti].b) <= a {
+			ti++
+		}
+		for j := ti; j < len(sc.toks) && int(sc.toks[j].a) < b; j++ {
+			sc.toks[j].skip = true
+		}
+		p = b - 1
+	}
+}
+
+// neverShapes marks what is never personal data: UUIDs and error codes
+// written as letters and digits ("AADSTS90072", "0x80070005", "E42").
+func (sc *scanner) neverShapes() {
+	hex := func(i, n int) bool {
+		t := sc.toks[i]
+		if t.n() != n || t.skip {
+			return false
+		}
+		for _, c := range sc.lo[t.a:t.b] {
+			if !isDigit(c) && (c < 'a' || c > 'f') {
+				return false
+			}
+		}
+		return true
+	}
+	for i := range sc.toks {
+		t := &sc.toks[i]
+		if t.digits > 0 && t.letter > 0 && !t.skip {
+			w := sc.lo[t.a:t.b]
+			j := 0
+			for j < len(w) && w[j] >= 'a' && w[j] <= 'z' {
+				j++
+			}
+			if j > 0 && allDigits(w[j:]) {
+				switch string(w[:j]) {
+				case "aadsts", "aadb", "adsts", "err", "error", "http", "ora", "kb", "v", "ver", "build", "ios", "android", "sm", "iphone", "pixel", "galaxy", "rev", "win", "case", "ticket", "inq", "ord", "order", "ref", "tkt", "req", "sr", "cs", "inc", "chg":
+					t.skip = true
+				}
+			}
+			if len(w) > 2 && w[0] == '0' && w[1] == 'x' {
+				t.skip = true
+			}
+			if t.lower > 0 && t.upper > 0 && t.n() >= 10 {
+				t.skip = true // a generated identifier, not a printed number
+			}
+		}
+		if t.n() == 8 && i+4 < len(sc.toks) && hex(i, 8) && hex(i+1, 4) && hex(i+2, 4) && hex(i+3, 4) && hex(i+4, 12) {
+			for j := i; j <= i+4; j++ {
+				sc.toks[j].skip = true
+			}
+		}
+	}
+}
+
+// numeric reports whether the token is all digits.
+func (t token) numeric() bool { return t.digits == t.b-t.a }
