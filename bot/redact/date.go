@@ -1,5 +1,7 @@
 package redact
 
+import "bytes"
+
 // date reads a date starting at token i: 27/11/1985, 1985-11-27,
 // 27.11.85, "27 November 1985", "November 27th, 1985", "27 de noviembre de
 // 1985", "27. November 1985". birth says it is a date of birth: a birth
@@ -11,16 +13,38 @@ func (sc *scanner) date(i int) (end int, ok, birth bool) {
 		k, year, ok = sc.writtenDate(i)
 	}
 	if !ok {
+		if k, ok = sc.monthYear(i); ok {
+			arms, _ := sc.context(i, k)
+			return k, true, arms&armBirth != 0
+		}
 		return 0, false, false
 	}
 	arms, _ := sc.context(i, k)
-	if arms&armBirth != 0 {
+	if a := int(sc.toks[i].a); arms&armBirth != 0 || bytes.Contains(sc.lo[max(0, a-12):a], []byte("d.o.b")) {
 		return k, true, true
 	}
 	if year >= 100 && (year < 1900 || year > 2015) {
 		return k, true, false
 	}
 	return k, true, sc.nameBefore(i)
+}
+
+// monthYear reads a month and year: 02/2027, 2027-02.
+func (sc *scanner) monthYear(i int) (int, bool) {
+	if i+1 >= len(sc.toks) {
+		return 0, false
+	}
+	g := sc.gap(i + 1)
+	if len(g) != 1 || (g[0] != '/' && g[0] != '.' && g[0] != '-') {
+		return 0, false
+	}
+	if m, ok := sc.digitsToken(i, 1, 2); ok {
+		y, ok := sc.digitsToken(i+1, 4, 4)
+		return i + 1, ok && m >= 1 && m <= 12 && y >= 1900 && y <= 2099
+	}
+	y, ok1 := sc.digitsToken(i, 4, 4)
+	m, ok2 := sc.digitsToken(i+1, 1, 2)
+	return i + 1, ok1 && ok2 && len(sc.toks[i+1:]) > 0 && sc.toks[i+1].n() == 2 && m >= 1 && m <= 12 && y >= 1900 && y <= 2099
 }
 
 func (sc *scanner) digitsToken(i, minLen, maxLen int) (int, bool) {

@@ -4,7 +4,7 @@ package redact
 // capitals (or small letters), digits and the filler '<', with "<<" in it.
 func (sc *scanner) mrzLine(i int) bool {
 	t := sc.toks[i]
-	if !t.lt || t.odd || t.n() < 10 || t.n() > 44 {
+	if !t.lt || t.odd || t.n() < 10 || t.n() > 50 {
 		return false
 	}
 	w := sc.s[t.a:t.b]
@@ -27,7 +27,7 @@ func (sc *scanner) mrz(i int) (int, bool) {
 	for k+1 < len(sc.toks) && k < i+2 && sc.mrzLine(k+1) && len(sc.gap(k+1)) <= 3 {
 		k++
 	}
-	var line [44]byte
+	var line [50]byte
 	for j := i; j <= k; j++ {
 		t := sc.toks[j]
 		if t.n() >= 28 {

@@ -33,6 +33,12 @@ func (c *candidate) grouped4() bool {
 	return c.n == 1 || c.groups[c.n-1] <= 4
 }
 
+// phoneShaped reports whether the groups are those of a phone number:
+// 555 123 4567, 020 7946 0958, 06 12 34 56 78.
+func (c *candidate) phoneShaped() bool {
+	return c.is(3, 3, 4) || c.is(3, 4) || c.is(3, 4, 4) || c.is(4, 3, 3) || c.is(2, 4, 4) || c.is(2, 2, 2, 2, 2) || c.is(4, 4) && c.sep == '-'
+}
+
 // maxCandidateTokens and maxCandidateLen bound how far a number is read.
 const (
 	maxCandidateTokens = 9
@@ -43,7 +49,7 @@ const (
 // data: one that passes its check or has its shape near a keyword.
 func (sc *scanner) number(i int) (end int, kind Kind, ok bool) {
 	t := sc.toks[i]
-	if t.lt || t.odd || (t.digits == 0 && (t.letter > 3 || sc.class(i) != 0)) {
+	if t.lt || t.odd || (t.digits == 0 && (t.letter > 3 || (sc.class(i) != 0 && (t.letter > 2 || t.upper != t.letter)))) {
 		return 0, "", false
 	}
 	if t.digits == 0 && (i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) {
@@ -72,7 +78,7 @@ func (sc *scanner) number(i int) (end int, kind Kind, ok bool) {
 			if !sc.joined(k) || tk.lt || tk.odd || tk.skip {
 				break
 			}
-			if tk.digits == 0 && (tk.letter > 4 || sc.class(k) != 0) {
+			if tk.digits == 0 && (tk.letter > 4 || (sc.class(k) != 0 && tk.letter > 1)) {
 				break
 			}
 			s := sc.sep(k)
@@ -196,19 +202,26 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 		return CPF, 1
 	case allNum && arms&armID != 0 && personnummer(c):
 		return Personnummer, 1
-	case allNum && arms&armCard != 0 && len(c) >= 13 && len(c) <= 19 && luhn(c):
-		return Card, 1
+	case allNum && arms&armCard != 0 && len(c) >= 8 && len(c) <= 19 && cand.n > 1:
+		return Card, 1 // a card number, or most of one
 	case arms&armIBAN != 0 && len(c) >= 15 && isUpper(c[0]) && isUpper(c[1]) && isDigit(c[2]) && isDigit(c[3]) && ibanLengths[string(c[:2])] == len(c):
 		return IBAN, 1
 	}
-	if cand.mixed || len(c) < 6 || len(c) > 18 || digits < 4 || (digits < 5 && len(c) < 8) || cand.n > 5 || hexLike(c) {
+	if cand.mixed || len(c) > 18 || cand.n > 5 || hexLike(c) || (allNum && len(c) > 16) || (allNum && (phone || cand.phoneShaped())) {
+		return "", 0
+	}
+	// Passports and licences mix letters and digits more freely than
+	// other numbers: the German C01X00T47, Washington's WDL licences.
+	switch {
+	case arms&armPassport != 0 && len(c) <= 10 && digits >= 3 && (digits >= 5 || len(c) >= 8):
+		return Passport, 1
+	case arms&armLicence != 0 && len(c) <= 16 && digits >= 3 && (digits >= 5 || len(c) >= 8):
+		return Licence, 1
+	}
+	if digits < 4 || (digits < 5 && len(c) < 8) {
 		return "", 0
 	}
 	switch {
-	case arms&armPassport != 0 && len(c) <= 10 && len(c)-digits <= 3:
-		return Passport, 1
-	case arms&armLicence != 0 && len(c) <= 16:
-		return Licence, 1
 	case arms&armSSN != 0 && allNum && len(c) == 9:
 		return SSN, 1
 	case arms&(armID|armSIN|armAadhaar|armCPF|armSSN) != 0:

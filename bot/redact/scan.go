@@ -18,7 +18,7 @@ type token struct {
 }
 
 // significant are the classes context looks for.
-const significant = armAny | armBirth | wordNever | wordQualified
+const significant = armAny | armBirth | wordNever | wordQualified | wordAbout
 
 // link fills the context fields of the tokens.
 func (sc *scanner) link() {
@@ -190,6 +190,12 @@ func (sc *scanner) breaksSentence(i int) bool {
 	return i > 0 && i < len(sc.toks) && sc.toks[i].brk
 }
 
+// paragraphBetween reports whether an empty line comes between tokens j
+// and i.
+func (sc *scanner) paragraphBetween(j, i int) bool {
+	return bytes.Contains(sc.s[sc.toks[j].b:sc.toks[i].a], []byte("\n\n"))
+}
+
 // endsSentence reports whether gap, after a word of class prev, ends a
 // sentence.
 func endsSentence(g []byte, prev uint32) bool {
@@ -218,11 +224,11 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 }
 
 // before looks at up to four words before token i (not counting words like
-// "my", "number", "is"), within the sentence.
+// "my", "number", "is"), within the paragraph: "My licence won't scan. The
+// number is 123 456 789" is still about the licence.
 func (sc *scanner) before(i int) (arms uint32, never bool) {
-	brk := int(sc.toks[i].brkAt)
 	for j := int(sc.toks[i].prevSig); j >= 0; j = int(sc.toks[j].prevSig) {
-		if j < i-9 || j < brk || sc.counted(j+1, i) >= 4 {
+		if j < i-9 || sc.counted(j+1, i) >= 4 || sc.paragraphBetween(j, i) {
 			break
 		}
 		c := sc.class(j)
@@ -245,6 +251,9 @@ func (sc *scanner) after(k int) (arms uint32, never bool) {
 			break
 		}
 		c := sc.class(j)
+		if c&wordAbout != 0 {
+			break
+		}
 		if c&wordNever != 0 && c&wordQualified == 0 {
 			return arms, arms == 0
 		}
@@ -373,7 +382,7 @@ func (sc *scanner) neverShapes() {
 			}
 			if j > 0 && allDigits(w[j:]) {
 				switch string(w[:j]) {
-				case "aadsts", "aadb", "adsts", "err", "error", "http", "ora", "kb", "v", "ver", "build", "ios", "android", "sm", "iphone", "pixel", "galaxy", "rev", "win", "case", "ticket", "inq", "ord", "order", "ref", "tkt", "req", "sr", "cs", "inc", "chg":
+				case "aadsts", "aadb", "adsts", "err", "error", "http", "ora", "kb", "ver", "build", "ios", "android", "sm", "iphone", "pixel", "galaxy", "rev", "win", "case", "ticket", "inq", "ord", "order", "ref", "tkt", "req", "sr", "cs", "inc", "chg":
 					t.skip = true
 				}
 			}

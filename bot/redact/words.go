@@ -26,6 +26,9 @@ const (
 	wordMonth
 	wordNameStop // a capitalized word that is not a name
 	wordConnector
+	// wordAbout is a word after a number that makes what follows the
+	// topic, not the number's name: "555-123-4567 about my ID".
+	wordAbout
 )
 
 const armAny = armPassport | armLicence | armSSN | armSIN | armAadhaar | armCPF | armID | armCard | armIBAN
@@ -68,7 +71,7 @@ func init() {
 	add(armID, `id ids identity identification identidad identidade identita identite identitat national nacional nationale nazionale
 		document documento documentos documents doc dni nie nif cif nie curp rfc pan cpf rg cedula cc ci rut run dui dpi cuil cuit
 		cf fiscale codice tessera ausweis personalausweis ausweisnummer personalausweisnummer perso idkarte cni carte
-		nin nino bsn burgerservicenummer personnummer personnr pesel cnp egn oib jmbg amka ppsn nric fin mykad ic nik ktp hkid
+		ni nin nino bsn burgerservicenummer personnummer personnr pesel cnp egn oib jmbg amka ppsn nric fin mykad ic nik ktp hkid
 		kimlik tckn emirates iqama nhs medicare tfn sozialversicherungsnummer steuerid steueridentifikationsnummer steuernummer
 		tax taxpayer tin ine elector voter aadhaar aadhar pan ssn sin nas`)
 	add(armBirth, "dob birth birthday birthdate bday born nacimiento nacido nacida naci naissance ne nee geboren geburtsdatum geburtstag geb nascita nato nata nascimento nascido nascida nasci fdn")
@@ -81,7 +84,10 @@ func init() {
 		cell whatsapp sms issue bug job trace correlation device app client customer member user username chat message msg
 		thread template confirmation booking reservation flight shipment parcel package sku part item product workspace
 		project application appid clientid tenantid orgid userid sessionid requestid traceid port line page screen times
-		minutes seconds hours days ms sec ios android iphone galaxy pixel windows macos chrome firefox safari`)
+		minutes seconds hours days ms sec ios android iphone galaxy pixel windows macos chrome firefox safari
+		discord slack telegram steam twitter github gitlab roblox xbox psn snowflake student employee staff badge
+		library school university loyalty membership subscription call text ring reach contact dial fax`)
+	add(wordAbout, "about regarding concerning re since after")
 	add(wordQualified, "id ids number numbers no nr num numero nummer n")
 	add(wordFiller, `my mine our your his her is was are be the a an of for number numbers no nr num numero nummer n is it its
 		es est ist e mi mis mio mia mon ma mes meu minha mein meine meiner meinen de du des del la le el los las da do dos di
