@@ -41,6 +41,8 @@ type Bot struct {
 	// addrLimiter bounds the messages with a user id from one address.
 	addrLimiter *limiter
 	log         *slog.Logger
+	// images says where attached images are guarded.
+	images ImageGuard
 }
 
 // New returns a bot answering from ix with the given thresholds.
@@ -65,7 +67,7 @@ func newBot(s *source, t Thresholds, opts []Option) (*Bot, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
-	b := &Bot{thresholds: t}
+	b := &Bot{thresholds: t, images: DefaultImageGuard()}
 	for _, o := range opts {
 		o(b)
 	}
@@ -84,7 +86,7 @@ func (b *Bot) SetIndex(ix *intents.Index) {
 // Trial returns a bot like b, with the same thresholds, answering from ix
 // and telling no observer: for checking knowledge before putting it in use.
 func (b *Bot) Trial(ix *intents.Index) *Bot {
-	t := &Bot{thresholds: b.thresholds, log: b.log}
+	t := &Bot{thresholds: b.thresholds, log: b.log, images: b.images}
 	if ix != nil {
 		t.source.Store(indexSource(ix))
 	}
@@ -140,7 +142,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
 	if r, ok := b.limited(s, m); ok {
 		return r
 	}
-	if r, ok := guarded(s, m); ok {
+	if r, ok := b.guarded(s, m); ok {
 		return r
 	}
 	return b.decide(s, s.matcher.Match(m.Text))

@@ -54,6 +54,49 @@ type Config struct {
 	Slack slack.Config
 	// Discord configures the Discord adapter; it is off when no key is set.
 	Discord discord.Config
+	// Guard configures the personal-data guard.
+	Guard GuardConfig
+}
+
+// GuardConfig configures the personal-data guard.
+type GuardConfig struct {
+	// Images says where an image attached to a public message makes the
+	// guard answer privately, as it may be a photo of a document: "on" or
+	// "off" for every channel, "CHANNEL=on" or "CHANNEL=off" for one
+	// (by the platform's channel id). Empty means on everywhere.
+	Images []string
+}
+
+// ImageGuard returns the image rule the items of Images describe; later
+// items win.
+func (c GuardConfig) ImageGuard() (bot.ImageGuard, error) {
+	g := bot.DefaultImageGuard()
+	for _, item := range c.Images {
+		channel, state, one := strings.Cut(item, "=")
+		if !one {
+			channel, state = "", item
+		}
+		var on bool
+		switch strings.ToLower(state) {
+		case "on", "true":
+			on = true
+		case "off", "false":
+		default:
+			return bot.ImageGuard{}, fmt.Errorf("%q is not on, off, CHANNEL=on or CHANNEL=off", item)
+		}
+		switch {
+		case !one:
+			g.Default = on
+		case channel == "":
+			return bot.ImageGuard{}, fmt.Errorf("%q names no channel", item)
+		default:
+			if g.Channels == nil {
+				g.Channels = map[string]bool{}
+			}
+			g.Channels[channel] = on
+		}
+	}
+	return g, nil
 }
 
 // HTTPConfig configures the HTTP listener.
@@ -251,6 +294,9 @@ func (c Config) Validate() error {
 	if c.Limits.Concurrency < 1 {
 		return fmt.Errorf("limits.concurrency: %d must be at least 1", c.Limits.Concurrency)
 	}
+	if _, err := c.Guard.ImageGuard(); err != nil {
+		return fmt.Errorf("guard.images: %w", err)
+	}
 	if c.Slack.Enabled() {
 		if err := c.Slack.Validate(); err != nil {
 			return fmt.Errorf("slack.%w", err)
@@ -325,6 +371,7 @@ func settings(c *Config) []setting {
 		{key: "discord.gateway", optional: &c.Discord.Gateway},
 		{key: "discord.public", flag01: &c.Discord.Public},
 		{key: "discord.delete_personal_data", flag01: &c.Discord.DeletePersonalData},
+		{key: "guard.images", list: &c.Guard.Images},
 	}
 }
 

@@ -60,6 +60,43 @@ func TestConfigPrecedence(t *testing.T) {
 	}
 }
 
+func TestConfigImageGuard(t *testing.T) {
+	tests := []struct {
+		name  string
+		env   string
+		file  string
+		check map[string]bool // channel -> guarded
+	}{
+		{"default on everywhere", "", "", map[string]bool{"C1": true}},
+		{"off in one channel from the environment", "C1=off", "", map[string]bool{"C1": false, "C2": true}},
+		{"off everywhere but one, from the file", "", "guard:\n  images: [off, C2=on]\n", map[string]bool{"C1": false, "C2": true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.env != "" {
+				t.Setenv("HELPDESK_GUARD_IMAGES", tt.env)
+			}
+			var args []string
+			if tt.file != "" {
+				args = []string{"--config", writeConfig(t, tt.file)}
+			}
+			cfg, err := loadConfig(configFlags(t, args...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := cfg.Guard.ImageGuard()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for ch, want := range tt.check {
+				if got := g.Guards(ch); got != want {
+					t.Errorf("images guarded in %s: %v, want %v", ch, got, want)
+				}
+			}
+		})
+	}
+}
+
 func TestConfigKnowledgeFromEnvironment(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("HELPDESK_KNOWLEDGE", dir)
@@ -91,6 +128,8 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		{"metrics token with a space", nil, []string{"--config", writeConfig(t, "metrics:\n  token: \"a b\"\n")}, "metrics.token"},
 		{"negative address rate", map[string]string{"HELPDESK_LIMITS_PER_ADDRESS_PER_MINUTE": "-1"}, nil, "limits.per_address_per_minute"},
 		{"address rate without burst", map[string]string{"HELPDESK_LIMITS_PER_ADDRESS_BURST": "0"}, nil, "limits.per_address_burst"},
+		{"image guard not on or off", map[string]string{"HELPDESK_GUARD_IMAGES": "C0123=maybe"}, nil, "guard.images"},
+		{"image guard without a channel", nil, []string{"--config", writeConfig(t, "guard:\n  images: [\"=off\"]\n")}, "guard.images"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
