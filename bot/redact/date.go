@@ -122,7 +122,7 @@ func (sc *scanner) monthToken(i int) int {
 	if i >= len(sc.toks) || sc.class(i)&wordMonth == 0 {
 		return 0
 	}
-	return monthNumber(sc.word(i))
+	return months[sc.word(i)]
 }
 
 // skipConnector steps over "of", "de", "del" at token j.

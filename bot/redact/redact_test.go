@@ -140,3 +140,41 @@ func FuzzFind(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheck shows that Check never panics, that findings are in order,
+// inside the text, on character boundaries and never overlapping, that
+// masked text stays valid and that the guard agrees with the kinds.
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{
+		"passport X12345678", "DOB 12/03/1985", "221B Baker Street, London NW1 6XE", "IBAN DE89 3704 0044 0532 0130 00",
+		"４１１１ １１１１ １１１１ １１１１", "aadhaar २३४५ ६७८९ ०१२४", "p<utoeriksson<<anna<maria<<<<<<<<<<<<<<<<<<<",
+		"jané@exämple.com 4111\n1111 1111 1111", "session 550e8400-e29b-41d4-a716-446655440000", "ß\u0301é12345678",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		last := 0
+		for _, fd := range redact.Find(s) {
+			if fd.Start < last || fd.End <= fd.Start || fd.End > len(s) {
+				t.Fatalf("finding %+v out of order or bounds (previous ended at %d) in %q", fd, last, s)
+			}
+			if utf8.ValidString(s) && (!utf8.RuneStart(s[fd.Start]) || fd.End < len(s) && !utf8.RuneStart(s[fd.End])) {
+				t.Fatalf("finding %+v cuts a character in %q", fd, s)
+			}
+			last = fd.End
+		}
+		r := redact.Check(s)
+		if utf8.ValidString(s) && !utf8.ValidString(r.Masked) {
+			t.Fatalf("valid input %q gave invalid output %q", s, r.Masked)
+		}
+		if r.Guard != (len(redact.Sensitive(s)) > 0) {
+			t.Fatalf("Check guard %v, Sensitive %v for %q", r.Guard, redact.Sensitive(s), s)
+		}
+		if r.Masked != redact.Text(s) {
+			t.Fatalf("Check masked %q, Text %q", r.Masked, redact.Text(s))
+		}
+		if strings.Contains(s, "<<") && slices.Contains(r.Kinds, redact.MRZ) && strings.Count(r.Masked, "<<") >= strings.Count(s, "<<") {
+			t.Fatalf("an MRZ was found but its << stayed: %q", r.Masked)
+		}
+	})
+}

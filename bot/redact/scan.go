@@ -7,10 +7,12 @@ type token struct {
 	a, b           int32 // s[a:b]
 	digits, letter int32
 	upper, lower   int32
+	run            int32  // the longest run of digits in it
 	cls            uint32 // the class of the word, if it is one
 	lt, odd        bool   // holds '<'; holds '_' or a letter of another script
 	brk            bool   // the gap before it ends a sentence
 	skip           bool   // inside an e-mail address or a never-personal shape
+	email          bool   // inside an e-mail address
 	// prevSig and nextSig are the nearest tokens before and after that are
 	// keywords (or -1); cnt counts the words before it that are not
 	// fillers; brkAt is the last token up to it whose gap ends a sentence.
@@ -105,10 +107,17 @@ func (sc *scanner) tokenize() {
 			continue
 		}
 		t := token{a: int32(i)}
+		run := int32(0)
 		for ; i < len(s); i++ {
 			c := byteClass[s[i]]
 			if c&cWord == 0 {
 				break
+			}
+			if c&cDigit != 0 {
+				run++
+				t.run = max(t.run, run)
+			} else {
+				run = 0
 			}
 			switch {
 			case c&cDigit != 0:
@@ -265,7 +274,14 @@ func (sc *scanner) after(k int) (arms uint32, never bool) {
 	return arms, false
 }
 
+// emit records tokens i..k as data of kind; never part of an e-mail
+// address, which was recorded first.
 func (sc *scanner) emit(kind Kind, i, k int) {
+	for j := i; j <= k; j++ {
+		if sc.toks[j].email {
+			return
+		}
+	}
 	sc.out = append(sc.out, Finding{Kind: kind, Start: int(sc.toks[i].a), End: int(sc.toks[k].b)})
 }
 
@@ -276,6 +292,9 @@ func (sc *scanner) run() {
 	for i := 0; i < len(sc.toks); {
 		t := sc.toks[i]
 		if t.skip {
+			if t.run >= 6 && !t.email {
+				sc.emit(Digits, i, i) // logs keep no long number, whatever it is
+			}
 			i++
 			continue
 		}
@@ -286,17 +305,25 @@ func (sc *scanner) run() {
 				continue
 			}
 		}
-		if k, ok, birth := sc.date(i); ok {
-			if birth {
-				sc.emit(Birth, i, k)
-			}
-			i = k + 1 // a date alone is not personal data, nor part of a number
+		if t.digits == 0 && t.cls == 0 && (t.n() > 3 || i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) && !sc.streetSuffixed(i) {
+			i++ // a word: no rule starts with it
 			continue
 		}
-		if k, ok := sc.address(i); ok {
-			sc.emit(Address, i, k)
-			i = k + 1
-			continue
+		if (t.digits > 0 && t.digits <= 4) || t.cls&wordMonth != 0 {
+			if k, ok, birth := sc.date(i); ok {
+				if birth {
+					sc.emit(Birth, i, k)
+				}
+				i = k + 1 // a date alone is not personal data, nor part of a number
+				continue
+			}
+		}
+		if t.cls&(wordStreet|wordStreet2) != 0 || t.digits > 0 && t.digits <= 5 || t.digits == 0 && t.cls == 0 {
+			if k, ok := sc.address(i); ok {
+				sc.emit(Address, i, k)
+				i = k + 1
+				continue
+			}
 		}
 		if k, kind, ok := sc.number(i); ok {
 			sc.emit(kind, i, k)
@@ -311,7 +338,7 @@ func (sc *scanner) run() {
 			i = k + 1
 			continue
 		}
-		if t.digits >= 6 {
+		if t.run >= 6 {
 			sc.emit(Digits, i, i)
 		}
 		i++
@@ -324,7 +351,7 @@ func (sc *scanner) emails() {
 	s := sc.s
 	local := func(c byte) bool { return isWordByte(c) && c != '<' || c == '.' || c == '+' || c == '-' || c == '%' }
 	domain := func(c byte) bool { return isWordByte(c) && c != '<' && c != '_' || c == '-' || c == '.' }
-	ti := 0
+	ti, lastEnd := 0, 0
 	for p := 0; p < len(s); p++ {
 		q := bytes.IndexByte(s[p:], '@')
 		if q < 0 {
@@ -332,7 +359,7 @@ func (sc *scanner) emails() {
 		}
 		p += q
 		a := p
-		for a > 0 && local(s[a-1]) {
+		for a > lastEnd && local(s[a-1]) {
 			a--
 		}
 		b := p + 1
@@ -347,11 +374,12 @@ func (sc *scanner) emails() {
 			continue
 		}
 		sc.out = append(sc.out, Finding{Kind: Email, Start: a, End: b})
+		lastEnd = b
 		for ti < len(sc.toks) && int(sc.toks[ti].b) <= a {
 			ti++
 		}
 		for j := ti; j < len(sc.toks) && int(sc.toks[j].a) < b; j++ {
-			sc.toks[j].skip = true
+			sc.toks[j].skip, sc.toks[j].email = true, true
 		}
 		p = b - 1
 	}

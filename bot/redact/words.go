@@ -109,10 +109,11 @@ func init() {
 		can could would should will i we you they he she it and or but so if`)
 }
 
-// monthNumber returns the month a folded lower-case month name stands for,
-// or 0.
-func monthNumber(w string) int {
-	months := [12]string{
+// months maps folded lower-case month names to their number.
+var months = map[string]int{}
+
+func init() {
+	names := [12]string{
 		"january jan enero janvier januar gennaio janeiro",
 		"february feb febrero fevrier februar febbraio fevereiro",
 		"march mar marzo mars marz maerz marco",
@@ -126,14 +127,11 @@ func monthNumber(w string) int {
 		"november nov noviembre novembre novembro",
 		"december dec diciembre decembre dezember dicembre dezembro",
 	}
-	for i, names := range months {
-		for _, n := range strings.Fields(names) {
-			if n == w {
-				return i + 1
-			}
+	for i, list := range names {
+		for _, n := range strings.Fields(list) {
+			months[n] = i + 1
 		}
 	}
-	return 0
 }
 
 // streetSuffixes end street names written as one word: "Hauptstraße".
