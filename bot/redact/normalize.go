@@ -14,56 +14,65 @@ import (
 // what the detectors read, with a map back to the original bytes.
 type folded struct {
 	s []byte // the folded text, case kept
-	// off[j] is the offset in the original text of the character that gave
-	// s[j]; off[len(s)] is the length of the original. Nil when the text is
-	// ASCII and s is the text itself.
-	off []int32
-	n   int // length of the original text
+	// shifts map folded offsets back to the original: from folded offset
+	// at on, the original offset is the folded one plus delta. Empty when
+	// the text is ASCII.
+	shifts []shift
 }
+
+// shift is where the distance between folded and original offsets changes.
+type shift struct{ at, delta int32 }
 
 // otherLetter stands for a letter of a script the detectors do not read.
 const otherLetter = 0x80
 
-// orig returns the offset in the original text of folded offset j.
+// orig returns the offset in the original text of folded offset j, which
+// is the start of a character's folding or the end of the text.
 func (f *folded) orig(j int) int {
-	if f.off == nil {
-		return j
-	}
-	return int(f.off[j])
-}
-
-func fold(text string) *folded {
-	ascii := true
-	for i := 0; i < len(text); i++ {
-		if text[i] >= utf8.RuneSelf {
-			ascii = false
-			break
+	sh := f.shifts
+	lo, hi := 0, len(sh) // find the last shift at or before j
+	for lo < hi {
+		m := (lo + hi) / 2
+		if int(sh[m].at) <= j {
+			lo = m + 1
+		} else {
+			hi = m
 		}
 	}
-	if ascii {
-		return &folded{s: []byte(text), n: len(text)}
+	if lo == 0 {
+		return j
 	}
-	f := &folded{s: make([]byte, 0, len(text)), off: make([]int32, 0, len(text)+1), n: len(text)}
+	return j + int(sh[lo-1].delta)
+}
+
+// fold folds text into f, reusing f's buffers.
+func (f *folded) fold(text string) {
+	f.s, f.shifts = f.s[:0], f.shifts[:0]
+	delta := 0
 	for i := 0; i < len(text); {
-		c := text[i]
-		if c < utf8.RuneSelf {
-			f.s = append(f.s, c)
-			f.off = append(f.off, int32(i))
-			i++
+		if text[i] < utf8.RuneSelf {
+			j := i + 1
+			for j < len(text) && text[j] < utf8.RuneSelf {
+				j++
+			}
+			f.s = append(f.s, text[i:j]...)
+			i = j
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		a, b := foldRune(r)
 		f.s = append(f.s, a)
-		f.off = append(f.off, int32(i))
+		n := 1
 		if b != 0 {
 			f.s = append(f.s, b)
-			f.off = append(f.off, int32(i))
+			n = 2
 		}
 		i += size
+		if size != n {
+			delta += size - n
+			f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(delta)})
+		}
 	}
-	f.off = append(f.off, int32(len(text)))
-	return f
 }
 
 // latin folds U+00C0 to U+017F to their base letters; '*' is a character

@@ -91,6 +91,9 @@ func (sc *scanner) number(i int) (end int, kind Kind, ok bool) {
 		if len(cand.c)+tk.n() > maxCandidateLen {
 			break
 		}
+		if len(cand.c)+tk.n() > 19 && isDigit(sc.s[t.a]) {
+			break // only IBANs are longer, and they start with letters
+		}
 		for _, ch := range sc.s[tk.a:tk.b] {
 			if ch >= 'a' && ch <= 'z' {
 				ch -= 'a' - 'A'

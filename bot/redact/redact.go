@@ -128,7 +128,7 @@ func Find(text string) []Finding {
 	}
 	sc := scanners.Get().(*scanner)
 	defer sc.release()
-	sc.f = fold(text)
+	sc.f.fold(text)
 	sc.s = sc.f.s
 	sc.lo = lowerASCII(sc.lo[:0], sc.s)
 	sc.tokenize()
@@ -143,10 +143,10 @@ var scanners = sync.Pool{New: func() any { return new(scanner) }}
 const maxPooled = 1 << 20
 
 func (sc *scanner) release() {
-	if cap(sc.lo) > maxPooled || cap(sc.toks) > maxPooled/16 {
+	if cap(sc.lo) > maxPooled || cap(sc.f.s) > maxPooled || cap(sc.f.shifts) > maxPooled/8 || cap(sc.toks) > maxPooled/16 {
 		return
 	}
-	*sc = scanner{lo: sc.lo[:0], toks: sc.toks[:0], out: sc.out[:0]}
+	*sc = scanner{f: folded{s: sc.f.s[:0], shifts: sc.f.shifts[:0]}, lo: sc.lo[:0], toks: sc.toks[:0], out: sc.out[:0]}
 	scanners.Put(sc)
 }
 

@@ -1,6 +1,9 @@
 package redact
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // token is a run of letters, digits, '<' and '_' in the folded text.
 type token struct {
@@ -66,7 +69,7 @@ func (t token) n() int { return int(t.b - t.a) }
 // linear in its length: every rule looks at a bounded number of tokens
 // around the one it starts from.
 type scanner struct {
-	f     *folded
+	f     folded
 	s, lo []byte
 	toks  []token
 	out   []Finding // in folded offsets until the end
@@ -107,41 +110,36 @@ func (sc *scanner) tokenize() {
 			continue
 		}
 		t := token{a: int32(i)}
-		run := int32(0)
+		run, seen := int32(0), byte(0)
 		for ; i < len(s); i++ {
 			c := byteClass[s[i]]
 			if c&cWord == 0 {
 				break
 			}
-			if c&cDigit != 0 {
-				run++
-				t.run = max(t.run, run)
-			} else {
-				run = 0
-			}
-			switch {
-			case c&cDigit != 0:
-				t.digits++
-			case c&cUpper != 0:
-				t.letter++
-				t.upper++
-			case c&cLower != 0:
-				t.letter++
-				t.lower++
-			case c&cLt != 0:
-				t.lt = true
-			default:
-				t.odd = true
-			}
+			d := int32(c&cDigit) >> 1
+			run = (run + 1) * d
+			t.run = max(t.run, run)
+			t.digits += d
+			t.upper += int32(c&cUpper) >> 2
+			t.lower += int32(c&cLower) >> 3
+			seen |= c
 		}
+		t.letter = t.upper + t.lower
+		t.lt, t.odd = seen&cLt != 0, seen&cOdd != 0
 		t.b = int32(i)
 		if t.digits == 0 && !t.lt && !t.odd && t.n() <= maxWord && maybeWord(sc.lo[t.a:t.b]) {
-			t.cls = words[string(sc.lo[t.a:t.b])]
+			t.cls = wordIndex.lookup(sc.lo[t.a:t.b])
 		}
 		if n := len(sc.toks); n > 0 {
 			t.brk = endsSentence(s[sc.toks[n-1].b:t.a], sc.toks[n-1].cls)
 		}
+		if t.digits > 0 && t.letter > 0 {
+			t.skip = sc.codeLike(&t)
+		}
 		sc.toks = append(sc.toks, t)
+		if t.n() == 12 && t.digits < 12 && t.a > 0 && s[t.a-1] == '-' {
+			sc.uuid()
+		}
 	}
 }
 
@@ -287,8 +285,11 @@ func (sc *scanner) emit(kind Kind, i, k int) {
 
 func (sc *scanner) run() {
 	sc.emails()
-	sc.neverShapes()
 	sc.link()
+	sc.run2()
+}
+
+func (sc *scanner) run2() {
 	for i := 0; i < len(sc.toks); {
 		t := sc.toks[i]
 		if t.skip {
@@ -385,47 +386,53 @@ func (sc *scanner) emails() {
 	}
 }
 
-// neverShapes marks what is never personal data: UUIDs and error codes
-// written as letters and digits ("AADSTS90072", "0x80070005", "E42").
-func (sc *scanner) neverShapes() {
-	hex := func(i, n int) bool {
-		t := sc.toks[i]
-		if t.n() != n || t.skip {
-			return false
+// codePrefixes start error, ticket and version codes written as one word
+// with their digits: "AADSTS90072", "INC0012345", "KB5034441".
+var codePrefixes = map[string]bool{}
+
+func init() {
+	for _, p := range strings.Fields("aadsts aadb adsts err error http ora kb ver build ios android sm iphone pixel galaxy rev win case ticket inq ord order ref tkt req sr cs inc chg prj proj jira") {
+		codePrefixes[p] = true
+	}
+}
+
+// codeLike reports whether token t is never personal data: an error or
+// ticket code written as one word ("AADSTS90072", "INC0012345"), a
+// hexadecimal constant, or a generated identifier mixing cases.
+func (sc *scanner) codeLike(t *token) bool {
+	w := sc.lo[t.a:t.b]
+	j := 0
+	for j < len(w) && w[j] >= 'a' && w[j] <= 'z' {
+		j++
+	}
+	if j > 0 && allDigits(w[j:]) && codePrefixes[string(w[:j])] {
+		return true
+	}
+	if len(w) > 2 && w[0] == '0' && w[1] == 'x' {
+		return true
+	}
+	return t.lower > 0 && t.upper > 0 && t.n() >= 10
+}
+
+// uuid marks the last five tokens when they are a UUID.
+func (sc *scanner) uuid() {
+	n := len(sc.toks)
+	if n < 5 {
+		return
+	}
+	for j, want := range [5]int{8, 4, 4, 4, 12} {
+		t := sc.toks[n-5+j]
+		if t.n() != want || (j > 0 && sc.s[t.a-1] != '-') {
+			return
 		}
 		for _, c := range sc.lo[t.a:t.b] {
 			if !isDigit(c) && (c < 'a' || c > 'f') {
-				return false
+				return
 			}
 		}
-		return true
 	}
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		if t.digits > 0 && t.letter > 0 && !t.skip {
-			w := sc.lo[t.a:t.b]
-			j := 0
-			for j < len(w) && w[j] >= 'a' && w[j] <= 'z' {
-				j++
-			}
-			if j > 0 && allDigits(w[j:]) {
-				switch string(w[:j]) {
-				case "aadsts", "aadb", "adsts", "err", "error", "http", "ora", "kb", "ver", "build", "ios", "android", "sm", "iphone", "pixel", "galaxy", "rev", "win", "case", "ticket", "inq", "ord", "order", "ref", "tkt", "req", "sr", "cs", "inc", "chg":
-					t.skip = true
-				}
-			}
-			if len(w) > 2 && w[0] == '0' && w[1] == 'x' {
-				t.skip = true
-			}
-			if t.lower > 0 && t.upper > 0 && t.n() >= 10 {
-				t.skip = true // a generated identifier, not a printed number
-			}
-		}
-		if t.n() == 8 && i+4 < len(sc.toks) && hex(i, 8) && hex(i+1, 4) && hex(i+2, 4) && hex(i+3, 4) && hex(i+4, 12) {
-			for j := i; j <= i+4; j++ {
-				sc.toks[j].skip = true
-			}
-		}
+	for j := n - 5; j < n; j++ {
+		sc.toks[j].skip = true
 	}
 }
 

@@ -36,6 +36,54 @@ const armAny = armPassport | armLicence | armSSN | armSIN | armAadhaar | armCPF 
 // words maps lower-case folded words (accents removed) to their class.
 var words = map[string]uint32{}
 
+// wordIndex is words as an open-addressing table: looking a word up in it
+// hashes the bytes once and allocates nothing.
+var wordIndex wordTable
+
+type wordTable struct {
+	keys []string
+	cls  []uint32
+	mask uint32
+}
+
+func newWordTable(m map[string]uint32) wordTable {
+	n := 1
+	for n < 4*len(m) {
+		n <<= 1
+	}
+	t := wordTable{keys: make([]string, n), cls: make([]uint32, n), mask: uint32(n - 1)}
+	for k, c := range m {
+		i := hashWord([]byte(k)) & t.mask
+		for t.keys[i] != "" {
+			i = (i + 1) & t.mask
+		}
+		t.keys[i], t.cls[i] = k, c
+	}
+	return t
+}
+
+// hashWord is FNV-1a.
+func hashWord(b []byte) uint32 {
+	h := uint32(2166136261)
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return h
+}
+
+// lookup returns the class of the lower-case word b, or 0.
+func (t *wordTable) lookup(b []byte) uint32 {
+	for i := hashWord(b) & t.mask; ; i = (i + 1) & t.mask {
+		k := t.keys[i]
+		if k == "" {
+			return 0
+		}
+		if k == string(b) {
+			return t.cls[i]
+		}
+	}
+}
+
 // maxWord is the longest word in words.
 const maxWord = 30
 
@@ -107,6 +155,7 @@ func init() {
 		windows chrome safari team support admin help verification passport license licence card today yesterday tomorrow
 		good morning evening update error step selfie photo document id okay ok yes no why how what when where who which
 		can could would should will i we you they he she it and or but so if`)
+	wordIndex = newWordTable(words)
 }
 
 // months maps folded lower-case month names to their number.
