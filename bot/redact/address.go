@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // houseNumber reports whether token j is a house number: "12", "221B".
 func (sc *scanner) houseNumber(j int) bool {
@@ -29,7 +32,7 @@ func (sc *scanner) nameish(j int) bool {
 
 func (sc *scanner) streetSuffixed(j int) bool {
 	t := sc.toks[j]
-	if t.digits > 0 || t.n() < 5 || !isUpper(sc.s[t.a]) {
+	if t.digits > 0 || t.n() < 5 || t.lt || t.odd {
 		return false
 	}
 	w := string(sc.lo[t.a:t.b])
@@ -41,17 +44,42 @@ func (sc *scanner) streetSuffixed(j int) bool {
 	return false
 }
 
+// plainWord reports whether token j is a word written in small letters
+// that may be part of a street or city name: "main st springfield".
+func (sc *scanner) plainWord(j int) bool {
+	if j >= len(sc.toks) {
+		return false
+	}
+	t := sc.toks[j]
+	return t.digits == 0 && t.letter >= 2 && !t.lt && !t.odd && !t.skip &&
+		sc.class(j)&(wordNever|wordFiller|armAny|armBirth|wordMonth|wordAbout|wordNameStop) == 0
+}
+
 // address reads a street address starting at token i: a house number and
 // a street (either order) followed by a postcode or a city after a comma.
+// Written in small letters, it needs the postcode.
 func (sc *scanner) address(i int) (int, bool) {
 	n := len(sc.toks)
-	e := 0
+	e, lower := 0, false
+	name := func(j int) bool {
+		if bytes.IndexByte(sc.gap(j), ',') >= 0 {
+			return false // the city comes after the comma
+		}
+		if sc.nameish(j) {
+			return true
+		}
+		if sc.plainWord(j) {
+			lower = true
+			return true
+		}
+		return false
+	}
 	switch {
 	case sc.houseNumber(i):
 		j := i + 1
 		if j < n && sc.class(j)&wordStreet != 0 {
 			e = j
-			for e+1 < n && e+1 <= j+4 && sc.nameish(e+1) {
+			for e+1 < n && e+1 <= j+4 && !sc.houseNumber(e+1) && name(e+1) {
 				e++
 			}
 			if e == j {
@@ -60,7 +88,7 @@ func (sc *scanner) address(i int) (int, bool) {
 			break
 		}
 		names := 0
-		for j < n && j <= i+5 && sc.class(j)&wordStreet2 == 0 && sc.nameish(j) {
+		for j < n && j <= i+5 && sc.class(j)&wordStreet2 == 0 && name(j) {
 			names++
 			j++
 		}
@@ -71,7 +99,7 @@ func (sc *scanner) address(i int) (int, bool) {
 	case sc.class(i)&(wordStreet|wordStreet2) != 0:
 		j := i + 1
 		names := 0
-		for j < n && j <= i+5 && sc.nameish(j) && !sc.houseNumber(j) {
+		for j < n && j <= i+5 && !sc.houseNumber(j) && name(j) {
 			names++
 			j++
 		}
@@ -83,16 +111,16 @@ func (sc *scanner) address(i int) (int, bool) {
 		}
 		e = j
 	case sc.streetSuffixed(i) && sc.houseNumber(i+1):
-		e = i + 1
+		e, lower = i+1, !isUpper(sc.s[sc.toks[i].a])
 	default:
 		return 0, false
 	}
-	return sc.addressTail(e)
+	return sc.addressTail(e, lower)
 }
 
 // addressTail finds the postcode or city that ends an address whose street
-// ends at token e.
-func (sc *scanner) addressTail(e int) (int, bool) {
+// ends at token e; only a postcode when lower.
+func (sc *scanner) addressTail(e int, lower bool) (int, bool) {
 	n := len(sc.toks)
 	end := -1
 	for j := e + 1; j < n && j <= e+8; j++ {
@@ -101,18 +129,18 @@ func (sc *scanner) addressTail(e int) (int, bool) {
 		}
 		if k, ok := sc.postcode(j); ok {
 			end = k
-			if sc.nameWord(k+1) && !strings.ContainsAny(string(sc.gap(k+1)), ".") {
+			if (sc.nameWord(k+1) || lower && sc.plainWord(k+1)) && !strings.ContainsAny(string(sc.gap(k+1)), ".") {
 				end = k + 1 // "28013 Madrid"
 			}
-			break
+			return end, true
 		}
-		if strings.Contains(string(sc.gap(j)), ",") && sc.nameWord(j) {
+		if !lower && strings.Contains(string(sc.gap(j)), ",") && sc.nameWord(j) {
 			end = j // the city
 			continue
 		}
 		t := sc.toks[j]
-		state := t.n() == 2 && t.upper == 2
-		if !sc.nameish(j) && !state && !(t.digits > 0 && t.digits <= 4 && t.n() <= 5) && sc.class(j)&wordFiller == 0 {
+		state := t.n() == 2 && (t.upper == 2 || lower && t.lower == 2)
+		if !sc.nameish(j) && !(lower && sc.plainWord(j)) && !state && !(t.digits > 0 && t.digits <= 4 && t.n() <= 5) && sc.class(j)&wordFiller == 0 {
 			switch sc.word(j) {
 			case "apt", "apartment", "flat", "suite", "unit", "piso", "puerta", "etage", "bloco", "apto", "interno", "scala":
 			default:

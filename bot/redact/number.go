@@ -39,6 +39,20 @@ func (c *candidate) phoneShaped() bool {
 	return c.is(3, 3, 4) || c.is(3, 4) || c.is(3, 4, 4) || c.is(4, 3, 3) || c.is(2, 4, 4) || c.is(2, 2, 2, 2, 2) || c.is(4, 4) && c.sep == '-'
 }
 
+// versionShaped reports whether the groups are those of a version or
+// build number: 2.0.123456, 10.0.19045.
+func (c *candidate) versionShaped() bool {
+	if c.sep != '.' || c.n < 3 {
+		return false
+	}
+	for i := 0; i < c.n; i++ {
+		if c.groups[i] <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
 // maxCandidateTokens and maxCandidateLen bound how far a number is read.
 const (
 	maxCandidateTokens = 9
@@ -210,7 +224,7 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 	case arms&armIBAN != 0 && len(c) >= 15 && isUpper(c[0]) && isUpper(c[1]) && isDigit(c[2]) && isDigit(c[3]) && ibanLengths[string(c[:2])] == len(c):
 		return IBAN, 1
 	}
-	if cand.mixed || len(c) > 18 || cand.n > 5 || hexLike(c) || (allNum && len(c) > 16) || (allNum && (phone || cand.phoneShaped())) {
+	if cand.mixed || len(c) > 18 || cand.n > 5 || hexLike(c) || (allNum && len(c) > 16) || (allNum && (phone || cand.phoneShaped())) || cand.versionShaped() {
 		return "", 0
 	}
 	// Passports and licences mix letters and digits more freely than

@@ -117,12 +117,12 @@ func init() {
 	add(armAadhaar, "aadhaar aadhar adhaar adhar aadhaarcard uid uidai")
 	add(armCPF, "cpf")
 	add(armID, `id ids identity identification identidad identidade identita identite identitat national nacional nationale nazionale
-		document documento documentos documents doc dni nie nif cif nie curp rfc pan cpf rg cedula cc ci rut run dui dpi cuil cuit
+		document documento documentos documents doc dni nie nif cif curp rfc pan cpf rg cedula rut dui dpi cuil cuit
 		cf fiscale codice tessera ausweis personalausweis ausweisnummer personalausweisnummer perso idkarte cni carte
-		ni nin nino bsn burgerservicenummer personnummer personnr pesel cnp egn oib jmbg amka ppsn nric fin mykad ic nik ktp hkid
+		ni nin nino bsn burgerservicenummer personnummer personnr pesel cnp egn oib jmbg amka ppsn nric mykad nik ktp hkid
 		kimlik tckn emirates iqama nhs medicare tfn sozialversicherungsnummer steuerid steueridentifikationsnummer steuernummer
 		tax taxpayer tin ine elector voter aadhaar aadhar pan ssn sin nas`)
-	add(armBirth, "dob birth birthday birthdate bday born nacimiento nacido nacida naci naissance ne nee geboren geburtsdatum geburtstag geb nascita nato nata nascimento nascido nascida nasci fdn")
+	add(armBirth, "dob birth birthday birthdate bday born nac nasc nacimiento nacido nacida naci naissance ne nee geboren geburtsdatum geburtstag geb nascita nato nata nascimento nascido nascida nasci fdn")
 	add(armCard, "card credit debit visa mastercard amex tarjeta carte karte kreditkarte cartao carta")
 	add(armIBAN, "iban bic swift konto kontonummer account cuenta compte conta bank")
 	add(wordNever, `order orders ticket tickets case cases session sessions inquiry inquiries inq transaction transactions txn tx
@@ -134,7 +134,8 @@ func init() {
 		project application appid clientid tenantid orgid userid sessionid requestid traceid port line page screen times
 		minutes seconds hours days ms sec ios android iphone galaxy pixel windows macos chrome firefox safari
 		discord slack telegram steam twitter github gitlab roblox xbox psn snowflake student employee staff badge
-		library school university loyalty membership subscription call text ring reach contact dial fax`)
+		library school university loyalty membership subscription call text ring reach contact dial fax
+		run pipeline workflow task process pid batch queue event log record row entry file upload webhook api endpoint`)
 	add(wordAbout, "about regarding concerning re since after")
 	add(wordQualified, "id ids number numbers no nr num numero nummer n")
 	add(wordFiller, `my mine our your his her is was are be the a an of for number numbers no nr num numero nummer n is it its
@@ -149,7 +150,7 @@ func init() {
 		januar februar marz maerz april juni juli oktober dezember
 		gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
 		janeiro fevereiro marco maio junho julho setembro outubro novembro dezembro`)
-	add(wordConnector, "de of del du des di da la le the st saint san santa von van der den")
+	add(wordConnector, "de of del du des di da das do dos la le the st saint san santa von van der den della delle dei degli al am an")
 	add(wordNameStop, `hi hello hey dear thanks thank please name the my this since from until on at date expiry expires expired
 		issued valid monday tuesday wednesday thursday friday saturday sunday persona google apple iphone android samsung
 		windows chrome safari team support admin help verification passport license licence card today yesterday tomorrow
