@@ -69,6 +69,9 @@ func (sc *scanner) number(i int) (end int, kind Kind, ok bool) {
 	if t.digits == 0 && (i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) {
 		return 0, "", false
 	}
+	if t.n() < 6 && (i+1 >= len(sc.toks) || !sc.joined(i+1)) {
+		return 0, "", false // every number looked for has six characters or more
+	}
 	var buf [maxCandidateLen + 16]byte
 	cand := candidate{c: buf[:0]}
 	best, bestScore := -1, 0

@@ -7,45 +7,52 @@ import (
 
 // token is a run of letters, digits, '<' and '_' in the folded text.
 type token struct {
-	a, b           int32 // s[a:b]
-	digits, letter int32
-	upper, lower   int32
-	run            int32  // the longest run of digits in it
-	cls            uint32 // the class of the word, if it is one
-	lt, odd        bool   // holds '<'; holds '_' or a letter of another script
-	brk            bool   // the gap before it ends a sentence
-	skip           bool   // inside an e-mail address or a never-personal shape
-	email          bool   // inside an e-mail address
-	// prevSig and nextSig are the nearest tokens before and after that are
-	// keywords (or -1); cnt counts the words before it that are not
-	// fillers; brkAt is the last token up to it whose gap ends a sentence.
-	prevSig, nextSig, cnt, brkAt int32
+	a, b int32 // s[a:b]
+	// The counts of digits, letters, capitals and small letters, and the
+	// longest run of digits, stop at maxCount.
+	digits, letter, upper, lower, run int16
+	cls                               uint32 // the class of the word, if it is one
+	lt, odd                           bool   // holds '<'; holds '_' or a letter of another script
+	brk                               bool   // the gap before it ends a sentence
+	skip                              bool   // inside an e-mail address or a never-personal shape
+	email                             bool   // inside an e-mail address
+	num                               bool   // all digits
+	// prev and next are how many tokens back and on the nearest keyword
+	// is, or 0 when none is within reach.
+	prev, next uint8
 }
+
+// maxCount is where the counts of a token stop.
+const maxCount = 1<<15 - 1
 
 // significant are the classes context looks for.
 const significant = armAny | armBirth | wordNever | wordQualified | wordAbout
 
-// link fills the context fields of the tokens.
+// reach is how far prev and next look.
+const reach = 12
+
+// link fills prev and next.
 func (sc *scanner) link() {
-	last, cnt, brk := int32(-1), int32(0), int32(0)
+	last := -1
 	for i := range sc.toks {
 		t := &sc.toks[i]
-		if t.brk {
-			brk = int32(i)
+		t.prev = 0
+		if last >= 0 && i-last <= reach {
+			t.prev = uint8(i - last)
 		}
-		t.prevSig, t.cnt, t.brkAt = last, cnt, brk
 		if t.cls&significant != 0 {
-			last = int32(i)
-		}
-		if t.cls&wordFiller == 0 {
-			cnt++
+			last = i
 		}
 	}
-	next := int32(-1)
+	last = -1
 	for i := len(sc.toks) - 1; i >= 0; i-- {
-		sc.toks[i].nextSig = next
-		if sc.toks[i].cls&significant != 0 {
-			next = int32(i)
+		t := &sc.toks[i]
+		t.next = 0
+		if last >= 0 && last-i <= reach {
+			t.next = uint8(last - i)
+		}
+		if t.cls&significant != 0 {
+			last = i
 		}
 	}
 }
@@ -53,12 +60,11 @@ func (sc *scanner) link() {
 // counted returns the number of words that are not fillers among tokens
 // a..b-1.
 func (sc *scanner) counted(a, b int) int {
-	if a >= b {
-		return 0
-	}
-	n := int(sc.toks[b-1].cnt - sc.toks[a].cnt)
-	if sc.toks[b-1].cls&wordFiller == 0 {
-		n++
+	n := 0
+	for j := a; j < b; j++ {
+		if sc.toks[j].cls&wordFiller == 0 {
+			n++
+		}
 	}
 	return n
 }
@@ -110,21 +116,24 @@ func (sc *scanner) tokenize() {
 			continue
 		}
 		t := token{a: int32(i)}
-		run, seen := int32(0), byte(0)
+		var run, longest, digits, upper, lower int
+		seen := byte(0)
 		for ; i < len(s); i++ {
 			c := byteClass[s[i]]
 			if c&cWord == 0 {
 				break
 			}
-			d := int32(c&cDigit) >> 1
+			d := int(c&cDigit) >> 1
 			run = (run + 1) * d
-			t.run = max(t.run, run)
-			t.digits += d
-			t.upper += int32(c&cUpper) >> 2
-			t.lower += int32(c&cLower) >> 3
+			longest = max(longest, run)
+			digits += d
+			upper += int(c&cUpper) >> 2
+			lower += int(c&cLower) >> 3
 			seen |= c
 		}
-		t.letter = t.upper + t.lower
+		t.digits, t.upper, t.lower = int16(min(digits, maxCount)), int16(min(upper, maxCount)), int16(min(lower, maxCount))
+		t.letter, t.run = int16(min(upper+lower, maxCount)), int16(min(longest, maxCount))
+		t.num = digits == i-int(t.a)
 		t.lt, t.odd = seen&cLt != 0, seen&cOdd != 0
 		t.b = int32(i)
 		if t.digits == 0 && !t.lt && !t.odd && t.n() <= maxWord && maybeWord(sc.lo[t.a:t.b]) {
@@ -197,6 +206,16 @@ func (sc *scanner) breaksSentence(i int) bool {
 	return i > 0 && i < len(sc.toks) && sc.toks[i].brk
 }
 
+// brokenBetween reports whether a sentence ends between tokens k and j.
+func (sc *scanner) brokenBetween(k, j int) bool {
+	for m := k + 1; m <= j; m++ {
+		if sc.toks[m].brk {
+			return true
+		}
+	}
+	return false
+}
+
 // paragraphBetween reports whether an empty line comes between tokens j
 // and i.
 func (sc *scanner) paragraphBetween(j, i int) bool {
@@ -234,7 +253,7 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 // "my", "number", "is"), within the paragraph: "My licence won't scan. The
 // number is 123 456 789" is still about the licence.
 func (sc *scanner) before(i int) (arms uint32, never bool) {
-	for j := int(sc.toks[i].prevSig); j >= 0; j = int(sc.toks[j].prevSig) {
+	for j := i - int(sc.toks[i].prev); j < i; {
 		if j < i-9 || sc.counted(j+1, i) >= 4 || sc.paragraphBetween(j, i) {
 			break
 		}
@@ -246,6 +265,10 @@ func (sc *scanner) before(i int) (arms uint32, never bool) {
 			return arms, arms == 0
 		}
 		arms |= c & (armAny | armBirth)
+		if sc.toks[j].prev == 0 {
+			break
+		}
+		j -= int(sc.toks[j].prev)
 	}
 	return arms, false
 }
@@ -253,8 +276,8 @@ func (sc *scanner) before(i int) (arms uint32, never bool) {
 // after looks at up to three words after token k: "X1234567 is my
 // passport number".
 func (sc *scanner) after(k int) (arms uint32, never bool) {
-	for j := int(sc.toks[k].nextSig); j >= 0; j = int(sc.toks[j].nextSig) {
-		if j > k+7 || int(sc.toks[j].brkAt) > k || sc.counted(k+1, j) >= 3 {
+	for j := k + int(sc.toks[k].next); j > k; {
+		if j > k+7 || sc.brokenBetween(k, j) || sc.counted(k+1, j) >= 3 {
 			break
 		}
 		c := sc.class(j)
@@ -268,6 +291,10 @@ func (sc *scanner) after(k int) (arms uint32, never bool) {
 			return arms, arms == 0
 		}
 		arms |= c & (armAny | armBirth)
+		if sc.toks[j].next == 0 {
+			break
+		}
+		j += int(sc.toks[j].next)
 	}
 	return arms, false
 }
@@ -440,4 +467,4 @@ func (sc *scanner) uuid() {
 }
 
 // numeric reports whether the token is all digits.
-func (t token) numeric() bool { return t.digits == t.b-t.a }
+func (t token) numeric() bool { return t.num }
