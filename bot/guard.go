@@ -6,7 +6,7 @@ import (
 
 // guardBody is the private reply to a public message that looks like it
 // holds personal data.
-const guardBody = "For your safety, I haven't answered that in the channel: your message looks like it contains an ID or card number, a line from a passport or a photo. Nobody here needs your documents or numbers, and they should never be posted in a chat. If you can, delete that message.\n\nAsk again without the numbers or images and I'll help."
+const guardBody = "For your safety, I haven't answered that in the channel: your message looks like it contains personal data: an ID, passport or card number, a line from a passport, a date of birth, a home address or a photo. Nobody here needs your documents or numbers, and they should never be posted in a chat. If you can, delete that message.\n\nAsk again without them and I'll help."
 
 // ImageGuard says where an image attached to a public message is taken for
 // a possible photo of a document, so that the guard answers privately. The
