@@ -335,9 +335,10 @@ func ssn(s []byte) bool {
 }
 
 // sin reports whether s is a Canadian social insurance number: nine digits
-// passing the Luhn check, not starting with 0 or 8.
+// passing the Luhn check, not starting with 8 (business numbers). Numbers
+// starting with 0 are not issued but are the ones used in examples.
 func sin(s []byte) bool {
-	return len(s) == 9 && allDigits(s) && s[0] != '0' && s[0] != '8' && luhn(s)
+	return len(s) == 9 && allDigits(s) && s[0] != '8' && luhn(s)
 }
 
 // personnummer reports whether s is a Swedish personal identity number:

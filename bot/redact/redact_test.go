@@ -178,3 +178,86 @@ func FuzzCheck(f *testing.F) {
 		}
 	})
 }
+
+func TestCheckKinds(t *testing.T) {
+	tests := []struct {
+		name, in string
+		kind     redact.Kind
+		masked   string
+	}{
+		{"card with dots", "card 4111.1111.1111.1111 declined", redact.Card, "card [card number] declined"},
+		{"card in full-width digits", "４１１１ １１１１ １１１１ １１１１", redact.Card, "[card number]"},
+		{"card over a line break", "4111 1111\n1111 1111", redact.Card, "[card number]"},
+		{"iban grouped in small letters", "iban de89 3704 0044 0532 0130 00 ok?", redact.IBAN, "iban [IBAN] ok?"},
+		{"ssn without separators after social", "my social 219099999", redact.SSN, "my social [SSN]"},
+		{"ssn with dots", "ssn 219.09.9999", redact.SSN, "ssn [SSN]"},
+		{"aadhaar in devanagari digits", "आधार २३४५ ६७८९ ०१२४", redact.Aadhaar, "आधार [Aadhaar number]"},
+		{"pan", "PAN AFZPK7190K", redact.PAN, "PAN [PAN]"},
+		{"cpf", "cpf 529.982.247-25", redact.CPF, "cpf [CPF]"},
+		{"curp", "CURP GAVV730512HJCBRX00", redact.CURP, "CURP [CURP]"},
+		{"sin in threes", "046 454 286", redact.SIN, "[SIN]"},
+		{"dni", "DNI 12345678Z", redact.DNI, "DNI [DNI]"},
+		{"nie", "NIE X1234567L", redact.NIE, "NIE [NIE]"},
+		{"codice fiscale", "CF RSSMRA85T10A562S", redact.CodiceFiscale, "CF [codice fiscale]"},
+		{"chinese resident id", "身份证 11010519491231002X", redact.ResidentID, "身份证 [resident ID number]"},
+		{"ni number grouped", "AB 12 34 56 C", redact.NINumber, "[NI number]"},
+		{"uk licence", "MORGA753116SM9IJ", redact.Licence, "[driving licence number]"},
+		{"us licence in threes", "dl 123 456 789 from NY", redact.Licence, "dl [driving licence number] from NY"},
+		{"passport in spanish", "número de pasaporte PAB123456", redact.Passport, "número de pasaporte [passport number]"},
+		{"passport after the number", "X1234567 is my passport number", redact.Passport, "[passport number] is my passport number"},
+		{"personalausweis", "Ausweisnummer L01X00T47", redact.IDNumber, "Ausweisnummer [ID number]"},
+		{"personnummer", "811228-9874", redact.Personnummer, "[personnummer]"},
+		{"mrz in small letters", "p<utoeriksson<<anna<maria<<<<<<<<<<<<<<<<<<<", redact.MRZ, "[MRZ line]"},
+		{"mrz two lines", "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10", redact.MRZ, "[MRZ line]"},
+		{"date of birth by a birth word", "geboren am 3. März 1988", redact.Birth, "geboren am [date of birth]"},
+		{"date of birth by a name", "Jane Doe 03/04/1992", redact.Birth, "Jane Doe [date of birth]"},
+		{"address", "I live at 350 Fifth Avenue, New York, NY 10118", redact.Address, "I live at [address]"},
+		{"address street first", "Calle de Alcalá 45, 28014 Madrid", redact.Address, "[address]"},
+		{"non-ascii email", "write to jané@exämple.com", redact.Email, "write to [email]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := redact.Check(tt.in)
+			if !slices.Contains(r.Kinds, tt.kind) || r.Masked != tt.masked {
+				t.Errorf("Check(%q) = %v %q, want %s %q", tt.in, r.Kinds, r.Masked, tt.kind, tt.masked)
+			}
+			if tt.kind.Guarded() != r.Guard {
+				t.Errorf("guard %v for %s", r.Guard, tt.kind)
+			}
+		})
+	}
+}
+
+// TestNeverFire holds what the guard must never refuse: references and
+// codes that are not personal data, even beside an "id".
+func TestNeverFire(t *testing.T) {
+	tests := []struct{ name, in string }{
+		{"ticket beside id", "ticket 48213927 about my id"},
+		{"case number beside id", "re my ID: case #00984213 still open"},
+		{"order number", "order 1234567890 - id verification stuck"},
+		{"session uuid", "id session 3f2504e0-4f89-11d3-9a0c-0305e82c3301 expired"},
+		{"microsoft sign-in error", "AADSTS700016 on the ID step"},
+		{"okta org id", "Okta org 00o1abCD2efGH3ijk4x7 id verification"},
+		{"persona inquiry id", "my id inquiry inq_9sDk2LmQpR7tWx3 failed"},
+		{"version numbers", "id scan fails on iOS 17.4.1, app 24.11.3 (build 1234), Windows 10.0.19045.3803"},
+		{"phone models", "Galaxy S23 Ultra, SM-G991B and iPhone 15 Pro Max, ID not detected"},
+		{"dates alone", "my ID expired on 2024-03-01, tried 03/15/2025, expires 11/2031"},
+		{"times", "tried the id check at 10:30 and 11:45, took 15:32"},
+		{"amounts", "charged $1,234.56 and 1.234,56 € for the ID check"},
+		{"steps", "id step 4 of 6, tried 20 times"},
+		{"one-time code", "my code 123456 didn't arrive for the id check"},
+		{"sms code beside passport", "the SMS code 739201 for my passport check expired"},
+		{"phone number beside id", "call me at (415) 555-0132 about my ID"},
+		{"resolution", "ID card photo 1920x1080"},
+		{"year of birth only", "born in 1990, is my ID ok?"},
+		{"street without a number", "the office on Main Street, London is closed"},
+		{"order number that fails luhn", "order 4111 1111 1111 1112 for my id"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if r := redact.Check(tt.in); r.Guard {
+				t.Errorf("false alarm %v: %q -> %q", r.Kinds, tt.in, r.Masked)
+			}
+		})
+	}
+}
