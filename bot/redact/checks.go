@@ -185,7 +185,7 @@ func curp(s []byte) bool {
 			return false
 		}
 	}
-	if !validDate(0, num(s[2:4]), num(s[4:6]), num(s[6:8])) {
+	if !validDate(0, num(s[4:6]), num(s[6:8]), num(s[8:10])) {
 		return false
 	}
 	sum := 0

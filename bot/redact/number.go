@@ -63,7 +63,7 @@ const (
 // data: one that passes its check or has its shape near a keyword.
 func (sc *scanner) number(i int) (end int, kind Kind, ok bool) {
 	t := sc.toks[i]
-	if t.lt || t.odd || (t.digits == 0 && (t.letter > 3 || (sc.class(i) != 0 && (t.letter > 2 || t.upper != t.letter)))) {
+	if t.lt || t.odd || (t.digits == 0 && (t.letter > 3 || t.upper != t.letter || (sc.class(i) != 0 && t.letter > 2))) {
 		return 0, "", false
 	}
 	if t.digits == 0 && (i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) {
@@ -97,6 +97,9 @@ func (sc *scanner) number(i int) (end int, kind Kind, ok bool) {
 			}
 			if tk.digits == 0 && (tk.letter > 4 || (sc.class(k) != 0 && tk.letter > 1)) {
 				break
+			}
+			if tk.digits == 0 && tk.letter > 1 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.joined(k+1) && sc.toks[k+1].digits > 0) {
+				break // a word after the number, not letters inside it
 			}
 			s := sc.sep(k)
 			if k == i+1 {
@@ -190,17 +193,32 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 		return DNI, 2
 	}
 	if allNum && !part && !phone {
+		kind := Kind("")
 		switch {
 		case ssn(c) && cand.is(3, 2, 4) && sep != '/':
-			return SSN, 2
+			kind = SSN
 		case sin(c) && cand.is(3, 3, 3) && sep != '/':
-			return SIN, 2
+			kind = SIN
 		case aadhaar(c) && cand.is(4, 4, 4) && sep != '/':
-			return Aadhaar, 2
+			kind = Aadhaar
 		case cpf(c) && cand.is(3, 3, 3, 2) && sep == 0:
-			return CPF, 2
+			kind = CPF
 		case personnummer(c) && (cand.is(6, 4) || cand.is(8, 4)) && sep == '-':
-			return Personnummer, 2
+			kind = Personnummer
+		}
+		if kind != "" {
+			// The shape is enough, but a keyword near says better what
+			// it is: "my licence number is 570 059 220".
+			arms, _ := context(k)
+			switch {
+			case arms&armLicence != 0:
+				kind = Licence
+			case arms&armPassport != 0:
+				kind = Passport
+			case kind == SSN && arms&armSIN != 0 && sin(c):
+				kind = SIN
+			}
+			return kind, 2
 		}
 	}
 	if part {
@@ -212,6 +230,8 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 	}
 	// A keyword is near: the shape is enough.
 	switch {
+	case allNum && arms&armSIN != 0 && sin(c):
+		return SIN, 1 // "social insurance number" names both
 	case allNum && arms&(armSSN|armID) != 0 && ssn(c):
 		return SSN, 1
 	case allNum && arms&(armSIN|armID) != 0 && sin(c):
