@@ -35,6 +35,11 @@ func (sc *scanner) streetSuffixed(j int) bool {
 	if t.digits > 0 || t.n() < 5 || t.lt || t.odd {
 		return false
 	}
+	switch sc.lo[t.b-1] {
+	case 'e', 'r', 'g', 'z', 'm', 't', 'n', 'a', 'j':
+	default:
+		return false
+	}
 	w := string(sc.lo[t.a:t.b])
 	for _, s := range streetSuffixes {
 		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {

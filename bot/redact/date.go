@@ -20,7 +20,7 @@ func (sc *scanner) date(i int) (end int, ok, birth bool) {
 		return 0, false, false
 	}
 	arms, _ := sc.context(i, k)
-	if a := int(sc.toks[i].a); arms&armBirth != 0 || bytes.Contains(sc.lo[max(0, a-12):a], []byte("d.o.b")) {
+	if a := int(sc.toks[i].a); arms&armBirth != 0 || bytes.Contains(bytes.ToLower(sc.s[max(0, a-12):a]), []byte("d.o.b")) {
 		return k, true, true
 	}
 	if year >= 100 && (year < 1900 || year > 2015) {

@@ -26,23 +26,21 @@ type shift struct{ at, delta int32 }
 // otherLetter stands for a letter of a script the detectors do not read.
 const otherLetter = 0x80
 
-// orig returns the offset in the original text of folded offset j, which
-// is the start of a character's folding or the end of the text.
-func (f *folded) orig(j int) int {
-	sh := f.shifts
-	lo, hi := 0, len(sh) // find the last shift at or before j
-	for lo < hi {
-		m := (lo + hi) / 2
-		if int(sh[m].at) <= j {
-			lo = m + 1
-		} else {
-			hi = m
+// origAll maps the offsets of findings, in order, to the original text
+// in one walk along the shifts.
+func (f *folded) origAll(found []Finding) {
+	sh, j, delta := f.shifts, 0, 0
+	at := func(off int) int {
+		for j < len(sh) && int(sh[j].at) <= off {
+			delta = int(sh[j].delta)
+			j++
 		}
+		return off + delta
 	}
-	if lo == 0 {
-		return j
+	for i := range found {
+		found[i].Start = at(found[i].Start)
+		found[i].End = at(found[i].End)
 	}
-	return j + int(sh[lo-1].delta)
 }
 
 // fold folds text into f, reusing f's buffers.

@@ -130,7 +130,10 @@ func Find(text string) []Finding {
 	defer sc.release()
 	sc.f.fold(text)
 	sc.s = sc.f.s
-	sc.lo = lowerASCII(sc.lo[:0], sc.s)
+	if cap(sc.lo) < len(sc.s) {
+		sc.lo = make([]byte, len(sc.s))
+	}
+	sc.lo = sc.lo[:len(sc.s)] // tokenize writes the tokens' bytes
 	sc.tokenize()
 	sc.run()
 	return sc.findings()
@@ -159,16 +162,6 @@ func hasNonASCII(s string) bool {
 	return false
 }
 
-func lowerASCII(dst, s []byte) []byte {
-	for _, c := range s {
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		dst = append(dst, c)
-	}
-	return dst
-}
-
 // findings returns the scanner's findings in order and in the original
 // text's offsets. E-mail addresses were found before the rest.
 func (sc *scanner) findings() []Finding {
@@ -194,9 +187,7 @@ func (sc *scanner) findings() []Finding {
 		}
 		merged = append(append(merged, a...), b...)
 	}
-	for i := range merged {
-		merged[i].Start, merged[i].End = sc.f.orig(merged[i].Start), sc.f.orig(merged[i].End)
-	}
+	sc.f.origAll(merged)
 	return merged
 }
 

@@ -123,6 +123,7 @@ func (sc *scanner) tokenize() {
 			if c&cWord == 0 {
 				break
 			}
+			sc.lo[i] = s[i] | (c&cUpper)<<3 // 'A' | 0x20 is 'a'
 			d := int(c&cDigit) >> 1
 			run = (run + 1) * d
 			longest = max(longest, run)
