@@ -135,7 +135,9 @@ func init() {
 		minutes seconds hours days ms sec ios android iphone galaxy pixel windows macos chrome firefox safari
 		discord slack telegram steam twitter github gitlab roblox xbox psn snowflake student employee staff badge
 		library school university loyalty membership subscription call text ring reach contact dial fax
-		run pipeline workflow task process pid batch queue event log record row entry file upload webhook api endpoint`)
+		run pipeline workflow task process pid batch queue event log record row entry file upload webhook api endpoint
+		verification llamame llamar llama telefono movil celular ligar liga ligue telemovel telefone appeler appelle appelez
+		portable anrufen handy telefonnummer handynummer chiamare chiamami cellulare numero_di_telefono whats wa`)
 	add(wordAbout, "about regarding concerning re since after")
 	add(wordQualified, "id ids number numbers no nr num numero nummer n")
 	add(wordFiller, `my mine our your his her is was are be the a an of for number numbers no nr num numero nummer n is it its
