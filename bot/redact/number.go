@@ -36,6 +36,9 @@ func (c *candidate) grouped4() bool {
 // phoneShaped reports whether the groups are those of a phone number:
 // 555 123 4567, 020 7946 0958, 06 12 34 56 78.
 func (c *candidate) phoneShaped() bool {
+	if c.n >= 2 && c.c[0] == '0' && len(c.c) >= 9 {
+		return true // a national trunk prefix: 0151 2345 6789
+	}
 	return c.is(3, 3, 4) || c.is(3, 4) || c.is(3, 4, 4) || c.is(4, 3, 3) || c.is(2, 4, 4) || c.is(2, 2, 2, 2, 2) || c.is(4, 4) && c.sep == '-'
 }
 
@@ -208,8 +211,13 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 		}
 		if kind != "" {
 			// The shape is enough, but a keyword near says better what
-			// it is: "my licence number is 570 059 220".
-			arms, _ := context(k)
+			// it is: "my licence number is 570 059 220"; and these checks
+			// pass one number in ten, so a phone, order or ticket word
+			// nearer says it is not one.
+			arms, never := context(k)
+			if never {
+				return "", 0
+			}
 			switch {
 			case arms&armLicence != 0:
 				kind = Licence

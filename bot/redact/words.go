@@ -137,8 +137,8 @@ func init() {
 		library school university loyalty membership subscription call text ring reach contact dial fax
 		run pipeline workflow task process pid batch queue event log record row entry file upload webhook api endpoint
 		verification llamame llamar llama telefono movil celular ligar liga ligue telemovel telefone appeler appelle appelez
-		portable anrufen handy telefonnummer handynummer chiamare chiamami cellulare numero_di_telefono whats wa`)
-	add(wordAbout, "about regarding concerning re since after")
+		portable anrufen ruf handy telefonnummer handynummer chiamare chiamami cellulare numero_di_telefono whats wa`)
+	add(wordAbout, "about regarding concerning re since after wegen bezuglich betreffend sobre acerca concernant riguardo circa")
 	add(wordQualified, "id ids number numbers no nr num numero nummer n")
 	add(wordFiller, `my mine our your his her is was are be the a an of for number numbers no nr num numero nummer n is it its
 		es est ist e mi mis mio mia mon ma mes meu minha mein meine meiner meinen de du des del la le el los las da do dos di
