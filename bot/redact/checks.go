@@ -465,3 +465,38 @@ func allFiller(s []byte) bool {
 	}
 	return true
 }
+
+// nir reports whether s is a French social security number (NIR): sex,
+// year and month of birth, place, order and the two-digit key,
+// 97 - (the first thirteen digits mod 97). Corsica's 2A and 2B count as 19
+// and 18.
+func nir(s []byte) bool {
+	if len(s) != 15 || (s[0] != '1' && s[0] != '2' && s[0] != '7' && s[0] != '8') {
+		return false
+	}
+	n := 0
+	for i := range 13 {
+		c := s[i]
+		switch {
+		case isDigit(c):
+			n = n*10 + int(c-'0')
+		case i == 6 && (c == 'A' || c == 'B'):
+			n = n * 10 // 2A and 2B: handled below
+		default:
+			return false
+		}
+	}
+	if !allDigits(s[13:]) {
+		return false
+	}
+	switch s[6] {
+	case 'A':
+		n -= 1000000 // 2A is 19: 20 - 1 in the département's place
+	case 'B':
+		n -= 2000000
+	}
+	if m := num(s[3:5]); !(m >= 1 && m <= 12 || m >= 20 && m <= 42 || m >= 50) {
+		return false
+	}
+	return 97-n%97 == num(s[13:15])
+}

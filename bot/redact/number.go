@@ -208,6 +208,8 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 			kind = CPF
 		case personnummer(c) && (cand.is(6, 4) || cand.is(8, 4)) && sep == '-':
 			kind = Personnummer
+		case nir(c) && cand.is(1, 2, 2, 2, 3, 3, 2):
+			kind = NIR
 		}
 		if kind != "" {
 			// The shape is enough, but a keyword near says better what
@@ -250,12 +252,14 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 		return CPF, 1
 	case allNum && arms&armID != 0 && personnummer(c):
 		return Personnummer, 1
+	case arms&(armID|armSSN) != 0 && nir(c):
+		return NIR, 1
 	case allNum && arms&armCard != 0 && len(c) >= 8 && len(c) <= 19 && cand.n > 1:
 		return Card, 1 // a card number, or most of one
 	case arms&armIBAN != 0 && len(c) >= 15 && isUpper(c[0]) && isUpper(c[1]) && isDigit(c[2]) && isDigit(c[3]) && ibanLengths[string(c[:2])] == len(c):
 		return IBAN, 1
 	}
-	if cand.mixed || len(c) > 18 || cand.n > 5 || hexLike(c) || (allNum && len(c) > 16) || (allNum && (phone || cand.phoneShaped())) || cand.versionShaped() {
+	if cand.mixed || len(c) > 18 || cand.n > 7 || hexLike(c) || (allNum && len(c) > 16) || (allNum && (phone || cand.phoneShaped())) || cand.versionShaped() {
 		return "", 0
 	}
 	// Passports and licences mix letters and digits more freely than

@@ -49,6 +49,7 @@ const (
 	ResidentID    Kind = "resident-id"
 	NINumber      Kind = "ni-number"
 	Personnummer  Kind = "personnummer"
+	NIR           Kind = "nir"
 	Birth         Kind = "date-of-birth"
 	Address       Kind = "address"
 	Digits        Kind = "number"
@@ -98,6 +99,8 @@ func (k Kind) Label() string {
 		return "[NI number]"
 	case Personnummer:
 		return "[personnummer]"
+	case NIR:
+		return "[NIR]"
 	case Birth:
 		return "[date of birth]"
 	case Address:

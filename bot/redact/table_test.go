@@ -145,7 +145,7 @@ func TestTable(t *testing.T) {
 		"cpf": redact.CPF, "curp": redact.CURP, "date-of-birth": redact.Birth, "dni": redact.DNI, "iban": redact.IBAN,
 		"licence": redact.Licence, "mrz": redact.MRZ, "ni-number": redact.NINumber, "nie": redact.NIE, "pan": redact.PAN,
 		"passport": redact.Passport, "personnummer": redact.Personnummer, "resident-id": redact.ResidentID,
-		"sin": redact.SIN, "ssn": redact.SSN,
+		"sin": redact.SIN, "ssn": redact.SSN, "nir": redact.NIR,
 	}
 	perKind := map[string]*tally{}
 	var pos, neg tally

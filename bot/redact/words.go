@@ -119,7 +119,7 @@ func init() {
 	add(armID, `id ids identity identification identidad identidade identita identite identitat national nacional nationale nazionale
 		document documento documentos documents doc dni nie nif cif curp rfc pan cpf rg cedula rut dui dpi cuil cuit
 		cf fiscale codice tessera ausweis personalausweis ausweisnummer personalausweisnummer perso idkarte cni carte
-		ni nin nino bsn burgerservicenummer personnummer personnr pesel cnp egn oib jmbg amka ppsn nric mykad nik ktp hkid
+		ni nir secu securite sociale vitale nin nino bsn burgerservicenummer personnummer personnr pesel cnp egn oib jmbg amka ppsn nric mykad nik ktp hkid
 		kimlik tckn emirates iqama nhs medicare tfn sozialversicherungsnummer steuerid steueridentifikationsnummer steuernummer
 		tax taxpayer tin ine elector voter aadhaar aadhar pan ssn sin nas`)
 	add(armBirth, "dob birth birthday birthdate bday born nac nasc nacimiento nacido nacida naci naissance ne nee geboren geburtsdatum geburtstag geb nascita nato nata nascimento nascido nascida nasci fdn")
