@@ -170,6 +170,9 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 	digits := cand.digits
 	allNum := digits == len(c)
 	part := allNum && sc.continues(cand, i, k)
+	if part {
+		return "", 0 // only a part of a longer number
+	}
 	phone := sc.phoneLed(i)
 	sep := cand.sep
 	switch {
