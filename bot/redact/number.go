@@ -63,17 +63,18 @@ const (
 )
 
 // number reads the longest number starting at token i that is personal
-// data: one that passes its check or has its shape near a keyword.
-func (sc *scanner) number(i int) (end int, kind Kind, ok bool) {
+// data: one that passes its check (score 2) or has its shape near a keyword
+// (score 1). Score 0 is nothing.
+func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 	t := sc.toks[i]
 	if t.lt || t.odd || (t.digits == 0 && (t.letter > 3 || t.upper != t.letter || (sc.class(i) != 0 && t.letter > 2))) {
-		return 0, "", false
+		return 0, "", 0
 	}
 	if t.digits == 0 && (i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) {
-		return 0, "", false
+		return 0, "", 0
 	}
 	if t.n() < 6 && (i+1 >= len(sc.toks) || !sc.joined(i+1)) {
-		return 0, "", false // every number looked for has six characters or more
+		return 0, "", 0 // every number looked for has six characters or more
 	}
 	var buf [maxCandidateLen + 16]byte
 	cand := candidate{c: buf[:0]}
@@ -101,8 +102,8 @@ func (sc *scanner) number(i int) (end int, kind Kind, ok bool) {
 			if tk.digits == 0 && (tk.letter > 4 || (sc.class(k) != 0 && tk.letter > 1)) {
 				break
 			}
-			if tk.digits == 0 && tk.letter > 1 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.joined(k+1) && sc.toks[k+1].digits > 0) {
-				break // a word after the number, not letters inside it
+			if tk.digits == 0 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.joined(k+1) && sc.toks[k+1].digits > 0) && (tk.letter > 1 || sc.sep(k) == ' ') {
+				break // a word after the number ("e", "y"), not letters inside it
 			}
 			s := sc.sep(k)
 			if k == i+1 {
@@ -134,9 +135,9 @@ func (sc *scanner) number(i int) (end int, kind Kind, ok bool) {
 		}
 	}
 	if best < 0 {
-		return 0, "", false
+		return 0, "", 0
 	}
-	return best, bestKind, true
+	return best, bestKind, bestScore
 }
 
 // continues reports whether token k+1 (or i-1) goes on with digits in the

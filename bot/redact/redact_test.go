@@ -188,6 +188,8 @@ func TestCheckKinds(t *testing.T) {
 		{"card with dots", "card 4111.1111.1111.1111 declined", redact.Card, "card [card number] declined"},
 		{"card in full-width digits", "４１１１ １１１１ １１１１ １１１１", redact.Card, "[card number]"},
 		{"card over a line break", "4111 1111\n1111 1111", redact.Card, "[card number]"},
+		{"card in two parts", "card 4111 1111 1111 then 1111", redact.Card, "card [card number] then [card number]"},
+		{"ssn in two parts", "ssn is 219-09 and then 9999", redact.SSN, "ssn is [SSN] and then [SSN]"},
 		{"card in arabic-indic digits", "بطاقتي ٤١١١ ١١١١ ١١١١ ١١١١", redact.Card, "بطاقتي [card number]"},
 		{"iban grouped in small letters", "iban de89 3704 0044 0532 0130 00 ok?", redact.IBAN, "iban [IBAN] ok?"},
 		{"ssn without separators after social", "my social 219099999", redact.SSN, "my social [SSN]"},

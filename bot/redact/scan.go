@@ -354,7 +354,18 @@ func (sc *scanner) run2() {
 				continue
 			}
 		}
-		if k, kind, ok := sc.number(i); ok {
+		k, kind, score := sc.number(i)
+		if score < 2 {
+			// Found nothing, or only a number near its keyword: it may be
+			// the first part of one written in two.
+			if e1, j, e2, kind, ok := sc.split(i); ok && e1 >= k {
+				sc.emit(kind, i, e1)
+				sc.emit(kind, j, e2)
+				i = e2 + 1
+				continue
+			}
+		}
+		if score > 0 {
 			sc.emit(kind, i, k)
 			i = k + 1
 			continue

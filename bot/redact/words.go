@@ -130,7 +130,7 @@ func init() {
 		attempt attempts org organization organisation tenant acct model serial imei key token pedido commande bestellung
 		bestellnummer ordine caso fehler erreur codigo fattura factura facture rechnung referencia phone tel telephone mobile
 		cell whatsapp sms issue bug job trace correlation device app client customer member user username chat message msg
-		thread template confirmation booking reservation flight shipment parcel package sku part item product workspace
+		thread template confirmation booking reservation flight shipment parcel package sku item product workspace
 		project application appid clientid tenantid orgid userid sessionid requestid traceid port line page screen times
 		minutes seconds hours days ms sec ios android iphone galaxy pixel windows macos chrome firefox safari
 		discord slack telegram steam twitter github gitlab roblox xbox psn snowflake student employee staff badge
