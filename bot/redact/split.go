@@ -26,13 +26,13 @@ func (sc *scanner) digitRun(i int, buf []byte, max int) (end int, digits []byte,
 // a card's check, or an SSN's, Aadhaar's or CPF's with its keyword near,
 // it returns the ends of the two parts.
 func (sc *scanner) split(i int) (end1, start2, end2 int, kind Kind, ok bool) {
+	if i > 0 && sc.joined(i) && sc.toks[i-1].digits > 0 {
+		return 0, 0, 0, "", false // not the start of a number
+	}
 	var buf [24]byte
 	e1, d, ok := sc.digitRun(i, buf[:0], 19)
 	if !ok || len(d) < 4 || sc.phoneLed(i) || sc.amountNear(i, e1) {
 		return 0, 0, 0, "", false
-	}
-	if i > 0 && sc.joined(i) && sc.toks[i-1].digits > 0 {
-		return 0, 0, 0, "", false // not the start of a number
 	}
 	first := len(d)
 	words := 0
