@@ -40,9 +40,9 @@ func (sc *scanner) streetSuffixed(j int) bool {
 	default:
 		return false
 	}
-	w := string(sc.lo[t.a:t.b])
+	w := sc.lo[t.a:t.b]
 	for _, s := range streetSuffixes {
-		if strings.HasSuffix(w, s) && len(w) > len(s)+2 {
+		if len(w) > len(s)+2 && string(w[len(w)-len(s):]) == s {
 			return true
 		}
 	}
