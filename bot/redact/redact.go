@@ -126,11 +126,21 @@ type Finding struct {
 
 // Find returns the personal data in text, in order, never overlapping.
 func Find(text string) []Finding {
+	sc := scanners.Get().(*scanner)
+	defer sc.release()
+	found := sc.scan(text)
+	if len(found) == 0 {
+		return nil
+	}
+	return append([]Finding(nil), found...)
+}
+
+// scan finds the personal data in text in sc's buffers: the findings are
+// sc's until it is released.
+func (sc *scanner) scan(text string) []Finding {
 	if !strings.ContainsAny(text, "0123456789@<") && !hasNonASCII(text) {
 		return nil // every kind needs a digit, an @ or a < (most text has none)
 	}
-	sc := scanners.Get().(*scanner)
-	defer sc.release()
 	sc.f.fold(text)
 	sc.s = sc.f.s
 	if cap(sc.lo) < len(sc.s) {
@@ -149,10 +159,10 @@ var scanners = sync.Pool{New: func() any { return new(scanner) }}
 const maxPooled = 1 << 20
 
 func (sc *scanner) release() {
-	if cap(sc.lo) > maxPooled || cap(sc.f.s) > maxPooled || cap(sc.f.shifts) > maxPooled/8 || cap(sc.toks) > maxPooled/16 {
+	if cap(sc.lo) > maxPooled || cap(sc.f.s) > maxPooled || cap(sc.f.shifts) > maxPooled/8 || cap(sc.toks) > maxPooled/16 || cap(sc.out) > maxPooled/16 || cap(sc.merged) > maxPooled/16 {
 		return
 	}
-	*sc = scanner{f: folded{s: sc.f.s[:0], shifts: sc.f.shifts[:0]}, lo: sc.lo[:0], toks: sc.toks[:0], out: sc.out[:0]}
+	*sc = scanner{f: folded{s: sc.f.s[:0], shifts: sc.f.shifts[:0]}, lo: sc.lo[:0], toks: sc.toks[:0], out: sc.out[:0], merged: sc.merged[:0]}
 	scanners.Put(sc)
 }
 
@@ -177,9 +187,9 @@ func (sc *scanner) findings() []Finding {
 	for split < len(out) && out[split].Kind == Email {
 		split++
 	}
-	merged := append([]Finding(nil), out...)
+	merged := out
 	if split > 0 && split < len(out) {
-		merged = merged[:0]
+		merged = sc.merged[:0]
 		a, b := out[:split], out[split:]
 		for len(a) > 0 && len(b) > 0 {
 			if a[0].Start <= b[0].Start {
@@ -189,6 +199,7 @@ func (sc *scanner) findings() []Finding {
 			}
 		}
 		merged = append(append(merged, a...), b...)
+		sc.merged = merged
 	}
 	sc.f.origAll(merged)
 	return merged
@@ -197,15 +208,21 @@ func (sc *scanner) findings() []Finding {
 // Text returns text with every piece of personal data replaced by its
 // kind's label: "my passport is [passport number]".
 func Text(text string) string {
-	return mask(text, Find(text))
+	sc := scanners.Get().(*scanner)
+	defer sc.release()
+	return mask(text, sc.scan(text))
 }
 
 func mask(text string, found []Finding) string {
 	if len(found) == 0 {
 		return text
 	}
+	n := len(text)
+	for _, f := range found {
+		n += len(f.Kind.Label()) - (f.End - f.Start)
+	}
 	var b strings.Builder
-	b.Grow(len(text))
+	b.Grow(n)
 	last := 0
 	for _, f := range found {
 		b.WriteString(text[last:f.Start])
@@ -219,7 +236,9 @@ func mask(text string, found []Finding) string {
 // Sensitive reports the kinds of personal data in text that must never be
 // posted in a chat (see Kind.Guarded), in order, each once.
 func Sensitive(text string) []Kind {
-	return guardedKinds(Find(text))
+	sc := scanners.Get().(*scanner)
+	defer sc.release()
+	return guardedKinds(sc.scan(text))
 }
 
 func guardedKinds(found []Finding) []Kind {
@@ -253,7 +272,9 @@ type Result struct {
 
 // Check finds the personal data in text once and says everything about it.
 func Check(text string) Result {
-	found := Find(text)
+	sc := scanners.Get().(*scanner)
+	defer sc.release()
+	found := sc.scan(text)
 	r := Result{Masked: mask(text, found)}
 	for _, f := range found {
 		if !containsKind(r.Kinds, f.Kind) {

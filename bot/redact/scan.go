@@ -79,6 +79,9 @@ type scanner struct {
 	s, lo []byte
 	toks  []token
 	out   []Finding // in folded offsets until the end
+	// merged holds the findings when e-mail addresses, found first, are
+	// merged with the rest.
+	merged []Finding
 }
 
 // Classes of bytes in the folded text.
