@@ -144,7 +144,11 @@ func (sc *scanner) tokenize() {
 			t.cls = wordIndex.lookup(sc.lo[t.a:t.b])
 		}
 		if n := len(sc.toks); n > 0 {
-			t.brk = endsSentence(s[sc.toks[n-1].b:t.a], sc.toks[n-1].cls)
+			if g := s[sc.toks[n-1].b:t.a]; len(g) == 1 {
+				t.brk = g[0] == '?' || g[0] == '!' || g[0] == ';'
+			} else {
+				t.brk = endsSentence(g, sc.toks[n-1].cls)
+			}
 		}
 		if t.digits > 0 && t.letter > 0 {
 			t.skip = sc.codeLike(&t)
