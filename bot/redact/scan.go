@@ -342,7 +342,8 @@ func (sc *scanner) run2() {
 			}
 		}
 		if t.digits == 0 && !t.lt && t.cls&(wordMonth|wordStreet|wordStreet2) == 0 &&
-			(t.letter > 3 || t.upper != t.letter || i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) && !sc.streetSuffixed(i) {
+			(t.letter > 3 || t.upper != t.letter || i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) &&
+			!(i+1 < len(sc.toks) && sc.toks[i+1].digits > 0 && sc.streetSuffixed(i)) {
 			i++ // a word: no rule starts with it
 			continue
 		}
