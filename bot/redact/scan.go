@@ -110,6 +110,56 @@ var byteClass = func() (t [256]byte) {
 
 func isWordByte(c byte) bool { return byteClass[c]&cWord != 0 }
 
+// byteCounts packs what a byte of each class adds to a token's counts of
+// digits, capitals and small letters, 21 bits each.
+var byteCounts = func() (t [64]uint64) {
+	for c := range t {
+		if byte(c)&cDigit != 0 {
+			t[c] += 1
+		}
+		if byte(c)&cUpper != 0 {
+			t[c] += 1 << 21
+		}
+		if byte(c)&cLower != 0 {
+			t[c] += 1 << 42
+		}
+	}
+	return t
+}()
+
+// countMask is one packed count; a token longer than it is counted again.
+const countMask = 1<<21 - 1
+
+// countBytes counts the digits, capitals and small letters of w.
+func countBytes(w []byte) (digits, upper, lower int) {
+	for _, b := range w {
+		c := byteClass[b]
+		switch {
+		case c&cDigit != 0:
+			digits++
+		case c&cUpper != 0:
+			upper++
+		case c&cLower != 0:
+			lower++
+		}
+	}
+	return digits, upper, lower
+}
+
+// longestDigits returns the longest run of digits in w.
+func longestDigits(w []byte) int {
+	run, longest := 0, 0
+	for _, b := range w {
+		if isDigit(b) {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
+}
+
 func (sc *scanner) tokenize() {
 	s := sc.s
 	sc.toks = sc.toks[:0]
@@ -119,7 +169,7 @@ func (sc *scanner) tokenize() {
 			continue
 		}
 		t := token{a: int32(i)}
-		var run, longest, digits, upper, lower int
+		var acc uint64
 		seen := byte(0)
 		for ; i < len(s); i++ {
 			c := byteClass[s[i]]
@@ -127,17 +177,20 @@ func (sc *scanner) tokenize() {
 				break
 			}
 			sc.lo[i] = s[i] | (c&cUpper)<<3 // 'A' | 0x20 is 'a'
-			d := int(c&cDigit) >> 1
-			run = (run + 1) * d
-			longest = max(longest, run)
-			digits += d
-			upper += int(c&cUpper) >> 2
-			lower += int(c&cLower) >> 3
+			acc += byteCounts[c&(cDigit|cUpper|cLower)]
 			seen |= c
 		}
+		n := i - int(t.a)
+		digits, upper, lower := int(acc&countMask), int(acc>>21&countMask), int(acc>>42&countMask)
+		if n > countMask {
+			digits, upper, lower = countBytes(s[t.a:i])
+		}
 		t.digits, t.upper, t.lower = int16(min(digits, maxCount)), int16(min(upper, maxCount)), int16(min(lower, maxCount))
-		t.letter, t.run = int16(min(upper+lower, maxCount)), int16(min(longest, maxCount))
-		t.num = digits == i-int(t.a)
+		t.letter = int16(min(upper+lower, maxCount))
+		if digits >= 6 {
+			t.run = int16(min(longestDigits(s[t.a:i]), maxCount))
+		}
+		t.num = digits == n
 		t.lt, t.odd = seen&cLt != 0, seen&cOdd != 0
 		t.b = int32(i)
 		if t.digits == 0 && !t.lt && !t.odd && t.n() <= maxWord && maybeWord(sc.lo[t.a:t.b]) {
