@@ -48,6 +48,8 @@ type Bot struct {
 	handoffQuiet    time.Duration
 	feedback        FeedbackRecorder
 	now             func() time.Time
+	// images says where attached images are guarded.
+	images ImageGuard
 }
 
 // New returns a bot answering from ix with the given thresholds.
@@ -72,7 +74,7 @@ func newBot(s *source, t Thresholds, opts []Option) (*Bot, error) {
 	if err := t.Validate(); err != nil {
 		return nil, err
 	}
-	b := &Bot{thresholds: t, conversationTTL: DefaultConversationTTL, handoffQuiet: DefaultHandoffQuiet, feedback: DiscardFeedback, now: time.Now}
+	b := &Bot{thresholds: t, conversationTTL: DefaultConversationTTL, handoffQuiet: DefaultHandoffQuiet, feedback: DiscardFeedback, now: time.Now, images: DefaultImageGuard()}
 	for _, o := range opts {
 		o(b)
 	}
@@ -91,7 +93,7 @@ func (b *Bot) SetIndex(ix *intents.Index) {
 // Trial returns a bot like b, with the same thresholds, answering from ix
 // and telling no observer: for checking knowledge before putting it in use.
 func (b *Bot) Trial(ix *intents.Index) *Bot {
-	t := &Bot{thresholds: b.thresholds, log: b.log, handoffQuiet: b.handoffQuiet, feedback: DiscardFeedback, now: b.now}
+	t := &Bot{thresholds: b.thresholds, log: b.log, handoffQuiet: b.handoffQuiet, feedback: DiscardFeedback, now: b.now, images: b.images}
 	if ix != nil {
 		t.source.Store(indexSource(ix))
 	}
@@ -147,7 +149,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
 	if r, ok := b.limited(s, m); ok {
 		return r
 	}
-	if r, ok := guarded(s, m); ok {
+	if r, ok := b.guarded(s, m); ok {
 		return r
 	}
 	return b.converse(ctx, s, m)

@@ -41,6 +41,75 @@ func TestPersonalDataGuard(t *testing.T) {
 	}
 }
 
+func TestPersonalDataGuardKinds(t *testing.T) {
+	b := newBot(t, shippedIndex(t))
+	ctx := context.Background()
+	tests := []struct {
+		name    string
+		text    string
+		guarded bool
+	}{
+		{"ssn without dashes", "my ssn is 219099999 why does it fail", true},
+		{"ssn after social", "my social 219 09 9999 didnt work", true},
+		{"licence in threes", "dl 123 456 789 from NY keeps failing", true},
+		{"aadhaar grouped", "aadhaar 2345 6789 0124 not linking", true},
+		{"cpf", "meu CPF é 123.456.789-09 e não valida", true},
+		{"iban", "my IBAN is DE89 3704 0044 0532 0130 00", true},
+		{"date of birth by a name", "Maria Garcia 14/02/1990 is on my passport", true},
+		{"address", "I live at 221B Baker Street, London NW1 6XE", true},
+		{"card over two lines", "card 4111 1111\n1111 1111 please", true},
+		{"full-width card", "４１１１ １１１１ １１１１ １１１１", true},
+		{"case number beside id", "my case 00123456 about my ID", false},
+		{"session uuid", "id check session 550e8400-e29b-41d4-a716-446655440000 failed", false},
+		{"sign-in error", "got AADSTS50076 on the ID step", false},
+		{"one-time code", "my code 123456 didn't arrive for the id check", false},
+		{"okta org id", "our Okta org id is 00o1a2B3c4D5e6F7g8h9 and the id step breaks", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := b.Answer(ctx, bot.Message{Text: tt.text, Public: true})
+			if (r.Outcome == bot.Guarded) != tt.guarded {
+				t.Fatalf("outcome %s for %q", r.Outcome, tt.text)
+			}
+		})
+	}
+}
+
+func TestImageGuardPerChannel(t *testing.T) {
+	ctx := context.Background()
+	images := bot.Message{Text: "is this screen right?", Public: true, Images: 1}
+	tests := []struct {
+		name    string
+		guard   bot.ImageGuard
+		channel string
+		guarded bool
+	}{
+		{"on by default", bot.DefaultImageGuard(), "C1", true},
+		{"off in one channel", bot.ImageGuard{Default: true, Channels: map[string]bool{"C1": false}}, "C1", false},
+		{"still on in another", bot.ImageGuard{Default: true, Channels: map[string]bool{"C1": false}}, "C2", true},
+		{"off everywhere but one", bot.ImageGuard{Channels: map[string]bool{"C1": true}}, "C1", true},
+		{"off everywhere", bot.ImageGuard{}, "C2", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := bot.New(shippedIndex(t), bot.DefaultThresholds(), bot.WithImageGuard(tt.guard))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := images
+			m.Channel = tt.channel
+			if r := b.Answer(ctx, m); (r.Outcome == bot.Guarded) != tt.guarded {
+				t.Fatalf("outcome %s", r.Outcome)
+			}
+			// Numbers are guarded whatever the image rule.
+			m.Text = "my passport number X12345678 keeps getting rejected"
+			if r := b.Answer(ctx, m); r.Outcome != bot.Guarded {
+				t.Fatalf("passport number with the image rule %+v: outcome %s", tt.guard, r.Outcome)
+			}
+		})
+	}
+}
+
 func TestRateLimit(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		b, err := bot.New(shippedIndex(t), bot.DefaultThresholds(), bot.WithRateLimit(60, 2)) // one a second, bursts of two

@@ -155,3 +155,26 @@ func TestRecorderCountsAReplayedClickOnce(t *testing.T) {
 		t.Fatalf("votes %+v, want the one 👍", votes)
 	}
 }
+
+func TestRecorderMasksIdentityData(t *testing.T) {
+	s := openStore(t)
+	rec := analytics.NewRecorder(s, []byte("key"), nil, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { rec.Run(ctx); close(done) }()
+	text := "Maria Garcia 14/02/1990, aadhaar ２３４５ ６７８９ ０１２４, I live at 221B Baker Street, London NW1 6XE"
+	rec.ObserveTurn(context.Background(), bot.Turn{Message: bot.Message{Text: text, User: "U1", Adapter: "slack"}, Reply: bot.Reply{Outcome: bot.Fallback}})
+	cancel()
+	<-done
+	un, err := s.Unanswered(context.Background(), time.Time{}, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(un) != 1 {
+		t.Fatalf("unanswered %+v", un)
+	}
+	const want = "Maria Garcia [date of birth], aadhaar [Aadhaar number], I live at [address]"
+	if un[0].Text != want {
+		t.Errorf("stored %q, want %q", un[0].Text, want)
+	}
+}

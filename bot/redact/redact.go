@@ -1,13 +1,27 @@
-// Package redact masks personal data in what people type: email addresses,
-// phone numbers, card numbers, social security and other ID numbers,
-// passport machine-readable-zone lines and long runs of digits. It is the
-// one place text passes through before it is logged or stored.
+// Package redact finds and masks personal data in what people type: the
+// identity numbers people post while verifying their identity (passport,
+// licence and national ID numbers, social security numbers, card numbers,
+// IBANs, passport machine-readable-zone lines), dates of birth and street
+// addresses, and also e-mail addresses, phone numbers and long runs of
+// digits. It is the one place text passes through before it is logged or
+// stored, and what the guard asks before answering in public.
+//
+// Text is folded first (full-width forms and the digits of every script
+// become ASCII, accents go, any space, dash or line break inside a number
+// is a separator), so "４１１１ １１１１…", "4111.1111.1111.1111" and a number
+// broken over two lines are read like "4111 1111 1111 1111". A number
+// whose format has a check (Luhn, mod 97, Verhoeff, the CPF, CURP, DNI,
+// codice fiscale, Chinese resident ID and MRZ check digits) is personal
+// data alone; one without a check counts only when a keyword for it
+// (in English, Spanish, French, German, Portuguese or Italian) is within a
+// few words, and never when an order, ticket, case, session or error word
+// is nearer. Dates, times, amounts, versions, UUIDs, error codes and
+// one-time codes are not personal data.
 package redact
 
 import (
-	"regexp"
 	"strings"
-	"unicode"
+	"sync"
 )
 
 // Kind is a kind of personal data.
@@ -15,14 +29,94 @@ type Kind string
 
 // The kinds of personal data found.
 const (
-	Email    Kind = "email"
-	Phone    Kind = "phone"
-	Card     Kind = "card"
-	SSN      Kind = "ssn"
-	MRZ      Kind = "mrz"
-	IDNumber Kind = "id-number"
-	Digits   Kind = "number"
+	Email         Kind = "email"
+	Phone         Kind = "phone"
+	Card          Kind = "card-number"
+	IBAN          Kind = "iban"
+	SSN           Kind = "ssn"
+	MRZ           Kind = "mrz"
+	Passport      Kind = "passport-number"
+	Licence       Kind = "driving-licence"
+	IDNumber      Kind = "id-number"
+	Aadhaar       Kind = "aadhaar"
+	PAN           Kind = "pan"
+	CPF           Kind = "cpf"
+	CURP          Kind = "curp"
+	SIN           Kind = "sin"
+	DNI           Kind = "dni"
+	NIE           Kind = "nie"
+	CodiceFiscale Kind = "codice-fiscale"
+	ResidentID    Kind = "resident-id"
+	NINumber      Kind = "ni-number"
+	Personnummer  Kind = "personnummer"
+	NIR           Kind = "nir"
+	Birth         Kind = "date-of-birth"
+	Address       Kind = "address"
+	Digits        Kind = "number"
 )
+
+// Label returns what masked text shows in place of data of kind k:
+// "[passport number]".
+func (k Kind) Label() string {
+	switch k {
+	case Email:
+		return "[email]"
+	case Phone:
+		return "[phone]"
+	case Card:
+		return "[card number]"
+	case IBAN:
+		return "[IBAN]"
+	case SSN:
+		return "[SSN]"
+	case MRZ:
+		return "[MRZ line]"
+	case Passport:
+		return "[passport number]"
+	case Licence:
+		return "[driving licence number]"
+	case IDNumber:
+		return "[ID number]"
+	case Aadhaar:
+		return "[Aadhaar number]"
+	case PAN:
+		return "[PAN]"
+	case CPF:
+		return "[CPF]"
+	case CURP:
+		return "[CURP]"
+	case SIN:
+		return "[SIN]"
+	case DNI:
+		return "[DNI]"
+	case NIE:
+		return "[NIE]"
+	case CodiceFiscale:
+		return "[codice fiscale]"
+	case ResidentID:
+		return "[resident ID number]"
+	case NINumber:
+		return "[NI number]"
+	case Personnummer:
+		return "[personnummer]"
+	case NIR:
+		return "[NIR]"
+	case Birth:
+		return "[date of birth]"
+	case Address:
+		return "[address]"
+	case Digits:
+		return "[number]"
+	}
+	return "[" + string(k) + "]"
+}
+
+// Guarded reports whether data of kind k must never be posted in a chat:
+// everything but e-mail addresses, phone numbers and other runs of digits,
+// which people share to be contacted or to quote an order.
+func (k Kind) Guarded() bool {
+	return k != Email && k != Phone && k != Digits
+}
 
 // Finding is one piece of personal data in a text, at text[Start:End].
 type Finding struct {
@@ -30,169 +124,163 @@ type Finding struct {
 	Start, End int
 }
 
-// patterns in the order they are tried; a later pattern never matches
-// inside an earlier finding.
-var patterns = []struct {
-	kind Kind
-	re   *regexp.Regexp
-	ok   func(string) bool
-}{
-	// Passport and ID card machine-readable zone: 30 to 44 characters of
-	// capitals, digits and the filler "<".
-	{MRZ, regexp.MustCompile(`[A-Z0-9<]{30,44}`), func(s string) bool { return strings.Contains(s, "<<") }},
-	{Email, regexp.MustCompile(`[\w.+%-]+@[\w-]+(?:\.[\w-]+)+`), nil},
-	{SSN, regexp.MustCompile(`\b\d{3}[- ]\d{2}[- ]\d{4}\b`), nil},
-	// 13 to 19 digits, possibly grouped, passing the Luhn check.
-	{Card, regexp.MustCompile(`\b\d(?:[ -]?\d){12,18}\b`), luhn},
-	// Letters and digits mixed, like most ID, licence and passport numbers.
-	{IDNumber, regexp.MustCompile(`\b[A-Za-z0-9][A-Za-z0-9-]{5,19}\b`), idLike},
-	// International or grouped phone numbers: 8 to 15 digits, written with
-	// a + or with separators (a bare run of digits is only a number).
-	{Phone, regexp.MustCompile(`(?:\+|\b)\d[\d ().-]{6,18}\d\b`), phoneLike},
-	{Digits, regexp.MustCompile(`\d{6,}`), nil},
+// Find returns the personal data in text, in order, never overlapping.
+func Find(text string) []Finding {
+	sc := scanners.Get().(*scanner)
+	defer sc.release()
+	found := sc.scan(text)
+	if len(found) == 0 {
+		return nil
+	}
+	return append([]Finding(nil), found...)
 }
 
-// Find returns the personal data in text, in order.
-func Find(text string) []Finding {
-	if !strings.ContainsAny(text, "0123456789@<") {
+// scan finds the personal data in text in sc's buffers: the findings are
+// sc's until it is released.
+func (sc *scanner) scan(text string) []Finding {
+	if !strings.ContainsAny(text, "0123456789@<") && !hasNonASCII(text) {
 		return nil // every kind needs a digit, an @ or a < (most text has none)
 	}
-	var found []Finding // sorted by Start, never overlapping
-	for _, p := range patterns {
-		// Matches come in order and never overlap one another, so one
-		// walk along found tells which ones fall inside an earlier finding.
-		var fresh []Finding
-		j := 0
-		for _, loc := range p.re.FindAllStringIndex(text, -1) {
-			for j < len(found) && found[j].End <= loc[0] {
-				j++
-			}
-			if j < len(found) && found[j].Start < loc[1] {
-				continue // inside an earlier pattern's finding
-			}
-			if p.ok != nil && !p.ok(text[loc[0]:loc[1]]) {
-				continue
-			}
-			fresh = append(fresh, Finding{Kind: p.kind, Start: loc[0], End: loc[1]})
-		}
-		found = merge(found, fresh)
+	sc.f.fold(text)
+	sc.s = sc.f.s
+	if cap(sc.lo) < len(sc.s) {
+		sc.lo = make([]byte, len(sc.s))
 	}
-	return found
+	sc.lo = sc.lo[:len(sc.s)] // tokenize writes the tokens' bytes
+	sc.tokenize()
+	sc.run()
+	return sc.findings()
 }
 
-// merge returns the findings of a and b, both sorted by Start, in one
-// sorted slice.
-func merge(a, b []Finding) []Finding {
-	if len(b) == 0 {
-		return a
+// scanners keeps the buffers of finished scans for the next.
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
+
+// maxPooled is the largest buffer kept for reuse.
+const maxPooled = 1 << 20
+
+func (sc *scanner) release() {
+	if cap(sc.lo) > maxPooled || cap(sc.f.s) > maxPooled || cap(sc.f.shifts) > maxPooled/8 || cap(sc.toks) > maxPooled/16 || cap(sc.out) > maxPooled/16 || cap(sc.merged) > maxPooled/16 {
+		return
 	}
-	if len(a) == 0 {
-		return b
-	}
-	out := make([]Finding, 0, len(a)+len(b))
-	for len(a) > 0 && len(b) > 0 {
-		if a[0].Start <= b[0].Start {
-			out, a = append(out, a[0]), a[1:]
-		} else {
-			out, b = append(out, b[0]), b[1:]
-		}
-	}
-	return append(append(out, a...), b...)
+	*sc = scanner{f: folded{s: sc.f.s[:0], shifts: sc.f.shifts[:0]}, lo: sc.lo[:0], toks: sc.toks[:0], out: sc.out[:0], merged: sc.merged[:0]}
+	scanners.Put(sc)
 }
 
-// Text returns text with every piece of personal data replaced by its kind
-// in brackets: "call me at [phone]".
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return true
+		}
+	}
+	return false
+}
+
+// findings returns the scanner's findings in order and in the original
+// text's offsets. E-mail addresses were found before the rest.
+func (sc *scanner) findings() []Finding {
+	out := sc.out
+	if len(out) == 0 {
+		return nil
+	}
+	// Emails come first in out, in order; the rest follow, in order.
+	split := 0
+	for split < len(out) && out[split].Kind == Email {
+		split++
+	}
+	merged := out
+	if split > 0 && split < len(out) {
+		merged = sc.merged[:0]
+		a, b := out[:split], out[split:]
+		for len(a) > 0 && len(b) > 0 {
+			if a[0].Start <= b[0].Start {
+				merged, a = append(merged, a[0]), a[1:]
+			} else {
+				merged, b = append(merged, b[0]), b[1:]
+			}
+		}
+		merged = append(append(merged, a...), b...)
+		sc.merged = merged
+	}
+	sc.f.origAll(merged)
+	return merged
+}
+
+// Text returns text with every piece of personal data replaced by its
+// kind's label: "my passport is [passport number]".
 func Text(text string) string {
-	found := Find(text)
+	sc := scanners.Get().(*scanner)
+	defer sc.release()
+	return mask(text, sc.scan(text))
+}
+
+func mask(text string, found []Finding) string {
 	if len(found) == 0 {
 		return text
 	}
+	n := len(text)
+	for _, f := range found {
+		n += len(f.Kind.Label()) - (f.End - f.Start)
+	}
 	var b strings.Builder
+	b.Grow(n)
 	last := 0
 	for _, f := range found {
 		b.WriteString(text[last:f.Start])
-		b.WriteString("[" + string(f.Kind) + "]")
+		b.WriteString(f.Kind.Label())
 		last = f.End
 	}
 	b.WriteString(text[last:])
 	return b.String()
 }
 
-func digitsOf(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// luhn reports whether the digits of s pass the Luhn check of card numbers.
-func luhn(s string) bool {
-	d := digitsOf(s)
-	if len(d) < 13 || len(d) > 19 {
-		return false
-	}
-	sum := 0
-	for i := len(d) - 1; i >= 0; i-- {
-		n := int(d[i] - '0')
-		if (len(d)-1-i)%2 == 1 {
-			n *= 2
-			if n > 9 {
-				n -= 9
-			}
-		}
-		sum += n
-	}
-	return sum%10 == 0
-}
-
-// isoDate matches dates written 2024-11-27 or 27.11.2024, which are not phones.
-var isoDate = regexp.MustCompile(`^(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})$`)
-
-func phoneLike(s string) bool {
-	n := len(digitsOf(s))
-	grouped := strings.HasPrefix(s, "+") || strings.ContainsAny(s, " ().-")
-	return n >= 8 && n <= 15 && grouped && !isoDate.MatchString(strings.TrimSpace(s))
-}
-
-// idLike reports whether a token mixes letters and at least five digits:
-// the shape of ID, licence and passport numbers.
-func idLike(s string) bool {
-	letters, digits := 0, 0
-	for _, r := range s {
-		switch {
-		case unicode.IsLetter(r):
-			letters++
-		case unicode.IsDigit(r):
-			digits++
-		}
-	}
-	return digits >= 5 && letters > 0
-}
-
-// idContext are words that make an ID-like token an ID number, not an order
-// number or an error code.
-var idContext = regexp.MustCompile(`(?i)\b(passport|licen[cs]e|driver'?s?|id|identity|identification|document|national|ssn|social security|residence|permit|dni|nin|tax)\b`)
-
 // Sensitive reports the kinds of personal data in text that must never be
-// posted in a chat: social security, card and ID numbers and passport
-// machine-readable lines. Order numbers, dates, phone numbers and short codes
-// are not: an ID-like token counts only beside a word like "passport",
-// "licence" or "ID".
+// posted in a chat (see Kind.Guarded), in order, each once.
 func Sensitive(text string) []Kind {
+	sc := scanners.Get().(*scanner)
+	defer sc.release()
+	return guardedKinds(sc.scan(text))
+}
+
+func guardedKinds(found []Finding) []Kind {
 	var kinds []Kind
-	context := idContext.MatchString(text)
-	for _, f := range Find(text) {
-		switch f.Kind {
-		case SSN, Card, MRZ:
+	for _, f := range found {
+		if f.Kind.Guarded() && !containsKind(kinds, f.Kind) {
 			kinds = append(kinds, f.Kind)
-		case IDNumber, Digits:
-			if context {
-				kinds = append(kinds, f.Kind)
-			}
 		}
 	}
 	return kinds
+}
+
+func containsKind(ks []Kind, k Kind) bool {
+	for _, x := range ks {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Result is what Check finds in one message.
+type Result struct {
+	// Guard says the message holds data that must not be posted in a chat.
+	Guard bool
+	// Kinds are the kinds of personal data found, in order, each once.
+	Kinds []Kind
+	// Masked is the message with every piece of personal data masked.
+	Masked string
+}
+
+// Check finds the personal data in text once and says everything about it.
+func Check(text string) Result {
+	sc := scanners.Get().(*scanner)
+	defer sc.release()
+	found := sc.scan(text)
+	r := Result{Masked: mask(text, found)}
+	for _, f := range found {
+		if !containsKind(r.Kinds, f.Kind) {
+			r.Kinds = append(r.Kinds, f.Kind)
+		}
+		r.Guard = r.Guard || f.Kind.Guarded()
+	}
+	return r
 }

@@ -60,6 +60,8 @@ type Config struct {
 	Conversation ConversationConfig
 	// Handoff configures calling a person into a conversation.
 	Handoff HandoffConfig
+	// Guard configures the personal-data guard.
+	Guard GuardConfig
 }
 
 // ConversationConfig configures the memory of conversations.
@@ -76,6 +78,47 @@ type HandoffConfig struct {
 	// Quiet is how long the bot stays quiet in a conversation after
 	// calling a person, unless mentioned; 0 never keeps it quiet.
 	Quiet time.Duration
+}
+
+// GuardConfig configures the personal-data guard.
+type GuardConfig struct {
+	// Images says where an image attached to a public message makes the
+	// guard answer privately, as it may be a photo of a document: "on" or
+	// "off" for every channel, "CHANNEL=on" or "CHANNEL=off" for one
+	// (by the platform's channel id). Empty means on everywhere.
+	Images []string
+}
+
+// ImageGuard returns the image rule the items of Images describe; later
+// items win.
+func (c GuardConfig) ImageGuard() (bot.ImageGuard, error) {
+	g := bot.DefaultImageGuard()
+	for _, item := range c.Images {
+		channel, state, one := strings.Cut(item, "=")
+		if !one {
+			channel, state = "", item
+		}
+		var on bool
+		switch strings.ToLower(state) {
+		case "on", "true":
+			on = true
+		case "off", "false":
+		default:
+			return bot.ImageGuard{}, fmt.Errorf("%q is not on, off, CHANNEL=on or CHANNEL=off", item)
+		}
+		switch {
+		case !one:
+			g.Default = on
+		case channel == "":
+			return bot.ImageGuard{}, fmt.Errorf("%q names no channel", item)
+		default:
+			if g.Channels == nil {
+				g.Channels = map[string]bool{}
+			}
+			g.Channels[channel] = on
+		}
+	}
+	return g, nil
 }
 
 // HTTPConfig configures the HTTP listener.
@@ -284,6 +327,9 @@ func (c Config) Validate() error {
 	if c.Handoff.Quiet < 0 {
 		return fmt.Errorf("handoff.quiet: %v must not be negative", c.Handoff.Quiet)
 	}
+	if _, err := c.Guard.ImageGuard(); err != nil {
+		return fmt.Errorf("guard.images: %w", err)
+	}
 	if c.Slack.Enabled() {
 		if err := c.Slack.Validate(); err != nil {
 			return fmt.Errorf("slack.%w", err)
@@ -348,6 +394,7 @@ func settings(c *Config) []setting {
 		{key: "discord.gateway", value: optionalBoolValue(&c.Discord.Gateway)},
 		{key: "discord.public", value: boolValue(&c.Discord.Public)},
 		{key: "discord.delete_personal_data", value: boolValue(&c.Discord.DeletePersonalData)},
+		{key: "guard.images", value: listValue(&c.Guard.Images)},
 	}
 }
 

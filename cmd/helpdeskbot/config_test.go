@@ -60,6 +60,43 @@ func TestConfigPrecedence(t *testing.T) {
 	}
 }
 
+func TestConfigImageGuard(t *testing.T) {
+	tests := []struct {
+		name  string
+		env   string
+		file  string
+		check map[string]bool // channel -> guarded
+	}{
+		{"default on everywhere", "", "", map[string]bool{"C1": true}},
+		{"off in one channel from the environment", "C1=off", "", map[string]bool{"C1": false, "C2": true}},
+		{"off everywhere but one, from the file", "", "guard:\n  images: [off, C2=on]\n", map[string]bool{"C1": false, "C2": true}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.env != "" {
+				t.Setenv("HELPDESK_GUARD_IMAGES", tt.env)
+			}
+			var args []string
+			if tt.file != "" {
+				args = []string{"--config", writeConfig(t, tt.file)}
+			}
+			cfg, err := loadConfig(configFlags(t, args...))
+			if err != nil {
+				t.Fatal(err)
+			}
+			g, err := cfg.Guard.ImageGuard()
+			if err != nil {
+				t.Fatal(err)
+			}
+			for ch, want := range tt.check {
+				if got := g.Guards(ch); got != want {
+					t.Errorf("images guarded in %s: %v, want %v", ch, got, want)
+				}
+			}
+		})
+	}
+}
+
 func TestConfigKnowledgeFromEnvironment(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("HELPDESK_KNOWLEDGE", dir)
@@ -95,6 +132,8 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		{"conversation ttl zero", nil, []string{"--config", writeConfig(t, "conversation:\n  ttl: 0s\n")}, "conversation.ttl"},
 		{"no conversations remembered", map[string]string{"HELPDESK_CONVERSATION_MAX_ENTRIES": "0"}, nil, "conversation.max_entries"},
 		{"negative handoff quiet", map[string]string{"HELPDESK_HANDOFF_QUIET": "-1h"}, nil, "handoff.quiet"},
+		{"image guard not on or off", map[string]string{"HELPDESK_GUARD_IMAGES": "C0123=maybe"}, nil, "guard.images"},
+		{"image guard without a channel", nil, []string{"--config", writeConfig(t, "guard:\n  images: [\"=off\"]\n")}, "guard.images"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -42,7 +42,8 @@ func (a *app) serveCommand() *cobra.Command {
 			}
 			log := newLogger(a.stderr, a.cfg.Log)
 			m := metrics.New()
-			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m),
+			images, _ := a.cfg.Guard.ImageGuard() // checked by Validate
+			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m), bot.WithImageGuard(images),
 				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst),
 				bot.WithAddressRateLimit(a.cfg.Limits.AddressPerMinute, a.cfg.Limits.AddressBurst)}
 			var rec *recording

@@ -21,7 +21,7 @@ func TestTurnLogShowsTextOnlyAsConfigured(t *testing.T) {
 		has, hasn []string
 	}{
 		{"off", []string{"intent=government-id", "outcome=answered", "confidence=0.612", "adapter=slack"}, []string{"text=", "X12345678", "U123"}},
-		{"redacted", []string{"[id-number]", "[phone]"}, []string{"X12345678", "555", "U123"}},
+		{"redacted", []string{"[passport number]", "[phone]"}, []string{"X12345678", "555", "U123"}},
 		{"full", []string{"X12345678"}, []string{"U123"}},
 	}
 	for _, tt := range tests {

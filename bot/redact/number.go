@@ -1,0 +1,336 @@
+package redact
+
+// candidate is tokens i..k read as one number.
+type candidate struct {
+	c      []byte // the characters in capitals, separators removed
+	groups [10]int
+	n      int  // number of groups
+	sep    byte // the separator between the groups, or 0 when they differ
+	mixed  bool // lower and upper case letters both
+	digits int
+}
+
+func (c *candidate) is(groups ...int) bool {
+	if c.n != len(groups) {
+		return false
+	}
+	for i, g := range groups {
+		if c.groups[i] != g {
+			return false
+		}
+	}
+	return true
+}
+
+// grouped4 reports whether the groups are fours, the last one maybe
+// shorter (how cards and IBANs are written), or a single group.
+func (c *candidate) grouped4() bool {
+	for i := 0; i < c.n-1; i++ {
+		if c.groups[i] != 4 {
+			return false
+		}
+	}
+	return c.n == 1 || c.groups[c.n-1] <= 4
+}
+
+// phoneShaped reports whether the groups are those of a phone number:
+// 555 123 4567, 020 7946 0958, 06 12 34 56 78.
+func (c *candidate) phoneShaped() bool {
+	if c.n >= 2 && c.c[0] == '0' && len(c.c) >= 9 {
+		return true // a national trunk prefix: 0151 2345 6789
+	}
+	return c.is(3, 3, 4) || c.is(3, 4) || c.is(3, 4, 4) || c.is(4, 3, 3) || c.is(2, 4, 4) || c.is(2, 2, 2, 2, 2) || c.is(4, 4) && c.sep == '-'
+}
+
+// versionShaped reports whether the groups are those of a version or
+// build number: 2.0.123456, 10.0.19045.
+func (c *candidate) versionShaped() bool {
+	if c.sep != '.' || c.n < 3 {
+		return false
+	}
+	for i := 0; i < c.n; i++ {
+		if c.groups[i] <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// maxCandidateTokens and maxCandidateLen bound how far a number is read.
+const (
+	maxCandidateTokens = 9
+	maxCandidateLen    = 34
+)
+
+// number reads the longest number starting at token i that is personal
+// data: one that passes its check (score 2) or has its shape near a keyword
+// (score 1). Score 0 is nothing.
+func (sc *scanner) number(i int) (end int, kind Kind, score int) {
+	t := sc.toks[i]
+	if t.lt || t.odd || (t.digits == 0 && (t.letter > 3 || t.upper != t.letter || (sc.class(i) != 0 && t.letter > 2))) {
+		return 0, "", 0
+	}
+	if t.digits == 0 && (i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) {
+		return 0, "", 0
+	}
+	if t.n() < 6 && (i+1 >= len(sc.toks) || !sc.joined(i+1)) {
+		return 0, "", 0 // every number looked for has six characters or more
+	}
+	var buf [maxCandidateLen + 16]byte
+	cand := candidate{c: buf[:0]}
+	best, bestScore := -1, 0
+	var bestKind Kind
+	var beforeArms uint32
+	var beforeNever, beforeDone bool
+	ctx := func(k int) (uint32, bool) {
+		if !beforeDone {
+			beforeArms, beforeNever = sc.before(i)
+			beforeDone = true
+		}
+		if beforeArms != 0 || beforeNever {
+			return beforeArms, beforeNever
+		}
+		return sc.after(k)
+	}
+	lower, upper := false, false
+	for k := i; k < len(sc.toks) && k < i+maxCandidateTokens; k++ {
+		tk := sc.toks[k]
+		if k > i {
+			if !sc.joined(k) || tk.lt || tk.odd || tk.skip {
+				break
+			}
+			if tk.digits == 0 && (tk.letter > 4 || (sc.class(k) != 0 && tk.letter > 1)) {
+				break
+			}
+			if tk.digits == 0 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.joined(k+1) && sc.toks[k+1].digits > 0) && (tk.letter > 1 || sc.sep(k) == ' ') {
+				break // a word after the number ("e", "y"), not letters inside it
+			}
+			s := sc.sep(k)
+			if k == i+1 {
+				cand.sep = s
+			} else if cand.sep != s {
+				cand.sep = 0
+			}
+		}
+		if len(cand.c)+tk.n() > maxCandidateLen {
+			break
+		}
+		if len(cand.c)+tk.n() > 19 && isDigit(sc.s[t.a]) {
+			break // only IBANs are longer, and they start with letters
+		}
+		for _, ch := range sc.s[tk.a:tk.b] {
+			if ch >= 'a' && ch <= 'z' {
+				ch -= 'a' - 'A'
+			}
+			cand.c = append(cand.c, ch)
+		}
+		cand.digits += int(tk.digits)
+		lower, upper = lower || tk.lower > 0, upper || tk.upper > 0
+		cand.mixed = lower && upper
+		cand.groups[cand.n] = tk.n()
+		cand.n++
+		kind, score := sc.judge(&cand, i, k, ctx)
+		if score > 0 && score >= bestScore {
+			best, bestScore, bestKind = k, score, kind
+		}
+	}
+	if best < 0 {
+		return 0, "", 0
+	}
+	return best, bestKind, bestScore
+}
+
+// continues reports whether token k+1 (or i-1) goes on with digits in the
+// way the candidate is grouped, so the candidate is only part of a longer
+// number.
+func (sc *scanner) continues(cand *candidate, i, k int) bool {
+	if cand.n < 2 {
+		return false
+	}
+	if k+1 < len(sc.toks) && sc.joined(k+1) && sc.sep(k+1) == cand.sep && sc.toks[k+1].numeric() {
+		return true
+	}
+	return i > 0 && sc.joined(i) && sc.sep(i) == cand.sep && sc.toks[i-1].numeric() && !sc.toks[i-1].skip
+}
+
+// phoneLed reports whether token i follows a "+" or "(": the start of a
+// phone number.
+func (sc *scanner) phoneLed(i int) bool {
+	a := sc.toks[i].a
+	return a > 0 && (sc.s[a-1] == '+' || sc.s[a-1] == '(') || a > 1 && sc.s[a-2] == '+'
+}
+
+// judge scores a candidate: 2 when it passes a check that is enough alone,
+// 1 when its shape is right and a keyword is near, 0 when it is not
+// personal data.
+func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, bool)) (Kind, int) {
+	c := cand.c
+	if len(c) < 6 {
+		return "", 0
+	}
+	digits := cand.digits
+	allNum := digits == len(c)
+	part := allNum && sc.continues(cand, i, k)
+	if part {
+		return "", 0 // only a part of a longer number
+	}
+	phone := sc.phoneLed(i)
+	sep := cand.sep
+	switch {
+	case allNum && !part && cardNumber(c) && (cand.grouped4() || cand.is(4, 6, 5) || cand.is(4, 6, 4)):
+		return Card, 2
+	case iban(c) && (cand.n == 1 || cand.grouped4()):
+		return IBAN, 2
+	case residentID(c):
+		return ResidentID, 2
+	case curp(c):
+		return CURP, 2
+	case codiceFiscale(c):
+		return CodiceFiscale, 2
+	case ukLicence(c):
+		return Licence, 2
+	case niNumber(c) && cand.n <= 5:
+		return NINumber, 2
+	case pan(c) && (cand.n == 1 || cand.is(5, 4, 1)):
+		return PAN, 2
+	case dni(c) && cand.n <= 3 && !cand.mixed:
+		if c[0] >= 'X' {
+			return NIE, 2
+		}
+		return DNI, 2
+	}
+	if allNum && !part && !phone {
+		kind := Kind("")
+		switch {
+		case ssn(c) && cand.is(3, 2, 4) && sep != '/':
+			kind = SSN
+		case sin(c) && cand.is(3, 3, 3) && sep != '/':
+			kind = SIN
+		case aadhaar(c) && cand.is(4, 4, 4) && sep != '/':
+			kind = Aadhaar
+		case cpf(c) && cand.is(3, 3, 3, 2) && sep == 0:
+			kind = CPF
+		case personnummer(c) && (cand.is(6, 4) || cand.is(8, 4)) && sep == '-':
+			kind = Personnummer
+		case nir(c) && cand.is(1, 2, 2, 2, 3, 3, 2):
+			kind = NIR
+		}
+		if kind != "" {
+			// The shape is enough, but a keyword near says better what
+			// it is: "my licence number is 570 059 220"; and these checks
+			// pass one number in ten, so a phone, order or ticket word
+			// nearer says it is not one.
+			arms, never := context(k)
+			if never {
+				return "", 0
+			}
+			switch {
+			case arms&armLicence != 0:
+				kind = Licence
+			case arms&armPassport != 0:
+				kind = Passport
+			case kind == SSN && arms&armSIN != 0 && sin(c):
+				kind = SIN
+			}
+			return kind, 2
+		}
+	}
+	if part {
+		return "", 0
+	}
+	arms, never := context(k)
+	if never || arms&armAny == 0 {
+		return "", 0
+	}
+	// A keyword is near: the shape is enough.
+	switch {
+	case allNum && arms&armSIN != 0 && sin(c):
+		return SIN, 1 // "social insurance number" names both
+	case allNum && arms&(armSSN|armID) != 0 && ssn(c):
+		return SSN, 1
+	case allNum && arms&(armSIN|armID) != 0 && sin(c):
+		return SIN, 1
+	case allNum && arms&(armAadhaar|armID) != 0 && aadhaar(c):
+		return Aadhaar, 1
+	case allNum && arms&(armCPF|armID) != 0 && cpf(c):
+		return CPF, 1
+	case allNum && arms&armID != 0 && personnummer(c):
+		return Personnummer, 1
+	case arms&(armID|armSSN) != 0 && nir(c):
+		return NIR, 1
+	case allNum && arms&armCard != 0 && len(c) >= 8 && len(c) <= 19 && cand.n > 1:
+		return Card, 1 // a card number, or most of one
+	case arms&armIBAN != 0 && len(c) >= 15 && isUpper(c[0]) && isUpper(c[1]) && isDigit(c[2]) && isDigit(c[3]) && ibanLengths[string(c[:2])] == len(c):
+		return IBAN, 1
+	}
+	if cand.mixed || len(c) > 18 || cand.n > 7 || hexLike(c) || (allNum && len(c) > 16) || (allNum && (phone || cand.phoneShaped())) || cand.versionShaped() {
+		return "", 0
+	}
+	// Passports and licences mix letters and digits more freely than
+	// other numbers: the German C01X00T47, Washington's WDL licences.
+	switch {
+	case arms&armPassport != 0 && len(c) <= 10 && digits >= 3 && (digits >= 5 || len(c) >= 8):
+		return Passport, 1
+	case arms&armLicence != 0 && len(c) <= 16 && digits >= 3 && (digits >= 5 || len(c) >= 8):
+		return Licence, 1
+	}
+	if digits < 4 || (digits < 5 && len(c) < 8) {
+		return "", 0
+	}
+	switch {
+	case arms&armSSN != 0 && allNum && len(c) == 9:
+		return SSN, 1
+	case arms&(armID|armSIN|armAadhaar|armCPF|armSSN) != 0:
+		return IDNumber, 1
+	}
+	return "", 0
+}
+
+// hexLike reports whether c looks like a hexadecimal hash or identifier
+// rather than a printed number.
+func hexLike(c []byte) bool {
+	letters := 0
+	for _, ch := range c {
+		switch {
+		case isDigit(ch):
+		case ch >= 'A' && ch <= 'F':
+			letters++
+		default:
+			return false
+		}
+	}
+	return len(c) >= 12 && letters >= 3
+}
+
+// phone reads a phone number starting at token i: 8 to 15 digits written
+// with a "+" or in groups. Phones are masked but are not what the guard is
+// about.
+func (sc *scanner) phone(i int) (int, bool) {
+	t := sc.toks[i]
+	if !t.numeric() {
+		return 0, false
+	}
+	n, k := t.digits, i
+	for k+1 < len(sc.toks) && k+1 < i+8 {
+		g := sc.gap(k + 1)
+		nt := sc.toks[k+1]
+		if len(g) == 0 || len(g) > 3 || !nt.numeric() || nt.skip || n+nt.digits > 15 {
+			break
+		}
+		okGap := true
+		for _, c := range g {
+			if c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' {
+				okGap = false
+			}
+		}
+		if !okGap {
+			break
+		}
+		n += nt.digits
+		k++
+	}
+	if n < 8 || n > 15 || (k == i && !sc.phoneLed(i)) {
+		return 0, false
+	}
+	return k, true
+}
