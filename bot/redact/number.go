@@ -174,6 +174,9 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 	if part {
 		return "", 0 // only a part of a longer number
 	}
+	if placeholder(c) {
+		return "", 0 // a format hint ("DE00 0000 0000", "AAAAA9999A"), not a value
+	}
 	phone := sc.phoneLed(i)
 	sep := cand.sep
 	switch {
@@ -288,6 +291,34 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 
 // hexLike reports whether c looks like a hexadecimal hash or identifier
 // rather than a printed number.
+// placeholder reports whether c, letters and digits only, is a format
+// hint rather than a value: its digits are all one digit, at least four of
+// them, and its letters, if any, all one letter (after an IBAN's or a
+// passport's country code: "DE00 0000 0000", "AAAAA9999A", "X0000000").
+func placeholder(c []byte) bool {
+	var digit, letter byte
+	digits, letters := 0, 0
+	for i, b := range c {
+		switch {
+		case isDigit(b):
+			if digits > 0 && b != digit {
+				return false
+			}
+			digit = b
+			digits++
+		case i < 2 && letters == i:
+			// A country code may differ from the rest.
+		default:
+			if letters > 0 && b != letter {
+				return false
+			}
+			letter = b
+			letters++
+		}
+	}
+	return digits >= 4
+}
+
 func hexLike(c []byte) bool {
 	letters := 0
 	for _, ch := range c {

@@ -255,6 +255,9 @@ func TestNeverFire(t *testing.T) {
 		{"year of birth only", "born in 1990, is my ID ok?"},
 		{"street without a number", "the office on Main Street, London is closed"},
 		{"order number that fails luhn", "order 4111 1111 1111 1112 for my id"},
+		{"iban format hint", `the IBAN field shows "DE00 0000 0000 0000 0000 00", do I overwrite it?`},
+		{"pan format hint", "PAN format should be AAAAA9999A right?"},
+		{"passport format hint", "passport number field says X0000000"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -110,9 +110,9 @@ func init() {
 			}
 		}
 	}
-	add(armPassport, "passport passports passportnumber pasaporte pasaportes passeport passeports passaporto passaporte reisepass reisepassnummer passnummer passnr paspoort pasport paszport pasaport pasaportu passaportnummer")
+	add(armPassport, "passport passports passportnumber pp pasaporte pasaportes passeport passeports passaporto passaporte reisepass reisepassnummer passnummer passnr paspoort pasport paszport pasaport pasaportu passaportnummer")
 	add(armLicence, "licence license licences licenses licencia licenca licenza dl dln driver drivers driving conducir conduire conducao conduccion permis fuhrerschein fuehrerschein fuhrerscheinnummer cnh patente rijbewijs korkort")
-	add(armSSN, "ssn ssns social security seguro itin ss")
+	add(armSSN, "ssn ssns social soc security seguro itin ss")
 	add(armSIN, "sin nas insurance assurance")
 	add(armAadhaar, "aadhaar aadhar adhaar adhar aadhaarcard uid uidai")
 	add(armCPF, "cpf")
