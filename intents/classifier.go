@@ -34,7 +34,7 @@ type trainParams struct {
 	seed       uint64
 }
 
-var defaultTrainParams = trainParams{epochs: 4, rate: 5, l2: 1e-5, maxSupport: 64, seed: 1}
+var defaultTrainParams = trainParams{epochs: 6, rate: 5, l2: 1e-5, maxSupport: 64, seed: 1}
 
 // minUpdateProb is the probability under which a wrong class's weights
 // are not updated for an example.

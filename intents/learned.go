@@ -265,11 +265,12 @@ func (l *learned) calibrate(vecs []sparseVec, toks [][]token, class []int32, p t
 		}
 		return 1
 	}
-	// With one large part held out, the model that matches it trains in
-	// half the passes: calibrating then costs half a training.
+	// With one large part held out, the model that matches it trains in a
+	// third of the passes (two at least): calibrating then costs a third of
+	// a training, and BANKING77's 10,000 sentences build in under a second.
 	trialParams := p
 	if folds == 1 {
-		trialParams.epochs = max(2, p.epochs/2)
+		trialParams.epochs = max(2, p.epochs/3)
 	}
 	var points []calibrationPoint
 	l.heldOut = map[heldOutKey]int32{}
