@@ -404,7 +404,7 @@ func (l *learned) match(ix *Index, toks []token) (cands []Candidate, outOfScope 
 			ps = append(ps, cp.p)
 			break
 		}
-		c := Candidate{Intent: int(cp.class), ID: ix.knowledge.Intents[cp.class].ID, Confidence: conf * cp.p / e.p1}
+		c := Candidate{intent: int(cp.class), ID: ix.knowledge.Intents[cp.class].ID, Confidence: conf * cp.p / e.p1}
 		if bs := s.near.bestS[cp.class]; bs > 0 {
 			c.Example = l.text[bs-1]
 		}
@@ -423,7 +423,7 @@ func (l *learned) match(ix *Index, toks []token) (cands []Candidate, outOfScope 
 			if k+1 < len(ps) {
 				group.p2 = ps[k+1]
 			}
-			group.sim = max(group.sim, s.near.sim(int32(cands[k].Intent)))
+			group.sim = max(group.sim, s.near.sim(int32(cands[k].intent)))
 			among = max(among, l.cal.confidence(group))
 		}
 		cands[k].Among = among

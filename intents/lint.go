@@ -82,11 +82,6 @@ func Lint(fsys fs.FS, today time.Time) (*Knowledge, Problems) {
 			}
 		}
 	}
-	slices.SortStableFunc(problems, func(a, b Problem) int {
-		if c := strings.Compare(a.File, b.File); c != 0 {
-			return c
-		}
-		return a.Line - b.Line
-	})
+	sortProblems(problems)
 	return k, problems
 }

@@ -391,10 +391,5 @@ func (l *loader) crossCheck() {
 			}
 		}
 	}
-	slices.SortStableFunc(l.problems, func(a, b Problem) int {
-		if c := strings.Compare(a.File, b.File); c != 0 {
-			return c
-		}
-		return a.Line - b.Line
-	})
+	sortProblems(l.problems)
 }

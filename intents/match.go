@@ -5,10 +5,9 @@ import (
 	"sync"
 )
 
-// Candidate is an intent that may answer a message.
+// Candidate is an intent that may answer a message, named by its id, as
+// bot.Candidate names it.
 type Candidate struct {
-	// Intent is the intent's position in Knowledge.Intents.
-	Intent int
 	// ID is the intent's id.
 	ID string
 	// Confidence in [0, 1]: the calibrated probability that this intent is
@@ -21,6 +20,8 @@ type Candidate struct {
 	Among float64
 	// Example is the intent's example closest to the message.
 	Example string
+	// intent is the intent's position in Knowledge.Intents.
+	intent int
 }
 
 // Match is the outcome of matching one message.

@@ -2,6 +2,7 @@ package intents
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -47,6 +48,17 @@ func (p Problem) String() string {
 // Problems is the error Load returns when a knowledge folder has errors.
 // It lists every problem found, warnings included, in file order.
 type Problems []Problem
+
+// sortProblems puts problems in file order, then line order, keeping the
+// order they were found in within a line.
+func sortProblems(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		if c := strings.Compare(a.File, b.File); c != 0 {
+			return c
+		}
+		return a.Line - b.Line
+	})
+}
 
 // Error joins the problems one per line.
 func (ps Problems) Error() string {

@@ -16,7 +16,7 @@ type Quality struct {
 	HeldOut []Miss
 	// Confusable are pairs of intents whose examples sit within Margin of
 	// each other, most examples first.
-	Confusable []Confusion
+	Confusable []ConfusablePair
 	// Typos is, per intent, how many misspelt examples were tried and how
 	// many still matched.
 	Typos []TypoScore
@@ -30,8 +30,8 @@ type Miss struct {
 	Line                 int
 }
 
-// Confusion is two intents that some examples cannot tell apart.
-type Confusion struct {
+// ConfusablePair is two intents that some examples cannot tell apart.
+type ConfusablePair struct {
 	A, B     string
 	Examples []string
 }
@@ -81,9 +81,9 @@ func CheckQuality(k *Knowledge) Quality {
 		q.Typos = append(q.Typos, score)
 	}
 	for p, exs := range pairs {
-		q.Confusable = append(q.Confusable, Confusion{A: p[0], B: p[1], Examples: exs})
+		q.Confusable = append(q.Confusable, ConfusablePair{A: p[0], B: p[1], Examples: exs})
 	}
-	slices.SortFunc(q.Confusable, func(x, y Confusion) int {
+	slices.SortFunc(q.Confusable, func(x, y ConfusablePair) int {
 		if len(x.Examples) != len(y.Examples) {
 			return len(y.Examples) - len(x.Examples)
 		}
@@ -171,11 +171,6 @@ func (q Quality) Problems(k *Knowledge) Problems {
 				Message: fmt.Sprintf("only %d of %d misspelt examples of %s still match it; add keywords or synonyms", s.Matched, s.Tried, s.Intent)})
 		}
 	}
-	slices.SortStableFunc(ps, func(a, b Problem) int {
-		if c := strings.Compare(a.File, b.File); c != 0 {
-			return c
-		}
-		return a.Line - b.Line
-	})
+	sortProblems(ps)
 	return ps
 }

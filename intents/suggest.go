@@ -45,7 +45,7 @@ func (ix *Index) SuggestTitles(query string, n int) []Suggestion {
 		add(m.Index)
 	}
 	for _, c := range ix.Match(query).Candidates {
-		add(c.Intent)
+		add(c.intent)
 	}
 	return out
 }
