@@ -95,6 +95,13 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		{"conversation ttl zero", nil, []string{"--config", writeConfig(t, "conversation:\n  ttl: 0s\n")}, "conversation.ttl"},
 		{"no conversations remembered", map[string]string{"HELPDESK_CONVERSATION_MAX_ENTRIES": "0"}, nil, "conversation.max_entries"},
 		{"negative handoff quiet", map[string]string{"HELPDESK_HANDOFF_QUIET": "-1h"}, nil, "handoff.quiet"},
+		{"slack user group and channel", map[string]string{"HELPDESK_HANDOFF_SLACK_USERGROUP": "S0123", "HELPDESK_HANDOFF_SLACK_CHANNEL": "C0123"}, nil, "handoff.slack_channel"},
+		{"slack user group not an id", map[string]string{"HELPDESK_HANDOFF_SLACK_USERGROUP": "<!subteam^S0123>"}, nil, "handoff.slack_usergroup"},
+		{"slack channel a name", map[string]string{"HELPDESK_HANDOFF_SLACK_CHANNEL": "#support"}, nil, "handoff.slack_channel"},
+		{"discord role and channel", map[string]string{"HELPDESK_HANDOFF_DISCORD_ROLE": "123", "HELPDESK_HANDOFF_DISCORD_CHANNEL": "456"}, nil, "handoff.discord_channel"},
+		{"discord role a name", map[string]string{"HELPDESK_HANDOFF_DISCORD_ROLE": "@support"}, nil, "handoff.discord_role"},
+		{"discord channel not digits", map[string]string{"HELPDESK_HANDOFF_DISCORD_CHANNEL": "support"}, nil, "handoff.discord_channel"},
+		{"handoff message too long", map[string]string{"HELPDESK_HANDOFF_MESSAGE": strings.Repeat("x", 501)}, nil, "handoff.message"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
