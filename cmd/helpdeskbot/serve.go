@@ -174,10 +174,14 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 		adapters = append(adapters, a)
 	}
 	if cfg.Slack.Enabled() {
-		add(slack.New(cfg.Slack, b, fb, log, slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)))
+		sc := cfg.Slack
+		sc.HandoffUsergroup, sc.HandoffChannel, sc.HandoffMessage = cfg.Handoff.SlackUsergroup, cfg.Handoff.SlackChannel, cfg.Handoff.Message
+		add(slack.New(sc, b, fb, log, slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)))
 	}
 	if cfg.Discord.Enabled() {
-		add(discord.New(cfg.Discord, b, fb, log, discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)))
+		dc := cfg.Discord
+		dc.HandoffRole, dc.HandoffChannel, dc.HandoffMessage = cfg.Handoff.DiscordRole, cfg.Handoff.DiscordChannel, cfg.Handoff.Message
+		add(discord.New(dc, b, fb, log, discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)))
 	}
 	return adapters, errors.Join(errs...)
 }
