@@ -283,6 +283,26 @@ func conversations(t *testing.T, start Start, places []bool) {
 			t.Errorf("%d mentions of %s in %d replies, want 1", mentions, f.Mention, len(got))
 		}
 	})
+	if c, ok := h.(Clicker); ok {
+		t.Run("the Talk to a person button calls the group", func(t *testing.T) {
+			ask(t, h, Message{Text: selfie, Public: true, Conversation: "handoff-button"})
+			r := ask(t, h, Message{Text: "no that didnt help", Public: true, Conversation: "handoff-button"})
+			var button Choice
+			for _, ch := range r.Choices {
+				if ch.Intent == bot.HandoffChoiceID {
+					button = ch
+				}
+			}
+			if button.Intent == "" {
+				t.Fatalf("no Talk to a person button after %q: %+v", "no that didnt help", r.Choices)
+			}
+			got := c.Click(t, r, button)
+			if !strings.Contains(got.Text, f.Mention) {
+				t.Errorf("clicking %q did not mention %s: %q", button.Label, f.Mention, got.Text)
+			}
+			endsWithGuidance(t, got, tail)
+		})
+	}
 	t.Run("a handoff posts a link elsewhere, never the person's text", func(t *testing.T) {
 		lh := start(t, Env{Bot: testkit.NewBot(t, nil, bot.WithConversations(bot.NewMemoryConversations(100, nil), 0)),
 			Feedback: bot.DiscardFeedback, Workers: 1, Handoff: HandoffLink})
