@@ -20,7 +20,25 @@ type Env struct {
 	// The suite asks for one worker, so that replies come in order, and
 	// for one worker and a queue of one to make the adapter busy.
 	Workers, Queue int
+	// Handoff is the target the adapter calls a person with, if any.
+	Handoff HandoffTarget
 }
+
+// HandoffTarget is how an adapter calls a person into a conversation.
+type HandoffTarget int
+
+// Handoff targets.
+const (
+	// NoHandoff: nobody can be called.
+	NoHandoff HandoffTarget = iota
+	// HandoffMention: a group (a Slack user group, a Discord role) is
+	// mentioned in the conversation; Features.Mention is what the mention
+	// looks like.
+	HandoffMention
+	// HandoffLink: a link to the conversation is posted in another
+	// channel; the harness marks that post Reply.Elsewhere.
+	HandoffLink
+)
 
 // Features say which guarantees apply to an adapter: what its platform
 // can send it.
@@ -37,6 +55,12 @@ type Features struct {
 	// Retries: an event the adapter refuses because it is busy is
 	// delivered again by the platform, so refusing loses nothing.
 	Retries bool
+	// Handoff: with Env.Handoff set, the adapter calls a person from
+	// conversations in public places.
+	Handoff bool
+	// Mention is the text of the mention of the group a HandoffMention
+	// target calls ("<!subteam^S1>").
+	Mention string
 }
 
 // Harness drives one running adapter through its platform's fake.
@@ -97,6 +121,11 @@ type Message struct {
 	// otherwise in a private conversation with it.
 	Public bool
 	From   Sender
+	// Conversation names the conversation the message belongs to: messages
+	// with the same name are in the same place (the same thread, channel or
+	// direct message), and those with different names in different places.
+	// Empty: the harness's usual place.
+	Conversation string
 }
 
 // Reply is what the adapter posted, as the platform delivers it.
@@ -116,6 +145,9 @@ type Reply struct {
 	Pings []string
 	// Ref is what the harness needs to click the reply's buttons.
 	Ref any
+	// Elsewhere: posted outside any conversation the suite talks in (the
+	// handoff channel).
+	Elsewhere bool
 }
 
 // Choice is a button (or menu entry) under a reply.

@@ -3,13 +3,16 @@ package adaptertest
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
+	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
 // Start builds and runs an adapter for env against its platform's fake,
@@ -22,7 +25,9 @@ type Start func(t *testing.T, env Env) Harness
 // it; the bot ignores itself and other bots; a replayed event is answered
 // once; when busy the adapter refuses so that the platform retries, and
 // nothing is lost; user text never pings; a choice answers its topic; a
-// feedback click reaches the recorder once.
+// feedback click reaches the recorder once; and, in conversations, a
+// number picks an offered choice, "that didn't help" offers other topics,
+// links come before the guidance and a person is called once.
 func Run(t *testing.T, start Start) {
 	t.Helper()
 	b := testkit.NewBot(t, nil)
@@ -134,11 +139,211 @@ func Run(t *testing.T, start Start) {
 			}
 		})
 	}
+	t.Run("conversations", func(t *testing.T) {
+		conversations(t, start, places)
+	})
 	if _, ok := h.(Staller); ok && f.Retries {
 		t.Run("busy refuses so that the platform retries, and loses nothing", func(t *testing.T) {
 			busy(t, start, b)
 		})
 	}
+}
+
+// linkedTopic is the topic of the built-in knowledge the suite gives a
+// link, and linkURL its address.
+const (
+	linkedTopic = "okta"
+	linkURL     = "https://help.example.com/okta-verification"
+)
+
+// linkedKnowledge is the built-in knowledge with a link on linkedTopic.
+func linkedKnowledge(t *testing.T) fs.FS {
+	t.Helper()
+	out := fstest.MapFS{}
+	err := fs.WalkDir(knowledge.FS, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(knowledge.FS, path)
+		if err != nil {
+			return err
+		}
+		if path == "platforms/okta.md" {
+			text := strings.Replace(string(data), "\nlinks: []", "\nlinks:\n  - title: Okta verification guide\n    url: "+linkURL+"\n", 1)
+			if text == string(data) {
+				return fmt.Errorf("%s has no empty links: to fill", path)
+			}
+			data = []byte(text)
+		}
+		out[path] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// conversations checks, on fresh adapters whose bot remembers
+// conversations, what a conversation gives: a number picks a choice the
+// previous reply offered; "that didn't help" offers other topics, a person
+// and records the vote; links come before the guidance; a person is called
+// once per conversation, and what the person wrote is never copied
+// elsewhere.
+func conversations(t *testing.T, start Start, places []bool) {
+	fb := &feedbackLog{}
+	b := testkit.NewBot(t, linkedKnowledge(t), bot.WithConversations(bot.NewMemoryConversations(1000, nil), 0), bot.WithFeedback(fb))
+	h := start(t, Env{Bot: b, Feedback: bot.DiscardFeedback, Workers: 1, Handoff: HandoffMention})
+	f := h.Features()
+	tail := guidanceTail(b.Guidance())
+	alone := b.Quiet()
+	const selfie = "stuck on selfie"
+	first := alone.Answer(context.Background(), bot.Message{Text: selfie})
+	if first.Intent != "selfie" || len(first.Related) == 0 {
+		t.Fatalf("the suite's %q is not answered with related topics: %s %q", selfie, first.Outcome, first.Intent)
+	}
+	for _, public := range places {
+		where := map[bool]string{false: "private", true: "public"}[public]
+		t.Run("a number picks an offered choice in the same conversation/"+where, func(t *testing.T) {
+			conv := "pick-" + where
+			ask(t, h, Message{Text: selfie, Public: public, Conversation: conv})
+			got := ask(t, h, Message{Text: "1", Public: public, Conversation: conv})
+			if got.Intent != first.Related[0].ID {
+				t.Errorf("%q after the selfie answer answered %q, want the first offered %q: %q", "1", got.Intent, first.Related[0].ID, got.Text)
+			}
+			endsWithGuidance(t, got, tail)
+			other := ask(t, h, Message{Text: "1", Public: public, Conversation: conv + "-other"})
+			if other.Intent == first.Related[0].ID {
+				t.Errorf("%q in another conversation picked %q, offered in a different one", "1", other.Intent)
+			}
+		})
+		t.Run("no that didnt help offers other topics and records the vote/"+where, func(t *testing.T) {
+			conv := "unhelpful-" + where
+			before := len(fb.all())
+			ask(t, h, Message{Text: selfie, Public: public, Conversation: conv})
+			got := ask(t, h, Message{Text: "no that didnt help", Public: public, Conversation: conv})
+			if got.Intent == "selfie" || strings.Contains(got.Text, firstLine(first.Body)) {
+				t.Errorf("the selfie answer again: %q", got.Text)
+			}
+			offered := false
+			for _, c := range got.Choices {
+				if c.Feedback == "" && c.Intent != "" && c.Intent != "selfie" && c.Intent != bot.HandoffChoiceID {
+					offered = true
+				}
+			}
+			if !offered {
+				t.Errorf("no other topic offered: %+v in %q", got.Choices, got.Text)
+			}
+			endsWithGuidance(t, got, tail)
+			votes := fb.all()[before:]
+			if len(votes) != 1 || votes[0].Intent != "selfie" || votes[0].Helpful || votes[0].Adapter != f.Name {
+				t.Errorf("recorded %+v for %q after the selfie answer", votes, "no that didnt help")
+			}
+		})
+		t.Run("links come before the guidance/"+where, func(t *testing.T) {
+			got := ask(t, h, Message{Text: "came from okta", Public: public, Conversation: "links-" + where})
+			if got.Intent != linkedTopic {
+				t.Fatalf("%q answered %q, want %q", "came from okta", got.Intent, linkedTopic)
+			}
+			at := strings.Index(got.Text, linkURL)
+			if at < 0 {
+				t.Fatalf("the link is not in the reply: %q", got.Text)
+			}
+			if g := strings.LastIndex(got.Text, tail); g < at {
+				t.Errorf("the link comes after the guidance: %q", got.Text)
+			}
+			endsWithGuidance(t, got, tail)
+		})
+	}
+	if !f.Handoff || !f.Public {
+		return
+	}
+	const asked = "can i talk to a real person"
+	t.Run("a handoff mentions the group once, in the conversation", func(t *testing.T) {
+		before := len(h.Settle(t))
+		for range 2 {
+			r := ask(t, h, Message{Text: asked, Public: true, Conversation: "handoff-mention"})
+			endsWithGuidance(t, r, tail)
+		}
+		got := h.Settle(t)[before:]
+		mentions := 0
+		for i, r := range got {
+			n := strings.Count(r.Text, f.Mention)
+			mentions += n
+			if n > 0 && (i != 0 || !r.Public || r.Elsewhere) {
+				t.Errorf("reply %d mentions the group (public %v, elsewhere %v): %q", i, r.Public, r.Elsewhere, r.Text)
+			}
+			for _, p := range r.Pings {
+				if p != f.Mention {
+					t.Errorf("reply %d could ping %q", i, p)
+				}
+			}
+		}
+		if mentions != 1 {
+			t.Errorf("%d mentions of %s in %d replies, want 1", mentions, f.Mention, len(got))
+		}
+	})
+	if c, ok := h.(Clicker); ok {
+		t.Run("the Talk to a person button calls the group", func(t *testing.T) {
+			ask(t, h, Message{Text: selfie, Public: true, Conversation: "handoff-button"})
+			r := ask(t, h, Message{Text: "no that didnt help", Public: true, Conversation: "handoff-button"})
+			var button Choice
+			for _, ch := range r.Choices {
+				if ch.Intent == bot.HandoffChoiceID {
+					button = ch
+				}
+			}
+			if button.Intent == "" {
+				t.Fatalf("no Talk to a person button after %q: %+v", "no that didnt help", r.Choices)
+			}
+			got := c.Click(t, r, button)
+			if !strings.Contains(got.Text, f.Mention) {
+				t.Errorf("clicking %q did not mention %s: %q", button.Label, f.Mention, got.Text)
+			}
+			endsWithGuidance(t, got, tail)
+		})
+	}
+	t.Run("a handoff posts a link elsewhere, never the person's text", func(t *testing.T) {
+		lh := start(t, Env{Bot: testkit.NewBot(t, nil, bot.WithConversations(bot.NewMemoryConversations(100, nil), 0)),
+			Feedback: bot.DiscardFeedback, Workers: 1, Handoff: HandoffLink})
+		const words = "quokka marmalade"
+		ask(t, lh, Message{Text: "stuck on selfie " + words, Public: true, Conversation: "handoff-link"})
+		for range 2 {
+			ask(t, lh, Message{Text: asked, Public: true, Conversation: "handoff-link"})
+		}
+		elsewhere := 0
+		for _, r := range lh.Settle(t) {
+			if strings.Contains(r.Text, f.Mention) && f.Mention != "" {
+				t.Errorf("a link target mentioned the group: %q", r.Text)
+			}
+			if !r.Elsewhere {
+				continue
+			}
+			elsewhere++
+			if strings.Contains(r.Text, "quokka") || strings.Contains(r.Text, asked) {
+				t.Errorf("the post elsewhere copies what the person wrote: %q", r.Text)
+			}
+			if !strings.Contains(r.Text, "https://") {
+				t.Errorf("the post elsewhere has no link to the conversation: %q", r.Text)
+			}
+			if len(r.Pings) > 0 {
+				t.Errorf("the post elsewhere could ping %v", r.Pings)
+			}
+		}
+		if elsewhere != 1 {
+			t.Errorf("%d posts elsewhere for two requests for a person, want 1", elsewhere)
+		}
+	})
+}
+
+// firstLine is the first non-empty line of s.
+func firstLine(s string) string {
+	for _, l := range strings.Split(s, "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			return l
+		}
+	}
+	return s
 }
 
 // busy fills a fresh adapter's one worker and one queue slot, and checks

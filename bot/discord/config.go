@@ -48,10 +48,22 @@ type Config struct {
 	// Workers answer messages after they arrive; Queue bounds the messages
 	// waiting for a worker.
 	Workers, Queue int
+	// HandoffRole is the id of a role mentioned once in the thread or
+	// channel where a person is asked for (allowed to ping that role
+	// only); HandoffChannel is the id of a channel where a link to the
+	// message is posted instead. With neither, the bot says it cannot call
+	// anyone from here. Direct messages never hand off: nobody else can
+	// join them.
+	HandoffRole, HandoffChannel string
+	// HandoffMessage is the text that calls the person; empty means
+	// DefaultHandoffMessage.
+	HandoffMessage string
 }
 
 // Defaults.
 const (
+	DefaultHandoffMessage = "A person from the support team is asked to join this conversation."
+
 	DefaultAPIURL  = "https://discord.com/api/v9/"
 	DefaultWorkers = 8
 	DefaultQueue   = 1024
@@ -110,6 +122,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Workers == 0 {
 		c.Workers = DefaultWorkers
+	}
+	if c.HandoffMessage == "" {
+		c.HandoffMessage = DefaultHandoffMessage
 	}
 	if c.Queue == 0 {
 		c.Queue = DefaultQueue

@@ -34,11 +34,37 @@ type suiteHarness struct {
 	next int
 }
 
+// The handoff targets the suite's adapters are given.
+const (
+	handoffRole    = "4242"
+	handoffChannel = "5555"
+)
+
 func newSuiteHarness(t *testing.T, env adaptertest.Env, gateway bool) *suiteHarness {
 	return &suiteHarness{harness: startWith(t, env.Bot, env.Feedback, func(c *discord.Config) {
 		c.Workers, c.Queue = env.Workers, env.Queue
 		c.Gateway = ptr(gateway)
+		switch env.Handoff {
+		case adaptertest.HandoffMention:
+			c.HandoffRole = handoffRole
+		case adaptertest.HandoffLink:
+			c.HandoffChannel = handoffChannel
+		}
 	})}
+}
+
+// channelOf is the channel of m's conversation: a guild channel (or
+// thread) when public, a direct message otherwise.
+func channelOf(m adaptertest.Message) string {
+	switch {
+	case m.Public && m.Conversation != "":
+		return "C" + m.Conversation
+	case m.Public:
+		return "C1"
+	case m.Conversation != "":
+		return "D" + m.Conversation
+	}
+	return "D1"
 }
 
 func (s *suiteHarness) id(prefix string) string {
@@ -53,7 +79,7 @@ func (s *suiteHarness) id(prefix string) string {
 type gatewayHarness struct{ *suiteHarness }
 
 func (g *gatewayHarness) Features() adaptertest.Features {
-	return adaptertest.Features{Name: "discord", Public: true, Bots: true, Replays: true}
+	return adaptertest.Features{Name: "discord", Public: true, Bots: true, Replays: true, Handoff: true, Mention: "<@&" + handoffRole + ">"}
 }
 
 // settleChannel is where Settle's marker messages go, left out of Replies.
@@ -64,9 +90,9 @@ func (g *gatewayHarness) Say(t *testing.T, m adaptertest.Message) bool {
 	if m.ID == "" {
 		m.ID = g.id("MSuite")
 	}
-	msg := message(m.ID, "D1", "", m.Text, false)
+	msg := message(m.ID, channelOf(m), "", m.Text, false)
 	if m.Public {
-		msg = message(m.ID, "C1", "G1", "<@9000> "+m.Text, true)
+		msg = message(m.ID, channelOf(m), "G1", "<@9000> "+m.Text, true)
 	}
 	switch m.From {
 	case adaptertest.Self:
@@ -84,7 +110,7 @@ func (g *gatewayHarness) Replies(t *testing.T, n int) []adaptertest.Reply {
 		var out []adaptertest.Reply
 		for _, s := range g.fake.wait("message", have) {
 			if s.Channel != settleChannel {
-				out = append(out, discordReply(s.Body, !strings.HasPrefix(s.Channel, "D")))
+				out = append(out, sentReply(s))
 			}
 		}
 		if len(out) >= n {
@@ -116,10 +142,17 @@ func (g *gatewayHarness) Settle(t *testing.T) []adaptertest.Reply {
 	var out []adaptertest.Reply
 	for _, s := range all {
 		if s.Channel != settleChannel {
-			out = append(out, discordReply(s.Body, !strings.HasPrefix(s.Channel, "D")))
+			out = append(out, sentReply(s))
 		}
 	}
 	return out
+}
+
+// sentReply reads a message the adapter sent to a channel.
+func sentReply(s sent) adaptertest.Reply {
+	r := discordReply(s.Body, !strings.HasPrefix(s.Channel, "D"))
+	r.Elsewhere = s.Channel == handoffChannel
+	return r
 }
 
 func (g *gatewayHarness) Click(t *testing.T, r adaptertest.Reply, c adaptertest.Choice) adaptertest.Reply {
@@ -152,7 +185,9 @@ func (h *httpHarness) Features() adaptertest.Features {
 
 func (h *httpHarness) Say(t *testing.T, m adaptertest.Message) bool {
 	t.Helper()
-	r := h.Command(t, m.Text, m.Public)
+	i := commandIn(h.id("ICmd"), m.Text, m.Public)
+	i["channel_id"] = channelOf(m)
+	r := interactionReply(t, decode(t, h.post(t, i, h.key)))
 	h.mu.Lock()
 	h.replies = append(h.replies, r)
 	h.mu.Unlock()
@@ -235,6 +270,13 @@ func discordReply(msg map[string]any, public bool) adaptertest.Reply {
 	am, _ := msg["allowed_mentions"].(map[string]any)
 	if parse, ok := am["parse"].([]any); !ok || len(parse) != 0 {
 		r.Pings = append(r.Pings, fmt.Sprintf("allowed_mentions=%v", msg["allowed_mentions"]))
+	}
+	// Roles and users allowed_mentions lists can be pinged.
+	for key, mention := range map[string]string{"roles": "<@&%v>", "users": "<@%v>"} {
+		ids, _ := am[key].([]any)
+		for _, id := range ids {
+			r.Pings = append(r.Pings, fmt.Sprintf(mention, id))
+		}
 	}
 	raw, _ := json.Marshal(msg["components"])
 	var rows []struct {

@@ -32,7 +32,7 @@ func (a *Adapter) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 // followUp sends the rest of a long answer after the interaction response.
 func (a *Adapter) followUp(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse, more message) {
 	for j, part := range more.parts {
-		params := &discordgo.WebhookParams{Content: part, AllowedMentions: noMentions}
+		params := &discordgo.WebhookParams{Content: part, AllowedMentions: more.allowed(part)}
 		if resp.Data != nil {
 			params.Flags = resp.Data.Flags
 		}
@@ -76,20 +76,27 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 		}
 	}
 	var msg message
+	m := bot.Message{User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: a.cfg.Public,
+		Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: a.cfg.Public && a.canHandOff(i.GuildID)}
 	switch id, chosen := strings.CutPrefix(question, idTopic); {
 	case question == "":
 		msg = renderTopics(a.bot.Topics(), a.bot.Guidance())
 	case chosen:
-		msg = render(a.bot.AnswerIntent(ctx, id), "")
+		m.Choice = id
+		reply := a.bot.Answer(ctx, m)
+		msg = a.render(reply, "")
+		a.handOff(ctx, reply, i.GuildID, i.ChannelID, "")
 	default:
-		reply := a.bot.Answer(ctx, bot.Message{Text: question, User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: a.cfg.Public})
+		m.Text = question
+		reply := a.bot.Answer(ctx, m)
 		if reply.Silent {
 			return notice("Please wait a moment before asking again."), message{}
 		}
 		if reply.Private {
 			return withMessage(render(reply, ""), discordgo.MessageFlagsEphemeral) // never quote what was guarded
 		}
-		msg = render(reply, question)
+		msg = a.render(reply, question)
+		a.handOff(ctx, reply, i.GuildID, i.ChannelID, "")
 	}
 	var flags discordgo.MessageFlags
 	if !a.cfg.Public {
@@ -132,9 +139,9 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 	}
 	switch {
 	case strings.HasPrefix(data.CustomID, idTopic):
-		return withMessage(render(a.bot.AnswerIntent(ctx, strings.TrimPrefix(data.CustomID, idTopic)), ""), flags)
+		return a.pick(ctx, i, strings.TrimPrefix(data.CustomID, idTopic), flags)
 	case data.CustomID == idTopics && len(data.Values) > 0:
-		return withMessage(render(a.bot.AnswerIntent(ctx, data.Values[0]), ""), flags)
+		return a.pick(ctx, i, data.Values[0], flags)
 	case strings.HasPrefix(data.CustomID, idFeedback):
 		vote, intent, _ := strings.Cut(strings.TrimPrefix(data.CustomID, idFeedback), ":")
 		reply := ""
@@ -153,11 +160,30 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 	return notice("Sorry, that button no longer works."), message{}
 }
 
+// pick answers a choice picked under a message, in that message's
+// conversation: a topic's answer, or "Talk to a person" (which can call
+// someone only under a message others see).
+func (a *Adapter) pick(ctx context.Context, i *discordgo.Interaction, choice string, flags discordgo.MessageFlags) (*discordgo.InteractionResponse, message) {
+	public := flags&discordgo.MessageFlagsEphemeral == 0
+	reply := a.bot.Answer(ctx, bot.Message{User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: i.GuildID != "" && public,
+		Choice: choice, Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: public && a.canHandOff(i.GuildID)})
+	if reply.Silent {
+		return notice("Please wait a moment before asking again."), message{}
+	}
+	msg := a.render(reply, "")
+	messageID := ""
+	if i.Message != nil {
+		messageID = i.Message.ID
+	}
+	a.handOff(ctx, reply, i.GuildID, i.ChannelID, messageID)
+	return withMessage(msg, flags)
+}
+
 // withMessage makes msg's first part the response; the rest is returned for
 // follow-ups, with the components under the last part.
 func withMessage(msg message, flags discordgo.MessageFlags) (*discordgo.InteractionResponse, message) {
-	data := &discordgo.InteractionResponseData{Content: msg.parts[0], Flags: flags, AllowedMentions: noMentions}
-	more := message{parts: msg.parts[1:], components: msg.components}
+	data := &discordgo.InteractionResponseData{Content: msg.parts[0], Flags: flags, AllowedMentions: msg.allowed(msg.parts[0])}
+	more := message{parts: msg.parts[1:], components: msg.components, role: msg.role}
 	if len(more.parts) == 0 {
 		data.Components = msg.components
 		more.components = nil

@@ -37,7 +37,7 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 		return // replayed after a resume: answered already
 	}
 	msg := m.Message
-	if !a.work.Submit(func(ctx context.Context) { a.answer(ctx, msg) }) {
+	if !a.work.Submit(func(ctx context.Context) { a.answer(ctx, msg, mentioned) }) {
 		a.seen.Forget(m.ID)
 		a.deps.Metrics.Shed(adapterName)
 		a.log.Warn("message dropped: all workers busy", "channel", m.ChannelID)
@@ -47,7 +47,7 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 // answer replies to m, as a reply to it, in as many messages as the answer
 // needs; the buttons go under the last one. A private reply to a channel
 // message goes to its author's direct messages instead.
-func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
+func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bool) {
 	public := m.GuildID != ""
 	images := 0
 	for _, at := range m.Attachments {
@@ -55,7 +55,8 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
 			images++
 		}
 	}
-	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.Content), User: m.Author.ID, Channel: m.ChannelID, Adapter: adapterName, Public: public, Images: images})
+	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.Content), User: m.Author.ID, Channel: m.ChannelID, Adapter: adapterName,
+		Public: public, Images: images, Conversation: conversationKey(m.GuildID, m.ChannelID), Mentioned: mentioned, CanHandOff: a.canHandOff(m.GuildID)})
 	if reply.Silent {
 		return
 	}
@@ -74,14 +75,17 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message) {
 			}
 		}
 	}
-	a.send(ctx, channel, reference, render(reply, ""))
+	if a.send(ctx, channel, reference, a.render(reply, "")) {
+		a.handOff(ctx, reply, m.GuildID, m.ChannelID, m.ID)
+	}
 }
 
 // send posts msg to channel, the first part as a reply to reference (if
-// any), the buttons under the last part.
-func (a *Adapter) send(ctx context.Context, channel string, reference *discordgo.Message, msg message) {
+// any), the buttons under the last part, and reports whether every part
+// was sent.
+func (a *Adapter) send(ctx context.Context, channel string, reference *discordgo.Message, msg message) bool {
 	for i, part := range msg.parts {
-		send := &discordgo.MessageSend{Content: part, AllowedMentions: noMentions}
+		send := &discordgo.MessageSend{Content: part, AllowedMentions: msg.allowed(part)}
 		if i == 0 && reference != nil {
 			ref := reference.Reference()
 			noFail := false
@@ -94,8 +98,9 @@ func (a *Adapter) send(ctx context.Context, channel string, reference *discordgo
 		if _, err := a.rest.ChannelMessageSendComplex(channel, send, discordgo.WithContext(ctx)); err != nil {
 			a.deps.Metrics.Delivered(adapterName, deliveryCode(err))
 			a.logFailure("send reply", err, "channel", channel)
-			return
+			return false
 		}
 	}
 	a.deps.Metrics.Delivered(adapterName, "")
+	return true
 }

@@ -24,21 +24,54 @@ const (
 type message struct {
 	parts      []string
 	components []discordgo.MessageComponent
+	// role, when set, is the role the message mentions (once), which its
+	// part holding the mention is allowed to ping.
+	role string
 }
+
+// allowed is what the part of msg may ping: the mentioned role in the
+// part that mentions it, nobody otherwise.
+func (msg message) allowed(part string) *discordgo.MessageAllowedMentions {
+	if msg.role != "" && strings.Contains(part, roleMention(msg.role)) {
+		return &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}, Roles: []string{msg.role}}
+	}
+	return noMentions
+}
+
+func roleMention(role string) string { return "<@&" + role + ">" }
 
 // noMentions lets no reply ping anyone.
 var noMentions = &discordgo.MessageAllowedMentions{Parse: []discordgo.AllowedMentionType{}}
 
 // render turns a reply into Discord content: the answer in Markdown, the
-// contact line, and the contact guidance as the final paragraph; choices,
+// links as a list, the contact line, and the contact guidance as the final paragraph; choices,
 // related topics and feedback as buttons. question, when set, is the
 // person's own words, quoted and escaped at the top.
 func render(r bot.Reply, question string) message {
+	return renderCalling(r, question, "")
+}
+
+// renderCalling is render with call, when set, as a paragraph of its own
+// just before the contact line and guidance: the mention of a person.
+func renderCalling(r bot.Reply, question, call string) message {
 	var b strings.Builder
 	if question != "" {
 		b.WriteString("> " + escapeMarkdown(split.Truncate(question, 200)) + "\n\n")
 	}
 	b.WriteString(r.Body)
+	listed := 0
+	for _, l := range r.Links {
+		if !strings.HasPrefix(l.URL, "https://") || strings.ContainsAny(l.URL, "()<> \t\n") {
+			continue
+		}
+		if listed++; listed == 1 {
+			b.WriteString("\n")
+		}
+		b.WriteString("\n- [" + escapeMarkdown(split.Truncate(l.Title, 200)) + "](<" + l.URL + ">)")
+	}
+	if call != "" {
+		b.WriteString("\n\n" + call)
+	}
 	if r.Contact != "" {
 		b.WriteString("\n\n" + r.Contact)
 	}

@@ -36,7 +36,7 @@ func (s *suiteHarness) Features() adaptertest.Features {
 
 func (s *suiteHarness) Say(t *testing.T, m adaptertest.Message) bool {
 	t.Helper()
-	body, _ := json.Marshal(httpapi.Request{Message: m.Text, User: "web-1"})
+	body, _ := json.Marshal(httpapi.Request{Message: m.Text, User: "web-1", Conversation: m.Conversation})
 	rec := ask(s.h, string(body), "")
 	switch rec.Code {
 	case http.StatusOK:
@@ -55,6 +55,9 @@ func (s *suiteHarness) Say(t *testing.T, m adaptertest.Message) bool {
 	r := adaptertest.Reply{Text: resp.Text, Pings: anyPings.FindAllString(resp.Text, -1)}
 	if resp.Outcome == bot.Answered {
 		r.Intent = resp.Intent
+	}
+	for _, c := range append(resp.Choices, resp.Related...) {
+		r.Choices = append(r.Choices, adaptertest.Choice{Label: c.Title, Intent: c.ID})
 	}
 	s.mu.Lock()
 	s.replies = append(s.replies, r)

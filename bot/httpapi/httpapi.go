@@ -18,10 +18,21 @@ import (
 // maxBody bounds an /v1/ask request.
 const maxBody = 64 << 10
 
+// maxConversation bounds the length of a Request's Conversation and Choice.
+const maxConversation = 200
+
 // Request is the body of POST /v1/ask.
 type Request struct {
 	Message string `json:"message"`
 	User    string `json:"user"`
+	// Conversation, when set, is the caller's id for the conversation the
+	// message belongs to: the bot remembers what it answered there, so a
+	// number or a title picks an offered choice and follow-ups are read
+	// against the topic just answered. Empty: the message stands alone.
+	Conversation string `json:"conversation,omitempty"`
+	// Choice, when set, is the id of a choice the response offered (a
+	// topic, or "talk-to-a-person"): it is answered instead of Message.
+	Choice string `json:"choice,omitempty"`
 }
 
 // Response is the reply to POST /v1/ask. Reason says which rule of the
@@ -39,6 +50,21 @@ type Response struct {
 	Candidates []bot.Candidate `json:"candidates"`
 	OutOfScope float64         `json:"out_of_scope"`
 	Knowledge  string          `json:"knowledge_version"`
+	// Links are resources the answer points to; they are also listed in
+	// Text, before the guidance.
+	Links []bot.Link `json:"links"`
+	// Handoff, when set, says the caller should call a person into the
+	// conversation (only with Config.Handoff).
+	Handoff *Handoff `json:"handoff"`
+}
+
+// Handoff asks the caller to call a person into the conversation.
+type Handoff struct {
+	// Reason is what made the bot ask: "asked", "chosen" or "fallbacks".
+	Reason bot.HandoffReason `json:"reason"`
+	// First is true the first time in the conversation; later handoffs
+	// only remind the person that someone was called.
+	First bool `json:"first"`
 }
 
 // Config configures the HTTP API.
@@ -54,6 +80,9 @@ type Config struct {
 	// Concurrency bounds the requests the Adapter answers at once; more get
 	// 503 with Retry-After at once. Zero means no bound.
 	Concurrency int
+	// Handoff says the caller can call a person when a response's handoff
+	// is set; without it the bot says it cannot call anyone from here.
+	Handoff bool
 }
 
 // Handler serves POST /v1/ask with b. The body must be JSON and say so in
@@ -84,11 +113,23 @@ func Handler(b *bot.Bot, c Config) http.Handler {
 			writeError(w, http.StatusBadRequest, `expected {"message": "...", "user": "..."}`)
 			return
 		}
-		reply := b.Answer(r.Context(), bot.Message{Text: req.Message, User: req.User, Addr: clientAddr(r, c.TrustedProxies), Adapter: adapterName})
+		if len(req.Conversation) > maxConversation || len(req.Choice) > maxConversation {
+			writeError(w, http.StatusBadRequest, "conversation and choice must be at most 200 bytes")
+			return
+		}
+		m := bot.Message{Text: req.Message, User: req.User, Addr: clientAddr(r, c.TrustedProxies), Adapter: adapterName,
+			Choice: req.Choice, CanHandOff: c.Handoff}
+		if req.Conversation != "" {
+			m.Conversation = adapterName + ":" + req.Conversation
+		}
+		reply := b.Answer(r.Context(), m)
 		resp := Response{
 			Text: reply.Text(), Outcome: reply.Outcome, Reason: reply.Reason, Intent: reply.Label(), Confidence: reply.Confidence,
 			Choices: nonNil(reply.Choices), Related: nonNil(reply.Related), Candidates: nonNil(reply.Candidates),
-			OutOfScope: reply.OutOfScope, Knowledge: reply.KnowledgeVersion,
+			OutOfScope: reply.OutOfScope, Knowledge: reply.KnowledgeVersion, Links: nonNil(reply.Links),
+		}
+		if h := reply.Handoff; h != nil {
+			resp.Handoff = &Handoff{Reason: h.Reason, First: h.First}
 		}
 		w.Header().Set("Content-Type", "application/json")
 		json.NewEncoder(w).Encode(resp)

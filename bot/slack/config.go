@@ -29,10 +29,21 @@ type Config struct {
 	// Workers answer events after they are acknowledged; Queue bounds the
 	// events waiting for a worker.
 	Workers, Queue int
+	// HandoffUsergroup is the id of a user group (S...) mentioned once in
+	// a channel thread where a person is asked for; HandoffChannel is the
+	// id of a channel where a link to that thread is posted instead. With
+	// neither, the bot says it cannot call anyone from here. Direct
+	// messages never hand off: nobody else can join them.
+	HandoffUsergroup, HandoffChannel string
+	// HandoffMessage is the text that calls the person; empty means
+	// DefaultHandoffMessage.
+	HandoffMessage string
 }
 
 // Defaults for Config.
 const (
+	DefaultHandoffMessage = "A person from the support team is asked to join this conversation."
+
 	DefaultCommand = "/verifyhelp"
 	DefaultWorkers = 8
 	DefaultQueue   = 1024
@@ -72,6 +83,9 @@ func (c Config) Validate() error {
 func (c Config) withDefaults() Config {
 	if c.Command == "" {
 		c.Command = DefaultCommand
+	}
+	if c.HandoffMessage == "" {
+		c.HandoffMessage = DefaultHandoffMessage
 	}
 	if c.Workers == 0 {
 		c.Workers = DefaultWorkers

@@ -37,15 +37,31 @@ type suiteHarness struct {
 	mu     sync.Mutex
 	said   map[string]bool
 	next   int // for generated ids
+	// threads are the conversations' threads in C1, by name: the ts of
+	// their first message.
+	threads map[string]string
+	handoff adaptertest.HandoffTarget
 }
+
+// The handoff targets the suite's adapters are given.
+const (
+	handoffGroup   = "SHELP"
+	handoffChannel = "CHANDOFF"
+)
 
 // settleChannel is where Settle's marker messages go, left out of Replies.
 const settleChannel = "DSETTLE"
 
 func newSuiteHarness(t *testing.T, env adaptertest.Env, socket bool) *suiteHarness {
-	s := &suiteHarness{socket: socket, shed: make(chan struct{}, 16), said: map[string]bool{}}
+	s := &suiteHarness{socket: socket, shed: make(chan struct{}, 16), said: map[string]bool{}, threads: map[string]string{}, handoff: env.Handoff}
 	s.harness = startWith(t, env.Bot, env.Feedback, func(c *slack.Config) {
 		c.Workers, c.Queue = env.Workers, env.Queue
+		switch env.Handoff {
+		case adaptertest.HandoffMention:
+			c.HandoffUsergroup = handoffGroup
+		case adaptertest.HandoffLink:
+			c.HandoffChannel = handoffChannel
+		}
 		if socket {
 			socketMode(c)
 		}
@@ -62,14 +78,22 @@ func (s shedSignal) Panicked(string)          {}
 func (s shedSignal) Shed(string)              { s <- struct{}{} }
 
 func (s *suiteHarness) Features() adaptertest.Features {
-	return adaptertest.Features{Name: "slack", Public: true, Bots: true, Replays: true, Retries: true}
+	return adaptertest.Features{Name: "slack", Public: true, Bots: true, Replays: true, Retries: true,
+		Handoff: true, Mention: "<!subteam^" + handoffGroup + ">"}
 }
 
-// inner is the Events API event of m.
-func inner(m adaptertest.Message, ts string) map[string]any {
+// inner is the Events API event of m; thread, when set, is the thread
+// of its conversation in a channel.
+func inner(m adaptertest.Message, ts, thread string) map[string]any {
 	ev := dm(m.Text, ts)
+	if m.Conversation != "" {
+		ev["channel"] = "D" + m.Conversation
+	}
 	if m.Public {
 		ev = mention("<@UBOT> "+m.Text, ts)
+		if thread != "" && thread != ts {
+			ev["thread_ts"] = thread
+		}
 	}
 	switch m.From {
 	case adaptertest.Self:
@@ -90,8 +114,15 @@ func (s *suiteHarness) Say(t *testing.T, m adaptertest.Message) bool {
 	retry := s.said[m.ID]
 	s.said[m.ID] = true
 	ts := fmt.Sprintf("1000.%d", s.next)
+	thread := ""
+	if m.Public && m.Conversation != "" {
+		if s.threads[m.Conversation] == "" {
+			s.threads[m.Conversation] = ts
+		}
+		thread = s.threads[m.Conversation]
+	}
 	s.mu.Unlock()
-	ev := inner(m, ts)
+	ev := inner(m, ts, thread)
 	if s.socket {
 		return s.sayOverSocket(t, m.ID, ev)
 	}
@@ -254,7 +285,7 @@ func (s *suiteHarness) Click(t *testing.T, r adaptertest.Reply, c adaptertest.Ch
 		}
 	}
 	payload := map[string]any{
-		"type": "block_actions", "user": map[string]any{"id": "U1"}, "channel": map[string]any{"id": p.Channel},
+		"type": "block_actions", "user": map[string]any{"id": "U1"}, "channel": map[string]any{"id": p.Channel}, "team": map[string]any{"id": "T1"},
 		"response_url": s.fake.responseURL("click"), "trigger_id": "1.2.3",
 		"container": map[string]any{"type": "message", "message_ts": p.TS, "channel_id": p.Channel, "is_ephemeral": p.Ephemeral || p.ResponseURL},
 		"message":   message,
@@ -300,7 +331,7 @@ var slackPings = regexp.MustCompile(`<!(?:channel|here|everyone|subteam\^)[^>]*>
 // replyOf reads a post as people see it: its text blocks in order, its
 // buttons, and what in it could ping.
 func replyOf(p post) adaptertest.Reply {
-	r := adaptertest.Reply{Public: !p.Ephemeral && !p.ResponseURL && strings.HasPrefix(p.Channel, "C"), Ref: p}
+	r := adaptertest.Reply{Public: !p.Ephemeral && !p.ResponseURL && strings.HasPrefix(p.Channel, "C"), Ref: p, Elsewhere: p.Channel == handoffChannel}
 	var blocks []struct {
 		Type string `json:"type"`
 		Text *struct {

@@ -36,7 +36,7 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 		if cb != nil {
 			eventID = cb.EventID
 		}
-		if !a.takeEvent(eventID, ev.InnerEvent) {
+		if !a.takeEvent(eventID, ev.TeamID, ev.InnerEvent) {
 			w.Header().Set("Retry-After", "60")
 			http.Error(w, "busy", http.StatusServiceUnavailable)
 			return
@@ -50,11 +50,12 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 // takeEvent accepts one Events API event for answering, over either
 // transport. It reports false only when the event should be delivered again
 // (the pool is full); repeats, ignored events and accepted ones give true.
-func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEvent) bool {
+func (a *Adapter) takeEvent(eventID, team string, inner slackevents.EventsAPIInnerEvent) bool {
 	m, ok := a.messageOf(inner)
 	if !ok {
 		return true
 	}
+	m.team = team
 	if eventID != "" && !a.events.First(eventID) {
 		a.deps.Metrics.Deduplicated(adapterName)
 		return true // a retry or a repeat: answered once already
@@ -72,12 +73,29 @@ func (a *Adapter) takeEvent(eventID string, inner slackevents.EventsAPIInnerEven
 
 // incoming is a message the bot answers, with where to answer it.
 type incoming struct {
-	user, channel, text string
+	team, user, channel, text string
 	// thread is the ts to reply under; empty replies in the channel.
 	thread string
 	// public is true in channels, false in direct messages.
 	public bool
-	images int
+	// mentioned says the message mentions the bot.
+	mentioned bool
+	images    int
+}
+
+// conversation is the key of the conversation m belongs to: the thread
+// the reply goes in, in a channel; the direct message channel otherwise.
+func (m incoming) conversation() string {
+	return conversationKey(m.team, m.channel, m.thread, m.public)
+}
+
+// conversationKey is "slack:<team>:<channel>:<thread>" in channels and
+// "slack:<team>:<channel>" in direct messages.
+func conversationKey(team, channel, thread string, public bool) string {
+	if !public {
+		return adapterName + ":" + team + ":" + channel
+	}
+	return adapterName + ":" + team + ":" + channel + ":" + thread
 }
 
 // messageOf picks the messages the bot answers: mentions in channels
@@ -100,12 +118,12 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 				images++
 			}
 		}
-		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: thread, public: true, images: images}, true
+		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: thread, public: true, mentioned: true, images: images}, true
 	case *slackevents.MessageEvent:
 		if ev.ChannelType != "im" || ev.SubType != "" || ev.BotID != "" || ev.User == "" || a.isSelf(ev.User) {
 			return incoming{}, false
 		}
-		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: ev.ThreadTimeStamp}, true
+		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: ev.ThreadTimeStamp, mentioned: a.mentions(ev.Text)}, true
 	}
 	return incoming{}, false
 }
@@ -113,7 +131,8 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 // answer replies to one message; it runs on a worker. A private reply to a
 // channel message is shown to its author alone (ephemeral).
 func (a *Adapter) answer(ctx context.Context, m incoming) {
-	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: adapterName, Public: m.public, Images: m.images})
+	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: adapterName,
+		Public: m.public, Images: m.images, Conversation: m.conversation(), Mentioned: m.mentioned, CanHandOff: a.canHandOff(m.public)})
 	if reply.Silent {
 		return
 	}
@@ -121,10 +140,18 @@ func (a *Adapter) answer(ctx context.Context, m incoming) {
 	if reply.Private && m.public {
 		err = a.postEphemeral(ctx, m.channel, m.user, m.thread, a.renders.render(reply))
 	} else {
-		err = a.postMessage(ctx, m.channel, m.thread, a.renders.render(reply))
+		err = a.postMessage(ctx, m.channel, m.thread, a.withHandoff(reply, a.renders.render(reply)))
 	}
 	a.delivered(err)
 	if err != nil {
 		a.logFailure("post reply", err, "channel", m.channel)
+		return
 	}
+	a.handOff(ctx, reply, m.team, m.channel, m.thread)
+}
+
+// mentions reports whether text mentions the bot.
+func (a *Adapter) mentions(text string) bool {
+	self := a.botUser.Load()
+	return self != nil && strings.Contains(text, "<@"+*self+">")
 }

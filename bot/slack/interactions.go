@@ -53,10 +53,29 @@ func (a *Adapter) interact(ctx context.Context, cb slack.InteractionCallback, ac
 	}
 }
 
-func (a *Adapter) answerTopic(ctx context.Context, cb slack.InteractionCallback, intent string) {
-	reply := a.bot.AnswerIntent(ctx, intent)
+// answerTopic answers a picked choice in the conversation the click
+// happened in: a topic's answer, or "Talk to a person".
+func (a *Adapter) answerTopic(ctx context.Context, cb slack.InteractionCallback, choice string) {
+	thread := cb.Message.ThreadTimestamp
+	if thread == "" {
+		thread = cb.Container.ThreadTs
+	}
+	if thread == "" {
+		thread = cb.Message.Timestamp
+	}
+	public := !strings.HasPrefix(cb.Channel.ID, "D")
+	inThread := !cb.Container.IsEphemeral && cb.Message.Timestamp != ""
+	m := bot.Message{User: cb.User.ID, Channel: cb.Channel.ID, Adapter: adapterName, Public: public, Choice: choice,
+		Mentioned: true, CanHandOff: inThread && a.canHandOff(public)}
+	if !public || thread != "" {
+		m.Conversation = conversationKey(cb.Team.ID, cb.Channel.ID, thread, public)
+	}
+	reply := a.bot.Answer(ctx, m)
+	if reply.Silent {
+		return
+	}
 	msg := a.renders.render(reply)
-	if cb.Container.IsEphemeral || cb.Message.Timestamp == "" {
+	if !inThread {
 		if cb.ResponseURL == "" {
 			return
 		}
@@ -65,15 +84,13 @@ func (a *Adapter) answerTopic(ctx context.Context, cb slack.InteractionCallback,
 		}
 		return
 	}
-	thread := cb.Message.ThreadTimestamp
-	if thread == "" {
-		thread = cb.Message.Timestamp
-	}
-	err := a.postMessage(ctx, cb.Channel.ID, thread, msg)
+	err := a.postMessage(ctx, cb.Channel.ID, thread, a.withHandoff(reply, msg))
 	a.delivered(err)
 	if err != nil {
 		a.logFailure("post topic", err, "channel", cb.Channel.ID)
+		return
 	}
+	a.handOff(ctx, reply, cb.Team.ID, cb.Channel.ID, thread)
 }
 
 func (a *Adapter) recordFeedback(ctx context.Context, cb slack.InteractionCallback, value string) {

@@ -30,7 +30,7 @@ type message struct {
 }
 
 // render turns a reply into Block Kit: the answer as mrkdwn sections (split
-// at Slack's section limit), the choices as buttons, the contact line, the
+// at Slack's section limit), the choices as buttons, the links, the contact line, the
 // related topics and the feedback buttons, and the contact guidance as the
 // final block. question, when set, is the person's own words, quoted (and
 // escaped) at the top: ephemeral replies have no message above them.
@@ -45,6 +45,9 @@ func render(r bot.Reply, question string) message {
 	}
 	if len(r.Choices) > 0 {
 		blocks = append(blocks, topicButtons("choices", r.Choices))
+	}
+	if links := linkList(r.Links); links != "" {
+		blocks = append(blocks, section(links))
 	}
 	if r.Contact != "" {
 		for _, part := range split.Text(mrkdwn(r.Contact), maxSection) {
@@ -65,6 +68,22 @@ func render(r bot.Reply, question string) message {
 		blocks = append(blocks, section(part))
 	}
 	return message{blocks: blocks, text: textFallback(r)}
+}
+
+// linkList is the links as a mrkdwn list of links; a link whose address
+// would break out of Slack's link syntax is left out.
+func linkList(links []bot.Link) string {
+	var b strings.Builder
+	for _, l := range links {
+		if !strings.HasPrefix(l.URL, "https://") || strings.ContainsAny(l.URL, "<>| \t\n") {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString("• <" + l.URL + "|" + escape(strings.ReplaceAll(split.Truncate(l.Title, 200), "|", "-")) + ">")
+	}
+	return split.Truncate(b.String(), maxSection)
 }
 
 // renderTopics lists every topic in a menu, for the slash command alone.

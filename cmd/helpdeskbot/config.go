@@ -78,6 +78,70 @@ type HandoffConfig struct {
 	// Quiet is how long the bot stays quiet in a conversation after
 	// calling a person, unless mentioned; 0 never keeps it quiet.
 	Quiet time.Duration
+	// Message is the text that calls the person, after the mention or
+	// with the link; empty means each adapter's default.
+	Message string
+	// SlackUsergroup is the id of a Slack user group (S...) mentioned in
+	// the thread; SlackChannel is the id of a channel (C...) where a link
+	// to the thread is posted instead. At most one of the two.
+	SlackUsergroup, SlackChannel string
+	// DiscordRole is the id of a Discord role mentioned in the thread or
+	// channel; DiscordChannel is the id of a channel where a link to the
+	// message is posted instead. At most one of the two.
+	DiscordRole, DiscordChannel string
+	// HTTP says the callers of /v1/ask call a person themselves when a
+	// response's handoff is set.
+	HTTP bool
+}
+
+// validate reports the first invalid handoff value, naming its key.
+func (c HandoffConfig) validate() error {
+	switch {
+	case c.Quiet < 0:
+		return fmt.Errorf("handoff.quiet: %v must not be negative", c.Quiet)
+	case c.SlackUsergroup != "" && c.SlackChannel != "":
+		return errors.New("handoff.slack_channel: set either handoff.slack_usergroup or handoff.slack_channel, not both")
+	case c.SlackUsergroup != "" && !slackID(c.SlackUsergroup, "S"):
+		return fmt.Errorf("handoff.slack_usergroup: %q is not a user group id like S0123ABCD", c.SlackUsergroup)
+	case c.SlackChannel != "" && !slackID(c.SlackChannel, "CG"):
+		return fmt.Errorf("handoff.slack_channel: %q is not a channel id like C0123ABCD", c.SlackChannel)
+	case c.DiscordRole != "" && c.DiscordChannel != "":
+		return errors.New("handoff.discord_channel: set either handoff.discord_role or handoff.discord_channel, not both")
+	case c.DiscordRole != "" && !snowflake(c.DiscordRole):
+		return fmt.Errorf("handoff.discord_role: %q is not a role id (digits)", c.DiscordRole)
+	case c.DiscordChannel != "" && !snowflake(c.DiscordChannel):
+		return fmt.Errorf("handoff.discord_channel: %q is not a channel id (digits)", c.DiscordChannel)
+	case len(c.Message) > 500:
+		return errors.New("handoff.message: must be at most 500 characters")
+	}
+	return nil
+}
+
+// slackID reports whether s looks like a Slack id starting with one of
+// the letters in first: upper-case letters and digits.
+func slackID(s, first string) bool {
+	if len(s) < 2 || len(s) > 32 || !strings.ContainsRune(first, rune(s[0])) {
+		return false
+	}
+	for _, r := range s {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// snowflake reports whether s looks like a Discord id: digits only.
+func snowflake(s string) bool {
+	if s == "" || len(s) > 20 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // GuardConfig configures the personal-data guard.
@@ -324,8 +388,8 @@ func (c Config) Validate() error {
 	if c.Conversation.MaxEntries < 1 {
 		return fmt.Errorf("conversation.max_entries: %d must be at least 1", c.Conversation.MaxEntries)
 	}
-	if c.Handoff.Quiet < 0 {
-		return fmt.Errorf("handoff.quiet: %v must not be negative", c.Handoff.Quiet)
+	if err := c.Handoff.validate(); err != nil {
+		return err
 	}
 	if _, err := c.Guard.ImageGuard(); err != nil {
 		return fmt.Errorf("guard.images: %w", err)
@@ -374,6 +438,12 @@ func settings(c *Config) []setting {
 		{key: "conversation.ttl", value: durationValue(&c.Conversation.TTL)},
 		{key: "conversation.max_entries", value: integerValue(&c.Conversation.MaxEntries)},
 		{key: "handoff.quiet", value: durationValue(&c.Handoff.Quiet)},
+		{key: "handoff.message", value: textValue(&c.Handoff.Message)},
+		{key: "handoff.slack_usergroup", value: textValue(&c.Handoff.SlackUsergroup)},
+		{key: "handoff.slack_channel", value: textValue(&c.Handoff.SlackChannel)},
+		{key: "handoff.discord_role", value: textValue(&c.Handoff.DiscordRole)},
+		{key: "handoff.discord_channel", value: textValue(&c.Handoff.DiscordChannel)},
+		{key: "handoff.http", value: boolValue(&c.Handoff.HTTP)},
 		{key: "analytics.path", value: textValue(&c.Analytics.Path)},
 		{key: "analytics.postgres_url", value: textValue(&c.Analytics.PostgresURL)},
 		{key: "analytics.retention_days", value: integerValue(&c.Analytics.RetentionDays)},

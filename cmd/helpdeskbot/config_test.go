@@ -134,6 +134,13 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		{"negative handoff quiet", map[string]string{"HELPDESK_HANDOFF_QUIET": "-1h"}, nil, "handoff.quiet"},
 		{"image guard not on or off", map[string]string{"HELPDESK_GUARD_IMAGES": "C0123=maybe"}, nil, "guard.images"},
 		{"image guard without a channel", nil, []string{"--config", writeConfig(t, "guard:\n  images: [\"=off\"]\n")}, "guard.images"},
+		{"slack user group and channel", map[string]string{"HELPDESK_HANDOFF_SLACK_USERGROUP": "S0123", "HELPDESK_HANDOFF_SLACK_CHANNEL": "C0123"}, nil, "handoff.slack_channel"},
+		{"slack user group not an id", map[string]string{"HELPDESK_HANDOFF_SLACK_USERGROUP": "<!subteam^S0123>"}, nil, "handoff.slack_usergroup"},
+		{"slack channel a name", map[string]string{"HELPDESK_HANDOFF_SLACK_CHANNEL": "#support"}, nil, "handoff.slack_channel"},
+		{"discord role and channel", map[string]string{"HELPDESK_HANDOFF_DISCORD_ROLE": "123", "HELPDESK_HANDOFF_DISCORD_CHANNEL": "456"}, nil, "handoff.discord_channel"},
+		{"discord role a name", map[string]string{"HELPDESK_HANDOFF_DISCORD_ROLE": "@support"}, nil, "handoff.discord_role"},
+		{"discord channel not digits", map[string]string{"HELPDESK_HANDOFF_DISCORD_CHANNEL": "support"}, nil, "handoff.discord_channel"},
+		{"handoff message too long", map[string]string{"HELPDESK_HANDOFF_MESSAGE": strings.Repeat("x", 501)}, nil, "handoff.message"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

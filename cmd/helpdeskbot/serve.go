@@ -45,7 +45,9 @@ func (a *app) serveCommand() *cobra.Command {
 			images, _ := a.cfg.Guard.ImageGuard() // checked by Validate
 			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m), bot.WithImageGuard(images),
 				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst),
-				bot.WithAddressRateLimit(a.cfg.Limits.AddressPerMinute, a.cfg.Limits.AddressBurst)}
+				bot.WithAddressRateLimit(a.cfg.Limits.AddressPerMinute, a.cfg.Limits.AddressBurst),
+				bot.WithConversations(bot.NewMemoryConversations(a.cfg.Conversation.MaxEntries, nil), a.cfg.Conversation.TTL),
+				bot.WithHandoffQuiet(a.cfg.Handoff.Quiet)}
 			var rec *recording
 			if a.cfg.Analytics.Enabled() {
 				store, err := a.cfg.Analytics.open(cmd.Context())
@@ -54,7 +56,9 @@ func (a *app) serveCommand() *cobra.Command {
 				}
 				defer store.Close()
 				rec = &recording{store: store, recorder: analytics.NewRecorder(store, []byte(a.cfg.Log.UserHashKey), log, m.RecordDropped)}
-				opts = append(opts, bot.WithObserver(rec.recorder))
+				// Votes given in words ("that didn't help") are recorded
+				// as the 👎 buttons are.
+				opts = append(opts, bot.WithObserver(rec.recorder), bot.WithFeedback(rec.recorder))
 			}
 			b, err := a.newBot(opts...)
 			if err != nil {
@@ -161,7 +165,7 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec
 // configuredAdapters builds /v1/ask and every chat adapter whose
 // configuration is present. A new platform is one more line here.
 func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, log *slog.Logger) ([]bot.Adapter, error) {
-	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency}, httpapi.WithMetrics(m))}
+	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency, Handoff: cfg.Handoff.HTTP}, httpapi.WithMetrics(m))}
 	var errs []error
 	add := func(a bot.Adapter, err error) {
 		if err != nil {
@@ -171,10 +175,14 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 		adapters = append(adapters, a)
 	}
 	if cfg.Slack.Enabled() {
-		add(slack.New(cfg.Slack, b, fb, log, slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)))
+		sc := cfg.Slack
+		sc.HandoffUsergroup, sc.HandoffChannel, sc.HandoffMessage = cfg.Handoff.SlackUsergroup, cfg.Handoff.SlackChannel, cfg.Handoff.Message
+		add(slack.New(sc, b, fb, log, slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)))
 	}
 	if cfg.Discord.Enabled() {
-		add(discord.New(cfg.Discord, b, fb, log, discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)))
+		dc := cfg.Discord
+		dc.HandoffRole, dc.HandoffChannel, dc.HandoffMessage = cfg.Handoff.DiscordRole, cfg.Handoff.DiscordChannel, cfg.Handoff.Message
+		add(discord.New(dc, b, fb, log, discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)))
 	}
 	return adapters, errors.Join(errs...)
 }

@@ -121,3 +121,30 @@ func TestSystemdUnitHasAStateDirectory(t *testing.T) {
 		t.Error("the example configuration does not put analytics.path under /var/lib/helpdeskbot")
 	}
 }
+
+// TestServeRemembersConversations: serve's bot remembers a /v1/ask
+// conversation, so a number picks a topic the previous reply offered.
+func TestServeRemembersConversations(t *testing.T) {
+	s := serveInProcess(t)
+	post := func(req httpapi.Request) httpapi.Response {
+		t.Helper()
+		body, _ := json.Marshal(req)
+		resp, err := http.Post(s.base+"/v1/ask", "application/json", strings.NewReader(string(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var out httpapi.Response
+		if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+			t.Fatalf("status %d: %v", resp.StatusCode, err)
+		}
+		return out
+	}
+	first := post(httpapi.Request{Message: "stuck on selfie", User: "web-1", Conversation: "serve-1"})
+	if len(first.Related) == 0 {
+		t.Fatalf("the selfie answer offers no related topic: %+v", first)
+	}
+	if got := post(httpapi.Request{Message: "1", User: "web-1", Conversation: "serve-1"}); got.Intent != first.Related[0].ID {
+		t.Errorf("%q after the selfie answer gave %s %q, want %q", "1", got.Outcome, got.Intent, first.Related[0].ID)
+	}
+}

@@ -85,9 +85,30 @@ func newTestServer(t *testing.T, cfg Config) *server {
 // TestServeAnswersSlackEvents drives serve's handler end to end: a signed
 // mention in, a threaded reply out to the (fake) Web API.
 func TestServeAnswersSlackEvents(t *testing.T) {
+	p := slackMentionThroughServe(t, func(*Config) {}, "stuck on selfie")
+	if p["channel"] != "C1" || p["thread_ts"] != "1000.1" || !strings.Contains(p["blocks"], "selfie") {
+		t.Fatalf("post %v", p)
+	}
+}
+
+// TestServeHandsOffToTheSlackUserGroup: handoff.slack_usergroup reaches
+// the Slack adapter, which mentions the group in the thread.
+func TestServeHandsOffToTheSlackUserGroup(t *testing.T) {
+	p := slackMentionThroughServe(t, func(c *Config) { c.Handoff.SlackUsergroup = "S0HELP" }, "can i talk to a real person")
+	if p["thread_ts"] != "1000.1" || !strings.Contains(p["blocks"], `\u003c!subteam^S0HELP\u003e`) {
+		t.Fatalf("post %v", p)
+	}
+}
+
+// slackMentionThroughServe runs serve's server with Slack configured (and
+// change applied), sends a signed mention of the bot saying text in C1,
+// and returns the reply posted to the (fake) Web API.
+func slackMentionThroughServe(t *testing.T, change func(*Config), text string) map[string]string {
+	t.Helper()
 	api := newFakeWebAPI(t)
 	cfg := DefaultConfig()
 	cfg.Slack.BotToken, cfg.Slack.SigningSecret, cfg.Slack.APIURL = "xoxb-test", "secret", api.URL+"/api/"
+	change(&cfg)
 	srv := newTestServer(t, cfg)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -103,7 +124,7 @@ func TestServeAnswersSlackEvents(t *testing.T) {
 		}
 	}()
 
-	body := `{"type":"event_callback","event_id":"Ev1","event":{"type":"app_mention","user":"U1","text":"<@UBOT> stuck on selfie","ts":"1000.1","channel":"C1"}}`
+	body := `{"type":"event_callback","event_id":"Ev1","event":{"type":"app_mention","user":"U1","text":"<@UBOT> ` + text + `","ts":"1000.1","channel":"C1"}}`
 	stamp := strconv.FormatInt(time.Now().Unix(), 10)
 	mac := hmac.New(sha256.New, []byte("secret"))
 	mac.Write([]byte("v0:" + stamp + ":" + body))
@@ -125,10 +146,7 @@ func TestServeAnswersSlackEvents(t *testing.T) {
 	if resp.StatusCode != http.StatusOK {
 		t.Fatalf("status %d", resp.StatusCode)
 	}
-	p := api.waitPost(t)
-	if p["channel"] != "C1" || p["thread_ts"] != "1000.1" || !strings.Contains(p["blocks"], "selfie") {
-		t.Fatalf("post %v", p)
-	}
+	return api.waitPost(t)
 }
 
 // TestServeStartsAndStops runs the serve command without any adapter: it
