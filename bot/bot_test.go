@@ -16,14 +16,26 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
+// shippedIndex is the shipped knowledge's index, built once for the
+// package's tests: an index is never changed after it is built and is safe
+// for concurrent use, and building it takes a second or more under the race
+// detector.
 func shippedIndex(t testing.TB) *intents.Index {
 	t.Helper()
-	k, err := intents.Load(knowledge.FS)
+	ix, err := shipped()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return intents.NewIndex(k)
+	return ix
 }
+
+var shipped = sync.OnceValues(func() (*intents.Index, error) {
+	k, err := intents.Load(knowledge.FS)
+	if err != nil {
+		return nil, err
+	}
+	return intents.NewIndex(k), nil
+})
 
 func newBot(t testing.TB, ix *intents.Index) *bot.Bot {
 	t.Helper()
