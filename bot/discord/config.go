@@ -35,9 +35,10 @@ type Config struct {
 	// APIURL is the REST base URL including the API version; empty means
 	// Discord's. The gateway URL comes from its gateway route.
 	APIURL string
-	// Gateway turns the gateway connection on or off; nil means on when a
-	// token is set.
-	Gateway *bool
+	// HTTPOnly turns the gateway off: the adapter serves the HTTP
+	// interactions endpoint alone. Without a token the gateway is off
+	// anyway.
+	HTTPOnly bool
 	// Public makes /verifyhelp answers visible to the channel; by default
 	// they are ephemeral (only the person who asked sees them).
 	Public bool
@@ -78,20 +79,13 @@ func (c Config) Enabled() bool {
 }
 
 // GatewayOn reports whether the adapter connects to the gateway.
-func (c Config) GatewayOn() bool {
-	if c.Gateway != nil {
-		return *c.Gateway
-	}
-	return c.Token != ""
-}
+func (c Config) GatewayOn() bool { return !c.HTTPOnly && c.Token != "" }
 
 // Validate reports the first problem, naming the configuration key.
 func (c Config) Validate() error {
 	switch {
 	case c.ApplicationID == "":
 		return errors.New("application_id: required with a token or public key")
-	case c.GatewayOn() && c.Token == "":
-		return errors.New("token: required for the gateway (or set gateway: false and public_key for the HTTP endpoint)")
 	case !c.GatewayOn() && c.PublicKey == "":
 		return errors.New("public_key: required for the HTTP interactions endpoint when the gateway is off")
 	case len(c.HelpChannelIDs) > 0 && !c.MessageContent:

@@ -43,7 +43,7 @@ const (
 func newSuiteHarness(t *testing.T, env adaptertest.Env, gateway bool) *suiteHarness {
 	return &suiteHarness{harness: startWith(t, env.Bot, env.Feedback, func(c *discord.Config) {
 		c.Workers, c.Queue = env.Workers, env.Queue
-		c.Gateway = ptr(gateway)
+		c.HTTPOnly = !gateway
 		switch env.Handoff {
 		case adaptertest.HandoffMention:
 			c.HandoffRole = handoffRole

@@ -130,7 +130,7 @@ func TestRunRetriesRegistrationAndGateway(t *testing.T) {
 func TestRunStopsOnARefusedToken(t *testing.T) {
 	fake := newFakeDiscord(t)
 	fake.failRegister = func(int) int { return http.StatusUnauthorized }
-	r := runAgainst(t, fake, func(c *discord.Config) { c.Gateway = ptr(false) })
+	r := runAgainst(t, fake, func(c *discord.Config) { c.HTTPOnly = true })
 	select {
 	case err := <-r.done:
 		if err == nil || !strings.Contains(err.Error(), "token") || !strings.Contains(err.Error(), "401") || strings.Contains(err.Error(), "\n") {

@@ -223,7 +223,7 @@ func TestLongAnswersAreSplit(t *testing.T) {
 }
 
 func TestPermanentErrorsAreLoggedOnce(t *testing.T) {
-	h := start(t, nil, func(c *discord.Config) { c.Gateway = ptr(true) })
+	h := start(t, nil, func(c *discord.Config) { c.HTTPOnly = false })
 	h.fake.failChannel, h.fake.failCode = "CGONE", 50001
 	h.fake.dispatch("MESSAGE_CREATE", message("M1", "CGONE", "G1", "<@9000> nfc", true))
 	testkit.WaitFor(t, "the failure to be logged", func() bool { return strings.Contains(h.logs.String(), "code=50001") })
@@ -233,8 +233,6 @@ func TestPermanentErrorsAreLoggedOnce(t *testing.T) {
 		t.Fatalf("logged %d times:\n%s", n, h.logs.String())
 	}
 }
-
-func ptr[T any](v T) *T { return &v }
 
 // TestHelpChannels: with the message content intent, every message in a
 // help channel is answered, mentions or not; other channels still need a

@@ -20,7 +20,7 @@ import (
 // startHTTPOnly runs the adapter without a gateway: the interactions
 // endpoint alone, as behind a load balancer.
 func startHTTPOnly(t testing.TB) *harness {
-	return start(t, nil, func(c *discord.Config) { c.Gateway = ptr(false) })
+	return start(t, nil, func(c *discord.Config) { c.HTTPOnly = true })
 }
 
 // post sends an interaction to the endpoint, signed with key (nil: unsigned).
@@ -134,7 +134,7 @@ func TestHTTPInteractionsNeedASignature(t *testing.T) {
 // TestHTTPLongAnswerFollowsUp: the first part is the response, the rest
 // arrives as follow-up messages over REST.
 func TestHTTPLongAnswerFollowsUp(t *testing.T) {
-	h := start(t, os.DirFS("testdata/long"), func(c *discord.Config) { c.Gateway = ptr(false) })
+	h := start(t, os.DirFS("testdata/long"), func(c *discord.Config) { c.HTTPOnly = true })
 	out := decode(t, h.post(t, interaction("I1", 2, command("give me the long answer"), nil), h.key))
 	first := out["data"].(map[string]any)["content"].(string)
 	if len([]rune(first)) > 2000 || !strings.HasPrefix(first, "> give me the long answer") {
@@ -182,7 +182,7 @@ func (h *harness) postStamped(t testing.TB, body any, key ed25519.PrivateKey, st
 // adapter's clock, either way; a captured request cannot be replayed later.
 func TestHTTPInteractionsRefuseStaleTimestamps(t *testing.T) {
 	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
-	h := start(t, nil, func(c *discord.Config) { c.Gateway = ptr(false) }, discord.WithClock(func() time.Time { return now }))
+	h := start(t, nil, func(c *discord.Config) { c.HTTPOnly = true }, discord.WithClock(func() time.Time { return now }))
 	at := func(d time.Duration) string { return strconv.FormatInt(now.Add(d).Unix(), 10) }
 	ping := map[string]any{"id": "P1", "type": 1, "application_id": "APP", "token": "t"}
 	tests := []struct {
@@ -217,7 +217,7 @@ func TestHTTPInteractionsRefuseStaleTimestamps(t *testing.T) {
 func TestBadSignaturesAreLoggedOncePerMinute(t *testing.T) {
 	var mu sync.Mutex
 	now := time.Unix(1_800_000_000, 0)
-	h := start(t, nil, func(c *discord.Config) { c.Gateway = ptr(false) }, discord.WithClock(func() time.Time {
+	h := start(t, nil, func(c *discord.Config) { c.HTTPOnly = true }, discord.WithClock(func() time.Time {
 		mu.Lock()
 		defer mu.Unlock()
 		return now
@@ -266,7 +266,7 @@ func TestBadSignaturesAreLoggedOncePerMinute(t *testing.T) {
 // and counted.
 func TestHTTPFollowUpsWhenBusy(t *testing.T) {
 	h := start(t, os.DirFS("testdata/long"), func(c *discord.Config) {
-		c.Gateway = ptr(false)
+		c.HTTPOnly = true
 		c.Workers, c.Queue = 1, 1
 	})
 	h.fake.holdFollowups.Store(true)

@@ -56,6 +56,9 @@ type Config struct {
 	Slack slack.Config
 	// Discord configures the Discord adapter; it is off when no key is set.
 	Discord discord.Config
+	// DiscordGateway is the discord.gateway key: nil means on when a token
+	// is set; false sets Discord.HTTPOnly.
+	DiscordGateway *bool
 	// Conversation configures what the bot remembers of a conversation.
 	Conversation ConversationConfig
 	// Handoff configures calling a person into a conversation.
@@ -400,6 +403,9 @@ func (c Config) Validate() error {
 		}
 	}
 	if c.Discord.Enabled() {
+		if c.DiscordGateway != nil && *c.DiscordGateway && c.Discord.Token == "" {
+			return errors.New("discord.token: required for the gateway (or set gateway: false and public_key for the HTTP endpoint)")
+		}
 		if err := c.Discord.Validate(); err != nil {
 			return fmt.Errorf("discord.%w", err)
 		}
@@ -461,7 +467,7 @@ func settings(c *Config) []setting {
 		{key: "discord.help_channel_ids", value: listValue(&c.Discord.HelpChannelIDs)},
 		{key: "discord.message_content", value: boolValue(&c.Discord.MessageContent)},
 		{key: "discord.api_url", value: textValue(&c.Discord.APIURL)},
-		{key: "discord.gateway", value: optionalBoolValue(&c.Discord.Gateway)},
+		{key: "discord.gateway", value: optionalBoolValue(&c.DiscordGateway)},
 		{key: "discord.public", value: boolValue(&c.Discord.Public)},
 		{key: "discord.delete_personal_data", value: boolValue(&c.Discord.DeletePersonalData)},
 		{key: "guard.images", value: listValue(&c.Guard.Images)},
@@ -505,6 +511,7 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 			return Config{}, configError{fmt.Errorf("%s: %w", s.key, err)}
 		}
 	}
+	cfg.Discord.HTTPOnly = cfg.DiscordGateway != nil && !*cfg.DiscordGateway
 	if err := cfg.Validate(); err != nil {
 		return Config{}, configError{err}
 	}

@@ -26,8 +26,7 @@ func TestServeKeepsServingWhileSlackIsUnreachable(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	cfg := DefaultConfig()
 	cfg.Slack.BotToken, cfg.Slack.SigningSecret, cfg.Slack.APIURL = "xoxb-test", "secret", closed
-	off := false
-	cfg.Discord.ApplicationID, cfg.Discord.PublicKey, cfg.Discord.Gateway = "1", hex.EncodeToString(pub), &off
+	cfg.Discord.ApplicationID, cfg.Discord.PublicKey, cfg.Discord.HTTPOnly = "1", hex.EncodeToString(pub), true
 	srv := newTestServer(t, cfg)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -285,8 +285,8 @@ func TestDiscordConfiguration(t *testing.T) {
 			if tt.name == "gateway" && strings.Join(cfg.Discord.GuildIDs, "|") != "10|11" {
 				t.Errorf("guild ids %q", cfg.Discord.GuildIDs)
 			}
-			if tt.name == "http only" && (cfg.Discord.Gateway == nil || *cfg.Discord.Gateway) {
-				t.Errorf("gateway %v, want off", cfg.Discord.Gateway)
+			if tt.name == "http only" && !cfg.Discord.HTTPOnly {
+				t.Errorf("gateway on, want off")
 			}
 		})
 	}
@@ -309,8 +309,7 @@ func TestDiscordInviteURLCommand(t *testing.T) {
 func TestServeAnswersDiscordInteractions(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(nil)
 	cfg := DefaultConfig()
-	off := false
-	cfg.Discord.ApplicationID, cfg.Discord.PublicKey, cfg.Discord.Gateway = "1", hex.EncodeToString(pub), &off
+	cfg.Discord.ApplicationID, cfg.Discord.PublicKey, cfg.Discord.HTTPOnly = "1", hex.EncodeToString(pub), true
 	srv := newTestServer(t, cfg)
 	body := `{"id":"1","application_id":"1","type":1,"token":"t","version":1}`
 	ts := strconv.FormatInt(time.Now().Unix(), 10)
