@@ -74,7 +74,7 @@ func bounded(h http.Handler, n int, shed func()) http.Handler {
 		default:
 			shed()
 			w.Header().Set("Retry-After", "1")
-			http.Error(w, "busy", http.StatusServiceUnavailable)
+			writeError(w, http.StatusServiceUnavailable, "busy: too many requests at once, try again")
 		}
 	})
 }

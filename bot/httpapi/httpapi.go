@@ -5,13 +5,15 @@ package httpapi
 import (
 	"crypto/subtle"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
 	"mime"
 	"net/http"
 	"net/netip"
 	"strings"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
-	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/localhost"
 )
 
@@ -104,8 +106,14 @@ func Handler(b *bot.Bot, c Config) http.Handler {
 			writeError(w, http.StatusUnsupportedMediaType, "the body must be JSON, with Content-Type: application/json")
 			return
 		}
-		body, ok := httpbody.Read(w, r, maxBody)
-		if !ok {
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body must be at most %d bytes", maxBody))
+			return
+		case err != nil:
+			writeError(w, http.StatusBadRequest, "cannot read the request body")
 			return
 		}
 		var req Request
@@ -132,16 +140,33 @@ func Handler(b *bot.Bot, c Config) http.Handler {
 			resp.Handoff = &Handoff{Reason: h.Reason, First: h.First}
 		}
 		w.Header().Set("Content-Type", "application/json")
+		if reply.Outcome == bot.Limited {
+			// Over the rate limit: the reply (a notice, or nothing after
+			// the first) with 429, and a minute as the longest wait.
+			w.Header().Set("Retry-After", retryAfterLimited)
+			w.WriteHeader(http.StatusTooManyRequests)
+		}
 		json.NewEncoder(w).Encode(resp)
+	})
+	mux.HandleFunc("/v1/ask", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Allow", http.MethodPost)
+		writeError(w, http.StatusMethodNotAllowed, "use POST")
 	})
 	return mux
 }
+
+// retryAfterLimited is the Retry-After of a rate-limited request, in
+// seconds: a person's bucket gains a token within a minute at any
+// limits.per_minute of 1 or more.
+const retryAfterLimited = "60"
 
 func authorized(header, token string) bool {
 	given, ok := strings.CutPrefix(header, "Bearer ")
 	return ok && subtle.ConstantTimeCompare([]byte(given), []byte(token)) == 1
 }
 
+// writeError writes {"error": msg} with code: every error of the API is
+// JSON.
 func writeError(w http.ResponseWriter, code int, msg string) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)

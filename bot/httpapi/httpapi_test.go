@@ -219,3 +219,53 @@ func TestAskRateLimitsByClientAddress(t *testing.T) {
 		})
 	}
 }
+
+// TestErrorsAreJSON: every error of the API is a JSON body {"error": ...},
+// with the status a client can act on.
+func TestErrorsAreJSON(t *testing.T) {
+	h := handlerWith(t, httpapi.Config{}, bot.WithRateLimit(1, 1))
+	tooBig := askRequest(`{"message":"` + strings.Repeat("x", 70<<10) + `"}`)
+	get := httptest.NewRequest(http.MethodGet, "http://localhost:8080/v1/ask", nil)
+	text := askRequest(`{"message":"nfc"}`)
+	text.Header.Set("Content-Type", "text/plain")
+	tests := []struct {
+		name   string
+		req    *http.Request
+		status int
+		header string // a header the response must have
+	}{
+		{"too large", tooBig, http.StatusRequestEntityTooLarge, ""},
+		{"wrong method", get, http.StatusMethodNotAllowed, "Allow"},
+		{"not json", text, http.StatusUnsupportedMediaType, ""},
+		{"bad json", askRequest(`{"message":`), http.StatusBadRequest, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, tt.req)
+			var body struct{ Error string }
+			if rec.Code != tt.status || rec.Header().Get("Content-Type") != "application/json" ||
+				json.Unmarshal(rec.Body.Bytes(), &body) != nil || body.Error == "" {
+				t.Fatalf("status %d, content type %q, body %q; want %d with a JSON error", rec.Code, rec.Header().Get("Content-Type"), rec.Body, tt.status)
+			}
+			if tt.header != "" && rec.Header().Get(tt.header) == "" {
+				t.Errorf("no %s header", tt.header)
+			}
+		})
+	}
+}
+
+// TestRateLimitedIs429: a request over the person's rate limit gets 429
+// with Retry-After, and the reply (the notice) as its JSON body.
+func TestRateLimitedIs429(t *testing.T) {
+	h := handlerWith(t, httpapi.Config{}, bot.WithRateLimit(1, 1))
+	if rec := ask(h, `{"message":"nfc","user":"u1"}`, ""); rec.Code != http.StatusOK {
+		t.Fatalf("first request: %d", rec.Code)
+	}
+	rec := ask(h, `{"message":"nfc","user":"u1"}`, "")
+	var resp httpapi.Response
+	if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" ||
+		json.Unmarshal(rec.Body.Bytes(), &resp) != nil || resp.Outcome != bot.Limited {
+		t.Fatalf("over the limit: status %d, Retry-After %q, body %s", rec.Code, rec.Header().Get("Retry-After"), rec.Body)
+	}
+}
