@@ -35,13 +35,12 @@ func (sc *scanner) streetSuffixed(j int) bool {
 	if t.digits > 0 || t.n() < 5 || t.lt || t.odd {
 		return false
 	}
-	switch sc.lo[t.b-1] {
-	case 'e', 'r', 'g', 'z', 'm', 't', 'n', 'a', 'j':
-	default:
+	w := sc.lo[t.a:t.b]
+	last := w[len(w)-1]
+	if last < 'a' || last > 'z' {
 		return false
 	}
-	w := sc.lo[t.a:t.b]
-	for _, s := range streetSuffixes {
+	for _, s := range streetSuffixesByLast[last-'a'] {
 		if len(w) > len(s)+2 && string(w[len(w)-len(s):]) == s {
 			return true
 		}

@@ -179,43 +179,46 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 	}
 	phone := sc.phoneLed(i)
 	sep := cand.sep
+	// Each check wants its length: looking at the length first spares
+	// the checks that cannot hold.
+	l := len(c)
 	switch {
-	case allNum && !part && cardNumber(c) && (cand.grouped4() || cand.is(4, 6, 5) || cand.is(4, 6, 4)):
+	case allNum && l >= 13 && cardNumber(c) && (cand.grouped4() || cand.is(4, 6, 5) || cand.is(4, 6, 4)):
 		return Card, 2
-	case iban(c) && (cand.n == 1 || cand.grouped4()):
+	case l >= 15 && !allNum && iban(c) && (cand.n == 1 || cand.grouped4()):
 		return IBAN, 2
-	case residentID(c):
+	case l == 18 && residentID(c):
 		return ResidentID, 2
-	case curp(c):
+	case l == 18 && !allNum && curp(c):
 		return CURP, 2
-	case codiceFiscale(c):
+	case l == 16 && !allNum && codiceFiscale(c):
 		return CodiceFiscale, 2
-	case ukLicence(c):
+	case l == 16 && !allNum && ukLicence(c):
 		return Licence, 2
-	case niNumber(c) && cand.n <= 5:
+	case l == 9 && !allNum && niNumber(c) && cand.n <= 5:
 		return NINumber, 2
-	case pan(c) && (cand.n == 1 || cand.is(5, 4, 1)):
+	case l == 10 && !allNum && pan(c) && (cand.n == 1 || cand.is(5, 4, 1)):
 		return PAN, 2
-	case dni(c) && cand.n <= 3 && !cand.mixed:
+	case l == 9 && !allNum && dni(c) && cand.n <= 3 && !cand.mixed:
 		if c[0] >= 'X' {
 			return NIE, 2
 		}
 		return DNI, 2
 	}
-	if allNum && !part && !phone {
+	if allNum && !part && !phone && (l == 9 || l >= 10 && l <= 12 || l == 15) {
 		kind := Kind("")
 		switch {
-		case ssn(c) && cand.is(3, 2, 4) && sep != '/':
+		case l == 9 && ssn(c) && cand.is(3, 2, 4) && sep != '/':
 			kind = SSN
-		case sin(c) && cand.is(3, 3, 3) && sep != '/':
+		case l == 9 && sin(c) && cand.is(3, 3, 3) && sep != '/':
 			kind = SIN
-		case aadhaar(c) && cand.is(4, 4, 4) && sep != '/':
+		case l == 12 && aadhaar(c) && cand.is(4, 4, 4) && sep != '/':
 			kind = Aadhaar
-		case cpf(c) && cand.is(3, 3, 3, 2) && sep == 0:
+		case l == 11 && cpf(c) && cand.is(3, 3, 3, 2) && sep == 0:
 			kind = CPF
-		case personnummer(c) && (cand.is(6, 4) || cand.is(8, 4)) && sep == '-':
+		case (l == 10 || l == 12) && personnummer(c) && (cand.is(6, 4) || cand.is(8, 4)) && sep == '-':
 			kind = Personnummer
-		case nir(c) && cand.is(1, 2, 2, 2, 3, 3, 2):
+		case l == 15 && nir(c) && cand.is(1, 2, 2, 2, 3, 3, 2):
 			kind = NIR
 		}
 		if kind != "" {
@@ -238,8 +241,8 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 			return kind, 2
 		}
 	}
-	if part {
-		return "", 0
+	if part || (digits < 3 || digits < 5 && l < 8) && l < 15 {
+		return "", 0 // too few digits for any number a keyword arms
 	}
 	arms, never := context(k)
 	if never || arms&armAny == 0 {

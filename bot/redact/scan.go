@@ -17,9 +17,7 @@ type token struct {
 	skip                              bool   // inside an e-mail address or a never-personal shape
 	email                             bool   // inside an e-mail address
 	num                               bool   // all digits
-	// prev and next are how many tokens back and on the nearest keyword
-	// is, or 0 when none is within reach.
-	prev, next uint8
+	para                              bool   // the gap before it holds an empty line
 }
 
 // maxCount is where the counts of a token stop.
@@ -27,47 +25,6 @@ const maxCount = 1<<15 - 1
 
 // significant are the classes context looks for.
 const significant = armAny | armBirth | wordNever | wordQualified | wordAbout
-
-// reach is how far prev and next look.
-const reach = 12
-
-// link fills prev and next.
-func (sc *scanner) link() {
-	last := -1
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		t.prev = 0
-		if last >= 0 && i-last <= reach {
-			t.prev = uint8(i - last)
-		}
-		if t.cls&significant != 0 {
-			last = i
-		}
-	}
-	last = -1
-	for i := len(sc.toks) - 1; i >= 0; i-- {
-		t := &sc.toks[i]
-		t.next = 0
-		if last >= 0 && last-i <= reach {
-			t.next = uint8(last - i)
-		}
-		if t.cls&significant != 0 {
-			last = i
-		}
-	}
-}
-
-// counted returns the number of words that are not fillers among tokens
-// a..b-1.
-func (sc *scanner) counted(a, b int) int {
-	n := 0
-	for j := a; j < b; j++ {
-		if sc.toks[j].cls&wordFiller == 0 {
-			n++
-		}
-	}
-	return n
-}
 
 func (t token) n() int { return int(t.b - t.a) }
 
@@ -110,28 +67,35 @@ var byteClass = func() (t [256]byte) {
 
 func isWordByte(c byte) bool { return byteClass[c]&cWord != 0 }
 
-// byteCounts packs what a byte of each class adds to a token's counts of
-// digits, capitals and small letters, 21 bits each.
-var byteCounts = func() (t [64]uint64) {
+// byteInfo packs what a byte adds to a token's counts, 12 bits each: its
+// digits, capitals, small letters, '<' and '_' or letters of other scripts;
+// and, in the top byte, what makes a capital small. It is 0 for a byte
+// that is not part of a word.
+var byteInfo = func() (t [256]uint64) {
 	for c := range t {
-		if byte(c)&cDigit != 0 {
-			t[c] += 1
-		}
-		if byte(c)&cUpper != 0 {
-			t[c] += 1 << 21
-		}
-		if byte(c)&cLower != 0 {
-			t[c] += 1 << 42
+		k := byteClass[c]
+		switch {
+		case k&cDigit != 0:
+			t[c] = 1
+		case k&cUpper != 0:
+			t[c] = 1<<12 | 0x20<<56
+		case k&cLower != 0:
+			t[c] = 1 << 24
+		case k&cLt != 0:
+			t[c] = 1 << 36
+		case k&cOdd != 0:
+			t[c] = 1 << 48
 		}
 	}
 	return t
 }()
 
 // countMask is one packed count; a token longer than it is counted again.
-const countMask = 1<<21 - 1
+const countMask = 1<<12 - 1
 
-// countBytes counts the digits, capitals and small letters of w.
-func countBytes(w []byte) (digits, upper, lower int) {
+// countBytes counts the digits, capitals, small letters, '<' and other
+// word bytes of w.
+func countBytes(w []byte) (digits, upper, lower, lt, odd int) {
 	for _, b := range w {
 		c := byteClass[b]
 		switch {
@@ -141,9 +105,13 @@ func countBytes(w []byte) (digits, upper, lower int) {
 			upper++
 		case c&cLower != 0:
 			lower++
+		case c&cLt != 0:
+			lt++
+		default:
+			odd++
 		}
 	}
-	return digits, upper, lower
+	return digits, upper, lower, lt, odd
 }
 
 // longestDigits returns the longest run of digits in w.
@@ -161,56 +129,67 @@ func longestDigits(w []byte) int {
 }
 
 func (sc *scanner) tokenize() {
-	s := sc.s
-	sc.toks = sc.toks[:0]
+	s, lo := sc.s, sc.lo[:len(sc.s)]
+	toks := sc.toks[:0]
+	prevB, prevCls := int32(-1), uint32(0)
 	for i := 0; i < len(s); {
-		if byteClass[s[i]]&cWord == 0 {
+		if byteInfo[s[i]] == 0 {
 			i++
 			continue
 		}
-		t := token{a: int32(i)}
+		a := i
 		var acc uint64
-		seen := byte(0)
 		for ; i < len(s); i++ {
-			c := byteClass[s[i]]
-			if c&cWord == 0 {
+			b := s[i]
+			v := byteInfo[b]
+			if v == 0 {
 				break
 			}
-			sc.lo[i] = s[i] | (c&cUpper)<<3 // 'A' | 0x20 is 'a'
-			acc += byteCounts[c&(cDigit|cUpper|cLower)]
-			seen |= c
+			lo[i] = b | byte(v>>56) // 'A' | 0x20 is 'a'
+			acc += v
 		}
-		n := i - int(t.a)
-		digits, upper, lower := int(acc&countMask), int(acc>>21&countMask), int(acc>>42&countMask)
+		if len(toks) == cap(toks) {
+			toks = append(toks, token{})[:len(toks)]
+		}
+		toks = toks[:len(toks)+1]
+		t := &toks[len(toks)-1]
+		n := i - a
+		digits, upper, lower, lt, odd := int(acc&countMask), int(acc>>12&countMask), int(acc>>24&countMask), int(acc>>36&countMask), int(acc>>48&countMask)
 		if n > countMask {
-			digits, upper, lower = countBytes(s[t.a:i])
+			digits, upper, lower, lt, odd = countBytes(s[a:i])
 		}
-		t.digits, t.upper, t.lower = int16(min(digits, maxCount)), int16(min(upper, maxCount)), int16(min(lower, maxCount))
-		t.letter = int16(min(upper+lower, maxCount))
-		if digits >= 6 {
-			t.run = int16(min(longestDigits(s[t.a:i]), maxCount))
+		*t = token{
+			a: int32(a), b: int32(i),
+			digits: int16(min(digits, maxCount)), upper: int16(min(upper, maxCount)), lower: int16(min(lower, maxCount)),
+			letter: int16(min(upper+lower, maxCount)),
+			num:    digits == n, lt: lt > 0, odd: odd > 0,
 		}
-		t.num = digits == n
-		t.lt, t.odd = seen&cLt != 0, seen&cOdd != 0
-		t.b = int32(i)
-		if t.digits == 0 && !t.lt && !t.odd && t.n() <= maxWord && maybeWord(sc.lo[t.a:t.b]) {
-			t.cls = wordIndex.lookup(sc.lo[t.a:t.b])
-		}
-		if n := len(sc.toks); n > 0 {
-			if g := s[sc.toks[n-1].b:t.a]; len(g) == 1 {
-				t.brk = g[0] == '?' || g[0] == '!' || g[0] == ';'
-			} else {
-				t.brk = endsSentence(g, sc.toks[n-1].cls)
+		if digits == 0 {
+			if lt+odd == 0 && n <= maxWord && maybeWord(lo[a:i]) {
+				t.cls = wordIndex.lookup(lo[a:i])
+			}
+		} else {
+			if digits >= 6 {
+				t.run = int16(min(longestDigits(s[a:i]), maxCount))
+			}
+			if upper+lower > 0 {
+				t.skip = sc.codeLike(t)
 			}
 		}
-		if t.digits > 0 && t.letter > 0 {
-			t.skip = sc.codeLike(&t)
+		if prevB >= 0 {
+			if g := s[prevB:a]; len(g) == 1 {
+				t.brk = g[0] == '?' || g[0] == '!' || g[0] == ';'
+			} else {
+				t.brk, t.para = endsSentence(g, prevCls)
+			}
 		}
-		sc.toks = append(sc.toks, t)
-		if t.n() == 12 && t.digits < 12 && t.a > 0 && s[t.a-1] == '-' {
+		prevB, prevCls = int32(i), t.cls
+		if n == 12 && digits < 12 && a > 0 && s[a-1] == '-' {
+			sc.toks = toks
 			sc.uuid()
 		}
 	}
+	sc.toks = toks
 }
 
 // word returns token i in lower case.
@@ -277,28 +256,22 @@ func (sc *scanner) brokenBetween(k, j int) bool {
 	return false
 }
 
-// paragraphBetween reports whether an empty line comes between tokens j
-// and i.
-func (sc *scanner) paragraphBetween(j, i int) bool {
-	return bytes.Contains(sc.s[sc.toks[j].b:sc.toks[i].a], []byte("\n\n"))
-}
-
 // endsSentence reports whether gap, after a word of class prev, ends a
-// sentence.
-func endsSentence(g []byte, prev uint32) bool {
+// sentence, and whether it holds an empty line (which ends one too).
+func endsSentence(g []byte, prev uint32) (brk, para bool) {
 	dot := false
 	for j, c := range g {
 		switch {
 		case c == '?' || c == '!' || c == ';':
-			return true
+			brk = true
 		case c == '\n' && j > 0 && g[j-1] == '\n':
-			return true
+			return true, true
 		case c == '.' && j+1 < len(g) && (g[j+1] == ' ' || g[j+1] == '\n'):
 			dot = true
 		}
 	}
 	// "passport no. X123" is not the end of a sentence.
-	return dot && prev&wordFiller == 0
+	return brk || dot && prev&wordFiller == 0, false
 }
 
 // context returns what the words near tokens i..k say: the kinds they arm,
@@ -314,48 +287,50 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 // "my", "number", "is"), within the paragraph: "My licence won't scan. The
 // number is 123 456 789" is still about the licence.
 func (sc *scanner) before(i int) (arms uint32, never bool) {
-	for j := i - int(sc.toks[i].prev); j < i; {
-		if j < i-9 || sc.counted(j+1, i) >= 4 || sc.paragraphBetween(j, i) {
-			break
+	toks := sc.toks
+	n := 0 // the words between j and i that are not fillers
+	for j := i - 1; j >= 0 && j >= i-9 && n < 4 && !toks[j+1].para; j-- {
+		c := toks[j].cls
+		if c&wordFiller == 0 {
+			n++
 		}
-		c := sc.class(j)
-		if c&wordQualified != 0 && j > 0 && sc.class(j-1)&wordNever != 0 {
+		if c&significant == 0 {
+			continue
+		}
+		if c&wordQualified != 0 && j > 0 && toks[j-1].cls&wordNever != 0 {
 			c = wordNever
 		}
 		if c&wordNever != 0 {
 			return arms, arms == 0
 		}
 		arms |= c & (armAny | armBirth)
-		if sc.toks[j].prev == 0 {
-			break
-		}
-		j -= int(sc.toks[j].prev)
 	}
 	return arms, false
 }
 
-// after looks at up to three words after token k: "X1234567 is my
-// passport number".
+// after looks at up to three words after token k, within the sentence:
+// "X1234567 is my passport number".
 func (sc *scanner) after(k int) (arms uint32, never bool) {
-	for j := k + int(sc.toks[k].next); j > k; {
-		if j > k+7 || sc.brokenBetween(k, j) || sc.counted(k+1, j) >= 3 {
-			break
+	toks := sc.toks
+	n := 0 // the words between k and j that are not fillers
+	for j := k + 1; j < len(toks) && j <= k+7 && n < 3 && !toks[j].brk; j++ {
+		c := toks[j].cls
+		if c&wordFiller == 0 {
+			n++
 		}
-		c := sc.class(j)
+		if c&significant == 0 {
+			continue
+		}
 		if c&wordAbout != 0 {
 			break
 		}
 		if c&wordNever != 0 && c&wordQualified == 0 {
 			return arms, arms == 0
 		}
-		if c&wordQualified != 0 && j+1 < len(sc.toks) && sc.class(j+1)&wordNever != 0 {
+		if c&wordQualified != 0 && j+1 < len(toks) && toks[j+1].cls&wordNever != 0 {
 			return arms, arms == 0
 		}
 		arms |= c & (armAny | armBirth)
-		if sc.toks[j].next == 0 {
-			break
-		}
-		j += int(sc.toks[j].next)
 	}
 	return arms, false
 }
@@ -373,7 +348,6 @@ func (sc *scanner) emit(kind Kind, i, k int) {
 
 func (sc *scanner) run() {
 	sc.emails()
-	sc.link()
 	sc.run2()
 }
 

@@ -188,3 +188,11 @@ func init() {
 
 // streetSuffixes end street names written as one word: "Hauptstraße".
 var streetSuffixes = []string{"strasse", "str", "weg", "gasse", "allee", "platz", "damm", "straat", "laan", "gracht", "gatan", "gata", "vej", "veien", "vagen"}
+
+// streetSuffixesByLast are streetSuffixes by their last letter.
+var streetSuffixesByLast = func() (t [26][]string) {
+	for _, s := range streetSuffixes {
+		t[s[len(s)-1]-'a'] = append(t[s[len(s)-1]-'a'], s)
+	}
+	return t
+}()
