@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,7 +14,8 @@ import (
 // become otherLetter. It is the compatibility folding of NFKC restricted to
 // what the detectors read, with a map back to the original bytes.
 type folded struct {
-	s []byte // the folded text, case kept
+	s   []byte // the folded text, case kept
+	raw []byte // the text before folding
 	// shifts map folded offsets back to the original: from folded offset
 	// at on, the original offset is the folded one plus delta. Empty when
 	// the text is ASCII.
@@ -45,19 +47,18 @@ func (f *folded) origAll(found []Finding) {
 
 // fold folds text into f, reusing f's buffers.
 func (f *folded) fold(text string) {
+	f.raw = append(f.raw[:0], text...) // bytes to read eight at a time
+	raw := f.raw
 	f.s, f.shifts = f.s[:0], f.shifts[:0]
 	delta := 0
-	for i := 0; i < len(text); {
-		if text[i] < utf8.RuneSelf {
-			j := i + 1
-			for j < len(text) && text[j] < utf8.RuneSelf {
-				j++
-			}
-			f.s = append(f.s, text[i:j]...)
+	for i := 0; i < len(raw); {
+		if raw[i] < utf8.RuneSelf {
+			j := i + 1 + asciiPrefix(raw[i+1:])
+			f.s = append(f.s, raw[i:j]...)
 			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := utf8.DecodeRune(raw[i:])
 		a, b := foldRune(r)
 		f.s = append(f.s, a)
 		n := 1
@@ -71,6 +72,21 @@ func (f *folded) fold(text string) {
 			f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(delta)})
 		}
 	}
+}
+
+// asciiPrefix returns the length of the ASCII start of s, reading eight
+// bytes at a time.
+func asciiPrefix(s []byte) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64(s[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // latin folds U+00C0 to U+017F to their base letters; '*' is a character
@@ -112,6 +128,14 @@ func foldRune(r rune) (byte, byte) {
 		return '.', 0
 	case r == 0x2039 || r == 0x3008 || r == 0xFE64:
 		return '<', 0
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA, r >= 0xAC00 && r <= 0xD7A3, r >= 0x410 && r <= 0x44F:
+		return otherLetter, 0 // the common Han, kana, Hangul and Cyrillic letters, without a table search
+	case r >= 0x660 && r <= 0x669:
+		return '0' + byte(r-0x660), 0 // Arabic-Indic
+	case r >= 0x6F0 && r <= 0x6F9:
+		return '0' + byte(r-0x6F0), 0 // Persian
+	case r >= 0x966 && r <= 0x96F:
+		return '0' + byte(r-0x966), 0 // Devanagari
 	case unicode.IsDigit(r):
 		return '0' + digitValue(r), 0
 	case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):

@@ -3,7 +3,7 @@ package redact
 // candidate is tokens i..k read as one number.
 type candidate struct {
 	c      []byte // the characters in capitals, separators removed
-	groups [10]int
+	groups [maxCandidateTokens]uint8
 	n      int  // number of groups
 	sep    byte // the separator between the groups, or 0 when they differ
 	mixed  bool // lower and upper case letters both
@@ -15,7 +15,7 @@ func (c *candidate) is(groups ...int) bool {
 		return false
 	}
 	for i, g := range groups {
-		if c.groups[i] != g {
+		if int(c.groups[i]) != g {
 			return false
 		}
 	}
@@ -76,60 +76,47 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 	if t.n() < 6 && (i+1 >= len(sc.toks) || !sc.joined(i+1)) {
 		return 0, "", 0 // every number looked for has six characters or more
 	}
-	var buf [maxCandidateLen + 16]byte
+	var buf [maxCandidateLen]byte
 	cand := candidate{c: buf[:0]}
 	best, bestScore := -1, 0
 	var bestKind Kind
-	var beforeArms uint32
-	var beforeNever, beforeDone bool
-	ctx := func(k int) (uint32, bool) {
-		if !beforeDone {
-			beforeArms, beforeNever = sc.before(i)
-			beforeDone = true
-		}
-		if beforeArms != 0 || beforeNever {
-			return beforeArms, beforeNever
-		}
-		return sc.after(k)
-	}
+	ctx := nearby{sc: sc, i: i}
 	lower, upper := false, false
 	for k := i; k < len(sc.toks) && k < i+maxCandidateTokens; k++ {
-		tk := sc.toks[k]
+		tk := &sc.toks[k]
 		if k > i {
-			if !sc.joined(k) || tk.lt || tk.odd || tk.skip {
+			if !tk.join || tk.lt || tk.odd || tk.skip {
 				break
 			}
-			if tk.digits == 0 && (tk.letter > 4 || (sc.class(k) != 0 && tk.letter > 1)) {
+			if tk.digits == 0 && (tk.letter > 4 || (tk.cls != 0 && tk.letter > 1)) {
 				break
 			}
-			if tk.digits == 0 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.joined(k+1) && sc.toks[k+1].digits > 0) && (tk.letter > 1 || sc.sep(k) == ' ') {
+			if tk.digits == 0 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.toks[k+1].join && sc.toks[k+1].digits > 0) && (tk.letter > 1 || tk.sep == ' ') {
 				break // a word after the number ("e", "y"), not letters inside it
 			}
-			s := sc.sep(k)
 			if k == i+1 {
-				cand.sep = s
-			} else if cand.sep != s {
+				cand.sep = tk.sep
+			} else if cand.sep != tk.sep {
 				cand.sep = 0
 			}
 		}
-		if len(cand.c)+tk.n() > maxCandidateLen {
+		m := len(cand.c)
+		if m+tk.n() > maxCandidateLen {
 			break
 		}
-		if len(cand.c)+tk.n() > 19 && isDigit(sc.s[t.a]) {
+		if m+tk.n() > 19 && isDigit(sc.s[t.a]) {
 			break // only IBANs are longer, and they start with letters
 		}
-		for _, ch := range sc.s[tk.a:tk.b] {
-			if ch >= 'a' && ch <= 'z' {
-				ch -= 'a' - 'A'
-			}
-			cand.c = append(cand.c, ch)
+		cand.c = cand.c[:m+tk.n()]
+		for j, ch := range sc.s[tk.a:tk.b] {
+			cand.c[m+j] = upperCase[ch]
 		}
 		cand.digits += int(tk.digits)
 		lower, upper = lower || tk.lower > 0, upper || tk.upper > 0
 		cand.mixed = lower && upper
-		cand.groups[cand.n] = tk.n()
+		cand.groups[cand.n] = uint8(tk.n())
 		cand.n++
-		kind, score := sc.judge(&cand, i, k, ctx)
+		kind, score := sc.judge(&cand, i, k, &ctx)
 		if score > 0 && score >= bestScore {
 			best, bestScore, bestKind = k, score, kind
 		}
@@ -139,6 +126,38 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 	}
 	return best, bestKind, bestScore
 }
+
+// nearby is what the words near a number starting at token i say (see
+// scanner.context), the words before it read once.
+type nearby struct {
+	sc         *scanner
+	i          int
+	arms       uint32
+	never, got bool
+}
+
+// at returns what the words near tokens i..k say.
+func (n *nearby) at(k int) (uint32, bool) {
+	if !n.got {
+		n.arms, n.never = n.sc.before(n.i)
+		n.got = true
+	}
+	if n.arms != 0 || n.never {
+		return n.arms, n.never
+	}
+	return n.sc.after(k)
+}
+
+// upperCase maps small letters to capitals and every other byte to itself.
+var upperCase = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if c >= 'a' && c <= 'z' {
+			t[c] = byte(c) - 'a' + 'A'
+		}
+	}
+	return t
+}()
 
 // continues reports whether token k+1 (or i-1) goes on with digits in the
 // way the candidate is grouped, so the candidate is only part of a longer
@@ -163,7 +182,7 @@ func (sc *scanner) phoneLed(i int) bool {
 // judge scores a candidate: 2 when it passes a check that is enough alone,
 // 1 when its shape is right and a keyword is near, 0 when it is not
 // personal data.
-func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, bool)) (Kind, int) {
+func (sc *scanner) judge(cand *candidate, i, k int, near *nearby) (Kind, int) {
 	c := cand.c
 	if len(c) < 6 {
 		return "", 0
@@ -226,7 +245,7 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 			// it is: "my licence number is 570 059 220"; and these checks
 			// pass one number in ten, so a phone, order or ticket word
 			// nearer says it is not one.
-			arms, never := context(k)
+			arms, never := near.at(k)
 			if never {
 				return "", 0
 			}
@@ -244,7 +263,7 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 	if part || (digits < 3 || digits < 5 && l < 8) && l < 15 {
 		return "", 0 // too few digits for any number a keyword arms
 	}
-	arms, never := context(k)
+	arms, never := near.at(k)
 	if never || arms&armAny == 0 {
 		return "", 0
 	}

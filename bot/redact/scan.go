@@ -7,17 +7,23 @@ import (
 
 // token is a run of letters, digits, '<' and '_' in the folded text.
 type token struct {
-	a, b int32 // s[a:b]
-	// The counts of digits, letters, capitals and small letters, and the
-	// longest run of digits, stop at maxCount.
-	digits, letter, upper, lower, run int16
-	cls                               uint32 // the class of the word, if it is one
-	lt, odd                           bool   // holds '<'; holds '_' or a letter of another script
-	brk                               bool   // the gap before it ends a sentence
-	skip                              bool   // inside an e-mail address or a never-personal shape
-	email                             bool   // inside an e-mail address
-	num                               bool   // all digits
-	para                              bool   // the gap before it holds an empty line
+	a, b int32  // s[a:b]
+	cls  uint32 // the class of the word, if it is one
+	// The counts of digits, letters, capitals and small letters stop at
+	// maxCount; run, the longest run of digits, is counted when there are
+	// six digits or more and stops at 255.
+	digits, letter, upper, lower int16
+	run                          uint8
+	lt, odd                      bool // holds '<'; holds '_' or a letter of another script
+	brk                          bool // the gap before it ends a sentence
+	skip                         bool // inside an e-mail address or a never-personal shape
+	email                        bool // inside an e-mail address
+	num                          bool // all digits
+	para                         bool // the gap before it holds an empty line
+	// join says the gap before it joins two parts of a number (see
+	// joined); sep is the gap's first byte that is not a space, or ' '.
+	join bool
+	sep  byte
 }
 
 // maxCount is where the counts of a token stop.
@@ -128,63 +134,90 @@ func longestDigits(w []byte) int {
 	return longest
 }
 
+// nextWord reads the next word of s from i on into t, writing it in small
+// letters to lo, and returns where it ends, or -1 when there is none. The
+// gap before it comes from the end of the word before, prev, of class
+// prevCls (prev < 0 for the first word).
+//
+//go:noinline
+func nextWord(s, lo []byte, i, prev int, prevCls uint32, t *token) int {
+	lo = lo[:len(s)]
+	for i < len(s) && byteInfo[s[i]] == 0 {
+		i++
+	}
+	if i >= len(s) {
+		return -1
+	}
+	a := i
+	var acc uint64
+	for ; i < len(s); i++ {
+		c := s[i]
+		v := byteInfo[c]
+		if v == 0 {
+			break
+		}
+		lo[i] = c | byte(v>>56) // 'A' | 0x20 is 'a'
+		acc += v
+	}
+	n := i - a
+	digits, upper, lower, lt, odd := int(acc&countMask), int(acc>>12&countMask), int(acc>>24&countMask), int(acc>>36&countMask), int(acc>>48&countMask)
+	if n > countMask {
+		digits, upper, lower, lt, odd = countBytes(s[a:i])
+		digits, upper, lower = min(digits, maxCount), min(upper, maxCount), min(lower, maxCount)
+	}
+	*t = token{}
+	t.a, t.b = int32(a), int32(i)
+	t.digits, t.upper, t.lower, t.letter = int16(digits), int16(upper), int16(lower), int16(min(upper+lower, maxCount))
+	t.num, t.lt, t.odd, t.sep = digits == n, lt > 0, odd > 0, ' '
+
+	if prev >= 0 {
+		if a == prev+1 {
+			c := s[prev]
+			t.brk = c == '?' || c == '!' || c == ';'
+			t.join = gapByte[c]&gJoin != 0
+			if gapByte[c]&gSpace == 0 {
+				t.sep = c
+			}
+		} else {
+			g := s[prev:a]
+			t.brk, t.para = endsSentence(g, prevCls)
+			t.join, t.sep = gapJoins(g), gapSep(g)
+		}
+	}
+	return i
+}
+
 func (sc *scanner) tokenize() {
 	s, lo := sc.s, sc.lo[:len(sc.s)]
 	toks := sc.toks[:0]
-	prevB, prevCls := int32(-1), uint32(0)
-	for i := 0; i < len(s); {
-		if byteInfo[s[i]] == 0 {
-			i++
-			continue
-		}
-		a := i
-		var acc uint64
-		for ; i < len(s); i++ {
-			b := s[i]
-			v := byteInfo[b]
-			if v == 0 {
-				break
-			}
-			lo[i] = b | byte(v>>56) // 'A' | 0x20 is 'a'
-			acc += v
-		}
+	prev, prevCls := -1, uint32(0)
+	for i := 0; ; {
 		if len(toks) == cap(toks) {
 			toks = append(toks, token{})[:len(toks)]
 		}
 		toks = toks[:len(toks)+1]
 		t := &toks[len(toks)-1]
-		n := i - a
-		digits, upper, lower, lt, odd := int(acc&countMask), int(acc>>12&countMask), int(acc>>24&countMask), int(acc>>36&countMask), int(acc>>48&countMask)
-		if n > countMask {
-			digits, upper, lower, lt, odd = countBytes(s[a:i])
+		b := nextWord(s, lo, i, prev, prevCls, t)
+		if b < 0 {
+			toks = toks[:len(toks)-1]
+			break
 		}
-		*t = token{
-			a: int32(a), b: int32(i),
-			digits: int16(min(digits, maxCount)), upper: int16(min(upper, maxCount)), lower: int16(min(lower, maxCount)),
-			letter: int16(min(upper+lower, maxCount)),
-			num:    digits == n, lt: lt > 0, odd: odd > 0,
-		}
-		if digits == 0 {
-			if lt+odd == 0 && n <= maxWord && maybeWord(lo[a:i]) {
-				t.cls = wordIndex.lookup(lo[a:i])
+		a := int(t.a)
+		i, prev = b, b
+		if t.digits == 0 {
+			if !t.lt && !t.odd {
+				t.cls = wordIndex.lookupAt(lo, a, b-a)
 			}
 		} else {
-			if digits >= 6 {
-				t.run = int16(min(longestDigits(s[a:i]), maxCount))
+			if t.digits >= 6 {
+				t.run = uint8(min(longestDigits(s[a:b]), 255))
 			}
-			if upper+lower > 0 {
+			if t.letter > 0 {
 				t.skip = sc.codeLike(t)
 			}
 		}
-		if prevB >= 0 {
-			if g := s[prevB:a]; len(g) == 1 {
-				t.brk = g[0] == '?' || g[0] == '!' || g[0] == ';'
-			} else {
-				t.brk, t.para = endsSentence(g, prevCls)
-			}
-		}
-		prevB, prevCls = int32(i), t.cls
-		if n == 12 && digits < 12 && a > 0 && s[a-1] == '-' {
+		prevCls = t.cls
+		if b-a == 12 && t.digits < 12 && a > 0 && s[a-1] == '-' {
 			sc.toks = toks
 			sc.uuid()
 		}
@@ -212,7 +245,29 @@ func (sc *scanner) gap(i int) []byte {
 // joined reports whether tokens i-1 and i are parts of one number: only
 // spaces, dots, dashes, slashes and at most one line break between them.
 func (sc *scanner) joined(i int) bool {
-	g := sc.gap(i)
+	return i > 0 && i < len(sc.toks) && sc.toks[i].join
+}
+
+// What a byte alone between two tokens is.
+const (
+	gJoin  byte = 1 << iota // it joins the parts of a number
+	gSpace                  // it is a space
+)
+
+var gapByte = func() (t [256]byte) {
+	for _, c := range []byte(" .-/\t\r\n") {
+		t[c] |= gJoin
+	}
+	for _, c := range []byte(" \t\r") {
+		t[c] |= gSpace
+	}
+	return t
+}()
+
+// gapJoins reports whether the gap g between two tokens joins them as
+// parts of one number: one to three spaces, dots, dashes and slashes, at
+// most one of them a line break.
+func gapJoins(g []byte) bool {
 	if len(g) == 0 || len(g) > 3 {
 		return false
 	}
@@ -232,7 +287,15 @@ func (sc *scanner) joined(i int) bool {
 // sep returns the separator between tokens i-1 and i: its first
 // non-space byte, or ' '.
 func (sc *scanner) sep(i int) byte {
-	for _, c := range sc.gap(i) {
+	if i <= 0 || i >= len(sc.toks) {
+		return ' '
+	}
+	return sc.toks[i].sep
+}
+
+// gapSep returns the first byte of g that is not a space, or ' '.
+func gapSep(g []byte) byte {
+	for _, c := range g {
 		if c != ' ' && c != '\t' && c != '\r' {
 			return c
 		}
@@ -463,13 +526,13 @@ func (sc *scanner) emails() {
 
 // codePrefixes start error, ticket and version codes written as one word
 // with their digits: "AADSTS90072", "INC0012345", "KB5034441".
-var codePrefixes = map[string]bool{}
-
-func init() {
+var codePrefixes = func() wordTable {
+	m := map[string]uint32{}
 	for _, p := range strings.Fields("aadsts aadb adsts err error http ora kb ver build ios android sm iphone pixel galaxy rev win case ticket inq ord order ref tkt req sr cs inc chg prj proj jira") {
-		codePrefixes[p] = true
+		m[p] = 1
 	}
-}
+	return newWordTable(m)
+}()
 
 // codeLike reports whether token t is never personal data: an error or
 // ticket code written as one word ("AADSTS90072", "INC0012345"), a
@@ -480,7 +543,7 @@ func (sc *scanner) codeLike(t *token) bool {
 	for j < len(w) && w[j] >= 'a' && w[j] <= 'z' {
 		j++
 	}
-	if j > 0 && allDigits(w[j:]) && codePrefixes[string(w[:j])] {
+	if j > 0 && allDigits(w[j:]) && codePrefixes.lookupAt(sc.lo, int(t.a), j) != 0 {
 		return true
 	}
 	if len(w) > 2 && w[0] == '0' && w[1] == 'x' {

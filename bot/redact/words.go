@@ -36,60 +36,15 @@ const armAny = armPassport | armLicence | armSSN | armSIN | armAadhaar | armCPF 
 // words maps lower-case folded words (accents removed) to their class.
 var words = map[string]uint32{}
 
-// wordIndex is words as an open-addressing table: looking a word up in it
-// hashes the bytes once and allocates nothing.
+// wordIndex is words as an open-addressing table (see wordtable.go).
 var wordIndex wordTable
-
-type wordTable struct {
-	keys []string
-	cls  []uint32
-	mask uint32
-}
-
-func newWordTable(m map[string]uint32) wordTable {
-	n := 1
-	for n < 4*len(m) {
-		n <<= 1
-	}
-	t := wordTable{keys: make([]string, n), cls: make([]uint32, n), mask: uint32(n - 1)}
-	for k, c := range m {
-		i := hashWord([]byte(k)) & t.mask
-		for t.keys[i] != "" {
-			i = (i + 1) & t.mask
-		}
-		t.keys[i], t.cls[i] = k, c
-	}
-	return t
-}
-
-// hashWord is FNV-1a.
-func hashWord(b []byte) uint32 {
-	h := uint32(2166136261)
-	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
-	}
-	return h
-}
-
-// lookup returns the class of the lower-case word b, or 0.
-func (t *wordTable) lookup(b []byte) uint32 {
-	for i := hashWord(b) & t.mask; ; i = (i + 1) & t.mask {
-		k := t.keys[i]
-		if k == "" {
-			return 0
-		}
-		if k == string(b) {
-			return t.cls[i]
-		}
-	}
-}
 
 // maxWord is the longest word in words.
 const maxWord = 30
 
 // wordShapes[n][first] has the bit of the last letter of every word of n
 // letters starting with first: most words are not in words, and this
-// tells so without hashing them.
+// tells so without looking them up.
 var wordShapes [maxWord + 1][26]uint32
 
 // maybeWord reports whether the lower-case w may be in words.
