@@ -80,6 +80,9 @@ func (sc *scanner) address(i int) (int, bool) {
 	}
 	switch {
 	case sc.houseNumber(i):
+		if !sc.streetAhead(i) {
+			return 0, false
+		}
 		j := i + 1
 		if j < n && sc.class(j)&wordStreet != 0 {
 			e = j
@@ -120,6 +123,22 @@ func (sc *scanner) address(i int) (int, bool) {
 		return 0, false
 	}
 	return sc.addressTail(e, lower)
+}
+
+// streetAhead reports whether a street word that can follow a house
+// number at token i comes soon enough: "rue" right after it, "street" two
+// to six words on.
+func (sc *scanner) streetAhead(i int) bool {
+	toks := sc.toks
+	if i+1 < len(toks) && toks[i+1].cls&wordStreet != 0 {
+		return true
+	}
+	for j := i + 2; j < len(toks) && j <= i+6; j++ {
+		if toks[j].cls&wordStreet2 != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // addressTail finds the postcode or city that ends an address whose street

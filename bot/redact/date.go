@@ -8,6 +8,9 @@ import "bytes"
 // word is near it, or it follows what looks like a full name and is a
 // plausible birth year.
 func (sc *scanner) date(i int) (end int, ok, birth bool) {
+	if !sc.mayBeDate(i) {
+		return 0, false, false
+	}
 	k, year, ok := sc.numericDate(i)
 	if !ok {
 		k, year, ok = sc.writtenDate(i)
@@ -27,6 +30,22 @@ func (sc *scanner) date(i int) (end int, ok, birth bool) {
 		return k, true, false
 	}
 	return k, true, sc.nameBefore(i)
+}
+
+// mayBeDate reports whether a date may start at token i: it is a month,
+// or a '/', '.' or '-' alone follows it, or a month one or two words on.
+func (sc *scanner) mayBeDate(i int) bool {
+	toks := sc.toks
+	if toks[i].cls&wordMonth != 0 {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	if next := toks[i+1]; next.cls&wordMonth != 0 || next.a == toks[i].b+1 && (next.sep == '/' || next.sep == '.' || next.sep == '-') {
+		return true
+	}
+	return i+2 < len(toks) && toks[i+2].cls&wordMonth != 0
 }
 
 // monthYear reads a month and year: 02/2027, 2027-02.

@@ -116,6 +116,9 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 		cand.mixed = lower && upper
 		cand.groups[cand.n] = uint8(tk.n())
 		cand.n++
+		if len(cand.c) < 6 {
+			continue // every number looked for has six characters or more
+		}
 		kind, score := sc.judge(&cand, i, k, &ctx)
 		if score > 0 && score >= bestScore {
 			best, bestScore, bestKind = k, score, kind
@@ -183,19 +186,22 @@ func (sc *scanner) phoneLed(i int) bool {
 // 1 when its shape is right and a keyword is near, 0 when it is not
 // personal data.
 func (sc *scanner) judge(cand *candidate, i, k int, near *nearby) (Kind, int) {
-	c := cand.c
-	if len(c) < 6 {
-		return "", 0
-	}
-	digits := cand.digits
-	allNum := digits == len(c)
-	part := allNum && sc.continues(cand, i, k)
-	if part {
+	if cand.digits == len(cand.c) && sc.continues(cand, i, k) {
 		return "", 0 // only a part of a longer number
 	}
-	if placeholder(c) {
+	kind, score := sc.judgeShape(cand, i, k, near)
+	if score > 0 && placeholder(cand.c) {
 		return "", 0 // a format hint ("DE00 0000 0000", "AAAAA9999A"), not a value
 	}
+	return kind, score
+}
+
+// judgeShape is judge for a candidate that is not part of a longer number,
+// before format hints are set aside.
+func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, int) {
+	c := cand.c
+	digits := cand.digits
+	allNum := digits == len(c)
 	phone := sc.phoneLed(i)
 	sep := cand.sep
 	// Each check wants its length: looking at the length first spares
@@ -224,7 +230,7 @@ func (sc *scanner) judge(cand *candidate, i, k int, near *nearby) (Kind, int) {
 		}
 		return DNI, 2
 	}
-	if allNum && !part && !phone && (l == 9 || l >= 10 && l <= 12 || l == 15) {
+	if allNum && !phone && (l == 9 || l >= 10 && l <= 12 || l == 15) {
 		kind := Kind("")
 		switch {
 		case l == 9 && ssn(c) && cand.is(3, 2, 4) && sep != '/':
@@ -260,7 +266,7 @@ func (sc *scanner) judge(cand *candidate, i, k int, near *nearby) (Kind, int) {
 			return kind, 2
 		}
 	}
-	if part || (digits < 3 || digits < 5 && l < 8) && l < 15 {
+	if (digits < 3 || digits < 5 && l < 8) && l < 15 {
 		return "", 0 // too few digits for any number a keyword arms
 	}
 	arms, never := near.at(k)

@@ -454,7 +454,7 @@ func (sc *scanner) run2() {
 			}
 		}
 		k, kind, score := sc.number(i)
-		if score < 2 {
+		if score < 2 && t.num {
 			// Found nothing, or only a number near its keyword: it may be
 			// the first part of one written in two.
 			if e1, j, e2, kind, ok := sc.split(i); ok && e1 >= k {
@@ -469,13 +469,15 @@ func (sc *scanner) run2() {
 			i = k + 1
 			continue
 		}
-		if k, ok := sc.phone(i); ok {
-			sc.emit(Phone, i, k)
-			if a := int(sc.toks[i].a); a > 0 && (sc.s[a-1] == '+' || sc.s[a-1] == '(') {
-				sc.out[len(sc.out)-1].Start = a - 1
+		if t.num { // phones are digits only
+			if k, ok := sc.phone(i); ok {
+				sc.emit(Phone, i, k)
+				if a := int(sc.toks[i].a); a > 0 && (sc.s[a-1] == '+' || sc.s[a-1] == '(') {
+					sc.out[len(sc.out)-1].Start = a - 1
+				}
+				i = k + 1
+				continue
 			}
-			i = k + 1
-			continue
 		}
 		if t.run >= 6 {
 			sc.emit(Digits, i, i)
