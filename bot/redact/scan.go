@@ -416,7 +416,7 @@ func (sc *scanner) run() {
 
 func (sc *scanner) run2() {
 	for i := 0; i < len(sc.toks); {
-		t := sc.toks[i]
+		t := &sc.toks[i]
 		if t.skip {
 			if t.run >= 6 && !t.email {
 				sc.emit(Digits, i, i) // logs keep no long number, whatever it is
