@@ -10,11 +10,14 @@ import (
 // give two) so that detection never depends on how something was typed:
 // full-width forms and the decimal digits of every script become ASCII,
 // accented Latin letters lose their accents, every kind of space, dash and
-// line separator becomes ' ', '-' or '\n', and letters of other scripts
-// become otherLetter. It is the compatibility folding of NFKC restricted to
+// line separator becomes ' ', '-' or '\n', keywords in other scripts
+// become the Latin keyword they stand for (see scriptWords), the other
+// letters of Chinese, Japanese and Korean become spaces and those of other
+// scripts otherLetter. It is the compatibility folding of NFKC restricted to
 // what the detectors read, with a map back to the original bytes.
 type folded struct {
 	s   []byte // the folded text, case kept
+	lo  []byte // the folded text in small letters
 	raw []byte // the text before folding
 	// shifts map folded offsets back to the original: from folded offset
 	// at on, the original offset is the folded one plus delta. Empty when
@@ -50,6 +53,7 @@ func (f *folded) fold(text string) {
 	f.raw = append(f.raw[:0], text...) // bytes to read eight at a time
 	raw := f.raw
 	f.s, f.shifts = f.s[:0], f.shifts[:0]
+	defer func() { f.lo = appendLower(f.lo[:0], f.s) }()
 	delta := 0
 	for i := 0; i < len(raw); {
 		if raw[i] < utf8.RuneSelf {
@@ -59,6 +63,21 @@ func (f *folded) fold(text string) {
 			continue
 		}
 		r, size := utf8.DecodeRune(raw[i:])
+		if r >= 0x370 {
+			if latin, n := scriptKeyword(r, raw[i:]); n > 0 {
+				// " passport " for 护照: the word maps to the keyword, the
+				// spaces to its ends.
+				f.s = append(f.s, ' ')
+				f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(i - len(f.s))})
+				f.s = append(f.s, latin...)
+				f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(i + n - len(f.s))})
+				f.s = append(f.s, ' ')
+				delta = i + n - len(f.s)
+				f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(delta)})
+				i += n
+				continue
+			}
+		}
 		a, b := foldRune(r)
 		f.s = append(f.s, a)
 		n := 1
@@ -72,6 +91,28 @@ func (f *folded) fold(text string) {
 			f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(delta)})
 		}
 	}
+}
+
+// appendLower appends src, folded text, to dst in small letters, eight
+// bytes at a time: each byte from 'A' to 'Z' gets the bit 0x20. Folded
+// text has no byte above otherLetter (0x80), so adding 0x3F to a byte
+// never carries into the next.
+func appendLower(dst, src []byte) []byte {
+	n := len(dst)
+	dst = append(dst, src...)
+	w := dst[n:]
+	i := 0
+	for ; i+8 <= len(w); i += 8 {
+		x := binary.LittleEndian.Uint64(w[i:])
+		upper := (x + 0x3F3F3F3F3F3F3F3F) &^ (x + 0x2525252525252525) &^ x & 0x8080808080808080
+		binary.LittleEndian.PutUint64(w[i:], x|upper>>2)
+	}
+	for ; i < len(w); i++ {
+		if c := w[i]; c >= 'A' && c <= 'Z' {
+			w[i] = c + 'a' - 'A'
+		}
+	}
+	return dst
 }
 
 // asciiPrefix returns the length of the ASCII start of s, reading eight
@@ -128,8 +169,10 @@ func foldRune(r rune) (byte, byte) {
 		return '.', 0
 	case r == 0x2039 || r == 0x3008 || r == 0xFE64:
 		return '<', 0
-	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3041 && r <= 0x3096, r >= 0x30A1 && r <= 0x30FA, r >= 0xAC00 && r <= 0xD7A3, r >= 0x410 && r <= 0x44F:
-		return otherLetter, 0 // the common Han, kana, Hangul and Cyrillic letters, without a table search
+	case spaceless(r):
+		return ' ', 0 // Han, kana and Hangul: what is not a keyword separates the words around it
+	case r >= 0x410 && r <= 0x44F:
+		return otherLetter, 0 // the common Cyrillic letters, without a table search
 	case r >= 0x660 && r <= 0x669:
 		return '0' + byte(r-0x660), 0 // Arabic-Indic
 	case r >= 0x6F0 && r <= 0x6F9:

@@ -67,11 +67,18 @@ const (
 // (score 1). Score 0 is nothing.
 func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 	t := sc.toks[i]
-	if t.lt || t.odd || (t.digits == 0 && (t.letter > 3 || t.upper != t.letter || (sc.class(i) != 0 && t.letter > 2))) {
+	if t.lt || t.odd {
 		return 0, "", 0
 	}
-	if t.digits == 0 && (i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) {
-		return 0, "", 0
+	if t.digits == 0 && !sc.capitals9(i) {
+		// Letters that start a number ("AB 12 34 56 C", "MA 23 16 78 D"),
+		// not its keyword ("ID 123456789").
+		if t.letter > 3 || t.upper != t.letter || t.cls != 0 && t.letter > 2 || t.cls&(armAny|armBirth|wordNever|wordQualified) != 0 {
+			return 0, "", 0
+		}
+		if i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0 {
+			return 0, "", 0
+		}
 	}
 	if t.n() < 6 && (i+1 >= len(sc.toks) || !sc.joined(i+1)) {
 		return 0, "", 0 // every number looked for has six characters or more
@@ -133,22 +140,46 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 // nearby is what the words near a number starting at token i say (see
 // scanner.context), the words before it read once.
 type nearby struct {
-	sc         *scanner
-	i          int
-	arms       uint32
-	never, got bool
+	sc          *scanner
+	i           int
+	arms, tight uint32
+	never, got  bool
+	farArms     uint32
+	gotFar      bool
 }
 
 // at returns what the words near tokens i..k say.
 func (n *nearby) at(k int) (uint32, bool) {
-	if !n.got {
-		n.arms, n.never = n.sc.before(n.i)
-		n.got = true
-	}
+	n.read()
 	if n.arms != 0 || n.never {
 		return n.arms, n.never
 	}
+	if n.tight != 0 {
+		return 0, false // a keyword right before: what follows cannot make it an order number
+	}
 	return n.sc.after(k)
+}
+
+func (n *nearby) read() {
+	if !n.got {
+		n.arms, n.never, n.tight = n.sc.before(n.i)
+		n.got = true
+	}
+}
+
+// right returns the kinds armed by the keyword right before the number.
+func (n *nearby) right() uint32 {
+	n.read()
+	return n.tight
+}
+
+// further returns the kinds armed by keywords further from tokens i..k
+// (see scanner.far).
+func (n *nearby) further(k int) uint32 {
+	if !n.gotFar {
+		n.farArms, n.gotFar = n.sc.far(n.i, k), true
+	}
+	return n.farArms
 }
 
 // upperCase maps small letters to capitals and every other byte to itself.
@@ -179,7 +210,23 @@ func (sc *scanner) continues(cand *candidate, i, k int) bool {
 // phone number.
 func (sc *scanner) phoneLed(i int) bool {
 	a := sc.toks[i].a
-	return a > 0 && (sc.s[a-1] == '+' || sc.s[a-1] == '(') || a > 1 && sc.s[a-2] == '+'
+	if a == 0 {
+		return false
+	}
+	switch sc.s[a-1] {
+	case '+':
+		return true
+	case '(':
+		return sc.areaCode(i)
+	}
+	return a > 1 && sc.s[a-2] == '+'
+}
+
+// areaCode reports whether token i, after a "(", is an area code in
+// brackets, "(415) 555-0132", not a number in brackets: "(718.87.4986)".
+func (sc *scanner) areaCode(i int) bool {
+	t := sc.toks[i]
+	return t.num && t.n() <= 4 && int(t.b) < len(sc.s) && sc.s[t.b] == ')'
 }
 
 // judge scores a candidate: 2 when it passes a check that is enough alone,
@@ -208,6 +255,8 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 	// the checks that cannot hold.
 	l := len(c)
 	switch {
+	case l < 9:
+		// No number with a check is this short.
 	case allNum && l >= 13 && cardNumber(c) && (cand.grouped4() || cand.is(4, 6, 5) || cand.is(4, 6, 4)):
 		return Card, 2
 	case l >= 15 && !allNum && iban(c) && (cand.n == 1 || cand.grouped4()):
@@ -229,6 +278,10 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 			return NIE, 2
 		}
 		return DNI, 2
+	case l == 9 && !allNum && cand.n <= 2 && nric(c), l == 10 && !allNum && cand.n == 1 && taiwanID(c):
+		return IDNumber, 2
+	case l == 13 && allNum && cand.is(6, 7) && sep == '-' && rrn(c):
+		return RRN, 2
 	}
 	if allNum && !phone && (l == 9 || l >= 10 && l <= 12 || l == 15) {
 		kind := Kind("")
@@ -266,11 +319,24 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 			return kind, 2
 		}
 	}
-	if (digits < 3 || digits < 5 && l < 8) && l < 15 {
+	if (digits < 2 || digits < 5 && l < 7) && l < 15 && !(l == 9 && germanDocument(c)) {
 		return "", 0 // too few digits for any number a keyword arms
 	}
 	arms, never := near.at(k)
-	if never || arms&armAny == 0 {
+	if never {
+		return "", 0
+	}
+	tight := near.right()
+	if arms&armAny == 0 && l >= 7 {
+		arms = tight // "Pass: C01X00T47", "lic S5294 07561 36644"
+	}
+	if arms&armAny == 0 {
+		// A social security number written alone, its keyword earlier in
+		// the message: "my ssn ... so they can link the accounts:
+		// 416471562".
+		if allNum && l == 9 && !phone && ssn(c) && (cand.n == 1 || cand.is(3, 2, 4)) && near.further(k)&armSSN != 0 {
+			return SSN, 1
+		}
 		return "", 0
 	}
 	// A keyword is near: the shape is enough.
@@ -289,32 +355,98 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 		return Personnummer, 1
 	case arms&(armID|armSSN) != 0 && nir(c):
 		return NIR, 1
-	case allNum && arms&armCard != 0 && len(c) >= 8 && len(c) <= 19 && cand.n > 1:
+	case allNum && arms&armCard != 0 && l <= 19 && (cand.n > 1 && l >= 8 || l >= 13):
 		return Card, 1 // a card number, or most of one
-	case arms&armIBAN != 0 && len(c) >= 15 && isUpper(c[0]) && isUpper(c[1]) && isDigit(c[2]) && isDigit(c[3]) && ibanLengths[string(c[:2])] == len(c):
+	case arms&armIBAN != 0 && l >= 15 && isUpper(c[0]) && isUpper(c[1]) && isDigit(c[2]) && isDigit(c[3]) && ibanLengths[string(c[:2])] == l:
 		return IBAN, 1
+	case allNum && l == 10 && arms&armID != 0 && nhsNumber(c):
+		return IDNumber, 1 // grouped like a phone number: 943 476 5919
+	case l == 18 && arms&armID != 0 && residentIDShape(c):
+		return ResidentID, 1 // its check character mistyped
+	case l == 13 && arms&armID != 0 && rrnShape(c) && (cand.is(6, 7) || cand.n == 1) && sc.rrnWord(i):
+		return RRN, 1 // issued since 2020, without its check digit
 	}
-	if cand.mixed || len(c) > 18 || cand.n > 7 || hexLike(c) || (allNum && len(c) > 16) || (allNum && (phone || cand.phoneShaped())) || cand.versionShaped() {
+	// A phone number is written like one and has no keyword right before
+	// it: "CNI n° 0802 921 13531" is not a phone number.
+	phoneLike := allNum && (phone || cand.phoneShaped()) && tight&armAny == 0
+	if cand.mixed || l > 18 || cand.n > 7 || hexLike(c) || (allNum && l > 16) || phoneLike || cand.versionShaped() {
 		return "", 0
 	}
 	// Passports and licences mix letters and digits more freely than
-	// other numbers: the German C01X00T47, Washington's WDL licences.
+	// other numbers: the German C01X00T47 (or CWZ0FTLFT), Washington's WDL
+	// licences, the French X4RTBPFW4 right after its keyword.
+	document := digits >= 3 && (digits >= 5 || l >= 8) || l == 9 && germanDocument(c) ||
+		tight&(armPassport|armID|armLicence) != 0 && l >= 8 && l <= 10 && digits >= 2 && digits < l
 	switch {
-	case arms&armPassport != 0 && len(c) <= 10 && digits >= 3 && (digits >= 5 || len(c) >= 8):
+	case arms&armPassport != 0 && l <= 10 && document:
 		return Passport, 1
-	case arms&armLicence != 0 && len(c) <= 16 && digits >= 3 && (digits >= 5 || len(c) >= 8):
+	case arms&armLicence != 0 && l <= 16 && (document || waLicence(c)):
 		return Licence, 1
 	}
-	if digits < 4 || (digits < 5 && len(c) < 8) {
+	if !document || digits < 4 && !germanDocument(c) && tight&armID == 0 || digits < 5 && l < 8 {
 		return "", 0
 	}
 	switch {
-	case arms&armSSN != 0 && allNum && len(c) == 9:
+	case arms&armSSN != 0 && allNum && l == 9:
 		return SSN, 1
 	case arms&(armID|armSIN|armAadhaar|armCPF|armSSN) != 0:
 		return IDNumber, 1
 	}
 	return "", 0
+}
+
+// rrnWord reports whether the keyword of a resident registration number
+// comes before token i.
+func (sc *scanner) rrnWord(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := sc.toks[j]
+		if t.n() == 3 && string(sc.lo[t.a:t.b]) == "rrn" {
+			return true
+		}
+	}
+	return false
+}
+
+// capitals9 reports whether token i is nine capitals that may be a German
+// document number without digits: "VXGNFNYGL".
+func (sc *scanner) capitals9(i int) bool { return sc.capitals9Token(&sc.toks[i]) }
+
+// capitals9Token is capitals9 for token t.
+func (sc *scanner) capitals9Token(t *token) bool {
+	return t.n() == 9 && t.upper == 9 && t.cls == 0 && germanDocument(sc.s[t.a:t.b])
+}
+
+// germanDocument reports whether c is written like the serial number of a
+// German passport or identity card: nine of the capitals and digits those
+// use (no vowels, no B, D, Q or S), a capital first.
+func germanDocument(c []byte) bool {
+	if len(c) != 9 || !contains("CFGHJKLMNPRTVWXYZ", c[0]) {
+		return false
+	}
+	for _, ch := range c[1:] {
+		if !isDigit(ch) && !contains("CFGHJKLMNPRTVWXYZ", ch) {
+			return false
+		}
+	}
+	return true
+}
+
+// waLicence reports whether c is a Washington driver licence number of
+// the current format: WDL and nine capitals or digits.
+func waLicence(c []byte) bool {
+	if len(c) != 12 || string(c[:3]) != "WDL" {
+		return false
+	}
+	digits := 0
+	for _, ch := range c[3:] {
+		switch {
+		case isDigit(ch):
+			digits++
+		case !isUpper(ch):
+			return false
+		}
+	}
+	return digits >= 1
 }
 
 // hexLike reports whether c looks like a hexadecimal hash or identifier

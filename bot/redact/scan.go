@@ -20,6 +20,7 @@ type token struct {
 	email                        bool // inside an e-mail address
 	num                          bool // all digits
 	para                         bool // the gap before it holds an empty line
+	start                        bool // a rule may start with it (see tokenize)
 	// join says the gap before it joins two parts of a number (see
 	// joined); sep is the gap's first byte that is not a space, or ' '.
 	join bool
@@ -134,29 +135,26 @@ func longestDigits(w []byte) int {
 	return longest
 }
 
-// nextWord reads the next word of s from i on into t, writing it in small
-// letters to lo, and returns where it ends, or -1 when there is none. The
-// gap before it comes from the end of the word before, prev, of class
-// prevCls (prev < 0 for the first word).
+// nextWord reads the next word of s from i on into t and returns where it
+// starts and ends, the end -1 when there is none. The gap before it comes
+// from the end of the word before, prev, of class prevCls (prev < 0 for
+// the first word).
 //
 //go:noinline
-func nextWord(s, lo []byte, i, prev int, prevCls uint32, t *token) int {
-	lo = lo[:len(s)]
+func nextWord(s []byte, i, prev int, prevCls uint32, t *token) (int, int) {
 	for i < len(s) && byteInfo[s[i]] == 0 {
 		i++
 	}
 	if i >= len(s) {
-		return -1
+		return 0, -1
 	}
 	a := i
 	var acc uint64
 	for ; i < len(s); i++ {
-		c := s[i]
-		v := byteInfo[c]
+		v := byteInfo[s[i]]
 		if v == 0 {
 			break
 		}
-		lo[i] = c | byte(v>>56) // 'A' | 0x20 is 'a'
 		acc += v
 	}
 	n := i - a
@@ -184,7 +182,7 @@ func nextWord(s, lo []byte, i, prev int, prevCls uint32, t *token) int {
 			t.join, t.sep = gapJoins(g), gapSep(g)
 		}
 	}
-	return i
+	return a, i
 }
 
 func (sc *scanner) tokenize() {
@@ -197,16 +195,18 @@ func (sc *scanner) tokenize() {
 		}
 		toks = toks[:len(toks)+1]
 		t := &toks[len(toks)-1]
-		b := nextWord(s, lo, i, prev, prevCls, t)
+		a, b := nextWord(s, i, prev, prevCls, t)
 		if b < 0 {
 			toks = toks[:len(toks)-1]
 			break
 		}
-		a := int(t.a)
 		i, prev = b, b
 		if t.digits == 0 {
 			if !t.lt && !t.odd {
 				t.cls = wordIndex.lookupAt(lo, a, b-a)
+				if t.cls == 0 && b-a >= 6 && compoundLast[lo[b-1]] {
+					t.cls = compound(lo, a, b-a)
+				}
 			}
 		} else {
 			if t.digits >= 6 {
@@ -217,6 +217,17 @@ func (sc *scanner) tokenize() {
 			}
 		}
 		prevCls = t.cls
+		// Most words start no rule: run2 skips them. A word starts one if
+		// it is a month, a street or address word, a German preposition
+		// or document number, or (seen when the next token has digits) a
+		// short word in capitals or a street name written as one word.
+		t.start = t.digits > 0 || t.lt || t.cls&(wordMonth|wordStreet|wordStreet2|wordAddress) != 0 ||
+			t.upper == 9 && sc.capitals9Token(t) || t.upper == 1 && b-a <= 3 && germanPrefix(lo[a])
+		if n := len(toks); t.digits > 0 && n > 1 {
+			if p := &toks[n-2]; !p.start && p.digits == 0 && (p.letter <= 3 && p.upper == p.letter || sc.streetSuffixedToken(p)) {
+				p.start = true
+			}
+		}
 		if b-a == 12 && t.digits < 12 && a > 0 && s[a-1] == '-' {
 			sc.toks = toks
 			sc.uuid()
@@ -340,7 +351,7 @@ func endsSentence(g []byte, prev uint32) (brk, para bool) {
 // context returns what the words near tokens i..k say: the kinds they arm,
 // or never when an order, ticket or error word is nearer than any keyword.
 func (sc *scanner) context(i, k int) (arms uint32, never bool) {
-	if arms, never = sc.before(i); arms != 0 || never {
+	if arms, never, _ = sc.before(i); arms != 0 || never {
 		return arms, never
 	}
 	return sc.after(k)
@@ -348,12 +359,15 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 
 // before looks at up to four words before token i (not counting words like
 // "my", "number", "is"), within the paragraph: "My licence won't scan. The
-// number is 123 456 789" is still about the licence.
-func (sc *scanner) before(i int) (arms uint32, never bool) {
+// number is 123 456 789" is still about the licence. tight has the kinds
+// armed by a keyword right before it (fillers aside), with the keywords
+// that arm only there: "Pass: C01X00T47".
+func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 	toks := sc.toks
 	n := 0 // the words between j and i that are not fillers
 	for j := i - 1; j >= 0 && j >= i-9 && n < 4 && !toks[j+1].para; j-- {
 		c := toks[j].cls
+		between := n
 		if c&wordFiller == 0 {
 			n++
 		}
@@ -364,20 +378,31 @@ func (sc *scanner) before(i int) (arms uint32, never bool) {
 			c = wordNever
 		}
 		if c&wordNever != 0 {
-			return arms, arms == 0
+			if between > 2 {
+				continue // "it is the one on my order form, so: 416471562"
+			}
+			return arms, arms == 0, tight
 		}
-		arms |= c & (armAny | armBirth)
+		if between == 0 {
+			tight |= c & (armAny | armBirth)
+		}
+		if c&wordTight == 0 {
+			arms |= c & (armAny | armBirth)
+		}
 	}
-	return arms, false
+	return arms, false, tight
 }
 
 // after looks at up to three words after token k, within the sentence:
-// "X1234567 is my passport number".
+// "X1234567 is my passport number". An order, ticket or error word counts
+// only as the first or second word: "380 36 6179 and got error V-102" is
+// still a number.
 func (sc *scanner) after(k int) (arms uint32, never bool) {
 	toks := sc.toks
 	n := 0 // the words between k and j that are not fillers
 	for j := k + 1; j < len(toks) && j <= k+7 && n < 3 && !toks[j].brk; j++ {
 		c := toks[j].cls
+		between := n
 		if c&wordFiller == 0 {
 			n++
 		}
@@ -387,16 +412,44 @@ func (sc *scanner) after(k int) (arms uint32, never bool) {
 		if c&wordAbout != 0 {
 			break
 		}
-		if c&wordNever != 0 && c&wordQualified == 0 {
+		if between <= 1 && c&wordNever != 0 && c&wordQualified == 0 {
 			return arms, arms == 0
 		}
-		if c&wordQualified != 0 && j+1 < len(toks) && toks[j+1].cls&wordNever != 0 {
+		if between <= 1 && c&wordQualified != 0 && j+1 < len(toks) && toks[j+1].cls&wordNever != 0 {
 			return arms, arms == 0
 		}
-		arms |= c & (armAny | armBirth)
+		if c&wordTight == 0 {
+			arms |= c & (armAny | armBirth)
+		}
 	}
 	return arms, false
 }
+
+// far returns the kinds armed by keywords further from tokens i..k: up to
+// farBack words before them in the paragraph, across sentences, and to the
+// end of the sentence after them. Only numbers whose shape says what they
+// are use it: "my ssn ... I was told to post it here so they can link the
+// accounts: 416471562".
+func (sc *scanner) far(i, k int) (arms uint32) {
+	toks := sc.toks
+	for j := i - 1; j >= 0 && j >= i-farBack && !toks[j+1].para; j-- {
+		if c := toks[j].cls; c&wordTight == 0 {
+			arms |= c & (armAny | armBirth)
+		}
+	}
+	for j := k + 1; j < len(toks) && j <= k+farAfter && !toks[j].brk; j++ {
+		if c := toks[j].cls; c&wordTight == 0 {
+			arms |= c & (armAny | armBirth)
+		}
+	}
+	return arms
+}
+
+// farBack and farAfter are how far far looks.
+const (
+	farBack  = 40
+	farAfter = 12
+)
 
 // emit records tokens i..k as data of kind; never part of an e-mail
 // address, which was recorded first.
@@ -417,6 +470,10 @@ func (sc *scanner) run() {
 func (sc *scanner) run2() {
 	for i := 0; i < len(sc.toks); {
 		t := &sc.toks[i]
+		if !t.start {
+			i++ // a word: no rule starts with it
+			continue
+		}
 		if t.skip {
 			if t.run >= 6 && !t.email {
 				sc.emit(Digits, i, i) // logs keep no long number, whatever it is
@@ -431,12 +488,14 @@ func (sc *scanner) run2() {
 				continue
 			}
 		}
-		if t.digits == 0 && !t.lt && t.cls&(wordMonth|wordStreet|wordStreet2) == 0 &&
-			(t.letter > 3 || t.upper != t.letter || i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) &&
-			!(i+1 < len(sc.toks) && sc.toks[i+1].digits > 0 && sc.streetSuffixed(i)) {
-			i++ // a word: no rule starts with it
-			continue
+		if t.cls&wordAddress != 0 {
+			if a, k, ok := sc.cueAddress(i); ok {
+				sc.emit(Address, a, k)
+				i = k + 1
+				continue
+			}
 		}
+
 		if (t.digits > 0 && t.digits <= 4) || t.cls&wordMonth != 0 {
 			if k, ok, birth := sc.date(i); ok {
 				if birth {
@@ -446,15 +505,19 @@ func (sc *scanner) run2() {
 				continue
 			}
 		}
-		if t.cls&(wordStreet|wordStreet2) != 0 || t.digits > 0 && t.digits <= 5 || t.digits == 0 && t.cls == 0 {
+		if t.cls&(wordStreet|wordStreet2) != 0 || t.digits > 0 && t.digits <= 5 || t.digits == 0 && t.cls == 0 || t.upper == 1 && t.n() <= 3 {
 			if k, ok := sc.address(i); ok {
-				sc.emit(Address, i, k)
+				a := sc.unitBefore(i)
+				if a < i && len(sc.out) > 0 && sc.out[len(sc.out)-1].End > int(sc.toks[a].a) {
+					a = i // already found
+				}
+				sc.emit(Address, a, k)
 				i = k + 1
 				continue
 			}
 		}
 		k, kind, score := sc.number(i)
-		if score < 2 && t.num {
+		if score < 2 && (t.num || t.digits == 2 && sc.ibanPrefix(i)) {
 			// Found nothing, or only a number near its keyword: it may be
 			// the first part of one written in two.
 			if e1, j, e2, kind, ok := sc.split(i); ok && e1 >= k {

@@ -7,15 +7,14 @@ import "encoding/binary"
 // reads the word in one load, hashes it and allocates nothing, and the
 // table is small enough to stay in the fastest cache.
 type wordTable struct {
-	slots []wordSlot
+	first []uint64 // the words' first eight bytes
+	meta  []uint32 // their length (top five bits) and class; 0 for an empty slot
 	words []string // the word, to compare when it is longer than eight bytes
 	shift uint
 }
 
-type wordSlot struct {
-	first  uint64
-	n, cls uint32 // n is 0 in an empty slot
-}
+// classBits is where a slot's class ends and its length begins.
+const classBits = 27
 
 // lowBytes[n] keeps the first n bytes of a little-endian word.
 var lowBytes = [9]uint64{0, 0xff, 0xffff, 0xffffff, 0xffffffff, 0xffffffffff, 0xffffffffffff, 0xffffffffffffff, ^uint64(0)}
@@ -42,15 +41,17 @@ func newWordTable(m map[string]uint32) wordTable {
 		bits++
 	}
 	size := 1 << bits
-	t := wordTable{slots: make([]wordSlot, size), words: make([]string, size), shift: 64 - bits}
+	t := wordTable{first: make([]uint64, size), meta: make([]uint32, size), words: make([]string, size), shift: 64 - bits}
 	for w, c := range m {
+		if len(w) > maxWord || c>>classBits != 0 {
+			panic("redact: word too long or class too large: " + w)
+		}
 		first := firstBytes([]byte(w), 0, len(w))
 		i := wordHash(first, len(w), t.shift)
-		for t.slots[i].n != 0 {
+		for t.meta[i] != 0 {
 			i = (i + 1) & uint64(size-1)
 		}
-		t.slots[i] = wordSlot{first: first, n: uint32(len(w)), cls: c}
-		t.words[i] = w
+		t.first[i], t.meta[i], t.words[i] = first, uint32(len(w))<<classBits|c, w
 	}
 	return t
 }
@@ -61,14 +62,14 @@ func (t *wordTable) lookupAt(buf []byte, a, n int) uint32 {
 		return 0
 	}
 	first := firstBytes(buf, a, n)
-	mask := uint64(len(t.slots) - 1)
+	mask := uint64(len(t.meta) - 1)
 	for i := wordHash(first, n, t.shift); ; i = (i + 1) & mask {
-		e := &t.slots[i]
-		if e.first == first && int(e.n) == n {
+		m := t.meta[i]
+		if int(m>>classBits) == n && t.first[i] == first {
 			if n <= 8 || t.words[i] == string(buf[a:a+n]) {
-				return e.cls
+				return m & (1<<classBits - 1)
 			}
-		} else if e.n == 0 {
+		} else if m == 0 {
 			return 0
 		}
 	}
