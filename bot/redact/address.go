@@ -231,7 +231,7 @@ func (sc *scanner) gapFolded(i, j int) bool {
 func (sc *scanner) cueAddress(i int) (start, end int, ok bool) {
 	toks := sc.toks
 	start = i + 1
-	for start < len(toks) && start <= i+3 && (toks[start].cls&wordFiller != 0 || cuePrepositions[string(sc.lo[toks[start].a:toks[start].b])]) {
+	for start < len(toks) && start <= i+3 && (toks[start].cls&(wordFiller|wordAddress) != 0 || cuePrepositions[string(sc.lo[toks[start].a:toks[start].b])]) {
 		start++
 	}
 	if start < len(toks) && toks[start].num && toks[start].n() <= 5 && sc.gapFolded(i, start) {
@@ -243,28 +243,23 @@ func (sc *scanner) cueAddress(i int) (start, end int, ok bool) {
 		}
 		return i, end, true
 	}
-	house, names := false, 0
+	house, names, street, last := false, 0, false, -1
 	for j := start; j < len(toks) && j <= start+16; j++ {
 		t := toks[j]
-		if t.brk && j > start || t.skip || t.cls&wordNever != 0 {
-			return 0, 0, false
+		if t.brk && j > start && toks[j-1].n() > 1 || t.skip || t.cls&wordNever != 0 {
+			break // a sentence ends, but not after an initial: "P.O. Box 789"
 		}
 		if sc.nameWord(j) || sc.streetNameWord(j) {
 			names++
-		}
-		if house && names >= 2 && t.num && (t.n() == 6 || t.n() == 5 || t.n() == 4 && j > start && sc.nameWord(j-1)) {
-			end = j
-			if sc.nameWord(j + 1) {
-				end = j + 1
-			}
-			return start, end, true
+			last = j
+			street = street || house && t.cls&(wordStreet|wordStreet2) != 0
 		}
 		if house && names >= 2 && j > start+1 {
-			if k, ok := sc.postcode(j); ok && (!t.num || t.n() == 4) {
-				if sc.nameWord(k+1) && !strings.ContainsAny(string(sc.gap(k+1)), ".") {
-					k++ // "4909-143 Porto"
-				}
-				return start, k, true
+			if k, ok := sc.postcode(j); ok && (!t.num || t.n() >= 4) {
+				return start, sc.cityAfter(k, false), true // "4909-143 Porto"
+			}
+			if t.num && t.n() == 6 {
+				return start, sc.cityAfter(j, false), true // India: "Mumbai 400053"
 			}
 		}
 		if t.digits > 0 && t.digits <= 4 && t.n() <= 5 {
@@ -272,6 +267,11 @@ func (sc *scanner) cueAddress(i int) (start, end int, ok bool) {
 		} else if t.digits > 0 {
 			return 0, 0, false
 		}
+	}
+	// Without a postcode: a house number, then a street word and more
+	// names, to the last of them: "Plot 15, Admiralty Way, Lekki, Lagos".
+	if house && street && names >= 3 {
+		return start, last, true
 	}
 	return 0, 0, false
 }
@@ -302,19 +302,18 @@ func (sc *scanner) addressTail(e int, lower bool) (int, bool) {
 			break
 		}
 		if k, ok := sc.postcode(j); ok {
-			end = k
-			if (sc.nameWord(k+1) || lower && sc.plainWord(k+1)) && !strings.ContainsAny(string(sc.gap(k+1)), ".") {
-				end = k + 1 // "28013 Madrid"
-			}
-			return end, true
+			return sc.cityAfter(k, lower), true
 		}
 		if !lower && strings.Contains(string(sc.gap(j)), ",") && sc.nameWord(j) {
 			end = j // the city
 			continue
 		}
-		if end >= 0 && j == end+1 && sc.nameWord(j) && !strings.ContainsAny(string(sc.gap(j)), ".") {
-			end = j // the city goes on: "New York", "São Paulo"
-			continue
+		if end >= 0 && j == end+1 && !strings.ContainsAny(string(sc.gap(j)), ".") {
+			if e := sc.cityAfter(end, false); e > end {
+				end = e // the city goes on: "New York", "Rio de Janeiro"
+				j = e
+				continue
+			}
 		}
 		t := sc.toks[j]
 		state := t.n() == 2 && (t.upper == 2 || lower && t.lower == 2)
@@ -327,6 +326,35 @@ func (sc *scanner) addressTail(e int, lower bool) (int, bool) {
 		}
 	}
 	return end, end >= 0
+}
+
+// cityAfter returns the last token of the city's name that may follow a
+// postcode at token k: "28013 Madrid", "01001-000 São Paulo", "03940
+// Ciudad de México"; k when there is none.
+func (sc *scanner) cityAfter(k int, lower bool) int {
+	end := k
+	for j := k + 1; j < len(sc.toks) && j <= k+4 && !strings.ContainsAny(string(sc.gap(j)), ".,") && !sc.breaksSentence(j); j++ {
+		switch {
+		case sc.nameWord(j) || lower && j == k+1 && sc.plainWord(j):
+			end = j
+		case sc.class(j)&wordConnector != 0 && end == j-1 && (j > k+1 || sc.nameWord(k)) && (sc.nameWord(j+1) || sc.monthName(j+1)):
+		case sc.monthName(j) && sc.class(j-1)&wordConnector != 0 && end == j-2:
+			end = j // "Rio de Janeiro"
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// monthName reports whether token j is a month's name written with its
+// capital, as in a city's name: "Rio de Janeiro".
+func (sc *scanner) monthName(j int) bool {
+	if j >= len(sc.toks) {
+		return false
+	}
+	t := sc.toks[j]
+	return t.cls&wordMonth != 0 && t.upper == 1 && t.n() > 3 && isUpper(sc.s[t.a])
 }
 
 // postcode reads a postal code at token j and returns its last token.

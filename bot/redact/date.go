@@ -216,7 +216,14 @@ func (sc *scanner) nameWord(j int) bool {
 
 // nameBefore reports whether two name words come right before token i.
 func (sc *scanner) nameBefore(i int) bool {
-	if i < 2 || !sc.nameWord(i-1) || !sc.nameWord(i-2) {
+	if i < 2 || !sc.nameWord(i-1) {
+		return false
+	}
+	j := i - 2 // the first name, or its end: "Min-jun Kim"
+	if j > 0 && !sc.nameWord(j) && int(sc.toks[j].letter) == sc.toks[j].n() && sc.sep(j) == '-' && sc.toks[j].a == sc.toks[j-1].b+1 {
+		j--
+	}
+	if !sc.nameWord(j) {
 		return false
 	}
 	g := sc.gap(i - 1)

@@ -237,10 +237,29 @@ func (sc *scanner) judge(cand *candidate, i, k int, near *nearby) (Kind, int) {
 		return "", 0 // only a part of a longer number
 	}
 	kind, score := sc.judgeShape(cand, i, k, near)
-	if score > 0 && placeholder(cand.c) {
-		return "", 0 // a format hint ("DE00 0000 0000", "AAAAA9999A"), not a value
+	if kind == Card && score == 2 && sc.neverBefore(i, -1) {
+		return "", 0 // "order 4000 0000 0000 0002": the Luhn check passes one number in ten
+	}
+	if score > 0 && (placeholder(cand.c) || sc.exampleBefore(i)) {
+		return "", 0 // a format hint ("DE00 0000 0000", "AAAAA9999A", "example: AB123456C"), not a value
 	}
 	return kind, score
+}
+
+// exampleBefore reports whether a word saying an example or a format
+// follows comes right before token i: "example: AB123456C".
+func (sc *scanner) exampleBefore(i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && j >= i-4 && n < 2 && !sc.toks[j+1].brk; j-- {
+		c := sc.toks[j].cls
+		if c&wordExample != 0 {
+			return true
+		}
+		if c&wordFiller == 0 {
+			n++
+		}
+	}
+	return false
 }
 
 // judgeShape is judge for a candidate that is not part of a longer number,
@@ -341,7 +360,7 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 	}
 	// A keyword is near: the shape is enough.
 	switch {
-	case allNum && arms&armSIN != 0 && sin(c):
+	case allNum && (arms|tight)&armSIN != 0 && sin(c):
 		return SIN, 1 // "social insurance number" names both
 	case allNum && arms&(armSSN|armID) != 0 && ssn(c):
 		return SSN, 1

@@ -175,7 +175,7 @@ func (sc *scanner) armedFor(i, k int) uint32 {
 // before token j (fillers aside), after token e.
 func (sc *scanner) neverBefore(j, e int) bool {
 	n := 0
-	for m := j - 1; m > e && n < 2; m-- {
+	for m := j - 1; m > e && m >= j-4 && n < 2; m-- {
 		c := sc.toks[m].cls
 		if c&wordNever != 0 {
 			return true

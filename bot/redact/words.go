@@ -37,6 +37,9 @@ const (
 	// wordDateOther says the date after it is not a date of birth:
 	// "issued", "expires", "gültig bis".
 	wordDateOther
+	// wordExample says what follows is an example or a format, not a
+	// value: "example: AB123456C".
+	wordExample
 )
 
 const armAny = armPassport | armLicence | armSSN | armSIN | armAadhaar | armCPF | armID | armCard | armIBAN
@@ -65,7 +68,8 @@ func init() {
 		patente rijbewijs rijbewijsnummer korkort korkortsnummer ehliyet prawo jazdy`)
 	add(armLicence|wordTight, "lic licno")
 	add(armSSN, "ssn ssns social soc security seguro itin ss ssnum")
-	add(armSIN, "sin nas insurance assurance")
+	add(armSIN, "sin nas")
+	add(armSIN|wordTight, "insurance assurance")
 	add(armAadhaar, "aadhaar aadhar adhaar adhar aadhaarcard uid uidai")
 	add(armCPF, "cpf")
 	add(armID, `id ids identity identification identidad identidade identita identite identitat national nacional nationale nazionale
@@ -85,7 +89,7 @@ func init() {
 	add(armCard, "card credit debit visa mastercard amex tarjeta carte karte kreditkarte cartao carta kaart kort")
 	add(armCard|wordTight, "mc")
 	add(armIBAN, "iban bic swift konto kontonummer account cuenta compte conta bank clabe rekening")
-	add(wordNever, `order orders ticket tickets case cases session sessions inquiry inquiries inq transaction transactions txn tx
+	add(wordNever, `order orders ticket tickets case cases session sessions inquiry inquiries inq transaction transactions txn
 		reference ref tracking invoice receipt error errors err code codes otp pin request req build version ver step steps
 		attempt attempts org organization organisation tenant acct model serial imei key token pedido commande bestellung
 		bestellnummer ordine caso fehler erreur codigo fattura factura facture rechnung referencia phone tel telephone mobile
@@ -93,12 +97,12 @@ func init() {
 		thread template confirmation booking reservation flight shipment parcel package sku item product workspace
 		project application appid clientid tenantid orgid userid sessionid requestid traceid port line page screen times
 		minutes seconds hours days ms ios android iphone galaxy pixel windows macos chrome firefox safari
-		discord slack telegram steam twitter github gitlab roblox xbox psn snowflake student employee staff badge
+		discord slack telegram steam twitter github gitlab roblox xbox snowflake student employee staff badge
 		library school university loyalty membership subscription call text ring reach contact dial fax
-		run pipeline workflow task process pid batch queue event log record row entry file upload webhook api endpoint
+		run pipeline workflow task process pid batch queue event log record row entry upload webhook api endpoint
 		verification llamame llamar llama telefono movil celular ligar liga ligue telemovel telefone appeler appelle appelez
 		portable anrufen ruf handy telefonnummer handynummer chiamare chiamami cellulare numero_di_telefono whats wa
-		auftrag auftrags kunden kunde kundennummer vorgang vorgangs sendung sendungs mitglied mitglieds vertrag
+		policy auftrag auftrags kunden kunde kundennummer vorgang vorgangs sendung sendungs mitglied mitglieds vertrag
 		vertrags serien gerat rechnungs fall falls bestell klant klantnummer bestel factuur kund protocolo protokoll
 		chamado ticketnummer`)
 	add(wordDateOther, `issued issue issuance expires expire expiry expired expiration exp valid validity renewed since until
@@ -118,6 +122,8 @@ func init() {
 		cross parade wharf quay yard vale loop pike bend alley circuit esplanade promenade marg nagar
 		strasse str weg allee platz gasse ring damm ufer steig pfad chaussee markt straat laan gracht plein kade dijk singel
 		gatan vagen gata vej veien`)
+	add(wordExample|wordNever, `example examples eg format formats sample placeholder test testing sandbox dummy fake ejemplo exemple
+		beispiel esempio exemplo formato muster prueba teste`)
 	add(wordAddress, `address addresses adress adresse adres direccion domicilio endereco morada indirizzo anschrift wohnhaft
 		wohnadresse live lives living reside resides wohne wohnen vivo moro habite habito abito ship shipping deliver
 		delivery mailing billing postal`)
