@@ -538,7 +538,7 @@ func rrn(s []byte) bool {
 // rrnShape reports whether s is written like a resident registration
 // number: thirteen digits, a birth date and a century-and-sex digit.
 func rrnShape(s []byte) bool {
-	return len(s) == 13 && allDigits(s) && validDate(0, num(s[:2]), num(s[2:4]), num(s[4:6]))
+	return len(s) == 13 && allDigits(s) && s[6] >= '1' && s[6] <= '8' && validDate(0, num(s[:2]), num(s[2:4]), num(s[4:6]))
 }
 
 func rrnCheck(s []byte) bool {

@@ -101,14 +101,14 @@ func appendLower(dst, src []byte) []byte {
 	n := len(dst)
 	dst = append(dst, src...)
 	w := dst[n:]
-	i := 0
-	for ; i+8 <= len(w); i += 8 {
-		x := binary.LittleEndian.Uint64(w[i:])
-		upper := (x + 0x3F3F3F3F3F3F3F3F) &^ (x + 0x2525252525252525) &^ x & 0x8080808080808080
-		binary.LittleEndian.PutUint64(w[i:], x|upper>>2)
+	const a, z, high = 0x3F3F3F3F3F3F3F3F, 0x2525252525252525, 0x8080808080808080
+	for len(w) >= 8 {
+		x := binary.LittleEndian.Uint64(w[:8])
+		binary.LittleEndian.PutUint64(w[:8], x|((x+a)&^(x+z)&^x&high)>>2)
+		w = w[8:]
 	}
-	for ; i < len(w); i++ {
-		if c := w[i]; c >= 'A' && c <= 'Z' {
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
 			w[i] = c + 'a' - 'A'
 		}
 	}

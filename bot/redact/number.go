@@ -237,8 +237,13 @@ func (sc *scanner) judge(cand *candidate, i, k int, near *nearby) (Kind, int) {
 		return "", 0 // only a part of a longer number
 	}
 	kind, score := sc.judgeShape(cand, i, k, near)
-	if kind == Card && score == 2 && sc.neverBefore(i, -1) {
-		return "", 0 // "order 4000 0000 0000 0002": the Luhn check passes one number in ten
+	if score == 2 && sc.neverWithin(i, -1, 1) {
+		switch kind {
+		case IBAN, CPF, CURP, CodiceFiscale, ResidentID:
+			// Their checks are strong and their shapes their own.
+		default:
+			return "", 0 // "order 4000 0000 0000 0002": the Luhn check passes one number in ten
+		}
 	}
 	if score > 0 && (placeholder(cand.c) || sc.exampleBefore(i)) {
 		return "", 0 // a format hint ("DE00 0000 0000", "AAAAA9999A", "example: AB123456C"), not a value

@@ -171,9 +171,9 @@ func nextWord(s []byte, i, prev int, prevCls uint32, t *token) (int, int) {
 	if prev >= 0 {
 		if a == prev+1 {
 			c := s[prev]
-			t.brk = c == '?' || c == '!' || c == ';'
-			t.join = gapByte[c]&gJoin != 0
-			if gapByte[c]&gSpace == 0 {
+			g := gapByte[c]
+			t.brk, t.join = g&gBreak != 0, g&gJoin != 0
+			if g&gSpace == 0 {
 				t.sep = c
 			}
 		} else {
@@ -201,12 +201,21 @@ func (sc *scanner) tokenize() {
 			break
 		}
 		i, prev = b, b
+		// Most words start no rule: run2 skips them. A word starts one if
+		// it is a month, a street or address word, a German preposition
+		// or document number, or (seen when the next token has digits) a
+		// short word in capitals or a street name written as one word.
 		if t.digits == 0 {
 			if !t.lt && !t.odd {
-				t.cls = wordIndex.lookupAt(lo, a, b-a)
-				if t.cls == 0 && b-a >= 6 && compoundLast[lo[b-1]] {
-					t.cls = compound(lo, a, b-a)
+				c := wordIndex.lookupAt(lo, a, b-a)
+				if c == 0 && b-a >= 6 && compoundLast[lo[b-1]] {
+					c = compound(lo, a, b-a)
 				}
+				t.cls = c
+				t.start = c&(wordMonth|wordStreet|wordStreet2|wordAddress) != 0 ||
+					t.upper == 9 && sc.capitals9Token(t) || t.upper == 1 && b-a <= 3 && germanPrefix(lo[a])
+			} else {
+				t.start = t.lt
 			}
 		} else {
 			if t.digits >= 6 {
@@ -215,19 +224,14 @@ func (sc *scanner) tokenize() {
 			if t.letter > 0 {
 				t.skip = sc.codeLike(t)
 			}
-		}
-		prevCls = t.cls
-		// Most words start no rule: run2 skips them. A word starts one if
-		// it is a month, a street or address word, a German preposition
-		// or document number, or (seen when the next token has digits) a
-		// short word in capitals or a street name written as one word.
-		t.start = t.digits > 0 || t.lt || t.cls&(wordMonth|wordStreet|wordStreet2|wordAddress) != 0 ||
-			t.upper == 9 && sc.capitals9Token(t) || t.upper == 1 && b-a <= 3 && germanPrefix(lo[a])
-		if n := len(toks); t.digits > 0 && n > 1 {
-			if p := &toks[n-2]; !p.start && p.digits == 0 && (p.letter <= 3 && p.upper == p.letter || sc.streetSuffixedToken(p)) {
-				p.start = true
+			t.start = true
+			if n := len(toks); n > 1 {
+				if p := &toks[n-2]; !p.start && p.digits == 0 && (p.letter <= 3 && p.upper == p.letter || sc.streetSuffixedToken(p)) {
+					p.start = true
+				}
 			}
 		}
+		prevCls = t.cls
 		if b-a == 12 && t.digits < 12 && a > 0 && s[a-1] == '-' {
 			sc.toks = toks
 			sc.uuid()
@@ -263,6 +267,7 @@ func (sc *scanner) joined(i int) bool {
 const (
 	gJoin  byte = 1 << iota // it joins the parts of a number
 	gSpace                  // it is a space
+	gBreak                  // it ends a sentence
 )
 
 var gapByte = func() (t [256]byte) {
@@ -271,6 +276,9 @@ var gapByte = func() (t [256]byte) {
 	}
 	for _, c := range []byte(" \t\r") {
 		t[c] |= gSpace
+	}
+	for _, c := range []byte("?!;") {
+		t[c] |= gBreak
 	}
 	return t
 }()

@@ -102,7 +102,7 @@ func init() {
 		run pipeline workflow task process pid batch queue event log record row entry upload webhook api endpoint
 		verification llamame llamar llama telefono movil celular ligar liga ligue telemovel telefone appeler appelle appelez
 		portable anrufen ruf handy telefonnummer handynummer chiamare chiamami cellulare numero_di_telefono whats wa
-		policy auftrag auftrags kunden kunde kundennummer vorgang vorgangs sendung sendungs mitglied mitglieds vertrag
+		zip zipcode postcode plz cep policy auftrag auftrags kunden kunde kundennummer vorgang vorgangs sendung sendungs mitglied mitglieds vertrag
 		vertrags serien gerat rechnungs fall falls bestell klant klantnummer bestel factuur kund protocolo protokoll
 		chamado ticketnummer`)
 	add(wordDateOther, `issued issue issuance expires expire expiry expired expiration exp valid validity renewed since until
