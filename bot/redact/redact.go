@@ -238,12 +238,8 @@ func mask(text string, found []Finding) string {
 	if len(found) == 0 {
 		return text
 	}
-	n := len(text)
-	for _, f := range found {
-		n += len(f.Kind.Label()) - (f.End - f.Start)
-	}
 	var b strings.Builder
-	b.Grow(n)
+	b.Grow(len(text) + 8*len(found)) // labels are a little longer than most values
 	last := 0
 	for _, f := range found {
 		b.WriteString(text[last:f.Start])
