@@ -211,6 +211,9 @@ func TestHandoff(t *testing.T) {
 		if r.Intent != bot.HandoffTopic || r.Handoff == nil || !r.Handoff.First || r.Handoff.Reason != bot.HandoffAsked {
 			t.Fatalf("%s %q, handoff %+v", r.Outcome, r.Intent, r.Handoff)
 		}
+		if r.Handoff.Topic != "" {
+			t.Errorf("handoff after topic %q in a conversation that answered none before", r.Handoff.Topic)
+		}
 		if !strings.Contains(r.Body, "asked a person") {
 			t.Errorf("body does not say a person was called:\n%s", r.Body)
 		}
@@ -242,6 +245,9 @@ func TestHandoff(t *testing.T) {
 		r := c.send(bot.Message{Conversation: c.msg.Conversation, Choice: bot.HandoffChoiceID, CanHandOff: true, Adapter: "test"})
 		if r.Handoff == nil || !r.Handoff.First || r.Handoff.Reason != bot.HandoffChosen {
 			t.Fatalf("handoff %+v", r.Handoff)
+		}
+		if r.Handoff.Topic != "selfie" {
+			t.Errorf("handoff after topic %q, want the selfie topic answered before", r.Handoff.Topic)
 		}
 		if r.Intent != bot.HandoffTopic || r.Label() != bot.HandoffTopic {
 			t.Errorf("intent %q, label %q: want the %s answer with the handoff", r.Intent, r.Label(), bot.HandoffTopic)
