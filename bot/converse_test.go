@@ -178,7 +178,8 @@ func TestANewTopicIsNotAFollowUp(t *testing.T) {
 }
 
 func TestNotHelpfulInWordsIsAVote(t *testing.T) {
-	for _, words := range []string{"no that didnt help", "wrong", "not what i asked", "That didn't help at all."} {
+	for _, words := range []string{"no that didnt help", "wrong", "not what i asked", "That didn't help at all.",
+		"no me ayudó", "ça n'a pas aidé", "hat nicht geholfen", "não ajudou", "non mi ha aiutato", "eso es inútil", "das ist falsch"} {
 		t.Run(words, func(t *testing.T) {
 			c := newConversation(t, true)
 			first := c.say("my selfie keeps failing")
