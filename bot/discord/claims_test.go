@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 )
 
@@ -64,5 +65,37 @@ func TestMessagesAreClaimedThenDone(t *testing.T) {
 	claims.mu.Unlock()
 	if got != want {
 		t.Fatalf("calls: %s\nwant:  %s", got, want)
+	}
+}
+
+// TestTwoGatewaySessionsSharingClaimsAnswerOnce: two adapters sharing
+// claims both receive every message, as two replicas with one token do:
+// each message is answered by one of them.
+func TestTwoGatewaySessionsSharingClaimsAnswerOnce(t *testing.T) {
+	claims := bot.NewMemoryClaims(time.Hour, 100, nil)
+	replicas := []*harness{start(t, nil, nil, discord.WithClaims(claims)), start(t, nil, nil, discord.WithClaims(claims))}
+	const messages = 20
+	for i := range messages {
+		for _, h := range replicas {
+			h.fake.dispatch("MESSAGE_CREATE", message(fmt.Sprint("M", i), "D1", "", "nfc chip", false))
+		}
+	}
+	for _, h := range replicas {
+		h.stop() // every answer is sent by now
+	}
+	answered := map[string]int{}
+	for _, h := range replicas {
+		for _, s := range h.fake.wait("message", 0) {
+			ref, _ := s.Body["message_reference"].(map[string]any)
+			answered[fmt.Sprint(ref["message_id"])]++
+		}
+	}
+	if len(answered) != messages {
+		t.Fatalf("%d messages answered of %d: %v", len(answered), messages, answered)
+	}
+	for id, n := range answered {
+		if n != 1 {
+			t.Errorf("message %s answered %d times", id, n)
+		}
 	}
 }
