@@ -46,6 +46,8 @@ type Config struct {
 	Limits LimitsConfig
 	// Analytics records turns for reports.
 	Analytics AnalyticsConfig
+	// State is the state several replicas share.
+	State StateConfig
 	// Console serves the admins' web console under /console/.
 	Console bool
 	// Metrics configures GET /metrics.
@@ -382,6 +384,9 @@ func (c Config) Validate() error {
 	if c.Analytics.Enabled() && c.Log.UserHashKey == "" {
 		return errors.New("log.user_hash_key: required with analytics, so that one person's turns can be found and purged")
 	}
+	if err := c.State.validate(); err != nil {
+		return err
+	}
 	if c.Limits.Concurrency < 1 {
 		return fmt.Errorf("limits.concurrency: %d must be at least 1", c.Limits.Concurrency)
 	}
@@ -453,6 +458,7 @@ func settings(c *Config) []setting {
 		{key: "analytics.path", value: textValue(&c.Analytics.Path)},
 		{key: "analytics.postgres_url", value: textValue(&c.Analytics.PostgresURL)},
 		{key: "analytics.retention_days", value: integerValue(&c.Analytics.RetentionDays)},
+		{key: "state.postgres_url", value: textValue(&c.State.PostgresURL)},
 		{key: "console.enabled", value: boolValue(&c.Console)},
 		{key: "metrics.token", value: textValue(&c.Metrics.Token)},
 		{key: "slack.bot_token", value: textValue(&c.Slack.BotToken)},

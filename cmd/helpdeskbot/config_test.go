@@ -140,6 +140,8 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		{"discord role and channel", map[string]string{"HELPDESK_HANDOFF_DISCORD_ROLE": "123", "HELPDESK_HANDOFF_DISCORD_CHANNEL": "456"}, nil, "handoff.discord_channel"},
 		{"discord role a name", map[string]string{"HELPDESK_HANDOFF_DISCORD_ROLE": "@support"}, nil, "handoff.discord_role"},
 		{"discord channel not digits", map[string]string{"HELPDESK_HANDOFF_DISCORD_CHANNEL": "support"}, nil, "handoff.discord_channel"},
+		{"state store not postgres", map[string]string{"HELPDESK_STATE_POSTGRES_URL": "mysql://u:pw@db/x"}, nil, "state.postgres_url"},
+		{"state store not a URL", map[string]string{"HELPDESK_STATE_POSTGRES_URL": "host=db user=helpdesk"}, nil, "state.postgres_url"},
 		{"handoff message too long", map[string]string{"HELPDESK_HANDOFF_MESSAGE": strings.Repeat("x", 501)}, nil, "handoff.message"},
 	}
 	for _, tt := range tests {
@@ -162,6 +164,16 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 				t.Errorf("something was answered: %q", r.stdout)
 			}
 		})
+	}
+}
+
+// TestBadStateURLHidesThePassword: the message naming a bad
+// state.postgres_url does not show the value, which may hold a password.
+func TestBadStateURLHidesThePassword(t *testing.T) {
+	t.Setenv("HELPDESK_STATE_POSTGRES_URL", "mysql://helpdesk:pg-secret@db/helpdesk")
+	r := runCLI(t, "", "ask", "hello")
+	if r.code != 2 || !strings.Contains(r.stderr, "state.postgres_url") || strings.Contains(r.stderr, "pg-secret") {
+		t.Fatalf("exit %d: %q", r.code, r.stderr)
 	}
 }
 
@@ -191,6 +203,7 @@ func TestConfigCheckMasksSecrets(t *testing.T) {
 	t.Setenv("HELPDESK_API_TOKEN", "api-secret")
 	t.Setenv("HELPDESK_METRICS_TOKEN", "metrics-secret")
 	t.Setenv("HELPDESK_HTTP_TRUSTED_PROXIES", "10.0.0.0/8,192.0.2.1")
+	t.Setenv("HELPDESK_STATE_POSTGRES_URL", "postgres://helpdesk:pg-secret@127.0.0.1:5432/helpdesk")
 	r := runCLI(t, "", "config", "check")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -198,7 +211,10 @@ func TestConfigCheckMasksSecrets(t *testing.T) {
 	if !strings.Contains(r.stdout, `metrics.token: "********"`) || !strings.Contains(r.stdout, "http.trusted_proxies: [10.0.0.0/8, 192.0.2.1]") {
 		t.Errorf("output:\n%s", r.stdout)
 	}
-	for _, secret := range []string{"xoxb-very-secret", "signing-secret", "api-secret", "metrics-secret"} {
+	if !strings.Contains(r.stdout, `state.postgres_url: "********"`) {
+		t.Errorf("state.postgres_url is not masked:\n%s", r.stdout)
+	}
+	for _, secret := range []string{"xoxb-very-secret", "signing-secret", "api-secret", "metrics-secret", "pg-secret"} {
 		if strings.Contains(r.stdout, secret) {
 			t.Errorf("config check printed a secret: %s", secret)
 		}

@@ -8,7 +8,7 @@ import (
 )
 
 // secretKeys are the settings config check never prints.
-var secretKeys = []string{"api_token", "metrics.token", "log.user_hash_key", "analytics.postgres_url", "slack.bot_token", "slack.signing_secret", "slack.app_token", "discord.token"}
+var secretKeys = []string{"api_token", "metrics.token", "log.user_hash_key", "analytics.postgres_url", "state.postgres_url", "slack.bot_token", "slack.signing_secret", "slack.app_token", "discord.token"}
 
 func (a *app) configCommand() *cobra.Command {
 	cmd := &cobra.Command{Use: "config", Short: "Configuration helpers"}

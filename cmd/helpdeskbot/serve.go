@@ -43,10 +43,20 @@ func (a *app) serveCommand() *cobra.Command {
 			log := newLogger(a.stderr, a.cfg.Log)
 			m := metrics.New()
 			images, _ := a.cfg.Guard.ImageGuard() // checked by Validate
+			var conversations bot.ConversationStore = bot.NewMemoryConversations(a.cfg.Conversation.MaxEntries, nil)
+			var shared *sharedState
+			if a.cfg.State.PostgresURL != "" {
+				var err error
+				if shared, err = openSharedState(cmd.Context(), a.cfg.State, conversations, log, m); err != nil {
+					return exitError{code: exitFailure, err: err}
+				}
+				defer shared.close()
+				conversations = shared.conversations
+			}
 			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m), bot.WithImageGuard(images),
 				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst),
 				bot.WithAddressRateLimit(a.cfg.Limits.AddressPerMinute, a.cfg.Limits.AddressBurst),
-				bot.WithConversations(bot.NewMemoryConversations(a.cfg.Conversation.MaxEntries, nil), a.cfg.Conversation.TTL),
+				bot.WithConversations(conversations, a.cfg.Conversation.TTL),
 				bot.WithHandoffQuiet(a.cfg.Handoff.Quiet)}
 			var rec *recording
 			if a.cfg.Analytics.Enabled() {
@@ -66,7 +76,7 @@ func (a *app) serveCommand() *cobra.Command {
 			}
 			k := b.Knowledge()
 			m.KnowledgeLoaded(k.Version, len(k.Topics), false)
-			srv, err := newServer(a.cfg, b, m, log, rec)
+			srv, err := newServer(a.cfg, b, m, log, rec, shared)
 			if err != nil {
 				return configError{err}
 			}
@@ -127,6 +137,9 @@ type server struct {
 	reloader *reload.Reloader
 	// recording, when analytics are on, stores turns and feedback.
 	recording *recording
+	// shared, when state.postgres_url is set, is the state shared with
+	// other replicas.
+	shared *sharedState
 }
 
 // recording is the analytics store and the recorder writing to it.
@@ -136,13 +149,18 @@ type recording struct {
 }
 
 // newServer wires the endpoints and the adapters the configuration turns
-// on to b; rec, when analytics are on, records turns and feedback.
-func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording) (*server, error) {
-	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), log)
+// on to b; rec, when analytics are on, records turns and feedback; shared,
+// when set, holds the claims the adapters share with other replicas.
+func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording, shared *sharedState) (*server, error) {
+	var claims bot.Claims
+	if shared != nil {
+		claims = shared.claims
+	}
+	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), claims, log)
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: cfg, bot: b, log: log, mux: http.NewServeMux(), adapters: adapters, recording: rec}
+	s := &server{cfg: cfg, bot: b, log: log, mux: http.NewServeMux(), adapters: adapters, recording: rec, shared: shared}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Write([]byte("ok\n"))
 	})
@@ -163,8 +181,9 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec
 }
 
 // configuredAdapters builds /v1/ask and every chat adapter whose
-// configuration is present. A new platform is one more line here.
-func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, log *slog.Logger) ([]bot.Adapter, error) {
+// configuration is present, claiming events in claims (nil: each adapter's
+// memory). A new platform is one more line here.
+func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, claims bot.Claims, log *slog.Logger) ([]bot.Adapter, error) {
 	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency, Handoff: cfg.Handoff.HTTP},
 		httpapi.WithMetrics(m), httpapi.WithFeedback(fb, log.With("adapter", "http")))}
 	var errs []error
@@ -178,12 +197,20 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 	if cfg.Slack.Enabled() {
 		sc := cfg.Slack
 		sc.HandoffUsergroup, sc.HandoffChannel, sc.HandoffMessage = cfg.Handoff.SlackUsergroup, cfg.Handoff.SlackChannel, cfg.Handoff.Message
-		add(slack.New(sc, b, fb, log, slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)))
+		opts := []slack.Option{slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)}
+		if claims != nil {
+			opts = append(opts, slack.WithClaims(claims))
+		}
+		add(slack.New(sc, b, fb, log, opts...))
 	}
 	if cfg.Discord.Enabled() {
 		dc := cfg.Discord
 		dc.HandoffRole, dc.HandoffChannel, dc.HandoffMessage = cfg.Handoff.DiscordRole, cfg.Handoff.DiscordChannel, cfg.Handoff.Message
-		add(discord.New(dc, b, fb, log, discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)))
+		opts := []discord.Option{discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)}
+		if claims != nil {
+			opts = append(opts, discord.WithClaims(claims))
+		}
+		add(discord.New(dc, b, fb, log, opts...))
 	}
 	return adapters, errors.Join(errs...)
 }
@@ -191,7 +218,8 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 // serveReady answers 200 when every adapter that can be not ready is
 // ready, 503 naming those that are not otherwise. (The knowledge is always
 // loaded: serve does not start without it, and a failed reload keeps the
-// last good version.)
+// last good version.) While the shared state store fails, it still answers
+// 200, saying it is degraded: the replica answers, from its own memory.
 func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 	var waiting []string
 	for _, a := range s.adapters {
@@ -202,6 +230,10 @@ func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 	if len(waiting) > 0 {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintf(w, "not ready: %v\n", waiting)
+		return
+	}
+	if s.shared != nil && s.shared.fallback.Degraded() {
+		w.Write([]byte("ready, degraded: the shared state store is failing; claims and conversations are in this process's memory\n"))
 		return
 	}
 	w.Write([]byte("ready\n"))
@@ -248,6 +280,9 @@ func (s *server) run(ctx context.Context, ln net.Listener) error {
 	}
 	if s.recording != nil {
 		s.record(ctx, &wg)
+	}
+	if s.shared != nil {
+		s.shared.sweep(ctx, s.log, &wg)
 	}
 	var err error
 	select {
