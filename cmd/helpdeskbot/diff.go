@@ -87,6 +87,8 @@ type diffSide struct {
 	// problems are lint's (warnings only: a folder with errors stops diff);
 	// quality the lint --quality warnings, when asked for.
 	problems, quality intents.Problems
+	// measured is what lint --quality measured, when asked for.
+	measured intents.Quality
 	// cases are the folder's _tests.tsv, nil without one.
 	cases []bot.Case
 }
@@ -187,7 +189,8 @@ func (a *app) loadDiffSide(dir string, quality bool) (*diffSide, error) {
 		return nil, err
 	}
 	if quality {
-		s.quality = intents.CheckQuality(k).Problems(k)
+		s.measured = intents.CheckQuality(k)
+		s.quality = s.measured.Problems(k)
 	}
 	data, err := intents.ReadFile(fsys, intents.TestsFile)
 	switch {

@@ -56,10 +56,13 @@ func writeDiffText(w io.Writer, d *diffReport) error {
 	}
 
 	added, removed := impact.LintDelta(d.old.problems, d.new.problems)
-	writeProblemDelta(ew, "lint", d, added, removed)
+	writeProblemDelta(ew, "lint", d, added, removed, "")
 	if d.quality {
 		added, removed := impact.LintDelta(d.old.quality, d.new.quality)
-		writeProblemDelta(ew, "lint --quality", d, added, removed)
+		o, n := qualityOf(d.old.measured), qualityOf(d.new.measured)
+		writeProblemDelta(ew, "lint --quality", d, added, removed,
+			fmt.Sprintf("held-out examples matching another topic %d -> %d, confusable pairs %d -> %d, misspelt examples matched %d/%d -> %d/%d",
+				o.HeldOut, n.HeldOut, o.Confusable, n.Confusable, o.TyposMatched, o.TyposTried, n.TyposMatched, n.TyposTried))
 	}
 
 	if rec := d.recorded; rec == nil {
@@ -70,14 +73,43 @@ func writeDiffText(w io.Writer, d *diffReport) error {
 	return ew.err
 }
 
-func writeProblemDelta(ew *errWriter, name string, d *diffReport, added, removed intents.Problems) {
+// maxProblemLines is how many added (and removed) problems the text
+// lists; --json lists them all.
+const maxProblemLines = 10
+
+func writeProblemDelta(ew *errWriter, name string, d *diffReport, added, removed intents.Problems, figures string) {
 	ew.printf("\n%s: %d added, %d removed\n", name, len(added), len(removed))
-	for _, p := range added {
-		ew.printf("  + %s\n", prefixed(d.new.dir, p))
+	if figures != "" {
+		ew.printf("  %s\n", figures)
 	}
-	for _, p := range removed {
-		ew.printf("  - %s\n", prefixed(d.old.dir, p))
+	list := func(sign, dir string, ps intents.Problems) {
+		for i, p := range ps {
+			if i == maxProblemLines {
+				ew.printf("  %s ... and %d more (--json lists them all)\n", sign, len(ps)-i)
+				break
+			}
+			ew.printf("  %s %s\n", sign, prefixed(dir, p))
+		}
 	}
+	list("+", d.new.dir, added)
+	list("-", d.old.dir, removed)
+}
+
+// qualityFigures are lint --quality's headline numbers.
+type qualityFigures struct {
+	HeldOut      int `json:"held_out_misses"`
+	Confusable   int `json:"confusable_pairs"`
+	TyposTried   int `json:"misspelt_tried"`
+	TyposMatched int `json:"misspelt_matched"`
+}
+
+func qualityOf(q intents.Quality) qualityFigures {
+	f := qualityFigures{HeldOut: len(q.HeldOut), Confusable: len(q.Confusable)}
+	for _, s := range q.Typos {
+		f.TyposTried += s.Tried
+		f.TyposMatched += s.Matched
+	}
+	return f
 }
 
 func writeRecordedText(ew *errWriter, rec *recordedDiff) {
@@ -229,10 +261,13 @@ func figuresOf(r bot.Report) testFigures {
 		WrongTopic: r.WrongTopic, FellBack: r.FellBack, OutOfScope: r.OutOfScope, Rejected: r.Rejected}
 }
 
-// problemDelta are problems added and removed, as file:line: problem.
+// problemDelta are problems added and removed, as file:line: problem;
+// for lint --quality, with each folder's figures.
 type problemDelta struct {
-	Added   []string `json:"added"`
-	Removed []string `json:"removed"`
+	Added   []string        `json:"added"`
+	Removed []string        `json:"removed"`
+	Old     *qualityFigures `json:"old,omitempty"`
+	New     *qualityFigures `json:"new,omitempty"`
 }
 
 func problemDeltaOf(d *diffReport, old, new intents.Problems) problemDelta {
@@ -283,6 +318,8 @@ func writeDiffJSON(w io.Writer, d *diffReport) error {
 	}
 	if d.quality {
 		q := problemDeltaOf(d, d.old.quality, d.new.quality)
+		o, n := qualityOf(d.old.measured), qualityOf(d.new.measured)
+		q.Old, q.New = &o, &n
 		out.Quality = &q
 	}
 	if rec := d.recorded; rec != nil {

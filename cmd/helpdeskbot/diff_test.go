@@ -110,8 +110,8 @@ func TestDiffFixtures(t *testing.T) {
 			if len(d.Lint.Added)+len(d.Lint.Removed) != 0 {
 				t.Errorf("lint delta %+v, want none: the fixtures lint clean", d.Lint)
 			}
-			if d.Quality == nil {
-				t.Error("no lint --quality comparison by default")
+			if d.Quality == nil || d.Quality.Old == nil || d.Quality.New == nil || d.Quality.New.TyposTried == 0 {
+				t.Errorf("no lint --quality comparison by default: %+v", d.Quality)
 			}
 			if d.Recorded != nil {
 				t.Errorf("recorded questions compared without analytics: %+v", d.Recorded)
