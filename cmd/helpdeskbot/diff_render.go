@@ -122,9 +122,9 @@ func writeRecordedText(ew *errWriter, rec *recordedDiff) {
 	ew.printf("  moved to another topic %d, newly answered %d, newly falling back %d, same topic otherwise %d\n",
 		s.Moved, s.NewlyAnswered, s.NewlyFallingBack, s.OutcomeChanged)
 	tw := tabwriter.NewWriter(ew, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "\n  topic\tmoved in\tmoved out\tnewly answered\tnewly falling back\tsame topic otherwise\t")
+	fmt.Fprintln(tw, "\n  topic\tmoved in\tmoved out\tnewly answered\tnewly falling back\tsame topic otherwise")
 	for _, t := range s.Topics {
-		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\t%d\t\n", t.Topic, t.MovedIn, t.MovedOut, t.NewlyAnswered, t.NewlyFallingBack, t.OutcomeChanged)
+		fmt.Fprintf(tw, "  %s\t%d\t%d\t%d\t%d\t%d\n", t.Topic, t.MovedIn, t.MovedOut, t.NewlyAnswered, t.NewlyFallingBack, t.OutcomeChanged)
 	}
 	tw.Flush()
 	ew.printf("\n  moves:\n")
