@@ -53,7 +53,7 @@ func (a *app) diffCommand() *cobra.Command {
 			if failing && !a.cfg.Analytics.Enabled() {
 				return exitError{code: exitUsage, err: errors.New("diff: --fail-on-change counts recorded questions: set analytics.path or analytics.postgres_url")}
 			}
-			d, err := a.diff(cmd.Context(), args[0], args[1], quality, window)
+			d, err := a.diff(cmd.Context(), args[0], args[1], quality, window, since)
 			if err != nil {
 				return err
 			}
@@ -113,7 +113,9 @@ type recordedDiff struct {
 	summary impact.Summary
 }
 
-func (a *app) diff(ctx context.Context, oldDir, newDir string, quality bool, window time.Duration) (*diffReport, error) {
+// diff compares the folders; window (written as --since was, since) is
+// the period of the recorded questions.
+func (a *app) diff(ctx context.Context, oldDir, newDir string, quality bool, window time.Duration, since string) (*diffReport, error) {
 	// Both folders are read (and measured) at once: lint --quality takes
 	// seconds on a large folder.
 	sides := [2]*diffSide{}
@@ -156,7 +158,7 @@ func (a *app) diff(ctx context.Context, oldDir, newDir string, quality bool, win
 		d.tests = impact.CompareTests(ctx, d.old.version.Bot, d.new.version.Bot, cases)
 	}
 	if a.cfg.Analytics.Enabled() {
-		rec, err := a.recordedDiff(ctx, d, window)
+		rec, err := a.recordedDiff(ctx, d, window, since)
 		if err != nil {
 			return nil, err
 		}
@@ -215,7 +217,7 @@ func (e problemsError) Error() string { return strings.Join(e, "\n") }
 
 // recordedDiff compares the versions on the newest recorded questions of
 // the window.
-func (a *app) recordedDiff(ctx context.Context, d *diffReport, window time.Duration) (*recordedDiff, error) {
+func (a *app) recordedDiff(ctx context.Context, d *diffReport, window time.Duration, windowText string) (*recordedDiff, error) {
 	store, err := a.cfg.Analytics.open(ctx)
 	if err != nil {
 		return nil, exitError{code: exitFailure, err: fmt.Errorf("diff: %w", err)}
@@ -225,25 +227,11 @@ func (a *app) recordedDiff(ctx context.Context, d *diffReport, window time.Durat
 	if !ok {
 		return nil, exitError{code: exitFailure, err: errors.New("diff: the analytics store cannot list recorded questions")}
 	}
-	since := time.Now().Add(-window)
-	turns, err := lister.Questions(ctx, since, impact.DefaultRecent)
+	from := time.Now().Add(-window)
+	turns, err := lister.Questions(ctx, from, impact.DefaultRecent)
 	if err != nil {
 		return nil, exitError{code: exitFailure, err: fmt.Errorf("diff: %w", err)}
 	}
 	r := impact.Compare(ctx, d.old.version.Bot, d.new.version.Bot, impact.QuestionsOf(turns))
-	return &recordedDiff{since: since.UTC(), window: formatWindow(window), result: r, summary: impact.Summarize(r, diffSample)}, nil
-}
-
-// formatWindow writes a window as --since reads it: 7d, 24h, 30m.
-func formatWindow(d time.Duration) string {
-	if d%(24*time.Hour) == 0 {
-		return fmt.Sprintf("%dd", d/(24*time.Hour))
-	}
-	s := d.String()
-	for _, unit := range []string{"h0m0s", "m0s"} {
-		if t, ok := strings.CutSuffix(s, unit); ok {
-			return t + unit[:1]
-		}
-	}
-	return s
+	return &recordedDiff{since: from.UTC(), window: windowText, result: r, summary: impact.Summarize(r, diffSample)}, nil
 }
