@@ -133,14 +133,7 @@ func (a *app) diff(ctx context.Context, oldDir, newDir string, quality bool, win
 		// Each problem on its own line, as file:line: problem.
 		var broken []string
 		for i, err := range errs {
-			var pe problemsError
-			switch {
-			case errors.As(err, &pe):
-				for _, p := range pe {
-					fmt.Fprintln(a.stderr, p)
-				}
-				broken = append(broken, []string{oldDir, newDir}[i])
-			case err != nil:
+			if err != nil {
 				fmt.Fprintln(a.stderr, err)
 				broken = append(broken, []string{oldDir, newDir}[i])
 			}
