@@ -33,6 +33,9 @@ type Config struct {
 	// MinAccuracy is the least share of the lines of the folder's _tests.tsv
 	// that the new knowledge must get right.
 	MinAccuracy float64
+	// Gate, when set, checks a new version that passed every other check
+	// (see ChangeGate).
+	Gate Gate
 }
 
 // DefaultDebounce is the quiet time before a reload.
@@ -79,8 +82,8 @@ func (e *Error) Error() string {
 
 // Reload loads the folder and puts it in use if it passes every check:
 // no lint errors; every example that matched its own intent before still
-// does; and the folder's _tests.tsv, if any, is answered at least at
-// MinAccuracy. On failure the knowledge in use stays and the returned
+// does; the folder's _tests.tsv, if any, is answered at least at
+// MinAccuracy; and the Gate, if any, lets it through. On failure the knowledge in use stays and the returned
 // *Error lists every problem, for the caller to log (see Log).
 func (r *Reloader) Reload(ctx context.Context) error {
 	r.mu.Lock()
@@ -98,6 +101,9 @@ func (r *Reloader) Reload(ctx context.Context) error {
 		next = intents.NewIndex(k)
 		refused = append(refused, stolenExamples(ctx, r.bot, next)...)
 		refused = append(refused, r.regressions(ctx, fsys, next)...)
+		if len(refused) == 0 && r.cfg.Gate != nil && r.bot.Knowledge().Version != k.Version {
+			refused = r.cfg.Gate(ctx, r.bot, next)
+		}
 	}
 	if len(refused) > 0 {
 		if r.hooks.Failed != nil {

@@ -300,6 +300,9 @@ type ReloadConfig struct {
 	Debounce time.Duration
 	// MinAccuracy is the least accuracy on the folder's _tests.tsv.
 	MinAccuracy float64
+	// MaxChangedShare, when above 0 and analytics is on, refuses a version
+	// that changes more than this share of last week's answered questions.
+	MaxChangedShare float64
 }
 
 // DefaultConfig is the configuration when nothing is set.
@@ -359,6 +362,9 @@ func (c Config) Validate() error {
 	}
 	if c.Reload.MinAccuracy < 0 || c.Reload.MinAccuracy > 1 {
 		return fmt.Errorf("reload.min_accuracy: %v is not between 0 and 1", c.Reload.MinAccuracy)
+	}
+	if c.Reload.MaxChangedShare < 0 || c.Reload.MaxChangedShare > 1 {
+		return fmt.Errorf("reload.max_changed_share: %v is not between 0 and 1", c.Reload.MaxChangedShare)
 	}
 	if c.ShutdownTimeout <= 0 {
 		return fmt.Errorf("shutdown.timeout: %v must be positive", c.ShutdownTimeout)
@@ -440,6 +446,7 @@ func settings(c *Config) []setting {
 		{key: "reload.watch", value: boolValue(&c.Reload.Watch)},
 		{key: "reload.debounce", value: durationValue(&c.Reload.Debounce)},
 		{key: "reload.min_accuracy", value: numberValue(&c.Reload.MinAccuracy)},
+		{key: "reload.max_changed_share", value: numberValue(&c.Reload.MaxChangedShare)},
 		{key: "shutdown.timeout", value: durationValue(&c.ShutdownTimeout)},
 		{key: "limits.per_minute", value: numberValue(&c.Limits.PerMinute)},
 		{key: "limits.burst", value: integerValue(&c.Limits.Burst)},

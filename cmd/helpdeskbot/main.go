@@ -110,7 +110,7 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.String("http-addr", "", "host:port that serve listens on (default 127.0.0.1:8080)")
 	pf.String("log-format", "", "log format of serve: text or json")
 	pf.String("log-level", "", "log level of serve: debug, info, warn or error")
-	root.AddCommand(a.chatCommand(), a.askCommand(), a.matchCommand(), a.lintCommand(), a.evalCommand(), a.serveCommand(), a.discordCommand(), a.configCommand(), a.reportCommand(), a.analyticsCommand(), a.importCommand(), a.benchPublicCommand(), a.redactCommand())
+	root.AddCommand(a.chatCommand(), a.askCommand(), a.matchCommand(), a.lintCommand(), a.evalCommand(), a.diffCommand(), a.serveCommand(), a.discordCommand(), a.configCommand(), a.reportCommand(), a.analyticsCommand(), a.importCommand(), a.benchPublicCommand(), a.redactCommand())
 	return root
 }
 

@@ -172,7 +172,7 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec
 		}
 	}
 	if cfg.Knowledge != "" {
-		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy}, b, log, reload.Hooks{
+		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy, Gate: reloadGate(cfg, rec, log)}, b, log, reload.Hooks{
 			Loaded: func(k *intents.Knowledge) { m.KnowledgeLoaded(k.Version, len(k.Intents), true) },
 			Failed: m.ReloadFailed,
 		})
