@@ -14,10 +14,8 @@ func (ix *Index) tokens(dst []token, text string, correct bool) []token {
 			return
 		}
 		st := stem(w)
-		if _, stop := ix.stopStems[st]; stop && st != w {
-			// Another form of a stopword: "taking" for "take". A word that
-			// is its own stem is a word of its own, though a stopword stems
-			// to it: "real" is not "really", "final" not "finally".
+		if _, stop := ix.stopStems[st]; stop {
+			// Another form of a stopword: "taking" for "take".
 			dst = append(dst, token{word: w, stem: w, stop: true})
 			return
 		}
