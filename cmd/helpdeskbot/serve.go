@@ -37,7 +37,7 @@ func (a *app) serveCommand() *cobra.Command {
 			"SIGHUP, and stops on SIGINT or SIGTERM, finishing the answers under way.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkExposure(a.cfg); err != nil {
+			if err := a.cfg.ValidateServe(); err != nil {
 				return configError{err}
 			}
 			log := newLogger(a.stderr, a.cfg.Log)
@@ -94,9 +94,10 @@ func (a *app) serveCommand() *cobra.Command {
 	}
 }
 
-// checkExposure refuses to serve /v1/ask without a token on an address
-// other machines can reach.
-func checkExposure(c Config) error {
+// ValidateServe reports what serve refuses beyond Validate: serving
+// /v1/ask without a token on an address other machines can reach. config
+// check runs it too.
+func (c Config) ValidateServe() error {
 	host, _, _ := net.SplitHostPort(c.HTTP.Addr)
 	if c.APIToken != "" || host == "localhost" {
 		return nil
