@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
@@ -132,13 +133,27 @@ func (a *app) newBot(opts ...bot.Option) (*bot.Bot, error) {
 		for _, p := range problems {
 			fmt.Fprintln(a.stderr, prefixed(a.cfg.Knowledge, p))
 		}
-		return nil, exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"helpdeskbot lint\" for details", name)}
+		return nil, exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"%s\" for details", name, lintCommandFor(a.cfg.Knowledge))}
 	}
 	b, err := bot.New(intents.NewIndex(k), a.cfg.Match, opts...)
 	if err != nil {
 		return nil, configError{err}
 	}
 	return b, nil
+}
+
+// lintCommandFor is the command line that lints dir (the built-in
+// knowledge when empty), quoted for a shell when it needs to be.
+func lintCommandFor(dir string) string {
+	if dir == "" {
+		return "helpdeskbot lint"
+	}
+	if strings.IndexFunc(dir, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@", r))
+	}) >= 0 {
+		dir = "'" + strings.ReplaceAll(dir, "'", `'\''`) + "'"
+	}
+	return "helpdeskbot lint " + dir
 }
 
 // prefixed renders a problem with the folder it was found in.

@@ -130,8 +130,8 @@ func TestLint(t *testing.T) {
 	}{
 		{"shipped folder", []string{"lint", "../../knowledge"}, 0, nil, "ok (0 warnings)"},
 		{"built-in knowledge", []string{"lint"}, 0, nil, "built-in knowledge: 17 intents"},
-		{"broken folder", []string{"lint", "../../intents/testdata/broken/duplicate-id"}, 1,
-			[]string{`../../intents/testdata/broken/duplicate-id/b.md:2: duplicate id "selfie": already used by a.md`}, "1 errors, 0 warnings"},
+		{"broken folder", []string{"lint", "../../intents/testdata/broken/bad-yaml"}, 1,
+			[]string{`../../intents/testdata/broken/bad-yaml/a.md:4: bad YAML: sequence end token ']' not found`}, "1 errors, 0 warnings"},
 		{"warnings pass", []string{"lint", "../../intents/testdata/broken/warnings-only"}, 0,
 			[]string{"../../intents/testdata/broken/warnings-only/a.md:7: warning: example \"A one!\" is repeated"}, "ok (6 warnings)"},
 		{"not a folder", []string{"lint", "no/such/dir"}, 2, nil, "not a folder"},
@@ -282,5 +282,37 @@ func TestChatConversationTranscript(t *testing.T) {
 	}
 	if n := strings.Count(r.stdout, "For the selfie step:"); n != 1 {
 		t.Errorf("the full selfie answer was given %d times, want once", n)
+	}
+}
+
+// TestBrokenKnowledgeNamesTheLintThatShowsIt: the hint at the end of a
+// failed load lints the folder that failed, not the built-in one.
+func TestBrokenKnowledgeNamesTheLintThatShowsIt(t *testing.T) {
+	spaced := filepath.Join(t.TempDir(), "my knowledge")
+	if err := os.CopyFS(spaced, os.DirFS("../../intents/testdata/broken/bad-yaml")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, dir, want string
+	}{
+		{"plain path", "../../intents/testdata/broken/bad-yaml", `run "helpdeskbot lint ../../intents/testdata/broken/bad-yaml" for details`},
+		{"path with a space", spaced, `run "helpdeskbot lint '` + spaced + `'" for details`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "", "ask", "--knowledge", tt.dir, "stuck on selfie")
+			if r.code != exitFailure {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+			if last := lines[len(lines)-1]; !strings.HasSuffix(last, tt.want) {
+				t.Errorf("last line %q, want it to end with %q", last, tt.want)
+			}
+			// The command it names shows the problem.
+			lint := runCLI(t, "", "lint", tt.dir)
+			if lint.code != exitFailure || !strings.Contains(lint.stdout, "bad YAML") {
+				t.Errorf("lint %s: exit %d, %s", tt.dir, lint.code, lint.stdout)
+			}
+		})
 	}
 }
