@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -127,19 +128,34 @@ func (a *app) knowledgeFS() (fs.FS, string) {
 // newBot loads the configured knowledge. Problems are printed as
 // "folder/file:line: problem", warnings included.
 func (a *app) newBot(opts ...bot.Option) (*bot.Bot, error) {
+	b, _, err := a.loadBot(intents.Parse, opts...)
+	return b, err
+}
+
+// newLintedBot is newBot with every check of lint, whose warnings it
+// returns: for serve, which shows them for the version answering.
+func (a *app) newLintedBot(opts ...bot.Option) (*bot.Bot, intents.Problems, error) {
+	return a.loadBot(func(fsys fs.FS) (*intents.Knowledge, intents.Problems) {
+		return intents.Lint(fsys, time.Now())
+	}, opts...)
+}
+
+// loadBot loads the configured knowledge with load and returns the bot
+// and the problems found.
+func (a *app) loadBot(load func(fs.FS) (*intents.Knowledge, intents.Problems), opts ...bot.Option) (*bot.Bot, intents.Problems, error) {
 	fsys, name := a.knowledgeFS()
-	k, problems := intents.Parse(fsys)
+	k, problems := load(fsys)
 	if problems.HasErrors() {
 		for _, p := range problems {
 			fmt.Fprintln(a.stderr, prefixed(a.cfg.Knowledge, p))
 		}
-		return nil, exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"%s\" for details", name, lintCommandFor(a.cfg.Knowledge))}
+		return nil, nil, exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"%s\" for details", name, lintCommandFor(a.cfg.Knowledge))}
 	}
 	b, err := bot.New(intents.NewIndex(k), a.cfg.Match, opts...)
 	if err != nil {
-		return nil, configError{err}
+		return nil, nil, configError{err}
 	}
-	return b, nil
+	return b, problems, nil
 }
 
 // lintCommandFor is the command line that lints dir (the built-in

@@ -60,22 +60,18 @@ func (a *app) serveCommand() *cobra.Command {
 				// as the 👎 buttons are.
 				opts = append(opts, bot.WithObserver(rec.recorder), bot.WithFeedback(rec.recorder))
 			}
-			b, err := a.newBot(opts...)
+			b, warnings, err := a.newLintedBot(opts...)
 			if err != nil {
 				return err
 			}
 			k := b.Knowledge()
 			m.KnowledgeLoaded(k.Version, len(k.Topics), false)
-			srv, err := newServer(a.cfg, b, m, log, rec)
+			srv, err := newServer(a.cfg, b, m, log, rec, warnings)
 			if err != nil {
 				return configError{err}
 			}
 			if a.cfg.Console {
-				fsys, _ := a.knowledgeFS()
-				src := console.Sources{Bot: b, Log: log, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
-					_, ps := intents.Lint(fsys, time.Now())
-					return ps
-				}}
+				src := console.Sources{Bot: b, Log: log, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Knowledge: srv.versions(warnings, time.Now())}
 				if rec != nil {
 					src.Store = rec.store
 				}
@@ -137,8 +133,9 @@ type recording struct {
 }
 
 // newServer wires the endpoints and the adapters the configuration turns
-// on to b; rec, when analytics are on, records turns and feedback.
-func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording) (*server, error) {
+// on to b; rec, when analytics are on, records turns and feedback;
+// warnings are what lint found in b's knowledge.
+func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording, warnings intents.Problems) (*server, error) {
 	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), log)
 	if err != nil {
 		return nil, err
@@ -155,12 +152,32 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec
 		}
 	}
 	if cfg.Knowledge != "" {
-		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy}, b, log, reload.Hooks{
+		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy, Problems: warnings}, b, log, reload.Hooks{
 			Loaded: func(k *intents.Knowledge) { m.KnowledgeLoaded(k.Version, len(k.Intents), true) },
 			Failed: m.ReloadFailed,
 		})
 	}
 	return s, nil
+}
+
+// versions tells the console's knowledge checks what answers (with the
+// warnings lint found in it, since start when nothing was reloaded),
+// what the folder on disk holds now, and the last refused reload.
+func (s *server) versions(warnings intents.Problems, start time.Time) func() console.Versions {
+	return func() console.Versions {
+		v := console.Versions{Answering: s.bot.Index().Knowledge(), AnsweringProblems: warnings, Since: start}
+		if s.reloader == nil {
+			return v
+		}
+		st := s.reloader.Status()
+		v.AnsweringProblems, v.Since = st.Problems, st.Since
+		v.Folder = s.cfg.Knowledge
+		v.Disk, v.DiskProblems = intents.Lint(intents.Dir(s.cfg.Knowledge), time.Now())
+		if r := st.Refused; r != nil {
+			v.Refused = &console.Refusal{At: r.At, Version: r.Version, Problems: r.Problems, Current: st.Current}
+		}
+		return v
+	}
 }
 
 // configuredAdapters builds /v1/ask and every chat adapter whose
@@ -279,8 +296,7 @@ func (s *server) watchKnowledge(ctx context.Context, wg *sync.WaitGroup) {
 			case <-ctx.Done():
 				return
 			case <-hup:
-				s.log.Info("reloading knowledge on SIGHUP")
-				reload.Log(s.log, s.reloader.Reload(ctx))
+				reload.Log(s.log, "SIGHUP", s.reloader.Reload(ctx))
 			}
 		}
 	}()
