@@ -11,7 +11,8 @@ import (
 var secretKeys = []string{"api_token", "metrics.token", "log.user_hash_key", "analytics.postgres_url", "slack.bot_token", "slack.signing_secret", "slack.app_token", "discord.token"}
 
 func (a *app) configCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "config", Short: "Configuration helpers"}
+	cmd := &cobra.Command{Use: "config", Short: "Configuration helpers",
+		Example: "  helpdeskbot --config helpdeskbot.yaml config check"}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "check",
 		Short: "Validate the configuration and print it, secrets masked",

@@ -21,7 +21,10 @@ func (a *app) lintCommand() *cobra.Command {
 			"--quality also measures how well the examples match: each example held out of\n" +
 			"the index must still match its own intent, examples close to two intents mark a\n" +
 			"confusable pair, and misspelt examples must still match (share per intent).",
-		Args: cobra.MaximumNArgs(1),
+		Example: "  helpdeskbot lint ./knowledge\n" +
+			"  helpdeskbot lint --quality --strict ./knowledge",
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: folders,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := a.cfg.Knowledge
 			if len(args) == 1 {

@@ -89,9 +89,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
-		Use:           "helpdeskbot",
-		Short:         "Answers people stuck in an identity verification flow",
-		Long:          "helpdeskbot answers people stuck in a Persona-powered identity verification flow, from a folder of Markdown knowledge, and always points them to the organization that asked them to verify.",
+		Use:   "helpdeskbot",
+		Short: "Answers people stuck in an identity verification flow",
+		Long:  "helpdeskbot answers people stuck in a Persona-powered identity verification flow, from a folder of Markdown knowledge, and always points them to the organization that asked them to verify.",
+		Example: "  helpdeskbot ask \"stuck on the selfie step\"\n" +
+			"  helpdeskbot knowledge export ./knowledge && helpdeskbot lint ./knowledge\n" +
+			"  helpdeskbot serve --knowledge ./knowledge",
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -112,7 +115,10 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.String("http-addr", "", "host:port that serve listens on (default 127.0.0.1:8080)")
 	pf.String("log-format", "", "log format of serve: text or json")
 	pf.String("log-level", "", "log level of serve: debug, info, warn or error")
-	root.AddCommand(a.chatCommand(), a.askCommand(), a.matchCommand(), a.lintCommand(), a.evalCommand(), a.serveCommand(), a.discordCommand(), a.configCommand(), a.reportCommand(), a.analyticsCommand(), a.importCommand(), a.benchPublicCommand(), a.redactCommand())
+	root.AddCommand(a.chatCommand(), a.askCommand(), a.matchCommand(), a.lintCommand(), a.evalCommand(), a.serveCommand(), a.discordCommand(), a.configCommand(), a.reportCommand(), a.analyticsCommand(), a.importCommand(), a.benchPublicCommand(), a.redactCommand(), a.knowledgeCommand(), a.completionCommand(root))
+	root.CompletionOptions.DisableDefaultCmd = true // completionCommand replaces it
+	root.MarkPersistentFlagDirname("knowledge")
+	root.MarkPersistentFlagFilename("config", "yaml", "yml")
 	return root
 }
 

@@ -7,9 +7,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 )
@@ -314,5 +317,122 @@ func TestBrokenKnowledgeNamesTheLintThatShowsIt(t *testing.T) {
 				t.Errorf("lint %s: exit %d, %s", tt.dir, lint.code, lint.stdout)
 			}
 		})
+	}
+}
+
+// TestEveryCommandHasHelpWithAnExample: "--help" works on every command
+// and shows at least one example of it.
+func TestEveryCommandHasHelpWithAnExample(t *testing.T) {
+	root := (&app{}).rootCommand()
+	var walk func(c *cobra.Command)
+	var paths [][]string
+	walk = func(c *cobra.Command) {
+		if c.Name() != "help" {
+			paths = append(paths, strings.Fields(c.CommandPath())[1:])
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	if len(paths) < 19 {
+		t.Fatalf("found only %d commands: %v", len(paths), paths)
+	}
+	for _, path := range paths {
+		t.Run(strings.Join(append([]string{"helpdeskbot"}, path...), " "), func(t *testing.T) {
+			r := runCLI(t, "", append(path, "--help")...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			_, examples, ok := strings.Cut(r.stdout, "\nExamples:\n")
+			if !ok {
+				t.Fatalf("no examples:\n%s", r.stdout)
+			}
+			example, _, _ := strings.Cut(examples, "\n\n")
+			if !strings.Contains(example, "helpdeskbot ") || !strings.Contains(example, " "+strings.Join(path, " ")) {
+				t.Errorf("the examples do not show %v:\n%s", path, example)
+			}
+		})
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	tests := []struct {
+		shell, want string
+	}{
+		{"bash", "complete -o default -F __start_helpdeskbot helpdeskbot"},
+		{"zsh", "#compdef helpdeskbot"},
+		{"fish", "complete -c helpdeskbot"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.shell, func(t *testing.T) {
+			// A configuration that does not load does not stop it.
+			t.Setenv("HELPDESK_NO_SUCH_KEY", "x")
+			r := runCLI(t, "", "completion", tt.shell)
+			if r.code != 0 || !strings.Contains(r.stdout, tt.want) {
+				t.Fatalf("exit %d, stderr %q; script lacks %q", r.code, r.stderr, tt.want)
+			}
+		})
+	}
+	if r := runCLI(t, "", "completion", "powershell"); r.code != exitUsage {
+		t.Errorf("powershell: exit %d, want 2", r.code)
+	}
+	// What the scripts ask the binary: the commands, then folders for lint.
+	r := runCLI(t, "", "__complete", "kn")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "knowledge\t") {
+		t.Errorf("completing kn: exit %d, %q", r.code, r.stdout)
+	}
+	r = runCLI(t, "", "__complete", "lint", "")
+	if r.code != 0 || !strings.HasSuffix(strings.TrimSpace(r.stdout), ":16") {
+		t.Errorf("completing lint's folder: exit %d, %q (want directive 16, folders)", r.code, r.stdout)
+	}
+}
+
+func TestKnowledgeExport(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kb")
+	r := runCLI(t, "", "knowledge", "export", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	builtIn := runCLI(t, "", "lint")
+	exported := runCLI(t, "", "lint", dir)
+	if exported.code != 0 {
+		t.Fatalf("the export does not lint: %s%s", exported.stdout, exported.stderr)
+	}
+	// The same topics and the same version: the files are the built-in ones.
+	version := regexp.MustCompile(`: (\d+ intents, \d+ synonyms, version \w+):`)
+	if b, e := version.FindStringSubmatch(builtIn.stderr), version.FindStringSubmatch(exported.stderr); b == nil || e == nil || b[1] != e[1] {
+		t.Errorf("built-in %q, exported %q", builtIn.stderr, exported.stderr)
+	}
+	if !strings.Contains(r.stderr, "helpdeskbot lint "+dir) {
+		t.Errorf("no next step: %q", r.stderr)
+	}
+	for _, name := range []string{"README.md", "_guidance.md", "capture/selfie.md"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "embed.go")); err == nil {
+		t.Error("the Go file was exported")
+	}
+
+	// A folder that is not empty is refused, unless --force.
+	selfie := filepath.Join(dir, "capture", "selfie.md")
+	os.WriteFile(selfie, []byte("edited"), 0o644)
+	os.WriteFile(filepath.Join(dir, "mine.md"), []byte("mine"), 0o644)
+	if r := runCLI(t, "", "knowledge", "export", dir); r.code != exitUsage || !strings.Contains(r.stderr, "is not empty; give --force") {
+		t.Fatalf("non-empty: exit %d, %s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(selfie); string(data) != "edited" {
+		t.Error("a refused export wrote files")
+	}
+	if r := runCLI(t, "", "knowledge", "export", "--force", dir); r.code != 0 {
+		t.Fatalf("--force: exit %d, %s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(selfie); string(data) == "edited" {
+		t.Error("--force did not write over selfie.md")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "mine.md")); string(data) != "mine" {
+		t.Error("--force removed a file of the admin's")
 	}
 }

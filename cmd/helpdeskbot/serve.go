@@ -35,6 +35,8 @@ func (a *app) serveCommand() *cobra.Command {
 			"POST /v1/ask, GET /healthz, /readyz and /metrics, and runs every chat adapter whose\n" +
 			"configuration is present. It reloads the knowledge folder when it changes or on\n" +
 			"SIGHUP, and stops on SIGINT or SIGTERM, finishing the answers under way.",
+		Example: "  helpdeskbot serve --knowledge ./knowledge\n" +
+			"  HELPDESK_API_TOKEN=... helpdeskbot --config helpdeskbot.yaml serve --http-addr 0.0.0.0:8080",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := a.cfg.ValidateServe(); err != nil {
