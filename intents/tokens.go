@@ -27,8 +27,10 @@ func (ix *Index) plainTokens(dst []token, text string) []token {
 			return
 		}
 		st := stem(w)
-		if _, stop := ix.stopStems[st]; stop {
-			// Another form of a stopword: "taking" for "take".
+		if _, stop := ix.stopStems[st]; stop && st != w {
+			// Another form of a stopword: "taking" for "take". A word that
+			// is its own stem is a word of its own, though a stopword stems
+			// to it: "real" is not "really", "final" not "finally".
 			dst = append(dst, token{word: w, stem: w, stop: true})
 			return
 		}

@@ -153,7 +153,7 @@ func TestEmptyReportSaysNoneYet(t *testing.T) {
 	t.Cleanup(func() { store.Close() })
 	src.Store = store
 	_, body := get(t, console.Handler(src, ""), "/console/report")
-	for _, card := range []string{"by-topic", "by-platform", "clusters", "disliked", "disliked-turns", "low-confidence"} {
+	for _, card := range []string{"by-topic", "by-platform", "clusters", "disliked", "disliked-turns", "handoffs", "low-confidence"} {
 		i := strings.Index(body, `id="`+card+`"`)
 		if i < 0 {
 			t.Errorf("no card %s", card)

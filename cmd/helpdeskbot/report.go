@@ -173,4 +173,18 @@ func writeReportText(w io.Writer, r analytics.Report) {
 			fmt.Fprintf(w, "  %.2f  %-24s %q\n", t.Confidence, t.Intent, t.Text)
 		}
 	}
+	if len(r.Handoffs) > 0 {
+		fmt.Fprintln(w, "\npeople called in, by the topic answered before and the reason:")
+		for _, h := range r.Handoffs {
+			fmt.Fprintf(w, "  %4d  %-24s %s\n", h.N, handoffTopicName(h.Topic), h.Reason)
+		}
+	}
+}
+
+// handoffTopicName is a handoff's topic before, or "(none)".
+func handoffTopicName(topic string) string {
+	if topic == "" {
+		return "(none)"
+	}
+	return topic
 }

@@ -185,7 +185,8 @@ func (s *server) versions(warnings intents.Problems, start time.Time) func() con
 // configuredAdapters builds /v1/ask and every chat adapter whose
 // configuration is present. A new platform is one more line here.
 func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, log *slog.Logger) ([]bot.Adapter, error) {
-	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency, Handoff: cfg.Handoff.HTTP}, httpapi.WithMetrics(m))}
+	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency, Handoff: cfg.Handoff.HTTP},
+		httpapi.WithMetrics(m), httpapi.WithFeedback(fb, log.With("adapter", "http")))}
 	var errs []error
 	add := func(a bot.Adapter, err error) {
 		if err != nil {
