@@ -175,7 +175,7 @@ func (r *Reloader) Reload(ctx context.Context) Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	fsys := intents.Dir(r.cfg.Dir)
-	k, problems := intents.Lint(fsys, r.now())
+	k, next, problems := intents.LintIndex(fsys, r.now())
 	res := Result{At: r.now(), Version: k.Version}
 	var refused, warnings intents.Problems
 	for _, p := range problems {
@@ -185,9 +185,7 @@ func (r *Reloader) Reload(ctx context.Context) Result {
 			warnings = append(warnings, p)
 		}
 	}
-	var next *intents.Index
 	if len(refused) == 0 {
-		next = intents.NewIndex(k)
 		refused = append(refused, stolenExamples(ctx, r.bot, next)...)
 		refused = append(refused, r.regressions(ctx, fsys, next)...)
 	}

@@ -134,30 +134,37 @@ func (a *app) knowledgeFS() (fs.FS, string) {
 // newBot loads the configured knowledge. Problems are printed as
 // "folder/file:line: problem", warnings included.
 func (a *app) newBot(opts ...bot.Option) (*bot.Bot, error) {
-	b, _, err := a.loadBot(intents.Parse, opts...)
+	b, _, err := a.loadBot(func(fsys fs.FS) (*intents.Knowledge, *intents.Index, intents.Problems) {
+		k, problems := intents.Parse(fsys)
+		return k, nil, problems
+	}, opts...)
 	return b, err
 }
 
 // newLintedBot is newBot with every check of lint, whose warnings it
-// returns: for serve, which shows them for the version answering.
+// returns: for serve, which shows them for the version answering. It
+// answers with the index lint built.
 func (a *app) newLintedBot(opts ...bot.Option) (*bot.Bot, intents.Problems, error) {
-	return a.loadBot(func(fsys fs.FS) (*intents.Knowledge, intents.Problems) {
-		return intents.Lint(fsys, time.Now())
+	return a.loadBot(func(fsys fs.FS) (*intents.Knowledge, *intents.Index, intents.Problems) {
+		return intents.LintIndex(fsys, time.Now())
 	}, opts...)
 }
 
-// loadBot loads the configured knowledge with load and returns the bot
-// and the problems found.
-func (a *app) loadBot(load func(fs.FS) (*intents.Knowledge, intents.Problems), opts ...bot.Option) (*bot.Bot, intents.Problems, error) {
+// loadBot loads the configured knowledge with load, which may build the
+// index, and returns the bot and the problems found.
+func (a *app) loadBot(load func(fs.FS) (*intents.Knowledge, *intents.Index, intents.Problems), opts ...bot.Option) (*bot.Bot, intents.Problems, error) {
 	fsys, name := a.knowledgeFS()
-	k, problems := load(fsys)
+	k, ix, problems := load(fsys)
 	if problems.HasErrors() {
 		for _, p := range problems {
 			fmt.Fprintln(a.stderr, prefixed(a.cfg.Knowledge, p))
 		}
 		return nil, nil, exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"%s\" for details", name, lintCommandFor(a.cfg.Knowledge))}
 	}
-	b, err := bot.New(intents.NewIndex(k), a.cfg.Match, opts...)
+	if ix == nil {
+		ix = intents.NewIndex(k)
+	}
+	b, err := bot.New(ix, a.cfg.Match, opts...)
 	if err != nil {
 		return nil, nil, configError{err}
 	}
