@@ -140,27 +140,27 @@ func TestReloadGate(t *testing.T) {
 	r := reload.New(reload.Config{Dir: dir, Gate: reload.ChangeGate(0.2, reload.ChangeWindow, fake.questions, time.Now)}, b, nil,
 		reload.Hooks{Failed: func() { failed.Add(1) }})
 
-	if err := reloadWithin(t, r); err != nil || len(fake.asked) != 0 {
+	if err := reloadWithin(t, r).Err(); err != nil || len(fake.asked) != 0 {
 		t.Fatalf("a reload of the version in use: %v, the gate asked %d times; want no error and no question read", err, len(fake.asked))
 	}
 
 	replaceWith(t, dir, "half")
-	err := reloadWithin(t, r)
+	res := reloadWithin(t, r)
 	var refused *reload.Error
-	if !errors.As(err, &refused) || len(refused.Problems) != 1 || !strings.Contains(refused.Problems[0], "changes 9 of the 18 questions") {
-		t.Fatalf("Reload of an edit changing half the answers = %v, want one refusal with the share", err)
+	if !errors.As(res.Err(), &refused) || len(refused.Problems) != 1 || !strings.Contains(refused.Problems[0].Message, "changes 9 of the 18 questions") {
+		t.Fatalf("Reload of an edit changing half the answers = %v, want one refusal with the share", res.Err())
 	}
 	if b.Knowledge().Version != before || failed.Load() != 1 {
 		t.Errorf("after the refusal: version %s (want %s still), failures counted %d", b.Knowledge().Version, before, failed.Load())
 	}
 	logs := &testkit.LogBuffer{}
-	reload.Log(slogTo(logs), err)
+	reload.Log(slogTo(logs), "watch", res)
 	if n := strings.Count(logs.String(), "knowledge reload refused"); n != 1 || !strings.Contains(logs.String(), "most moved:") {
 		t.Errorf("the refusal logged %d times, want once with the top moves:\n%s", n, logs)
 	}
 
 	replaceWith(t, dir, "harmless")
-	if err := reloadWithin(t, r); err != nil {
+	if err := reloadWithin(t, r).Err(); err != nil {
 		t.Fatalf("Reload of an edit that changes nothing: %v", err)
 	}
 	if b.Knowledge().Version == before {
@@ -177,7 +177,7 @@ func TestReloadGateOnlyAfterTheOtherChecks(t *testing.T) {
 	gate := func(context.Context, *bot.Bot, *intents.Index) []string { calls++; return nil }
 	r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9, Gate: gate}, b, nil, reload.Hooks{})
 	write(t, dir, "broken.md", "---\nid: broken\ntitle: Broken\nexamples: [a, b\n---\nx\n")
-	if err := reloadWithin(t, r); err == nil || calls != 0 {
+	if err := reloadWithin(t, r).Err(); err == nil || calls != 0 {
 		t.Errorf("a lint error: Reload = %v, gate called %d times; want a refusal and no call", err, calls)
 	}
 }

@@ -21,7 +21,9 @@ func (a *app) chatCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "chat",
 		Short: "Talk to the bot in the terminal",
-		Args:  cobra.NoArgs,
+		Example: "  helpdeskbot chat\n" +
+			"  helpdeskbot chat --knowledge ./knowledge",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			b, err := a.newBot(bot.WithConversations(bot.NewMemoryConversations(1, nil), a.cfg.Conversation.TTL),
 				bot.WithHandoffQuiet(a.cfg.Handoff.Quiet))

@@ -515,9 +515,15 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 		}
 		for _, key := range v.AllKeys() {
 			if !slices.Contains(known, key) {
+				if near := closest(key, known, "."); near != "" {
+					return Config{}, configError{fmt.Errorf("%s: unknown key; did you mean %s?", key, near)}
+				}
 				return Config{}, configError{fmt.Errorf("%s: unknown key (known: %s)", key, strings.Join(known, ", "))}
 			}
 		}
+	}
+	if err := checkEnvironment(os.Environ(), all); err != nil {
+		return Config{}, configError{err}
 	}
 	for _, s := range all {
 		if err := s.value.read(v.Get(s.key)); err != nil {
@@ -529,6 +535,50 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 		return Config{}, configError{err}
 	}
 	return cfg, nil
+}
+
+// envPrefix starts the name of every environment variable that sets a key.
+const envPrefix = "HELPDESK_"
+
+// notSettings are environment variables with envPrefix that are not
+// settings: those of the project's own tests and CI (HELPDESK_TEST_*
+// included).
+var notSettings = []string{"HELPDESK_CHROMIUM", "HELPDESK_CONSOLE_SCREENSHOT"}
+
+// envName is the environment variable that sets key.
+func envName(key string) string {
+	return envPrefix + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// checkEnvironment refuses a HELPDESK_ variable of environ ("NAME=value"
+// items) that sets no key, such as a misspelt one, which would otherwise
+// be ignored without a word.
+func checkEnvironment(environ []string, all []setting) error {
+	names := make([]string, len(all))
+	for i, s := range all {
+		names[i] = envName(s.key)
+	}
+	var unknown []string
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, envPrefix) || slices.Contains(names, name) ||
+			slices.Contains(notSettings, name) || strings.HasPrefix(name, envPrefix+"TEST_") {
+			continue
+		}
+		unknown = append(unknown, name)
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	msg := fmt.Sprintf("%s: the environment sets no such key", unknown[0])
+	if near := closest(unknown[0], names, ""); near != "" {
+		msg += "; did you mean " + near + "?"
+	}
+	if len(unknown) > 1 {
+		msg += fmt.Sprintf(" (and %d more: %s)", len(unknown)-1, strings.Join(unknown[1:], ", "))
+	}
+	return errors.New(msg)
 }
 
 // listOf reads a list from YAML (a sequence) or the environment and flags

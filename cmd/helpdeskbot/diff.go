@@ -38,8 +38,9 @@ func (a *app) diffCommand() *cobra.Command {
 			"analytics configured, the recorded questions of the last --since whose outcome\n" +
 			"or topic would change: counts per topic and a redacted sample.\n\n" +
 			"It exits 0, or 1 with --fail-on-change SHARE when more than that share of the\n" +
-			"recorded questions changes; a missing or broken folder exits 2.\n\n" +
-			"Example:\n  helpdeskbot diff /srv/helpdesk/knowledge ./knowledge --since 7d",
+			"recorded questions changes; a missing or broken folder exits 2.",
+		Example: "  helpdeskbot diff /srv/helpdesk/knowledge ./knowledge --since 7d\n" +
+			"  helpdeskbot diff ./knowledge ./draft --fail-on-change 0.1   # in a knowledge repository's CI",
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			window, err := parseWindow(since)

@@ -35,9 +35,11 @@ func (a *app) serveCommand() *cobra.Command {
 			"POST /v1/ask, GET /healthz, /readyz and /metrics, and runs every chat adapter whose\n" +
 			"configuration is present. It reloads the knowledge folder when it changes or on\n" +
 			"SIGHUP, and stops on SIGINT or SIGTERM, finishing the answers under way.",
+		Example: "  helpdeskbot serve --knowledge ./knowledge\n" +
+			"  HELPDESK_API_TOKEN=... helpdeskbot --config helpdeskbot.yaml serve --http-addr 0.0.0.0:8080",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkExposure(a.cfg); err != nil {
+			if err := a.cfg.ValidateServe(); err != nil {
 				return configError{err}
 			}
 			log := newLogger(a.stderr, a.cfg.Log)
@@ -70,22 +72,18 @@ func (a *app) serveCommand() *cobra.Command {
 				// as the 👎 buttons are.
 				opts = append(opts, bot.WithObserver(rec.recorder), bot.WithFeedback(rec.recorder))
 			}
-			b, err := a.newBot(opts...)
+			b, warnings, err := a.newLintedBot(opts...)
 			if err != nil {
 				return err
 			}
 			k := b.Knowledge()
 			m.KnowledgeLoaded(k.Version, len(k.Topics), false)
-			srv, err := newServer(a.cfg, b, m, log, rec, shared)
+			srv, err := newServer(a.cfg, b, m, log, rec, shared, warnings)
 			if err != nil {
 				return configError{err}
 			}
 			if a.cfg.Console {
-				fsys, _ := a.knowledgeFS()
-				src := console.Sources{Bot: b, Log: log, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
-					_, ps := intents.Lint(fsys, time.Now())
-					return ps
-				}}
+				src := console.Sources{Bot: b, Log: log, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Knowledge: srv.versions(warnings, time.Now())}
 				if rec != nil {
 					src.Store = rec.store
 				}
@@ -104,9 +102,10 @@ func (a *app) serveCommand() *cobra.Command {
 	}
 }
 
-// checkExposure refuses to serve /v1/ask without a token on an address
-// other machines can reach.
-func checkExposure(c Config) error {
+// ValidateServe reports what serve refuses beyond Validate: serving
+// /v1/ask without a token on an address other machines can reach. config
+// check runs it too.
+func (c Config) ValidateServe() error {
 	host, _, _ := net.SplitHostPort(c.HTTP.Addr)
 	if c.APIToken != "" || host == "localhost" {
 		return nil
@@ -150,8 +149,9 @@ type recording struct {
 
 // newServer wires the endpoints and the adapters the configuration turns
 // on to b; rec, when analytics are on, records turns and feedback; shared,
-// when set, holds the claims the adapters share with other replicas.
-func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording, shared *sharedState) (*server, error) {
+// when set, holds the claims the adapters share with other replicas;
+// warnings are what lint found in b's knowledge.
+func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording, shared *sharedState, warnings intents.Problems) (*server, error) {
 	var claims bot.Claims
 	if shared != nil {
 		claims = shared.claims
@@ -172,12 +172,32 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec
 		}
 	}
 	if cfg.Knowledge != "" {
-		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy, Gate: reloadGate(cfg, rec, log)}, b, log, reload.Hooks{
+		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy, Gate: reloadGate(cfg, rec, log), Problems: warnings}, b, log, reload.Hooks{
 			Loaded: func(k *intents.Knowledge) { m.KnowledgeLoaded(k.Version, len(k.Intents), true) },
 			Failed: m.ReloadFailed,
 		})
 	}
 	return s, nil
+}
+
+// versions tells the console's knowledge checks what answers (with the
+// warnings lint found in it, since start when nothing was reloaded),
+// what the folder on disk holds now, and the last refused reload.
+func (s *server) versions(warnings intents.Problems, start time.Time) func() console.Versions {
+	return func() console.Versions {
+		v := console.Versions{Answering: s.bot.Index().Knowledge(), AnsweringProblems: warnings, Since: start}
+		if s.reloader == nil {
+			return v
+		}
+		st := s.reloader.Status()
+		v.AnsweringProblems, v.Since = st.Problems, st.Since
+		v.Folder = s.cfg.Knowledge
+		v.Disk, v.DiskProblems = intents.Lint(intents.Dir(s.cfg.Knowledge), time.Now())
+		if r := st.Refused; r != nil {
+			v.Refused = &console.Refusal{At: r.At, Version: r.Version, Problems: r.Problems, Current: st.Current}
+		}
+		return v
+	}
 }
 
 // configuredAdapters builds /v1/ask and every chat adapter whose
@@ -314,8 +334,7 @@ func (s *server) watchKnowledge(ctx context.Context, wg *sync.WaitGroup) {
 			case <-ctx.Done():
 				return
 			case <-hup:
-				s.log.Info("reloading knowledge on SIGHUP")
-				reload.Log(s.log, s.reloader.Reload(ctx))
+				reload.Log(s.log, "SIGHUP", s.reloader.Reload(ctx))
 			}
 		}
 	}()

@@ -48,7 +48,7 @@ func startReplica(t *testing.T, cfg Config) *replica {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := newServer(cfg, b, m, log, nil, shared)
+	srv, err := newServer(cfg, b, m, log, nil, shared, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
