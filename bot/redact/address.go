@@ -30,18 +30,20 @@ func (sc *scanner) nameish(j int) bool {
 	return ordinal && t.letter > 0
 }
 
-func (sc *scanner) streetSuffixed(j int) bool {
-	t := sc.toks[j]
+func (sc *scanner) streetSuffixed(j int) bool { return sc.streetSuffixedToken(&sc.toks[j]) }
+
+// streetSuffixedToken reports whether t is a street name written as one
+// word: "Hauptstraße", "Keizersgracht".
+func (sc *scanner) streetSuffixedToken(t *token) bool {
 	if t.digits > 0 || t.n() < 5 || t.lt || t.odd {
 		return false
 	}
-	switch sc.lo[t.b-1] {
-	case 'e', 'r', 'g', 'z', 'm', 't', 'n', 'a', 'j':
-	default:
+	w := sc.lo[t.a:t.b]
+	last := w[len(w)-1]
+	if last < 'a' || last > 'z' {
 		return false
 	}
-	w := sc.lo[t.a:t.b]
-	for _, s := range streetSuffixes {
+	for _, s := range streetSuffixesByLast[last-'a'] {
 		if len(w) > len(s)+2 && string(w[len(w)-len(s):]) == s {
 			return true
 		}
@@ -61,8 +63,9 @@ func (sc *scanner) plainWord(j int) bool {
 }
 
 // address reads a street address starting at token i: a house number and
-// a street (either order) followed by a postcode or a city after a comma.
-// Written in small letters, it needs the postcode.
+// a street (either order) followed by a postcode or a city after a comma,
+// or after a word that says an address follows ("I live at", "address:"),
+// the street alone. Written in small letters, it needs the postcode.
 func (sc *scanner) address(i int) (int, bool) {
 	n := len(sc.toks)
 	e, lower := 0, false
@@ -70,7 +73,7 @@ func (sc *scanner) address(i int) (int, bool) {
 		if bytes.IndexByte(sc.gap(j), ',') >= 0 {
 			return false // the city comes after the comma
 		}
-		if sc.nameish(j) {
+		if sc.nameish(j) || sc.streetNameWord(j) {
 			return true
 		}
 		if sc.plainWord(j) {
@@ -81,6 +84,9 @@ func (sc *scanner) address(i int) (int, bool) {
 	}
 	switch {
 	case sc.houseNumber(i):
+		if !sc.streetAhead(i) {
+			return 0, false
+		}
 		j := i + 1
 		if j < n && sc.class(j)&wordStreet != 0 {
 			e = j
@@ -92,16 +98,25 @@ func (sc *scanner) address(i int) (int, bool) {
 			}
 			break
 		}
-		names := 0
-		for j < n && j <= i+5 && sc.class(j)&wordStreet2 == 0 && name(j) {
+		// The name and the street word, the last one within reach:
+		// "17 St Marks Close", "42 Baker Street".
+		names, last := 0, -1
+		for ; j < n && j <= i+6; j++ {
+			if sc.class(j)&wordStreet2 != 0 && names > 0 {
+				last = j
+				if !sc.nameWord(j+1) || bytes.IndexByte(sc.gap(j+1), ',') >= 0 {
+					break
+				}
+			} else if !name(j) {
+				break
+			}
 			names++
-			j++
 		}
-		if names == 0 || j >= n || sc.class(j)&wordStreet2 == 0 {
+		if last < 0 {
 			return 0, false
 		}
-		e = j
-	case sc.class(i)&(wordStreet|wordStreet2) != 0:
+		e = last
+	case sc.class(i)&(wordStreet|wordStreet2) != 0 || sc.germanStreet(i):
 		j := i + 1
 		names := 0
 		for j < n && j <= i+5 && !sc.houseNumber(j) && name(j) {
@@ -115,12 +130,166 @@ func (sc *scanner) address(i int) (int, bool) {
 			return 0, false
 		}
 		e = j
+		if sc.class(i)&(wordStreet|wordStreet2) == 0 {
+			lower = true // "Am Kirchberg 26" needs its postcode
+		}
 	case sc.streetSuffixed(i) && sc.houseNumber(i+1):
 		e, lower = i+1, !isUpper(sc.s[sc.toks[i].a])
 	default:
 		return 0, false
 	}
-	return sc.addressTail(e, lower)
+	if end, ok := sc.addressTail(e, lower); ok {
+		return end, true
+	}
+	return e, !lower && sc.addressCue(i)
+}
+
+// unitBefore returns where an address starting at token i starts when a
+// flat or unit comes before it: "Unit 4, 88 George Street", "Apt 5B 12
+// Main St".
+func (sc *scanner) unitBefore(i int) int {
+	if i < 2 || !sc.houseNumber(i-1) || strings.ContainsAny(string(sc.gap(i-1)), ".") {
+		return i
+	}
+	switch string(sc.lo[sc.toks[i-2].a:sc.toks[i-2].b]) {
+	case "unit", "flat", "apt", "apartment", "suite", "ste", "piso", "depto", "dpto", "apto", "wohnung", "bloco", "lot":
+		return i - 2
+	}
+	return i
+}
+
+// germanStreet reports whether token i is a German preposition that
+// starts street names, "Am Kirchberg", "Im Tal", "An der Mühle", written
+// with its capital.
+func (sc *scanner) germanStreet(i int) bool {
+	t := sc.toks[i]
+	if t.n() > 3 || t.upper != 1 || !isUpper(sc.s[t.a]) {
+		return false
+	}
+	if !germanPrefix(sc.lo[t.a]) {
+		return false
+	}
+	switch string(sc.lo[t.a:t.b]) {
+	case "am", "im", "an", "auf", "zum", "zur", "in":
+		return i+1 < len(sc.toks) && sc.nameWord(i+1)
+	}
+	return false
+}
+
+// germanPrefix reports whether c, small, starts one of the prepositions of
+// germanStreet.
+func germanPrefix(c byte) bool { return c == 'a' || c == 'i' || c == 'z' }
+
+// streetNameWord reports whether token j is a capitalized word that may be
+// part of a street's name even though it is a keyword elsewhere: "4732
+// Bank St".
+func (sc *scanner) streetNameWord(j int) bool {
+	if j >= len(sc.toks) {
+		return false
+	}
+	t := sc.toks[j]
+	if t.digits > 0 || t.lt || t.odd || t.skip || t.n() < 3 || t.upper != 1 || !isUpper(sc.s[t.a]) {
+		return false
+	}
+	return sc.class(j)&(wordNameStop|wordMonth|wordNever|wordFiller|wordAddress|wordAbout) == 0 && sc.class(j)&(wordStreet2|armAny) != 0
+}
+
+// addressCue reports whether a word that says an address follows comes
+// within four words before token i: "I live at", "my address is",
+// "Adresse:", "ship to".
+func (sc *scanner) addressCue(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4 && !sc.toks[j+1].brk; j-- {
+		if sc.toks[j].cls&wordAddress != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cuePrepositions may come between an address's cue and the address.
+var cuePrepositions = map[string]bool{"to": true, "at": true, "in": true, "au": true, "en": true, "na": true, "em": true, "al": true, "a": true, "ist": true, "es": true, "sono": true, "est": true}
+
+// gapFolded reports whether the text between tokens i and j was folded
+// from Chinese, Japanese or Korean: more than three bytes, nothing but
+// spaces and punctuation.
+func (sc *scanner) gapFolded(i, j int) bool {
+	g := sc.s[sc.toks[i].b:sc.toks[j].a]
+	spaces := 0
+	for _, c := range g {
+		if c == ' ' {
+			spaces++
+		}
+	}
+	return j == i+1 && spaces >= 3
+}
+
+// cueAddress reads an address that a word like "address" announces,
+// written without a street word: "address: Flat 7B, Lakshmi Nivas, 14th
+// Cross, Andheri West, Mumbai 400053". Token i is the cue; the address runs
+// from the next word that is not a filler to a postcode within reach,
+// with a house number before it. It returns the address's tokens.
+func (sc *scanner) cueAddress(i int) (start, end int, ok bool) {
+	toks := sc.toks
+	start = i + 1
+	for start < len(toks) && start <= i+3 && (toks[start].cls&(wordFiller|wordAddress) != 0 || cuePrepositions[string(sc.lo[toks[start].a:toks[start].b])]) {
+		start++
+	}
+	if start < len(toks) && toks[start].num && toks[start].n() <= 5 && sc.gapFolded(i, start) {
+		// An address in Chinese, Japanese or Korean, its names folded
+		// away: "住所 東京都新宿区西新宿2-8-1", "주소: 서울 강남구 테헤란로 123".
+		end = start
+		for end+1 < len(toks) && end+1 <= start+2 && toks[end+1].join && toks[end+1].num && toks[end+1].n() <= 4 {
+			end++
+		}
+		return i, end, true
+	}
+	house, names, street, last := false, 0, false, -1
+	for j := start; j < len(toks) && j <= start+16; j++ {
+		t := toks[j]
+		if t.brk && j > start && toks[j-1].n() > 1 || t.skip || t.cls&wordNever != 0 {
+			break // a sentence ends, but not after an initial: "P.O. Box 789"
+		}
+		if sc.nameWord(j) || sc.streetNameWord(j) {
+			names++
+			last = j
+			street = street || house && t.cls&(wordStreet|wordStreet2) != 0
+		}
+		if house && names >= 2 && j > start+1 {
+			if k, ok := sc.postcode(j); ok && (!t.num || t.n() >= 4) {
+				return start, sc.cityAfter(k, false), true // "4909-143 Porto"
+			}
+			if t.num && t.n() == 6 {
+				return start, sc.cityAfter(j, false), true // India: "Mumbai 400053"
+			}
+		}
+		if t.digits > 0 && t.digits <= 4 && t.n() <= 5 {
+			house = true
+		} else if t.digits > 0 {
+			return 0, 0, false
+		}
+	}
+	// Without a postcode: a house number, then a street word and more
+	// names, to the last of them: "Plot 15, Admiralty Way, Lekki, Lagos".
+	if house && street && names >= 3 {
+		return start, last, true
+	}
+	return 0, 0, false
+}
+
+// streetAhead reports whether a street word that can follow a house
+// number at token i comes soon enough: "rue" right after it, "street" two
+// to six words on.
+func (sc *scanner) streetAhead(i int) bool {
+	toks := sc.toks
+	if i+1 < len(toks) && toks[i+1].cls&wordStreet != 0 {
+		return true
+	}
+	for j := i + 2; j < len(toks) && j <= i+6; j++ {
+		if toks[j].cls&wordStreet2 != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // addressTail finds the postcode or city that ends an address whose street
@@ -133,15 +302,18 @@ func (sc *scanner) addressTail(e int, lower bool) (int, bool) {
 			break
 		}
 		if k, ok := sc.postcode(j); ok {
-			end = k
-			if (sc.nameWord(k+1) || lower && sc.plainWord(k+1)) && !strings.ContainsAny(string(sc.gap(k+1)), ".") {
-				end = k + 1 // "28013 Madrid"
-			}
-			return end, true
+			return sc.cityAfter(k, lower), true
 		}
 		if !lower && strings.Contains(string(sc.gap(j)), ",") && sc.nameWord(j) {
 			end = j // the city
 			continue
+		}
+		if end >= 0 && j == end+1 && !strings.ContainsAny(string(sc.gap(j)), ".") {
+			if e := sc.cityAfter(end, false); e > end {
+				end = e // the city goes on: "New York", "Rio de Janeiro"
+				j = e
+				continue
+			}
 		}
 		t := sc.toks[j]
 		state := t.n() == 2 && (t.upper == 2 || lower && t.lower == 2)
@@ -154,6 +326,35 @@ func (sc *scanner) addressTail(e int, lower bool) (int, bool) {
 		}
 	}
 	return end, end >= 0
+}
+
+// cityAfter returns the last token of the city's name that may follow a
+// postcode at token k: "28013 Madrid", "01001-000 São Paulo", "03940
+// Ciudad de México"; k when there is none.
+func (sc *scanner) cityAfter(k int, lower bool) int {
+	end := k
+	for j := k + 1; j < len(sc.toks) && j <= k+4 && !strings.ContainsAny(string(sc.gap(j)), ".,") && !sc.breaksSentence(j); j++ {
+		switch {
+		case sc.nameWord(j) || lower && j == k+1 && sc.plainWord(j):
+			end = j
+		case sc.class(j)&wordConnector != 0 && end == j-1 && (j > k+1 || sc.nameWord(k)) && (sc.nameWord(j+1) || sc.monthName(j+1)):
+		case sc.monthName(j) && sc.class(j-1)&wordConnector != 0 && end == j-2:
+			end = j // "Rio de Janeiro"
+		default:
+			return end
+		}
+	}
+	return end
+}
+
+// monthName reports whether token j is a month's name written with its
+// capital, as in a city's name: "Rio de Janeiro".
+func (sc *scanner) monthName(j int) bool {
+	if j >= len(sc.toks) {
+		return false
+	}
+	t := sc.toks[j]
+	return t.cls&wordMonth != 0 && t.upper == 1 && t.n() > 3 && isUpper(sc.s[t.a])
 }
 
 // postcode reads a postal code at token j and returns its last token.
@@ -182,6 +383,12 @@ func (sc *scanner) postcode(j int) (int, bool) {
 			if ok && nt.n() == 2 && nt.upper == 2 {
 				return j + 1, true // the Netherlands
 			}
+			if p := sc.toks[j-1]; j > 0 && p.n() >= 2 && p.n() <= 3 && p.upper == p.letter && p.digits == 0 && !sc.breaksSentence(j) {
+				return j, true // Australia: VIC 3065
+			}
+			if j > 0 && sc.nameWord(j-1) && !sc.breaksSentence(j) && !(j+1 < n && sc.toks[j+1].digits > 0) {
+				return j, true // after the city: "Cape Town 8001"
+			}
 			return j, sc.nameWord(j + 1)
 		case 3:
 			if ok && nt.n() == 2 && nt.digits == 2 {
@@ -192,6 +399,9 @@ func (sc *scanner) postcode(j int) (int, bool) {
 	}
 	if t.upper != t.letter || t.n() < 2 || t.n() > 4 || !isUpper(w[0]) {
 		return 0, false
+	}
+	if sc.eircode(j) {
+		return j + 1, true
 	}
 	nt, ok := next(1)
 	if !ok || nt.n() != 3 {
@@ -205,4 +415,24 @@ func (sc *scanner) postcode(j int) (int, bool) {
 		return j + 1, true // Canada: K1A 0B1
 	}
 	return 0, false
+}
+
+// eircode reports whether tokens j and j+1 are an Irish Eircode: a
+// routing key (a letter and two digits, or D6W) and four capitals and
+// digits, "D09 W6X3".
+func (sc *scanner) eircode(j int) bool {
+	if j+1 >= len(sc.toks) || !sc.joined(j+1) {
+		return false
+	}
+	t, u := sc.toks[j], sc.toks[j+1]
+	w, v := sc.s[t.a:t.b], sc.s[u.a:u.b]
+	if len(w) != 3 || len(v) != 4 || !isUpper(w[0]) || !(isDigit(w[1]) && (isDigit(w[2]) || w[2] == 'W')) {
+		return false
+	}
+	for _, c := range v {
+		if !isUpper(c) && !isDigit(c) {
+			return false
+		}
+	}
+	return u.digits >= 1 && u.letter >= 1
 }

@@ -16,8 +16,9 @@ import (
 // ticket numbers, error codes and format hints as bait), written by someone
 // who had not seen this package. It was measured once before any change
 // was made from it (90.2% caught, 1.0% false alarms, 92.7% masked
-// completely); it has been a development set since. The floors keep those
-// figures from going back.
+// completely); it has been a development set since, and the package
+// catches all of them now. The floors keep those figures from going back:
+// at most one post missed, masked incompletely or refused.
 //
 //	go test ./bot/redact -run TestChatPosts -v
 func TestChatPosts(t *testing.T) {
@@ -49,6 +50,9 @@ func TestChatPosts(t *testing.T) {
 			for _, v := range values[line] {
 				leaked = leaked || leaks(strings.ReplaceAll(v, `\n`, "\n"), r.Masked)
 			}
+			if leaked {
+				t.Logf("leak line %d: %q", line, r.Masked)
+			}
 			if !leaked {
 				complete++
 			}
@@ -65,8 +69,8 @@ func TestChatPosts(t *testing.T) {
 	pct := func(n, of int) float64 { return 100 * float64(n) / float64(of) }
 	t.Logf("%d posts with personal data: %.1f%% caught, %.1f%% masked completely; %d without: %.1f%% false alarms",
 		personal, pct(caught, personal), pct(complete, personal), ordinary, pct(alarms, ordinary))
-	if pct(caught, personal) < 90 || pct(complete, personal) < 92 || pct(alarms, ordinary) > 1 {
-		t.Errorf("below the floors: 90%% caught, 92%% masked completely, at most 1%% false alarms")
+	if personal-caught > 1 || personal-complete > 1 || alarms > 1 {
+		t.Errorf("below the floors: at most one post missed, one masked incompletely and one false alarm")
 	}
 }
 

@@ -1,5 +1,7 @@
 package redact
 
+import "bytes"
+
 // The check-digit and format rules of the numbers that carry one. Each
 // takes the number in capitals with its separators removed.
 
@@ -306,14 +308,7 @@ func contains(set string, c byte) bool {
 // residentID reports whether s is a Chinese resident identity number:
 // region, birth date, sequence and the ISO 7064 check character.
 func residentID(s []byte) bool {
-	if len(s) != 18 || !allDigits(s[:17]) || !(isDigit(s[17]) || s[17] == 'X') {
-		return false
-	}
-	if p := num(s[:2]); p < 11 || p > 82 {
-		return false
-	}
-	y := num(s[6:10])
-	if y < 1900 || y > 2030 || !validDate(y, 0, num(s[10:12]), num(s[12:14])) {
+	if !residentIDShape(s) {
 		return false
 	}
 	weights := [17]int{7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2}
@@ -322,6 +317,20 @@ func residentID(s []byte) bool {
 		sum += int(s[i]-'0') * w
 	}
 	return "10X98765432"[sum%11] == s[17]
+}
+
+// residentIDShape reports whether s is written like a Chinese resident
+// identity number, whatever its check character: a region, a birth date
+// and a sequence.
+func residentIDShape(s []byte) bool {
+	if len(s) != 18 || !allDigits(s[:17]) || !(isDigit(s[17]) || s[17] == 'X') {
+		return false
+	}
+	if p := num(s[:2]); p < 11 || p > 82 {
+		return false
+	}
+	y := num(s[6:10])
+	return y >= 1900 && y <= 2030 && validDate(y, 0, num(s[10:12]), num(s[12:14]))
 }
 
 // ssn reports whether s, nine digits, keeps the rules of US social security
@@ -499,4 +508,87 @@ func nir(s []byte) bool {
 		return false
 	}
 	return 97-n%97 == num(s[13:15])
+}
+
+// nhsNumber reports whether s is a UK NHS number: ten digits, the last the
+// mod-11 check of the others.
+func nhsNumber(s []byte) bool {
+	if len(s) != 10 || !allDigits(s) {
+		return false
+	}
+	sum := 0
+	for i := range 9 {
+		sum += int(s[i]-'0') * (10 - i)
+	}
+	check := 11 - sum%11
+	if check == 11 {
+		check = 0
+	}
+	return check != 10 && check == int(s[9]-'0')
+}
+
+// rrn reports whether s is a South Korean resident registration number: a
+// birth date (yymmdd), a digit for the century and sex, five digits and
+// the check digit (numbers issued since October 2020 have none, and need
+// their keyword).
+func rrn(s []byte) bool {
+	return rrnShape(s) && rrnCheck(s)
+}
+
+// rrnShape reports whether s is written like a resident registration
+// number: thirteen digits, a birth date and a century-and-sex digit.
+func rrnShape(s []byte) bool {
+	return len(s) == 13 && allDigits(s) && s[6] >= '1' && s[6] <= '8' && validDate(0, num(s[:2]), num(s[2:4]), num(s[4:6]))
+}
+
+func rrnCheck(s []byte) bool {
+	weights := [12]int{2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5}
+	sum := 0
+	for i, w := range weights {
+		sum += int(s[i]-'0') * w
+	}
+	return (11-sum%11)%10 == int(s[12]-'0')
+}
+
+// nric reports whether s is a Singapore NRIC or FIN: S, T, F, G or M,
+// seven digits and the check letter.
+func nric(s []byte) bool {
+	if len(s) != 9 || !contains("STFGM", s[0]) || !allDigits(s[1:8]) || !isUpper(s[8]) {
+		return false
+	}
+	weights := [7]int{2, 7, 6, 5, 4, 3, 2}
+	sum := 0
+	for i, w := range weights {
+		sum += int(s[1+i]-'0') * w
+	}
+	switch s[0] {
+	case 'T', 'G':
+		sum += 4
+	case 'M':
+		sum += 3
+	}
+	letters := "JZIHGFEDCBA"
+	if s[0] == 'F' || s[0] == 'G' {
+		letters = "XWUTRQPNMLK"
+	}
+	if s[0] == 'M' {
+		letters = "XWUTRQPNJLK"
+	}
+	return letters[sum%11] == s[8]
+}
+
+// taiwanID reports whether s is a Taiwanese national identification
+// number: a letter for the place, 1 or 2, eight digits and the check.
+func taiwanID(s []byte) bool {
+	if len(s) != 10 || !isUpper(s[0]) || (s[1] != '1' && s[1] != '2') || !allDigits(s[1:]) {
+		return false
+	}
+	const places = "ABCDEFGHJKLMNPQRSTUVXYWZIO" // 10 to 35
+	p := 10 + bytes.IndexByte([]byte(places), s[0])
+	sum := p/10 + p%10*9
+	for i := 1; i < 9; i++ {
+		sum += int(s[i]-'0') * (9 - i)
+	}
+	sum += int(s[9] - '0')
+	return sum%10 == 0
 }

@@ -8,6 +8,9 @@ import "bytes"
 // word is near it, or it follows what looks like a full name and is a
 // plausible birth year.
 func (sc *scanner) date(i int) (end int, ok, birth bool) {
+	if !sc.mayBeDate(i) {
+		return 0, false, false
+	}
 	k, year, ok := sc.numericDate(i)
 	if !ok {
 		k, year, ok = sc.writtenDate(i)
@@ -19,14 +22,50 @@ func (sc *scanner) date(i int) (end int, ok, birth bool) {
 		}
 		return 0, false, false
 	}
-	arms, _ := sc.context(i, k)
-	if a := int(sc.toks[i].a); arms&armBirth != 0 || bytes.Contains(bytes.ToLower(sc.s[max(0, a-12):a]), []byte("d.o.b")) {
-		return k, true, true
+	arms, never, tight := sc.before(i)
+	if arms == 0 && !never {
+		arms, _ = sc.after(k)
+	}
+	if year == 1900 || sc.otherDate(i) {
+		return k, true, false // "issued 12/03/2015", or a default: "01/01/1900"
+	}
+	if a := int(sc.toks[i].a); (arms|tight)&armBirth != 0 || bytes.Contains(bytes.ToLower(sc.s[max(0, a-12):a]), []byte("d.o.b")) {
+		return k, true, true // "dob 12/03/1985", "b. 16-Oct-1977"
 	}
 	if year >= 100 && (year < 1900 || year > 2015) {
 		return k, true, false
 	}
-	return k, true, sc.nameBefore(i)
+	// A plausible birth date after a full name, or with a birth word
+	// earlier in the message: "they have my birth date wrong. Bruno
+	// Lindqvist should be 11/07/1988".
+	return k, true, sc.nameBefore(i) || year > 1900 && year <= 2008 && sc.far(i, k)&armBirth != 0
+}
+
+// otherDate reports whether a word saying what else a date is comes
+// within three words before token i: "issued 12/03/2015", "valid until".
+func (sc *scanner) otherDate(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3 && !sc.toks[j+1].brk; j-- {
+		if sc.toks[j].cls&wordDateOther != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeDate reports whether a date may start at token i: it is a month,
+// or a '/', '.' or '-' alone follows it, or a month one or two words on.
+func (sc *scanner) mayBeDate(i int) bool {
+	toks := sc.toks
+	if toks[i].cls&wordMonth != 0 {
+		return true
+	}
+	if i+1 >= len(toks) {
+		return false
+	}
+	if next := toks[i+1]; next.cls&wordMonth != 0 || next.a == toks[i].b+1 && (next.sep == '/' || next.sep == '.' || next.sep == '-') {
+		return true
+	}
+	return i+2 < len(toks) && toks[i+2].cls&wordMonth != 0
 }
 
 // monthYear reads a month and year: 02/2027, 2027-02.
@@ -177,7 +216,14 @@ func (sc *scanner) nameWord(j int) bool {
 
 // nameBefore reports whether two name words come right before token i.
 func (sc *scanner) nameBefore(i int) bool {
-	if i < 2 || !sc.nameWord(i-1) || !sc.nameWord(i-2) {
+	if i < 2 || !sc.nameWord(i-1) {
+		return false
+	}
+	j := i - 2 // the first name, or its end: "Min-jun Kim"
+	if j > 0 && !sc.nameWord(j) && int(sc.toks[j].letter) == sc.toks[j].n() && sc.sep(j) == '-' && sc.toks[j].a == sc.toks[j-1].b+1 {
+		j--
+	}
+	if !sc.nameWord(j) {
 		return false
 	}
 	g := sc.gap(i - 1)

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 )
@@ -9,11 +10,15 @@ import (
 // give two) so that detection never depends on how something was typed:
 // full-width forms and the decimal digits of every script become ASCII,
 // accented Latin letters lose their accents, every kind of space, dash and
-// line separator becomes ' ', '-' or '\n', and letters of other scripts
-// become otherLetter. It is the compatibility folding of NFKC restricted to
+// line separator becomes ' ', '-' or '\n', keywords in other scripts
+// become the Latin keyword they stand for (see scriptWords), the other
+// letters of Chinese, Japanese and Korean become spaces and those of other
+// scripts otherLetter. It is the compatibility folding of NFKC restricted to
 // what the detectors read, with a map back to the original bytes.
 type folded struct {
-	s []byte // the folded text, case kept
+	s   []byte // the folded text, case kept
+	lo  []byte // the folded text in small letters
+	raw []byte // the text before folding
 	// shifts map folded offsets back to the original: from folded offset
 	// at on, the original offset is the folded one plus delta. Empty when
 	// the text is ASCII.
@@ -45,19 +50,34 @@ func (f *folded) origAll(found []Finding) {
 
 // fold folds text into f, reusing f's buffers.
 func (f *folded) fold(text string) {
+	f.raw = append(f.raw[:0], text...) // bytes to read eight at a time
+	raw := f.raw
 	f.s, f.shifts = f.s[:0], f.shifts[:0]
+	defer func() { f.lo = appendLower(f.lo[:0], f.s) }()
 	delta := 0
-	for i := 0; i < len(text); {
-		if text[i] < utf8.RuneSelf {
-			j := i + 1
-			for j < len(text) && text[j] < utf8.RuneSelf {
-				j++
-			}
-			f.s = append(f.s, text[i:j]...)
+	for i := 0; i < len(raw); {
+		if raw[i] < utf8.RuneSelf {
+			j := i + 1 + asciiPrefix(raw[i+1:])
+			f.s = append(f.s, raw[i:j]...)
 			i = j
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := utf8.DecodeRune(raw[i:])
+		if r >= 0x370 {
+			if latin, n := scriptKeyword(r, raw[i:]); n > 0 {
+				// " passport " for 护照: the word maps to the keyword, the
+				// spaces to its ends.
+				f.s = append(f.s, ' ')
+				f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(i - len(f.s))})
+				f.s = append(f.s, latin...)
+				f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(i + n - len(f.s))})
+				f.s = append(f.s, ' ')
+				delta = i + n - len(f.s)
+				f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(delta)})
+				i += n
+				continue
+			}
+		}
 		a, b := foldRune(r)
 		f.s = append(f.s, a)
 		n := 1
@@ -71,6 +91,43 @@ func (f *folded) fold(text string) {
 			f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(delta)})
 		}
 	}
+}
+
+// appendLower appends src, folded text, to dst in small letters, eight
+// bytes at a time: each byte from 'A' to 'Z' gets the bit 0x20. Folded
+// text has no byte above otherLetter (0x80), so adding 0x3F to a byte
+// never carries into the next.
+func appendLower(dst, src []byte) []byte {
+	n := len(dst)
+	dst = append(dst, src...)
+	w := dst[n:]
+	const a, z, high = 0x3F3F3F3F3F3F3F3F, 0x2525252525252525, 0x8080808080808080
+	for len(w) >= 8 {
+		x := binary.LittleEndian.Uint64(w[:8])
+		binary.LittleEndian.PutUint64(w[:8], x|((x+a)&^(x+z)&^x&high)>>2)
+		w = w[8:]
+	}
+	for i, c := range w {
+		if c >= 'A' && c <= 'Z' {
+			w[i] = c + 'a' - 'A'
+		}
+	}
+	return dst
+}
+
+// asciiPrefix returns the length of the ASCII start of s, reading eight
+// bytes at a time.
+func asciiPrefix(s []byte) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if binary.LittleEndian.Uint64(s[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // latin folds U+00C0 to U+017F to their base letters; '*' is a character
@@ -112,6 +169,16 @@ func foldRune(r rune) (byte, byte) {
 		return '.', 0
 	case r == 0x2039 || r == 0x3008 || r == 0xFE64:
 		return '<', 0
+	case spaceless(r):
+		return ' ', 0 // Han, kana and Hangul: what is not a keyword separates the words around it
+	case r >= 0x410 && r <= 0x44F:
+		return otherLetter, 0 // the common Cyrillic letters, without a table search
+	case r >= 0x660 && r <= 0x669:
+		return '0' + byte(r-0x660), 0 // Arabic-Indic
+	case r >= 0x6F0 && r <= 0x6F9:
+		return '0' + byte(r-0x6F0), 0 // Persian
+	case r >= 0x966 && r <= 0x96F:
+		return '0' + byte(r-0x966), 0 // Devanagari
 	case unicode.IsDigit(r):
 		return '0' + digitValue(r), 0
 	case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):

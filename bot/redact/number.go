@@ -3,7 +3,7 @@ package redact
 // candidate is tokens i..k read as one number.
 type candidate struct {
 	c      []byte // the characters in capitals, separators removed
-	groups [10]int
+	groups [maxCandidateTokens]uint8
 	n      int  // number of groups
 	sep    byte // the separator between the groups, or 0 when they differ
 	mixed  bool // lower and upper case letters both
@@ -15,7 +15,7 @@ func (c *candidate) is(groups ...int) bool {
 		return false
 	}
 	for i, g := range groups {
-		if c.groups[i] != g {
+		if int(c.groups[i]) != g {
 			return false
 		}
 	}
@@ -67,69 +67,66 @@ const (
 // (score 1). Score 0 is nothing.
 func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 	t := sc.toks[i]
-	if t.lt || t.odd || (t.digits == 0 && (t.letter > 3 || t.upper != t.letter || (sc.class(i) != 0 && t.letter > 2))) {
+	if t.lt || t.odd {
 		return 0, "", 0
 	}
-	if t.digits == 0 && (i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) {
-		return 0, "", 0
+	if t.digits == 0 && !sc.capitals9(i) {
+		// Letters that start a number ("AB 12 34 56 C", "MA 23 16 78 D"),
+		// not its keyword ("ID 123456789").
+		if t.letter > 3 || t.upper != t.letter || t.cls != 0 && t.letter > 2 || t.cls&(armAny|armBirth|wordNever|wordQualified) != 0 {
+			return 0, "", 0
+		}
+		if i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0 {
+			return 0, "", 0
+		}
 	}
 	if t.n() < 6 && (i+1 >= len(sc.toks) || !sc.joined(i+1)) {
 		return 0, "", 0 // every number looked for has six characters or more
 	}
-	var buf [maxCandidateLen + 16]byte
+	var buf [maxCandidateLen]byte
 	cand := candidate{c: buf[:0]}
 	best, bestScore := -1, 0
 	var bestKind Kind
-	var beforeArms uint32
-	var beforeNever, beforeDone bool
-	ctx := func(k int) (uint32, bool) {
-		if !beforeDone {
-			beforeArms, beforeNever = sc.before(i)
-			beforeDone = true
-		}
-		if beforeArms != 0 || beforeNever {
-			return beforeArms, beforeNever
-		}
-		return sc.after(k)
-	}
+	ctx := nearby{sc: sc, i: i}
 	lower, upper := false, false
 	for k := i; k < len(sc.toks) && k < i+maxCandidateTokens; k++ {
-		tk := sc.toks[k]
+		tk := &sc.toks[k]
 		if k > i {
-			if !sc.joined(k) || tk.lt || tk.odd || tk.skip {
+			if !tk.join || tk.lt || tk.odd || tk.skip {
 				break
 			}
-			if tk.digits == 0 && (tk.letter > 4 || (sc.class(k) != 0 && tk.letter > 1)) {
+			if tk.digits == 0 && (tk.letter > 4 || (tk.cls != 0 && tk.letter > 1)) {
 				break
 			}
-			if tk.digits == 0 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.joined(k+1) && sc.toks[k+1].digits > 0) && (tk.letter > 1 || sc.sep(k) == ' ') {
+			if tk.digits == 0 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.toks[k+1].join && sc.toks[k+1].digits > 0) && (tk.letter > 1 || tk.sep == ' ') {
 				break // a word after the number ("e", "y"), not letters inside it
 			}
-			s := sc.sep(k)
 			if k == i+1 {
-				cand.sep = s
-			} else if cand.sep != s {
+				cand.sep = tk.sep
+			} else if cand.sep != tk.sep {
 				cand.sep = 0
 			}
 		}
-		if len(cand.c)+tk.n() > maxCandidateLen {
+		m := len(cand.c)
+		if m+tk.n() > maxCandidateLen {
 			break
 		}
-		if len(cand.c)+tk.n() > 19 && isDigit(sc.s[t.a]) {
+		if m+tk.n() > 19 && isDigit(sc.s[t.a]) {
 			break // only IBANs are longer, and they start with letters
 		}
-		for _, ch := range sc.s[tk.a:tk.b] {
-			if ch >= 'a' && ch <= 'z' {
-				ch -= 'a' - 'A'
-			}
-			cand.c = append(cand.c, ch)
+		cand.c = cand.c[:m+tk.n()]
+		for j, ch := range sc.s[tk.a:tk.b] {
+			cand.c[m+j] = upperCase[ch]
 		}
 		cand.digits += int(tk.digits)
 		lower, upper = lower || tk.lower > 0, upper || tk.upper > 0
 		cand.mixed = lower && upper
-		cand.groups[cand.n] = tk.n()
+		cand.groups[cand.n] = uint8(tk.n())
 		cand.n++
-		kind, score := sc.judge(&cand, i, k, ctx)
+		if len(cand.c) < 6 {
+			continue // every number looked for has six characters or more
+		}
+		kind, score := sc.judge(&cand, i, k, &ctx)
 		if score > 0 && score >= bestScore {
 			best, bestScore, bestKind = k, score, kind
 		}
@@ -139,6 +136,62 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 	}
 	return best, bestKind, bestScore
 }
+
+// nearby is what the words near a number starting at token i say (see
+// scanner.context), the words before it read once.
+type nearby struct {
+	sc          *scanner
+	i           int
+	arms, tight uint32
+	never, got  bool
+	farArms     uint32
+	gotFar      bool
+}
+
+// at returns what the words near tokens i..k say.
+func (n *nearby) at(k int) (uint32, bool) {
+	n.read()
+	if n.arms != 0 || n.never {
+		return n.arms, n.never
+	}
+	if n.tight != 0 {
+		return 0, false // a keyword right before: what follows cannot make it an order number
+	}
+	return n.sc.after(k)
+}
+
+func (n *nearby) read() {
+	if !n.got {
+		n.arms, n.never, n.tight = n.sc.before(n.i)
+		n.got = true
+	}
+}
+
+// right returns the kinds armed by the keyword right before the number.
+func (n *nearby) right() uint32 {
+	n.read()
+	return n.tight
+}
+
+// further returns the kinds armed by keywords further from tokens i..k
+// (see scanner.far).
+func (n *nearby) further(k int) uint32 {
+	if !n.gotFar {
+		n.farArms, n.gotFar = n.sc.far(n.i, k), true
+	}
+	return n.farArms
+}
+
+// upperCase maps small letters to capitals and every other byte to itself.
+var upperCase = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if c >= 'a' && c <= 'z' {
+			t[c] = byte(c) - 'a' + 'A'
+		}
+	}
+	return t
+}()
 
 // continues reports whether token k+1 (or i-1) goes on with digits in the
 // way the candidate is grouped, so the candidate is only part of a longer
@@ -157,65 +210,117 @@ func (sc *scanner) continues(cand *candidate, i, k int) bool {
 // phone number.
 func (sc *scanner) phoneLed(i int) bool {
 	a := sc.toks[i].a
-	return a > 0 && (sc.s[a-1] == '+' || sc.s[a-1] == '(') || a > 1 && sc.s[a-2] == '+'
+	if a == 0 {
+		return false
+	}
+	switch sc.s[a-1] {
+	case '+':
+		return true
+	case '(':
+		return sc.areaCode(i)
+	}
+	return a > 1 && sc.s[a-2] == '+'
+}
+
+// areaCode reports whether token i, after a "(", is an area code in
+// brackets, "(415) 555-0132", not a number in brackets: "(718.87.4986)".
+func (sc *scanner) areaCode(i int) bool {
+	t := sc.toks[i]
+	return t.num && t.n() <= 4 && int(t.b) < len(sc.s) && sc.s[t.b] == ')'
 }
 
 // judge scores a candidate: 2 when it passes a check that is enough alone,
 // 1 when its shape is right and a keyword is near, 0 when it is not
 // personal data.
-func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, bool)) (Kind, int) {
-	c := cand.c
-	if len(c) < 6 {
-		return "", 0
-	}
-	digits := cand.digits
-	allNum := digits == len(c)
-	part := allNum && sc.continues(cand, i, k)
-	if part {
+func (sc *scanner) judge(cand *candidate, i, k int, near *nearby) (Kind, int) {
+	if cand.digits == len(cand.c) && sc.continues(cand, i, k) {
 		return "", 0 // only a part of a longer number
 	}
-	if placeholder(c) {
-		return "", 0 // a format hint ("DE00 0000 0000", "AAAAA9999A"), not a value
+	kind, score := sc.judgeShape(cand, i, k, near)
+	if score == 2 && sc.neverWithin(i, -1, 1) {
+		switch kind {
+		case IBAN, CPF, CURP, CodiceFiscale, ResidentID:
+			// Their checks are strong and their shapes their own.
+		default:
+			return "", 0 // "order 4000 0000 0000 0002": the Luhn check passes one number in ten
+		}
 	}
+	if score > 0 && (placeholder(cand.c) || sc.exampleBefore(i)) {
+		return "", 0 // a format hint ("DE00 0000 0000", "AAAAA9999A", "example: AB123456C"), not a value
+	}
+	return kind, score
+}
+
+// exampleBefore reports whether a word saying an example or a format
+// follows comes right before token i: "example: AB123456C".
+func (sc *scanner) exampleBefore(i int) bool {
+	n := 0
+	for j := i - 1; j >= 0 && j >= i-4 && n < 2 && !sc.toks[j+1].brk; j-- {
+		c := sc.toks[j].cls
+		if c&wordExample != 0 {
+			return true
+		}
+		if c&wordFiller == 0 {
+			n++
+		}
+	}
+	return false
+}
+
+// judgeShape is judge for a candidate that is not part of a longer number,
+// before format hints are set aside.
+func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, int) {
+	c := cand.c
+	digits := cand.digits
+	allNum := digits == len(c)
 	phone := sc.phoneLed(i)
 	sep := cand.sep
+	// Each check wants its length: looking at the length first spares
+	// the checks that cannot hold.
+	l := len(c)
 	switch {
-	case allNum && !part && cardNumber(c) && (cand.grouped4() || cand.is(4, 6, 5) || cand.is(4, 6, 4)):
+	case l < 9:
+		// No number with a check is this short.
+	case allNum && l >= 13 && cardNumber(c) && (cand.grouped4() || cand.is(4, 6, 5) || cand.is(4, 6, 4)):
 		return Card, 2
-	case iban(c) && (cand.n == 1 || cand.grouped4()):
+	case l >= 15 && !allNum && iban(c) && (cand.n == 1 || cand.grouped4()):
 		return IBAN, 2
-	case residentID(c):
+	case l == 18 && residentID(c):
 		return ResidentID, 2
-	case curp(c):
+	case l == 18 && !allNum && curp(c):
 		return CURP, 2
-	case codiceFiscale(c):
+	case l == 16 && !allNum && codiceFiscale(c):
 		return CodiceFiscale, 2
-	case ukLicence(c):
+	case l == 16 && !allNum && ukLicence(c):
 		return Licence, 2
-	case niNumber(c) && cand.n <= 5:
+	case l == 9 && !allNum && niNumber(c) && cand.n <= 5:
 		return NINumber, 2
-	case pan(c) && (cand.n == 1 || cand.is(5, 4, 1)):
+	case l == 10 && !allNum && pan(c) && (cand.n == 1 || cand.is(5, 4, 1)):
 		return PAN, 2
-	case dni(c) && cand.n <= 3 && !cand.mixed:
+	case l == 9 && !allNum && dni(c) && cand.n <= 3 && !cand.mixed:
 		if c[0] >= 'X' {
 			return NIE, 2
 		}
 		return DNI, 2
+	case l == 9 && !allNum && cand.n <= 2 && nric(c), l == 10 && !allNum && cand.n == 1 && taiwanID(c):
+		return IDNumber, 2
+	case l == 13 && allNum && cand.is(6, 7) && sep == '-' && rrn(c):
+		return RRN, 2
 	}
-	if allNum && !part && !phone {
+	if allNum && !phone && (l == 9 || l >= 10 && l <= 12 || l == 15) {
 		kind := Kind("")
 		switch {
-		case ssn(c) && cand.is(3, 2, 4) && sep != '/':
+		case l == 9 && ssn(c) && cand.is(3, 2, 4) && sep != '/':
 			kind = SSN
-		case sin(c) && cand.is(3, 3, 3) && sep != '/':
+		case l == 9 && sin(c) && cand.is(3, 3, 3) && sep != '/':
 			kind = SIN
-		case aadhaar(c) && cand.is(4, 4, 4) && sep != '/':
+		case l == 12 && aadhaar(c) && cand.is(4, 4, 4) && sep != '/':
 			kind = Aadhaar
-		case cpf(c) && cand.is(3, 3, 3, 2) && sep == 0:
+		case l == 11 && cpf(c) && cand.is(3, 3, 3, 2) && sep == 0:
 			kind = CPF
-		case personnummer(c) && (cand.is(6, 4) || cand.is(8, 4)) && sep == '-':
+		case (l == 10 || l == 12) && personnummer(c) && (cand.is(6, 4) || cand.is(8, 4)) && sep == '-':
 			kind = Personnummer
-		case nir(c) && cand.is(1, 2, 2, 2, 3, 3, 2):
+		case l == 15 && nir(c) && cand.is(1, 2, 2, 2, 3, 3, 2):
 			kind = NIR
 		}
 		if kind != "" {
@@ -223,7 +328,7 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 			// it is: "my licence number is 570 059 220"; and these checks
 			// pass one number in ten, so a phone, order or ticket word
 			// nearer says it is not one.
-			arms, never := context(k)
+			arms, never := near.at(k)
 			if never {
 				return "", 0
 			}
@@ -238,16 +343,29 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 			return kind, 2
 		}
 	}
-	if part {
+	if (digits < 2 || digits < 5 && l < 7) && l < 15 && !(l == 9 && germanDocument(c)) {
+		return "", 0 // too few digits for any number a keyword arms
+	}
+	arms, never := near.at(k)
+	if never {
 		return "", 0
 	}
-	arms, never := context(k)
-	if never || arms&armAny == 0 {
+	tight := near.right()
+	if arms&armAny == 0 && l >= 7 {
+		arms = tight // "Pass: C01X00T47", "lic S5294 07561 36644"
+	}
+	if arms&armAny == 0 {
+		// A social security number written alone, its keyword earlier in
+		// the message: "my ssn ... so they can link the accounts:
+		// 416471562".
+		if allNum && l == 9 && !phone && ssn(c) && (cand.n == 1 || cand.is(3, 2, 4)) && near.further(k)&armSSN != 0 {
+			return SSN, 1
+		}
 		return "", 0
 	}
 	// A keyword is near: the shape is enough.
 	switch {
-	case allNum && arms&armSIN != 0 && sin(c):
+	case allNum && (arms|tight)&armSIN != 0 && sin(c):
 		return SIN, 1 // "social insurance number" names both
 	case allNum && arms&(armSSN|armID) != 0 && ssn(c):
 		return SSN, 1
@@ -261,32 +379,98 @@ func (sc *scanner) judge(cand *candidate, i, k int, context func(int) (uint32, b
 		return Personnummer, 1
 	case arms&(armID|armSSN) != 0 && nir(c):
 		return NIR, 1
-	case allNum && arms&armCard != 0 && len(c) >= 8 && len(c) <= 19 && cand.n > 1:
+	case allNum && arms&armCard != 0 && l <= 19 && (cand.n > 1 && l >= 8 || l >= 13):
 		return Card, 1 // a card number, or most of one
-	case arms&armIBAN != 0 && len(c) >= 15 && isUpper(c[0]) && isUpper(c[1]) && isDigit(c[2]) && isDigit(c[3]) && ibanLengths[string(c[:2])] == len(c):
+	case arms&armIBAN != 0 && l >= 15 && isUpper(c[0]) && isUpper(c[1]) && isDigit(c[2]) && isDigit(c[3]) && ibanLengths[string(c[:2])] == l:
 		return IBAN, 1
+	case allNum && l == 10 && arms&armID != 0 && nhsNumber(c):
+		return IDNumber, 1 // grouped like a phone number: 943 476 5919
+	case l == 18 && arms&armID != 0 && residentIDShape(c):
+		return ResidentID, 1 // its check character mistyped
+	case l == 13 && arms&armID != 0 && rrnShape(c) && (cand.is(6, 7) || cand.n == 1) && sc.rrnWord(i):
+		return RRN, 1 // issued since 2020, without its check digit
 	}
-	if cand.mixed || len(c) > 18 || cand.n > 7 || hexLike(c) || (allNum && len(c) > 16) || (allNum && (phone || cand.phoneShaped())) || cand.versionShaped() {
+	// A phone number is written like one and has no keyword right before
+	// it: "CNI n° 0802 921 13531" is not a phone number.
+	phoneLike := allNum && (phone || cand.phoneShaped()) && tight&armAny == 0
+	if cand.mixed || l > 18 || cand.n > 7 || hexLike(c) || (allNum && l > 16) || phoneLike || cand.versionShaped() {
 		return "", 0
 	}
 	// Passports and licences mix letters and digits more freely than
-	// other numbers: the German C01X00T47, Washington's WDL licences.
+	// other numbers: the German C01X00T47 (or CWZ0FTLFT), Washington's WDL
+	// licences, the French X4RTBPFW4 right after its keyword.
+	document := digits >= 3 && (digits >= 5 || l >= 8) || l == 9 && germanDocument(c) ||
+		tight&(armPassport|armID|armLicence) != 0 && l >= 8 && l <= 10 && digits >= 2 && digits < l
 	switch {
-	case arms&armPassport != 0 && len(c) <= 10 && digits >= 3 && (digits >= 5 || len(c) >= 8):
+	case arms&armPassport != 0 && l <= 10 && document:
 		return Passport, 1
-	case arms&armLicence != 0 && len(c) <= 16 && digits >= 3 && (digits >= 5 || len(c) >= 8):
+	case arms&armLicence != 0 && l <= 16 && (document || waLicence(c)):
 		return Licence, 1
 	}
-	if digits < 4 || (digits < 5 && len(c) < 8) {
+	if !document || digits < 4 && !germanDocument(c) && tight&armID == 0 || digits < 5 && l < 8 {
 		return "", 0
 	}
 	switch {
-	case arms&armSSN != 0 && allNum && len(c) == 9:
+	case arms&armSSN != 0 && allNum && l == 9:
 		return SSN, 1
 	case arms&(armID|armSIN|armAadhaar|armCPF|armSSN) != 0:
 		return IDNumber, 1
 	}
 	return "", 0
+}
+
+// rrnWord reports whether the keyword of a resident registration number
+// comes before token i.
+func (sc *scanner) rrnWord(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := sc.toks[j]
+		if t.n() == 3 && string(sc.lo[t.a:t.b]) == "rrn" {
+			return true
+		}
+	}
+	return false
+}
+
+// capitals9 reports whether token i is nine capitals that may be a German
+// document number without digits: "VXGNFNYGL".
+func (sc *scanner) capitals9(i int) bool { return sc.capitals9Token(&sc.toks[i]) }
+
+// capitals9Token is capitals9 for token t.
+func (sc *scanner) capitals9Token(t *token) bool {
+	return t.n() == 9 && t.upper == 9 && t.cls == 0 && germanDocument(sc.s[t.a:t.b])
+}
+
+// germanDocument reports whether c is written like the serial number of a
+// German passport or identity card: nine of the capitals and digits those
+// use (no vowels, no B, D, Q or S), a capital first.
+func germanDocument(c []byte) bool {
+	if len(c) != 9 || !contains("CFGHJKLMNPRTVWXYZ", c[0]) {
+		return false
+	}
+	for _, ch := range c[1:] {
+		if !isDigit(ch) && !contains("CFGHJKLMNPRTVWXYZ", ch) {
+			return false
+		}
+	}
+	return true
+}
+
+// waLicence reports whether c is a Washington driver licence number of
+// the current format: WDL and nine capitals or digits.
+func waLicence(c []byte) bool {
+	if len(c) != 12 || string(c[:3]) != "WDL" {
+		return false
+	}
+	digits := 0
+	for _, ch := range c[3:] {
+		switch {
+		case isDigit(ch):
+			digits++
+		case !isUpper(ch):
+			return false
+		}
+	}
+	return digits >= 1
 }
 
 // hexLike reports whether c looks like a hexadecimal hash or identifier

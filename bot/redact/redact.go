@@ -8,14 +8,20 @@
 //
 // Text is folded first (full-width forms and the digits of every script
 // become ASCII, accents go, any space, dash or line break inside a number
-// is a separator), so "４１１１ １１１１…", "4111.1111.1111.1111" and a number
-// broken over two lines are read like "4111 1111 1111 1111". A number
-// whose format has a check (Luhn, mod 97, Verhoeff, the CPF, CURP, DNI,
-// codice fiscale, Chinese resident ID and MRZ check digits) is personal
-// data alone; one without a check counts only when a keyword for it
-// (in English, Spanish, French, German, Portuguese or Italian) is within a
-// few words, and never when an order, ticket, case, session or error word
-// is nearer. Dates, times, amounts, versions, UUIDs, error codes and
+// is a separator, keywords written in Chinese, Japanese, Korean, Cyrillic
+// and a few other scripts become the Latin keyword they stand for), so
+// "４１１１ １１１１…", "4111.1111.1111.1111", a number broken over two lines
+// and "护照号码EG0897361" are read like "4111 1111 1111 1111" and
+// "passport EG0897361". A number whose format has a check (Luhn, mod 97,
+// Verhoeff, the CPF, CURP, DNI, codice fiscale, Chinese resident ID,
+// Korean resident registration, NRIC and MRZ check digits) is personal
+// data alone; one without a check counts only when a keyword for it (in
+// English, Spanish, French, German, Portuguese, Italian, Dutch and the
+// languages above, German compounds such as "Reisepassnr." included) is
+// within a few words, and never when an order, ticket, case, session or
+// error word is nearer. A number written in two parts ("ssn 859 47 ...
+// 6100") is found when the parts together pass its check or its keyword
+// came first. Dates, times, amounts, versions, UUIDs, error codes and
 // one-time codes are not personal data.
 package redact
 
@@ -50,6 +56,7 @@ const (
 	NINumber      Kind = "ni-number"
 	Personnummer  Kind = "personnummer"
 	NIR           Kind = "nir"
+	RRN           Kind = "rrn"
 	Birth         Kind = "date-of-birth"
 	Address       Kind = "address"
 	Digits        Kind = "number"
@@ -101,6 +108,8 @@ func (k Kind) Label() string {
 		return "[personnummer]"
 	case NIR:
 		return "[NIR]"
+	case RRN:
+		return "[resident registration number]"
 	case Birth:
 		return "[date of birth]"
 	case Address:
@@ -138,15 +147,11 @@ func Find(text string) []Finding {
 // scan finds the personal data in text in sc's buffers: the findings are
 // sc's until it is released.
 func (sc *scanner) scan(text string) []Finding {
-	if !strings.ContainsAny(text, "0123456789@<") && !hasNonASCII(text) {
-		return nil // every kind needs a digit, an @ or a < (most text has none)
+	if !strings.ContainsAny(text, "0123456789@<") && !hasNonASCII(text) && !hasCapitals9(text) {
+		return nil // every kind needs a digit, an @, a < or nine capitals (most text has none)
 	}
 	sc.f.fold(text)
-	sc.s = sc.f.s
-	if cap(sc.lo) < len(sc.s) {
-		sc.lo = make([]byte, len(sc.s))
-	}
-	sc.lo = sc.lo[:len(sc.s)] // tokenize writes the tokens' bytes
+	sc.s, sc.lo = sc.f.s, sc.f.lo
 	sc.tokenize()
 	sc.run()
 	return sc.findings()
@@ -159,11 +164,27 @@ var scanners = sync.Pool{New: func() any { return new(scanner) }}
 const maxPooled = 1 << 20
 
 func (sc *scanner) release() {
-	if cap(sc.lo) > maxPooled || cap(sc.f.s) > maxPooled || cap(sc.f.shifts) > maxPooled/8 || cap(sc.toks) > maxPooled/16 || cap(sc.out) > maxPooled/16 || cap(sc.merged) > maxPooled/16 {
+	if cap(sc.f.lo) > maxPooled || cap(sc.f.s) > maxPooled || cap(sc.f.raw) > maxPooled || cap(sc.f.shifts) > maxPooled/8 || cap(sc.toks) > maxPooled/16 || cap(sc.out) > maxPooled/16 || cap(sc.merged) > maxPooled/16 {
 		return
 	}
-	*sc = scanner{f: folded{s: sc.f.s[:0], shifts: sc.f.shifts[:0]}, lo: sc.lo[:0], toks: sc.toks[:0], out: sc.out[:0], merged: sc.merged[:0]}
+	*sc = scanner{f: folded{s: sc.f.s[:0], lo: sc.f.lo[:0], raw: sc.f.raw[:0], shifts: sc.f.shifts[:0]}, toks: sc.toks[:0], out: sc.out[:0], merged: sc.merged[:0]}
 	scanners.Put(sc)
+}
+
+// hasCapitals9 reports whether s has nine capitals in a row: a German
+// document number may have no digit.
+func hasCapitals9(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' {
+			if run++; run >= 9 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 func hasNonASCII(s string) bool {
@@ -217,12 +238,8 @@ func mask(text string, found []Finding) string {
 	if len(found) == 0 {
 		return text
 	}
-	n := len(text)
-	for _, f := range found {
-		n += len(f.Kind.Label()) - (f.End - f.Start)
-	}
 	var b strings.Builder
-	b.Grow(n)
+	b.Grow(len(text) + 8*len(found)) // labels are a little longer than most values
 	last := 0
 	for _, f := range found {
 		b.WriteString(text[last:f.Start])

@@ -217,6 +217,18 @@ func TestCheckKinds(t *testing.T) {
 		{"address", "I live at 350 Fifth Avenue, New York, NY 10118", redact.Address, "I live at [address]"},
 		{"address street first", "Calle de Alcalá 45, 28014 Madrid", redact.Address, "[address]"},
 		{"non-ascii email", "write to jané@exämple.com", redact.Email, "write to [email]"},
+		{"passport after its keyword in chinese", "护照号码EG0897361，NFC读取失败", redact.Passport, "护照号码[passport number]，NFC读取失败"},
+		{"passport after its keyword in japanese", "パスポート番号はTK8212554です", redact.Passport, "パスポート番号は[passport number]です"},
+		{"korean resident registration number", "주민등록번호 900101-1234568 입력", redact.RRN, "주민등록번호 [resident registration number] 입력"},
+		{"german identity card without digits", "id card VXGNFNYGL (DEU)", redact.IDNumber, "id card [ID number] (DEU)"},
+		{"german passport after Reisepassnr.", "Reisepassnr. C4J8K2LM7 bitte", redact.Passport, "Reisepassnr. [passport number] bitte"},
+		{"ssn in two parts across sentences", "my ssn is 859 47 ... sorry, hit enter ... 6100", redact.SSN, "my ssn is [SSN] ... sorry, hit enter ... [SSN]"},
+		{"iban in two parts", "iban part 1: DE59 1002 0500 part 2: 2691 5956 41", redact.IBAN, "iban part 1: [IBAN] part 2: [IBAN]"},
+		{"address without a postcode", "I live at 42 Baker Street, London", redact.Address, "I live at [address]"},
+		{"address after its cue", "address: Flat 7B, Lakshmi Nivas, 14th Cross, Mumbai 400053", redact.Address, "address: [address]"},
+		{"address in japanese", "住所 東京都新宿区西新宿2-8-1", redact.Address, "[address]"},
+		{"date of birth after b.", "Maria Osei b. 16-Oct-1977", redact.Birth, "Maria Osei b. [date of birth]"},
+		{"card after mc failing luhn", "mc 5598868881030882", redact.Card, "mc [card number]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -258,6 +270,13 @@ func TestNeverFire(t *testing.T) {
 		{"iban format hint", `the IBAN field shows "DE00 0000 0000 0000 0000 00", do I overwrite it?`},
 		{"pan format hint", "PAN format should be AAAAA9999A right?"},
 		{"passport format hint", "passport number field says X0000000"},
+		{"boarding pass", "boarding pass 12345678 is not an ID right?"},
+		{"italian code", "il codice 482913 non arriva"},
+		{"issue date beside a birth word", "my date of birth is wrong; the ID was issued 12/03/2015"},
+		{"german customer number", "Kundennummer 12345678 wird nicht erkannt"},
+		{"chinese order number", "订单号 1234567890 一直没有更新"},
+		{"korean phone number", "전화번호 010-1234-5678 로 연락주세요"},
+		{"address question", "my address changed, zip 94107, do I verify again?"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

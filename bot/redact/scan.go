@@ -7,19 +7,24 @@ import (
 
 // token is a run of letters, digits, '<' and '_' in the folded text.
 type token struct {
-	a, b int32 // s[a:b]
-	// The counts of digits, letters, capitals and small letters, and the
-	// longest run of digits, stop at maxCount.
-	digits, letter, upper, lower, run int16
-	cls                               uint32 // the class of the word, if it is one
-	lt, odd                           bool   // holds '<'; holds '_' or a letter of another script
-	brk                               bool   // the gap before it ends a sentence
-	skip                              bool   // inside an e-mail address or a never-personal shape
-	email                             bool   // inside an e-mail address
-	num                               bool   // all digits
-	// prev and next are how many tokens back and on the nearest keyword
-	// is, or 0 when none is within reach.
-	prev, next uint8
+	a, b int32  // s[a:b]
+	cls  uint32 // the class of the word, if it is one
+	// The counts of digits, letters, capitals and small letters stop at
+	// maxCount; run, the longest run of digits, is counted when there are
+	// six digits or more and stops at 255.
+	digits, letter, upper, lower int16
+	run                          uint8
+	lt, odd                      bool // holds '<'; holds '_' or a letter of another script
+	brk                          bool // the gap before it ends a sentence
+	skip                         bool // inside an e-mail address or a never-personal shape
+	email                        bool // inside an e-mail address
+	num                          bool // all digits
+	para                         bool // the gap before it holds an empty line
+	start                        bool // a rule may start with it (see tokenize)
+	// join says the gap before it joins two parts of a number (see
+	// joined); sep is the gap's first byte that is not a space, or ' '.
+	join bool
+	sep  byte
 }
 
 // maxCount is where the counts of a token stop.
@@ -27,47 +32,6 @@ const maxCount = 1<<15 - 1
 
 // significant are the classes context looks for.
 const significant = armAny | armBirth | wordNever | wordQualified | wordAbout
-
-// reach is how far prev and next look.
-const reach = 12
-
-// link fills prev and next.
-func (sc *scanner) link() {
-	last := -1
-	for i := range sc.toks {
-		t := &sc.toks[i]
-		t.prev = 0
-		if last >= 0 && i-last <= reach {
-			t.prev = uint8(i - last)
-		}
-		if t.cls&significant != 0 {
-			last = i
-		}
-	}
-	last = -1
-	for i := len(sc.toks) - 1; i >= 0; i-- {
-		t := &sc.toks[i]
-		t.next = 0
-		if last >= 0 && last-i <= reach {
-			t.next = uint8(last - i)
-		}
-		if t.cls&significant != 0 {
-			last = i
-		}
-	}
-}
-
-// counted returns the number of words that are not fillers among tokens
-// a..b-1.
-func (sc *scanner) counted(a, b int) int {
-	n := 0
-	for j := a; j < b; j++ {
-		if sc.toks[j].cls&wordFiller == 0 {
-			n++
-		}
-	}
-	return n
-}
 
 func (t token) n() int { return int(t.b - t.a) }
 
@@ -110,28 +74,35 @@ var byteClass = func() (t [256]byte) {
 
 func isWordByte(c byte) bool { return byteClass[c]&cWord != 0 }
 
-// byteCounts packs what a byte of each class adds to a token's counts of
-// digits, capitals and small letters, 21 bits each.
-var byteCounts = func() (t [64]uint64) {
+// byteInfo packs what a byte adds to a token's counts, 12 bits each: its
+// digits, capitals, small letters, '<' and '_' or letters of other scripts;
+// and, in the top byte, what makes a capital small. It is 0 for a byte
+// that is not part of a word.
+var byteInfo = func() (t [256]uint64) {
 	for c := range t {
-		if byte(c)&cDigit != 0 {
-			t[c] += 1
-		}
-		if byte(c)&cUpper != 0 {
-			t[c] += 1 << 21
-		}
-		if byte(c)&cLower != 0 {
-			t[c] += 1 << 42
+		k := byteClass[c]
+		switch {
+		case k&cDigit != 0:
+			t[c] = 1
+		case k&cUpper != 0:
+			t[c] = 1<<12 | 0x20<<56
+		case k&cLower != 0:
+			t[c] = 1 << 24
+		case k&cLt != 0:
+			t[c] = 1 << 36
+		case k&cOdd != 0:
+			t[c] = 1 << 48
 		}
 	}
 	return t
 }()
 
 // countMask is one packed count; a token longer than it is counted again.
-const countMask = 1<<21 - 1
+const countMask = 1<<12 - 1
 
-// countBytes counts the digits, capitals and small letters of w.
-func countBytes(w []byte) (digits, upper, lower int) {
+// countBytes counts the digits, capitals, small letters, '<' and other
+// word bytes of w.
+func countBytes(w []byte) (digits, upper, lower, lt, odd int) {
 	for _, b := range w {
 		c := byteClass[b]
 		switch {
@@ -141,9 +112,13 @@ func countBytes(w []byte) (digits, upper, lower int) {
 			upper++
 		case c&cLower != 0:
 			lower++
+		case c&cLt != 0:
+			lt++
+		default:
+			odd++
 		}
 	}
-	return digits, upper, lower
+	return digits, upper, lower, lt, odd
 }
 
 // longestDigits returns the longest run of digits in w.
@@ -160,57 +135,109 @@ func longestDigits(w []byte) int {
 	return longest
 }
 
+// nextWord reads the next word of s from i on into t and returns where it
+// starts and ends, the end -1 when there is none. The gap before it comes
+// from the end of the word before, prev, of class prevCls (prev < 0 for
+// the first word).
+//
+//go:noinline
+func nextWord(s []byte, i, prev int, prevCls uint32, t *token) (int, int) {
+	for i < len(s) && byteInfo[s[i]] == 0 {
+		i++
+	}
+	if i >= len(s) {
+		return 0, -1
+	}
+	a := i
+	var acc uint64
+	for ; i < len(s); i++ {
+		v := byteInfo[s[i]]
+		if v == 0 {
+			break
+		}
+		acc += v
+	}
+	n := i - a
+	digits, upper, lower, lt, odd := int(acc&countMask), int(acc>>12&countMask), int(acc>>24&countMask), int(acc>>36&countMask), int(acc>>48&countMask)
+	if n > countMask {
+		digits, upper, lower, lt, odd = countBytes(s[a:i])
+		digits, upper, lower = min(digits, maxCount), min(upper, maxCount), min(lower, maxCount)
+	}
+	*t = token{}
+	t.a, t.b = int32(a), int32(i)
+	t.digits, t.upper, t.lower, t.letter = int16(digits), int16(upper), int16(lower), int16(min(upper+lower, maxCount))
+	t.num, t.lt, t.odd, t.sep = digits == n, lt > 0, odd > 0, ' '
+
+	if prev >= 0 {
+		if a == prev+1 {
+			c := s[prev]
+			g := gapByte[c]
+			t.brk, t.join = g&gBreak != 0, g&gJoin != 0
+			if g&gSpace == 0 {
+				t.sep = c
+			}
+		} else {
+			g := s[prev:a]
+			t.brk, t.para = endsSentence(g, prevCls)
+			t.join, t.sep = gapJoins(g), gapSep(g)
+		}
+	}
+	return a, i
+}
+
 func (sc *scanner) tokenize() {
-	s := sc.s
-	sc.toks = sc.toks[:0]
-	for i := 0; i < len(s); {
-		if byteClass[s[i]]&cWord == 0 {
-			i++
-			continue
+	s, lo := sc.s, sc.lo[:len(sc.s)]
+	toks := sc.toks[:0]
+	prev, prevCls := -1, uint32(0)
+	for i := 0; ; {
+		if len(toks) == cap(toks) {
+			toks = append(toks, token{})[:len(toks)]
 		}
-		t := token{a: int32(i)}
-		var acc uint64
-		seen := byte(0)
-		for ; i < len(s); i++ {
-			c := byteClass[s[i]]
-			if c&cWord == 0 {
-				break
-			}
-			sc.lo[i] = s[i] | (c&cUpper)<<3 // 'A' | 0x20 is 'a'
-			acc += byteCounts[c&(cDigit|cUpper|cLower)]
-			seen |= c
+		toks = toks[:len(toks)+1]
+		t := &toks[len(toks)-1]
+		a, b := nextWord(s, i, prev, prevCls, t)
+		if b < 0 {
+			toks = toks[:len(toks)-1]
+			break
 		}
-		n := i - int(t.a)
-		digits, upper, lower := int(acc&countMask), int(acc>>21&countMask), int(acc>>42&countMask)
-		if n > countMask {
-			digits, upper, lower = countBytes(s[t.a:i])
-		}
-		t.digits, t.upper, t.lower = int16(min(digits, maxCount)), int16(min(upper, maxCount)), int16(min(lower, maxCount))
-		t.letter = int16(min(upper+lower, maxCount))
-		if digits >= 6 {
-			t.run = int16(min(longestDigits(s[t.a:i]), maxCount))
-		}
-		t.num = digits == n
-		t.lt, t.odd = seen&cLt != 0, seen&cOdd != 0
-		t.b = int32(i)
-		if t.digits == 0 && !t.lt && !t.odd && t.n() <= maxWord && maybeWord(sc.lo[t.a:t.b]) {
-			t.cls = wordIndex.lookup(sc.lo[t.a:t.b])
-		}
-		if n := len(sc.toks); n > 0 {
-			if g := s[sc.toks[n-1].b:t.a]; len(g) == 1 {
-				t.brk = g[0] == '?' || g[0] == '!' || g[0] == ';'
+		i, prev = b, b
+		// Most words start no rule: run2 skips them. A word starts one if
+		// it is a month, a street or address word, a German preposition
+		// or document number, or (seen when the next token has digits) a
+		// short word in capitals or a street name written as one word.
+		if t.digits == 0 {
+			if !t.lt && !t.odd {
+				c := wordIndex.lookupAt(lo, a, b-a)
+				if c == 0 && b-a >= 6 && compoundLast[lo[b-1]] {
+					c = compound(lo, a, b-a)
+				}
+				t.cls = c
+				t.start = c&(wordMonth|wordStreet|wordStreet2|wordAddress) != 0 ||
+					t.upper == 9 && sc.capitals9Token(t) || t.upper == 1 && b-a <= 3 && germanPrefix(lo[a])
 			} else {
-				t.brk = endsSentence(g, sc.toks[n-1].cls)
+				t.start = t.lt
+			}
+		} else {
+			if t.digits >= 6 {
+				t.run = uint8(min(longestDigits(s[a:b]), 255))
+			}
+			if t.letter > 0 {
+				t.skip = sc.codeLike(t)
+			}
+			t.start = true
+			if n := len(toks); n > 1 {
+				if p := &toks[n-2]; !p.start && p.digits == 0 && (p.letter <= 3 && p.upper == p.letter || sc.streetSuffixedToken(p)) {
+					p.start = true
+				}
 			}
 		}
-		if t.digits > 0 && t.letter > 0 {
-			t.skip = sc.codeLike(&t)
-		}
-		sc.toks = append(sc.toks, t)
-		if t.n() == 12 && t.digits < 12 && t.a > 0 && s[t.a-1] == '-' {
+		prevCls = t.cls
+		if b-a == 12 && t.digits < 12 && a > 0 && s[a-1] == '-' {
+			sc.toks = toks
 			sc.uuid()
 		}
 	}
+	sc.toks = toks
 }
 
 // word returns token i in lower case.
@@ -233,7 +260,33 @@ func (sc *scanner) gap(i int) []byte {
 // joined reports whether tokens i-1 and i are parts of one number: only
 // spaces, dots, dashes, slashes and at most one line break between them.
 func (sc *scanner) joined(i int) bool {
-	g := sc.gap(i)
+	return i > 0 && i < len(sc.toks) && sc.toks[i].join
+}
+
+// What a byte alone between two tokens is.
+const (
+	gJoin  byte = 1 << iota // it joins the parts of a number
+	gSpace                  // it is a space
+	gBreak                  // it ends a sentence
+)
+
+var gapByte = func() (t [256]byte) {
+	for _, c := range []byte(" .-/\t\r\n") {
+		t[c] |= gJoin
+	}
+	for _, c := range []byte(" \t\r") {
+		t[c] |= gSpace
+	}
+	for _, c := range []byte("?!;") {
+		t[c] |= gBreak
+	}
+	return t
+}()
+
+// gapJoins reports whether the gap g between two tokens joins them as
+// parts of one number: one to three spaces, dots, dashes and slashes, at
+// most one of them a line break.
+func gapJoins(g []byte) bool {
 	if len(g) == 0 || len(g) > 3 {
 		return false
 	}
@@ -253,7 +306,15 @@ func (sc *scanner) joined(i int) bool {
 // sep returns the separator between tokens i-1 and i: its first
 // non-space byte, or ' '.
 func (sc *scanner) sep(i int) byte {
-	for _, c := range sc.gap(i) {
+	if i <= 0 || i >= len(sc.toks) {
+		return ' '
+	}
+	return sc.toks[i].sep
+}
+
+// gapSep returns the first byte of g that is not a space, or ' '.
+func gapSep(g []byte) byte {
+	for _, c := range g {
 		if c != ' ' && c != '\t' && c != '\r' {
 			return c
 		}
@@ -277,34 +338,28 @@ func (sc *scanner) brokenBetween(k, j int) bool {
 	return false
 }
 
-// paragraphBetween reports whether an empty line comes between tokens j
-// and i.
-func (sc *scanner) paragraphBetween(j, i int) bool {
-	return bytes.Contains(sc.s[sc.toks[j].b:sc.toks[i].a], []byte("\n\n"))
-}
-
 // endsSentence reports whether gap, after a word of class prev, ends a
-// sentence.
-func endsSentence(g []byte, prev uint32) bool {
+// sentence, and whether it holds an empty line (which ends one too).
+func endsSentence(g []byte, prev uint32) (brk, para bool) {
 	dot := false
 	for j, c := range g {
 		switch {
 		case c == '?' || c == '!' || c == ';':
-			return true
+			brk = true
 		case c == '\n' && j > 0 && g[j-1] == '\n':
-			return true
+			return true, true
 		case c == '.' && j+1 < len(g) && (g[j+1] == ' ' || g[j+1] == '\n'):
 			dot = true
 		}
 	}
 	// "passport no. X123" is not the end of a sentence.
-	return dot && prev&wordFiller == 0
+	return brk || dot && prev&wordFiller == 0, false
 }
 
 // context returns what the words near tokens i..k say: the kinds they arm,
 // or never when an order, ticket or error word is nearer than any keyword.
 func (sc *scanner) context(i, k int) (arms uint32, never bool) {
-	if arms, never = sc.before(i); arms != 0 || never {
+	if arms, never, _ = sc.before(i); arms != 0 || never {
 		return arms, never
 	}
 	return sc.after(k)
@@ -312,53 +367,97 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 
 // before looks at up to four words before token i (not counting words like
 // "my", "number", "is"), within the paragraph: "My licence won't scan. The
-// number is 123 456 789" is still about the licence.
-func (sc *scanner) before(i int) (arms uint32, never bool) {
-	for j := i - int(sc.toks[i].prev); j < i; {
-		if j < i-9 || sc.counted(j+1, i) >= 4 || sc.paragraphBetween(j, i) {
-			break
+// number is 123 456 789" is still about the licence. tight has the kinds
+// armed by a keyword right before it (fillers aside), with the keywords
+// that arm only there: "Pass: C01X00T47".
+func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
+	toks := sc.toks
+	n := 0 // the words between j and i that are not fillers
+	for j := i - 1; j >= 0 && j >= i-9 && n < 4 && !toks[j+1].para; j-- {
+		c := toks[j].cls
+		between := n
+		if c&wordFiller == 0 {
+			n++
 		}
-		c := sc.class(j)
-		if c&wordQualified != 0 && j > 0 && sc.class(j-1)&wordNever != 0 {
+		if c&significant == 0 {
+			continue
+		}
+		if c&wordQualified != 0 && j > 0 && toks[j-1].cls&wordNever != 0 {
 			c = wordNever
 		}
 		if c&wordNever != 0 {
-			return arms, arms == 0
+			if between > 2 {
+				continue // "it is the one on my order form, so: 416471562"
+			}
+			return arms, arms == 0, tight
 		}
-		arms |= c & (armAny | armBirth)
-		if sc.toks[j].prev == 0 {
+		if between == 0 {
+			tight |= c & (armAny | armBirth)
+		}
+		if c&wordTight == 0 {
+			arms |= c & (armAny | armBirth)
+		}
+	}
+	return arms, false, tight
+}
+
+// after looks at up to three words after token k, within the sentence:
+// "X1234567 is my passport number". An order, ticket or error word counts
+// only as the first or second word: "380 36 6179 and got error V-102" is
+// still a number.
+func (sc *scanner) after(k int) (arms uint32, never bool) {
+	toks := sc.toks
+	n := 0 // the words between k and j that are not fillers
+	for j := k + 1; j < len(toks) && j <= k+7 && n < 3 && !toks[j].brk; j++ {
+		c := toks[j].cls
+		between := n
+		if c&wordFiller == 0 {
+			n++
+		}
+		if c&significant == 0 {
+			continue
+		}
+		if c&wordAbout != 0 {
 			break
 		}
-		j -= int(sc.toks[j].prev)
+		if between <= 1 && c&wordNever != 0 && c&wordQualified == 0 {
+			return arms, arms == 0
+		}
+		if between <= 1 && c&wordQualified != 0 && j+1 < len(toks) && toks[j+1].cls&wordNever != 0 {
+			return arms, arms == 0
+		}
+		if c&wordTight == 0 {
+			arms |= c & (armAny | armBirth)
+		}
 	}
 	return arms, false
 }
 
-// after looks at up to three words after token k: "X1234567 is my
-// passport number".
-func (sc *scanner) after(k int) (arms uint32, never bool) {
-	for j := k + int(sc.toks[k].next); j > k; {
-		if j > k+7 || sc.brokenBetween(k, j) || sc.counted(k+1, j) >= 3 {
-			break
+// far returns the kinds armed by keywords further from tokens i..k: up to
+// farBack words before them in the paragraph, across sentences, and to the
+// end of the sentence after them. Only numbers whose shape says what they
+// are use it: "my ssn ... I was told to post it here so they can link the
+// accounts: 416471562".
+func (sc *scanner) far(i, k int) (arms uint32) {
+	toks := sc.toks
+	for j := i - 1; j >= 0 && j >= i-farBack && !toks[j+1].para; j-- {
+		if c := toks[j].cls; c&wordTight == 0 {
+			arms |= c & (armAny | armBirth)
 		}
-		c := sc.class(j)
-		if c&wordAbout != 0 {
-			break
-		}
-		if c&wordNever != 0 && c&wordQualified == 0 {
-			return arms, arms == 0
-		}
-		if c&wordQualified != 0 && j+1 < len(sc.toks) && sc.class(j+1)&wordNever != 0 {
-			return arms, arms == 0
-		}
-		arms |= c & (armAny | armBirth)
-		if sc.toks[j].next == 0 {
-			break
-		}
-		j += int(sc.toks[j].next)
 	}
-	return arms, false
+	for j := k + 1; j < len(toks) && j <= k+farAfter && !toks[j].brk; j++ {
+		if c := toks[j].cls; c&wordTight == 0 {
+			arms |= c & (armAny | armBirth)
+		}
+	}
+	return arms
 }
+
+// farBack and farAfter are how far far looks.
+const (
+	farBack  = 40
+	farAfter = 12
+)
 
 // emit records tokens i..k as data of kind; never part of an e-mail
 // address, which was recorded first.
@@ -373,13 +472,16 @@ func (sc *scanner) emit(kind Kind, i, k int) {
 
 func (sc *scanner) run() {
 	sc.emails()
-	sc.link()
 	sc.run2()
 }
 
 func (sc *scanner) run2() {
 	for i := 0; i < len(sc.toks); {
-		t := sc.toks[i]
+		t := &sc.toks[i]
+		if !t.start {
+			i++ // a word: no rule starts with it
+			continue
+		}
 		if t.skip {
 			if t.run >= 6 && !t.email {
 				sc.emit(Digits, i, i) // logs keep no long number, whatever it is
@@ -394,12 +496,14 @@ func (sc *scanner) run2() {
 				continue
 			}
 		}
-		if t.digits == 0 && !t.lt && t.cls&(wordMonth|wordStreet|wordStreet2) == 0 &&
-			(t.letter > 3 || t.upper != t.letter || i+1 >= len(sc.toks) || sc.toks[i+1].digits == 0) &&
-			!(i+1 < len(sc.toks) && sc.toks[i+1].digits > 0 && sc.streetSuffixed(i)) {
-			i++ // a word: no rule starts with it
-			continue
+		if t.cls&wordAddress != 0 {
+			if a, k, ok := sc.cueAddress(i); ok {
+				sc.emit(Address, a, k)
+				i = k + 1
+				continue
+			}
 		}
+
 		if (t.digits > 0 && t.digits <= 4) || t.cls&wordMonth != 0 {
 			if k, ok, birth := sc.date(i); ok {
 				if birth {
@@ -409,15 +513,19 @@ func (sc *scanner) run2() {
 				continue
 			}
 		}
-		if t.cls&(wordStreet|wordStreet2) != 0 || t.digits > 0 && t.digits <= 5 || t.digits == 0 && t.cls == 0 {
+		if t.cls&(wordStreet|wordStreet2) != 0 || t.digits > 0 && t.digits <= 5 || t.digits == 0 && t.cls == 0 || t.upper == 1 && t.n() <= 3 {
 			if k, ok := sc.address(i); ok {
-				sc.emit(Address, i, k)
+				a := sc.unitBefore(i)
+				if a < i && len(sc.out) > 0 && sc.out[len(sc.out)-1].End > int(sc.toks[a].a) {
+					a = i // already found
+				}
+				sc.emit(Address, a, k)
 				i = k + 1
 				continue
 			}
 		}
 		k, kind, score := sc.number(i)
-		if score < 2 {
+		if score < 2 && (t.num || t.digits == 2 && sc.ibanPrefix(i)) {
 			// Found nothing, or only a number near its keyword: it may be
 			// the first part of one written in two.
 			if e1, j, e2, kind, ok := sc.split(i); ok && e1 >= k {
@@ -432,13 +540,15 @@ func (sc *scanner) run2() {
 			i = k + 1
 			continue
 		}
-		if k, ok := sc.phone(i); ok {
-			sc.emit(Phone, i, k)
-			if a := int(sc.toks[i].a); a > 0 && (sc.s[a-1] == '+' || sc.s[a-1] == '(') {
-				sc.out[len(sc.out)-1].Start = a - 1
+		if t.num { // phones are digits only
+			if k, ok := sc.phone(i); ok {
+				sc.emit(Phone, i, k)
+				if a := int(sc.toks[i].a); a > 0 && (sc.s[a-1] == '+' || sc.s[a-1] == '(') {
+					sc.out[len(sc.out)-1].Start = a - 1
+				}
+				i = k + 1
+				continue
 			}
-			i = k + 1
-			continue
 		}
 		if t.run >= 6 {
 			sc.emit(Digits, i, i)
@@ -489,13 +599,13 @@ func (sc *scanner) emails() {
 
 // codePrefixes start error, ticket and version codes written as one word
 // with their digits: "AADSTS90072", "INC0012345", "KB5034441".
-var codePrefixes = map[string]bool{}
-
-func init() {
+var codePrefixes = func() wordTable {
+	m := map[string]uint32{}
 	for _, p := range strings.Fields("aadsts aadb adsts err error http ora kb ver build ios android sm iphone pixel galaxy rev win case ticket inq ord order ref tkt req sr cs inc chg prj proj jira") {
-		codePrefixes[p] = true
+		m[p] = 1
 	}
-}
+	return newWordTable(m)
+}()
 
 // codeLike reports whether token t is never personal data: an error or
 // ticket code written as one word ("AADSTS90072", "INC0012345"), a
@@ -506,7 +616,7 @@ func (sc *scanner) codeLike(t *token) bool {
 	for j < len(w) && w[j] >= 'a' && w[j] <= 'z' {
 		j++
 	}
-	if j > 0 && allDigits(w[j:]) && codePrefixes[string(w[:j])] {
+	if j > 0 && allDigits(w[j:]) && codePrefixes.lookupAt(sc.lo, int(t.a), j) != 0 {
 		return true
 	}
 	if len(w) > 2 && w[0] == '0' && w[1] == 'x' {

@@ -132,9 +132,10 @@ func leak(value, text, masked string) string {
 }
 
 // TestTable measures the guard and masking on testdata/personal-data.tsv
-// and keeps them above the bars: at least 95% of messages with personal
-// data caught, at most 1% of the others refused, and at least 95% of the
-// caught ones masked completely. It prints the figures per kind:
+// and keeps them at what they reach: at least 99.5% of messages with
+// personal data caught, at most 0.3% of the others refused, and at least
+// 99.5% of them masked completely (the bars on the held-out sets are 95%,
+// 1% and 95%). It prints the figures per kind:
 //
 //	go test ./bot/redact -run TestTable -v
 func TestTable(t *testing.T) {
@@ -145,7 +146,7 @@ func TestTable(t *testing.T) {
 		"cpf": redact.CPF, "curp": redact.CURP, "date-of-birth": redact.Birth, "dni": redact.DNI, "iban": redact.IBAN,
 		"licence": redact.Licence, "mrz": redact.MRZ, "ni-number": redact.NINumber, "nie": redact.NIE, "pan": redact.PAN,
 		"passport": redact.Passport, "personnummer": redact.Personnummer, "resident-id": redact.ResidentID,
-		"sin": redact.SIN, "ssn": redact.SSN, "nir": redact.NIR,
+		"sin": redact.SIN, "ssn": redact.SSN, "nir": redact.NIR, "rrn": redact.RRN,
 	}
 	perKind := map[string]*tally{}
 	var pos, neg tally
@@ -208,13 +209,13 @@ func TestTable(t *testing.T) {
 	if pos.lines < 300 || neg.lines < 400 {
 		t.Errorf("the table has %d lines with personal data and %d without; want at least 300 and 400", pos.lines, neg.lines)
 	}
-	if got := pct(pos.caught, pos.lines); got < 95 {
-		t.Errorf("caught %.1f%% of messages with personal data, want at least 95%%", got)
+	if got := pct(pos.caught, pos.lines); got < 99.5 {
+		t.Errorf("caught %.1f%% of messages with personal data, want at least 99.5%%", got)
 	}
-	if got := pct(falseAlarms, neg.lines); got > 1 {
-		t.Errorf("false alarms on %.1f%% of messages without personal data, want at most 1%%", got)
+	if got := pct(falseAlarms, neg.lines); got > 0.3 {
+		t.Errorf("false alarms on %.1f%% of messages without personal data, want at most 0.3%%", got)
 	}
-	if got := pct(pos.complete, pos.lines); got < 95 {
-		t.Errorf("masked %.1f%% of messages with personal data completely, want at least 95%%", got)
+	if got := pct(pos.complete, pos.lines); got < 99.5 {
+		t.Errorf("masked %.1f%% of messages with personal data completely, want at least 99.5%%", got)
 	}
 }
