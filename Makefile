@@ -8,9 +8,11 @@ GO ?= go
 run:
 	$(GO) run ./cmd/helpdeskbot chat
 
-## test: every test, with the race detector
+## test: every test, with the race detector; the last line names each
+## test skipped and why (no PostgreSQL, no Chromium)
 test:
-	$(GO) test -race ./...
+	$(GO) build -o bin/testreport ./internal/testreport
+	GO=$(GO) bin/testreport -race ./...
 
 ## build: the helpdeskbot binary in ./bin
 build:

@@ -44,10 +44,13 @@ type PreviewAdapter interface {
 	Preview(r Reply) Preview
 }
 
-// Preview is a reply as a platform shows it: its text, message by message
-// (or block by block) in the platform's own markup, and its buttons'
-// labels, each as "[label]".
-type Preview struct {
-	Messages []string
-	Buttons  []string
+// Preview is a reply as a platform shows it, part by part in the order
+// the platform shows them.
+type Preview []PreviewPart
+
+// PreviewPart is a message (or block) of text in the platform's own
+// markup, or a row of buttons by their labels (emoji included).
+type PreviewPart struct {
+	Text    string
+	Buttons []string
 }

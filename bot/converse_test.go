@@ -178,7 +178,8 @@ func TestANewTopicIsNotAFollowUp(t *testing.T) {
 }
 
 func TestNotHelpfulInWordsIsAVote(t *testing.T) {
-	for _, words := range []string{"no that didnt help", "wrong", "not what i asked", "That didn't help at all."} {
+	for _, words := range []string{"no that didnt help", "wrong", "not what i asked", "That didn't help at all.",
+		"no me ayudó", "ça n'a pas aidé", "hat nicht geholfen", "não ajudou", "non mi ha aiutato", "eso es inútil", "das ist falsch"} {
 		t.Run(words, func(t *testing.T) {
 			c := newConversation(t, true)
 			first := c.say("my selfie keeps failing")
@@ -211,6 +212,9 @@ func TestHandoff(t *testing.T) {
 		if r.Intent != bot.HandoffTopic || r.Handoff == nil || !r.Handoff.First || r.Handoff.Reason != bot.HandoffAsked {
 			t.Fatalf("%s %q, handoff %+v", r.Outcome, r.Intent, r.Handoff)
 		}
+		if r.Handoff.Topic != "" {
+			t.Errorf("handoff after topic %q in a conversation that answered none before", r.Handoff.Topic)
+		}
 		if !strings.Contains(r.Body, "asked a person") {
 			t.Errorf("body does not say a person was called:\n%s", r.Body)
 		}
@@ -242,6 +246,9 @@ func TestHandoff(t *testing.T) {
 		r := c.send(bot.Message{Conversation: c.msg.Conversation, Choice: bot.HandoffChoiceID, CanHandOff: true, Adapter: "test"})
 		if r.Handoff == nil || !r.Handoff.First || r.Handoff.Reason != bot.HandoffChosen {
 			t.Fatalf("handoff %+v", r.Handoff)
+		}
+		if r.Handoff.Topic != "selfie" {
+			t.Errorf("handoff after topic %q, want the selfie topic answered before", r.Handoff.Topic)
 		}
 		if r.Intent != bot.HandoffTopic || r.Label() != bot.HandoffTopic {
 			t.Errorf("intent %q, label %q: want the %s answer with the handoff", r.Intent, r.Label(), bot.HandoffTopic)

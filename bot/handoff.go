@@ -39,6 +39,10 @@ type Handoff struct {
 	// conversation: only then does the adapter mention anyone. Later
 	// handoffs only remind the person that someone was called.
 	First bool
+	// Topic is the topic the conversation last answered before the person
+	// was called (other than talk-to-someone), empty when there was none:
+	// where the knowledge left people needing someone.
+	Topic string
 }
 
 // The texts a handoff adds to a reply's body.
@@ -56,13 +60,24 @@ func (b *Bot) handOff(r *Reply, st *ConversationState, m Message, reason Handoff
 	case !m.CanHandOff:
 		r.Body = joinParagraphs(r.Body, noHandoffText)
 	case st.HandedOff:
-		r.Handoff = &Handoff{Reason: reason}
+		r.Handoff = &Handoff{Reason: reason, Topic: st.lastTopicBefore(HandoffTopic)}
 		r.Body = joinParagraphs(r.Body, handoffAlreadyText)
 	default:
-		r.Handoff = &Handoff{Reason: reason, First: true}
+		r.Handoff = &Handoff{Reason: reason, First: true, Topic: st.lastTopicBefore(HandoffTopic)}
 		st.HandedOff, st.HandoffAt = true, now
 		r.Body = joinParagraphs(r.Body, handoffCalledText)
 	}
+}
+
+// lastTopicBefore is the topic last answered in the conversation other
+// than except, or "".
+func (st *ConversationState) lastTopicBefore(except string) string {
+	for i := len(st.Topics) - 1; i >= 0; i-- {
+		if st.Topics[i] != except {
+			return st.Topics[i]
+		}
+	}
+	return ""
 }
 
 // quiet reports whether the bot should stay silent: a person was called

@@ -96,12 +96,27 @@ func (m *MemoryConversations) Len() int {
 	return len(m.entries)
 }
 
-// expire drops the conversations whose time has come, soonest first.
-func (m *MemoryConversations) expire() {
+// Sweep drops the expired conversations and returns how many it dropped.
+// Get and Put do it too, so calling it only frees memory sooner.
+func (m *MemoryConversations) Sweep(context.Context) (int64, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.expire(), nil
+}
+
+// String names the store in logs.
+func (m *MemoryConversations) String() string { return "memory" }
+
+// expire drops the conversations whose time has come, soonest first, and
+// returns how many it dropped.
+func (m *MemoryConversations) expire() int64 {
 	now := m.now()
+	var n int64
 	for len(m.expiry) > 0 && !now.Before(m.expiry[0].expires) {
 		m.remove(m.expiry[0])
+		n++
 	}
+	return n
 }
 
 func (m *MemoryConversations) remove(e *memEntry) {

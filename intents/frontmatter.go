@@ -41,3 +41,13 @@ func splitFrontMatter(src []byte) (doc document, closed bool) {
 	}
 	return document{front: []byte(strings.Join(lines[1:], "")), frontLine: 1, hasFront: true}, false
 }
+
+// textLine is the line to point at for text missing after the front
+// matter: the body's first line, or the closing --- when the file ends
+// there (so that the line exists).
+func (d document) textLine() int {
+	if d.body == "" && d.hasFront && d.bodyLine > 1 {
+		return d.bodyLine - 1
+	}
+	return d.bodyLine
+}

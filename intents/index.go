@@ -80,10 +80,26 @@ func (ix *Index) buildStopwords(k *Knowledge) {
 		st := stem(w)
 		_, weak := weakWords[st]
 		_, kw := keywordStems[st]
-		if st != w && !weak && !kw {
+		if st != w && !weak && !kw && inflects(st, w) {
 			ix.stopStems[st] = struct{}{}
 		}
 	}
+}
+
+// inflects reports whether w is its stem st with an inflection ("needs",
+// "tried", "taking"), so that the other forms of st are the same word: a
+// stem the stemmer cut from a word of its own ("really" to "real",
+// "finally" to "final", "came" to "cam") leaves those words alone.
+func inflects(st, w string) bool {
+	rest, ok := strings.CutPrefix(w, st)
+	if !ok {
+		return false
+	}
+	switch rest {
+	case "s", "es", "ed", "d", "ing":
+		return true
+	}
+	return false
 }
 
 // countTerms puts the terms of every sentence of every intent in the

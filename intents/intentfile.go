@@ -34,15 +34,18 @@ func (l *loader) outOfScope(p string) {
 func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 	data, ok := l.read(p)
 	if !ok {
+		l.lost(p, nil)
 		return Intent{}, false
 	}
 	doc, closed := splitFrontMatter(data)
 	if !doc.hasFront {
 		l.add(p, 1, Error, "missing front matter: an intent file starts with a line \"---\", then id, title and examples, then \"---\"")
+		l.lost(p, nil)
 		return Intent{}, false
 	}
 	if !closed {
 		l.add(p, 1, Error, "front matter starts with --- but never ends with a --- line")
+		l.lost(p, doc.front)
 		return Intent{}, false
 	}
 	keys := intentKeys
@@ -51,6 +54,7 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 	}
 	pairs, ok := l.frontMatter(p, doc, keys)
 	if !ok {
+		l.lost(p, doc.front)
 		return Intent{}, false
 	}
 	in := Intent{File: p, Answer: strings.TrimSpace(doc.body)}
@@ -78,9 +82,10 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 			case !idPattern.MatchString(in.ID):
 				l.add(p, v.line, Error, "id %q must be kebab-case: lowercase letters and digits joined by single hyphens", in.ID)
 				valid = false
-			case l.idFile[in.ID] != "":
-				l.add(p, v.line, Error, "duplicate id %q: already used by %s", in.ID, l.idFile[in.ID])
-				valid = false
+			default:
+				// A repeated id is reported by crossCheck, on the file
+				// that repeats it.
+				l.idSites[in.ID] = append(l.idSites[in.ID], idSite{file: p, line: v.line})
 			}
 		} else {
 			valid = false
@@ -195,7 +200,7 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 		valid = valid && ok
 	}
 	if in.Answer == "" && !outOfScope {
-		l.add(p, doc.bodyLine, Error, "missing answer: write the reply in Markdown after the closing ---")
+		l.add(p, doc.textLine(), Error, "missing answer: write the reply in Markdown after the closing ---")
 		valid = false
 	}
 	if in.ID != "" && l.idFile[in.ID] == "" && !outOfScope {

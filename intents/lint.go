@@ -24,9 +24,17 @@ const PlaceholderAnswer = "TODO: write the answer"
 // MaxAnswerWords, more than MaxAnswerBullets bullets, "ask your help desk
 // for the link"). Those are warnings.
 func Lint(fsys fs.FS, today time.Time) (*Knowledge, Problems) {
+	k, _, problems := LintIndex(fsys, today)
+	return k, problems
+}
+
+// LintIndex is Lint that also returns the index it built to check the
+// folder, so that a caller who answers with the knowledge builds none of
+// its own; the index is nil when the folder has errors.
+func LintIndex(fsys fs.FS, today time.Time) (*Knowledge, *Index, Problems) {
 	k, problems := Parse(fsys)
 	if problems.HasErrors() {
-		return k, problems
+		return k, nil, problems
 	}
 	for _, in := range k.Intents {
 		problems = append(problems, styleProblems(in)...)
@@ -83,5 +91,5 @@ func Lint(fsys fs.FS, today time.Time) (*Knowledge, Problems) {
 		}
 	}
 	sortProblems(problems)
-	return k, problems
+	return k, ix, problems
 }

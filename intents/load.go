@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/goccy/go-yaml/ast"
 )
@@ -50,6 +51,8 @@ func Parse(fsys fs.FS) (*Knowledge, Problems) {
 		k:            &Knowledge{},
 		hash:         sha256.New(),
 		idFile:       map[string]string{},
+		idSites:      map[string][]idSite{},
+		lostIDs:      map[string]string{},
 		exampleLines: map[string][]exampleAt{},
 		reviewLines:  map[string]int{},
 	}
@@ -91,7 +94,9 @@ type loader struct {
 	seenGuidance, seenFallback bool
 	sawIntentFile              bool
 	fallbackTopicsLine         int
-	idFile                     map[string]string
+	idFile                     map[string]string   // id -> the file that has it first
+	idSites                    map[string][]idSite // id -> every file with it, in walk order
+	lostIDs                    map[string]string   // id -> the file that has it but did not load
 	exampleLines               map[string][]exampleAt
 	reviewLines                map[string]int // file -> line of review_by
 	refs                       []reference
@@ -101,6 +106,29 @@ type loader struct {
 type exampleAt struct {
 	id, file string
 	line     int
+}
+
+// lost notes an intent file that did not load before its id was read:
+// the id its front matter seems to give, and its name without .md, stand
+// for it, so that references to it are marked as knock-on errors.
+func (l *loader) lost(p string, front []byte) {
+	if m := lostID.FindSubmatch(front); m != nil {
+		if id := string(m[1]); l.lostIDs[id] == "" {
+			l.lostIDs[id] = p
+		}
+	}
+	if name := strings.TrimSuffix(path.Base(p), path.Ext(p)); l.lostIDs[name] == "" {
+		l.lostIDs[name] = p
+	}
+}
+
+// lostID finds the id in front matter that does not parse.
+var lostID = regexp.MustCompile(`(?m)^id:[ \t]*["']?([a-z0-9]+(?:-[a-z0-9]+)*)["']?[ \t]*$`)
+
+// idSite is where an intent's id was written.
+type idSite struct {
+	file string
+	line int
 }
 
 // reference is a mention of an intent id by another file.
@@ -228,7 +256,7 @@ func (l *loader) plainText(p string, allowed []string) (body string, pairs map[s
 	}
 	body = strings.TrimSpace(doc.body)
 	if body == "" {
-		l.add(p, doc.bodyLine, Error, "the file is empty: it needs text")
+		l.add(p, doc.textLine(), Error, "the file is empty: it needs text")
 		return "", nil, false
 	}
 	return body, pairs, true
@@ -356,6 +384,47 @@ func (l *loader) relate(p, from string, items []yamlItem) {
 	}
 }
 
+// duplicateIDs reports each id used by more than one intent, on the files
+// that repeat it: all but the one changed least recently (the first in
+// walk order when that does not tell, as in the built-in folder), which
+// keeps the id. The repeats are left out of the knowledge.
+func (l *loader) duplicateIDs() {
+	ids := make([]string, 0, len(l.idSites))
+	for id, sites := range l.idSites {
+		if len(sites) > 1 {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	repeats := map[string]bool{}
+	for _, id := range ids {
+		sites := l.idSites[id]
+		mod := make([]time.Time, len(sites))
+		for i, s := range sites {
+			if info, err := fs.Stat(l.fsys, s.file); err == nil {
+				mod[i] = info.ModTime()
+			}
+		}
+		first := 0
+		for i := range sites {
+			if mod[i].Before(mod[first]) {
+				first = i
+			}
+		}
+		keeper := sites[first]
+		l.idFile[id] = keeper.file
+		for i, s := range sites {
+			if i != first {
+				l.add(s.file, s.line, Error, "duplicate id %q: %s:%d has it first; give this intent an id of its own", id, keeper.file, keeper.line)
+				repeats[s.file] = true
+			}
+		}
+	}
+	if len(repeats) > 0 {
+		l.k.Intents = slices.DeleteFunc(l.k.Intents, func(in Intent) bool { return repeats[in.File] })
+	}
+}
+
 // crossCheck finds problems that span files: missing special files,
 // references to unknown ids, and examples shared by two intents.
 func (l *loader) crossCheck() {
@@ -368,12 +437,14 @@ func (l *loader) crossCheck() {
 	if !l.sawIntentFile {
 		l.add(".", 0, Error, "no intents: add at least one Markdown file with front matter")
 	}
+	l.duplicateIDs()
 	for _, r := range l.refs {
 		switch {
 		case r.to == "":
 			l.add(r.file, r.line, Error, "empty intent id")
 		case l.idFile[r.to] == "":
 			l.add(r.file, r.line, Error, "%q is not the id of any intent", r.to)
+			l.problems[len(l.problems)-1].KnockOn = l.lostIDs[r.to]
 		case r.to == r.from:
 			l.add(r.file, r.line, Warning, "an intent lists itself as related")
 		}

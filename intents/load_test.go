@@ -24,7 +24,6 @@ func TestParseBrokenFolders(t *testing.T) {
 			`a.md:1: missing required front-matter key "examples"`,
 		}},
 		{"no-answer", []string{"a.md:9: missing answer: write the reply in Markdown after the closing ---"}},
-		{"duplicate-id", []string{`b.md:2: duplicate id "selfie": already used by a.md`}},
 		{"shared-example", []string{`b.md:6: the same example is under "selfie" (a.md:5); an example may belong to one intent only`}},
 		{"unknown-key", []string{`a.md:8: unknown front-matter key "tags" (known: id, title, examples, keywords, contact, related, owner, review_by, links, followups)`}},
 		{"unknown-related", []string{`a.md:8: "nope" is not the id of any intent`}},
@@ -71,12 +70,12 @@ func TestParseWarningsDoNotFail(t *testing.T) {
 }
 
 func TestLoadFailsWithProblems(t *testing.T) {
-	_, err := intents.Load(os.DirFS("testdata/broken/duplicate-id"))
+	_, err := intents.Load(os.DirFS("testdata/broken/bad-yaml"))
 	var problems intents.Problems
 	if !errors.As(err, &problems) {
 		t.Fatalf("Load error = %v, want intents.Problems", err)
 	}
-	if len(problems) != 1 || problems[0].File != "b.md" || problems[0].Line != 2 {
+	if len(problems) != 1 || problems[0].File != "a.md" || problems[0].Line != 4 {
 		t.Fatalf("problems = %v", problems)
 	}
 }

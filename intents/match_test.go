@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -327,5 +328,26 @@ func TestATinyFolderStillKnowsEverydayTalk(t *testing.T) {
 	}
 	if m := ix.Match("my selfie failed again"); bestOrNone(m) != "selfie" || m.Candidates[0].Confidence < 0.5 {
 		t.Errorf("selfie message matches %+v", m.Candidates)
+	}
+}
+
+// A word that is its own stem is read as a word, even when a stopword
+// stems to it: "real" is not "really", "final" not "finally", "cam" not
+// "came".
+func TestWordsAStopwordStemsToAreRead(t *testing.T) {
+	ix := smallIndex(t)
+	tests := []struct{ message, word string }{
+		{"is this real", "real"},
+		{"is that final", "final"},
+		{"web cam is blurry", "cam"},
+		{"so mad right now", "mad"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.word, func(t *testing.T) {
+			m := ix.Match(tt.message)
+			if !slices.Contains(m.Terms, tt.word) && !slices.Contains(m.Unknown, tt.word) {
+				t.Errorf("Match(%q): %q is neither a term (%v) nor unknown (%v): read as a stopword", tt.message, tt.word, m.Terms, m.Unknown)
+			}
+		})
 	}
 }

@@ -3,7 +3,9 @@ package intents
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Severity says whether a Problem stops a knowledge folder from loading.
@@ -30,6 +32,10 @@ type Problem struct {
 	Line     int
 	Severity Severity
 	Message  string
+	// KnockOn, when not empty, is the file whose own error causes this
+	// problem, such as a related id that is missing because the file
+	// with that id did not load: fixing that file fixes this problem.
+	KnockOn string
 }
 
 // String formats the problem as "file:line: message", the form editors and CI logs understand.
@@ -39,10 +45,32 @@ func (p Problem) String() string {
 	if p.Line > 0 {
 		loc = fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
-	if p.Severity == Warning {
-		return loc + ": warning: " + p.Message
+	msg := escapeControl(p.Message)
+	if p.KnockOn != "" {
+		msg += " (knock-on error: " + p.KnockOn + " did not load)"
 	}
-	return loc + ": " + p.Message
+	if p.Severity == Warning {
+		return loc + ": warning: " + msg
+	}
+	return loc + ": " + msg
+}
+
+// escapeControl shows the control characters of s as Go escapes (\t, \n,
+// \x1b), so that a problem stays on one line and shows what is there.
+func escapeControl(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !unicode.IsControl(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }
 
 // Problems is the error Load returns when a knowledge folder has errors.
@@ -77,4 +105,16 @@ func (ps Problems) HasErrors() bool {
 		}
 	}
 	return false
+}
+
+// RootCauses returns the errors that are not knock-on errors of others,
+// in order.
+func (ps Problems) RootCauses() Problems {
+	var out Problems
+	for _, p := range ps {
+		if p.Severity == Error && p.KnockOn == "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -174,3 +174,15 @@ func (q Quality) Problems(k *Knowledge) Problems {
 	sortProblems(ps)
 	return ps
 }
+
+// Summary is q in one line, as lint --quality prints it: how many held-out
+// examples matched another intent, how many confusable pairs, and how many
+// misspelt examples still matched.
+func (q Quality) Summary() string {
+	tried, matched := 0, 0
+	for _, s := range q.Typos {
+		tried, matched = tried+s.Tried, matched+s.Matched
+	}
+	return fmt.Sprintf("%d held-out examples matched another intent, %d confusable pairs, %d of %d misspelt examples matched",
+		len(q.HeldOut), len(q.Confusable), matched, tried)
+}

@@ -5,6 +5,19 @@ package intents
 // one edit away (when correct is set) and synonyms rewritten.
 func (ix *Index) tokens(dst []token, text string, correct bool) []token {
 	start := len(dst)
+	dst = ix.plainTokens(dst, text)
+	if correct {
+		ix.correctTypos(dst[start:])
+	}
+	if len(ix.synonyms) > 0 {
+		dst = ix.rewriteSynonyms(dst, start)
+	}
+	return dst
+}
+
+// plainTokens appends the tokens of text to dst as tokens does, before
+// typo correction and synonyms.
+func (ix *Index) plainTokens(dst []token, text string) []token {
 	words(lower(truncate(text, MaxMessageLen)), func(w string) {
 		if isNumber(w) || digitCount(w) >= 3 {
 			return // numbers and codes (order, ID, model numbers) say nothing of the topic
@@ -21,12 +34,6 @@ func (ix *Index) tokens(dst []token, text string, correct bool) []token {
 		}
 		dst = append(dst, token{word: w, stem: st})
 	})
-	if correct {
-		ix.correctTypos(dst[start:])
-	}
-	if len(ix.synonyms) > 0 {
-		dst = ix.rewriteSynonyms(dst, start)
-	}
 	return dst
 }
 

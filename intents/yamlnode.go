@@ -3,6 +3,7 @@ package intents
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
@@ -59,9 +60,20 @@ func yamlErrorAt(err error, lineOffset int) *located {
 		if tok := yerr.GetToken(); tok != nil && tok.Position != nil {
 			line = lineOffset + tok.Position.Line
 		}
-		return &located{line: line, msg: "bad YAML: " + yerr.GetMessage()}
+		return &located{line: line, msg: yamlMessage(yerr.GetMessage())}
 	}
-	return &located{line: lineOffset + 1, msg: "bad YAML: " + err.Error()}
+	return &located{line: lineOffset + 1, msg: yamlMessage(err.Error())}
+}
+
+// yamlMessage is the parser's message as a problem: control characters
+// shown as escapes (a tab as \t), with a hint for tabs, which YAML never
+// allows for indenting.
+func yamlMessage(parser string) string {
+	msg := "bad YAML: " + escapeControl(parser)
+	if strings.Contains(parser, "\t") {
+		msg += " (indent with spaces: YAML does not allow tabs there)"
+	}
+	return msg
 }
 
 func nodeLine(n ast.Node, lineOffset int) int {

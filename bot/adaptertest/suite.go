@@ -142,6 +142,11 @@ func Run(t *testing.T, start Start) {
 	t.Run("conversations", func(t *testing.T) {
 		conversations(t, start, places)
 	})
+	for _, public := range places {
+		t.Run(fmt.Sprintf("a scripted conversation of %d turns/%s", len(script), map[bool]string{false: "private", true: "public"}[public]), func(t *testing.T) {
+			scripted(t, start, public)
+		})
+	}
 	if _, ok := h.(Staller); ok && f.Retries {
 		t.Run("busy refuses so that the platform retries, and loses nothing", func(t *testing.T) {
 			busy(t, start, b)

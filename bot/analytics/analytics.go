@@ -24,6 +24,12 @@ type Turn struct {
 	RunnerUp  string
 	Latency   time.Duration
 	Knowledge string
+	// Handoff is the reason a person was first called into the
+	// conversation in this turn ("asked", "chosen", "fallbacks"), or "".
+	Handoff string
+	// HandoffTopic is, with Handoff, the topic the conversation last
+	// answered before, or "".
+	HandoffTopic string
 }
 
 // Feedback is one recorded 👍 or 👎.
@@ -51,6 +57,9 @@ type Store interface {
 	LowConfidence(ctx context.Context, since time.Time, below float64, limit int) ([]Turn, error)
 	// Votes counts feedback since a time by intent.
 	Votes(ctx context.Context, since time.Time) ([]Vote, error)
+	// Handoffs counts the turns since a time that called a person, by the
+	// topic answered before and the reason, most first.
+	Handoffs(ctx context.Context, since time.Time) ([]HandoffCount, error)
 	// Disliked returns the turns whose answers got a 👎 since a time, at
 	// most limit: what was asked, and what was answered.
 	Disliked(ctx context.Context, since time.Time, limit int) ([]Turn, error)
@@ -65,6 +74,15 @@ type Store interface {
 type Count struct {
 	Intent, Adapter, Outcome string
 	N                        int64
+}
+
+// HandoffCount is a number of handoffs after one topic for one reason.
+type HandoffCount struct {
+	// Topic is the topic answered before the person was called; "" for
+	// none.
+	Topic  string `json:"topic"`
+	Reason string `json:"reason"`
+	N      int64  `json:"n"`
 }
 
 // Vote is the feedback on one intent.

@@ -13,6 +13,7 @@ type fakeStore struct {
 	volume     func(ctx context.Context, since time.Time) ([]analytics.Count, error)
 	unanswered func(ctx context.Context, since time.Time, limit int) ([]analytics.Turn, error)
 	votes      func(ctx context.Context, since time.Time) ([]analytics.Vote, error)
+	handoffs   func(ctx context.Context, since time.Time) ([]analytics.HandoffCount, error)
 }
 
 var _ analytics.Store = (*fakeStore)(nil)
@@ -43,6 +44,13 @@ func (f *fakeStore) Votes(ctx context.Context, since time.Time) ([]analytics.Vot
 		return nil, nil
 	}
 	return f.votes(ctx, since)
+}
+
+func (f *fakeStore) Handoffs(ctx context.Context, since time.Time) ([]analytics.HandoffCount, error) {
+	if f.handoffs == nil {
+		return nil, nil
+	}
+	return f.handoffs(ctx, since)
 }
 
 func (f *fakeStore) Disliked(context.Context, time.Time, int) ([]analytics.Turn, error) {

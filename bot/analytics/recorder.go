@@ -65,11 +65,15 @@ func (r *Recorder) ObserveTurn(_ context.Context, t bot.Turn) {
 	if t.Topic != "" {
 		text = "[topic " + t.Topic + "]"
 	}
-	r.enqueue(Turn{
+	turn := Turn{
 		Time: time.Now().UTC(), Adapter: t.Message.Adapter, User: HashUser(r.key, t.Message.Adapter, t.Message.User),
 		Text: text, Intent: intent, Outcome: string(t.Reply.Outcome), Confidence: t.Reply.Confidence,
 		RunnerUp: runnerUp, Latency: t.Latency, Knowledge: t.Reply.KnowledgeVersion,
-	})
+	}
+	if h := t.Reply.Handoff; h != nil && h.First {
+		turn.Handoff, turn.HandoffTopic = string(h.Reason), h.Topic
+	}
+	r.enqueue(turn)
 }
 
 // RecordFeedback queues a feedback click.

@@ -27,6 +27,9 @@ type Report struct {
 	// DislikedTurns are questions whose answers got a 👎.
 	DislikedTurns []Turn `json:"disliked_turns"`
 	LowConfidence []Turn `json:"low_confidence"`
+	// Handoffs counts the people called into a conversation, by the topic
+	// answered before and the reason, most first.
+	Handoffs []HandoffCount `json:"handoffs"`
 }
 
 // NamedCount is a number of turns under a name.
@@ -106,7 +109,10 @@ func BuildReport(ctx context.Context, store Store, m bot.Matcher, since time.Tim
 	if rep.DislikedTurns, err = store.Disliked(ctx, since, maxLowConfidence); err != nil {
 		return rep, err
 	}
-	rep.LowConfidence, err = store.LowConfidence(ctx, since, lowConfidence, maxLowConfidence)
+	if rep.LowConfidence, err = store.LowConfidence(ctx, since, lowConfidence, maxLowConfidence); err != nil {
+		return rep, err
+	}
+	rep.Handoffs, err = store.Handoffs(ctx, since)
 	return rep, err
 }
 

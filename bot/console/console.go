@@ -16,7 +16,6 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/localhost"
-	"github.com/helpdeskbot/helpdeskbot/intents"
 )
 
 //go:embed templates/*.html
@@ -27,6 +26,7 @@ var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"conf":    func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
 	"slack":   slackHTML,
 	"discord": discordHTML,
+	"stamp":   func(t time.Time) string { return t.Format("2006-01-02 15:04:05 MST") },
 }).ParseFS(templates, "templates/*.html"))
 
 // Sources are what the console shows.
@@ -34,15 +34,17 @@ type Sources struct {
 	Bot *bot.Bot
 	// Store is the analytics store; nil when analytics are off.
 	Store analytics.Store
-	// Lint checks the knowledge in use.
-	Lint func() intents.Problems
-	Log  *slog.Logger
+	// Knowledge tells the knowledge checks page what answers, what is on
+	// disk and what was refused; nil shows the knowledge answering, with
+	// lint --quality's measurements only.
+	Knowledge func() Versions
+	Log       *slog.Logger
 	// SlackPreview renders a reply as Slack shows it, block by block in
-	// mrkdwn, buttons as "[label]"; nil shows no Slack preview.
-	SlackPreview func(bot.Reply) []string
-	// DiscordPreview renders a reply as Discord shows it: its messages in
-	// Markdown and its buttons as "[label]"; nil shows no Discord preview.
-	DiscordPreview func(bot.Reply) (messages, buttons []string)
+	// mrkdwn; nil shows no Slack preview.
+	SlackPreview func(bot.Reply) bot.Preview
+	// DiscordPreview renders a reply as Discord shows it, message by
+	// message in Markdown; nil shows no Discord preview.
+	DiscordPreview func(bot.Reply) bot.Preview
 }
 
 // Handler serves the console under /console/. With a token, every page
@@ -57,7 +59,7 @@ func Handler(src Sources, token string) http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /console/{$}", src.try)
 	mux.HandleFunc("GET /console/report", src.report)
-	mux.HandleFunc("GET /console/lint", src.lint)
+	mux.HandleFunc("GET /console/lint", src.checks)
 	var h http.Handler = mux
 	if token == "" {
 		h = localhost.Only(mux)
@@ -78,11 +80,14 @@ type tryPage struct {
 	Question string
 	Asked    bool
 	Reply    bot.Reply
-	Slack    []string
-	Discord  []string
-	Buttons  []string
+	Slack    bot.Preview
+	Discord  bot.Preview
 	Why      string
 	Version  string
+	// Known, Unknown and Common are the question's words as written: those
+	// the knowledge uses, those it never uses, and the common words
+	// matching ignores.
+	Known, Unknown, Common []string
 }
 
 func (s Sources) try(w http.ResponseWriter, r *http.Request) {
@@ -94,11 +99,38 @@ func (s Sources) try(w http.ResponseWriter, r *http.Request) {
 			p.Slack = s.SlackPreview(p.Reply)
 		}
 		if s.DiscordPreview != nil {
-			p.Discord, p.Buttons = s.DiscordPreview(p.Reply)
+			p.Discord = s.DiscordPreview(p.Reply)
 		}
 		p.Why = why(p.Reply)
+		p.Known, p.Unknown, p.Common = s.words(p.Question, p.Reply)
 	}
 	s.render(w, "try.html", p)
+}
+
+// words sorts the question's words as the admin wrote them into those the
+// knowledge knows (a misspelling or a synonym says so), those it never
+// uses, and common words. A bot without an index (a matcher of its own)
+// only has the reply's terms.
+func (s Sources) words(question string, r bot.Reply) (known, unknown, common []string) {
+	ix := s.Bot.Index()
+	if ix == nil {
+		return r.Terms, r.Unknown, nil
+	}
+	for _, w := range ix.Explain(question) {
+		switch {
+		case w.Stop:
+			common = append(common, w.Text)
+		case !w.Known:
+			unknown = append(unknown, w.Text)
+		case w.As != "" && w.As != w.Text:
+			known = append(known, w.Text+" (read as "+w.As+")")
+		case w.Typo:
+			known = append(known, w.Text+" (misspelt)")
+		default:
+			known = append(known, w.Text)
+		}
+	}
+	return known, unknown, common
 }
 
 // why explains in words the reason the bot gave for its reply.
@@ -152,21 +184,6 @@ func (s Sources) report(w http.ResponseWriter, r *http.Request) {
 		p.Report = rep
 	}
 	s.render(w, "report.html", p)
-}
-
-type lintPage struct {
-	Problems intents.Problems
-	Version  string
-	Intents  int
-}
-
-func (s Sources) lint(w http.ResponseWriter, r *http.Request) {
-	k := s.Bot.Knowledge()
-	p := lintPage{Version: k.Version, Intents: len(k.Topics)}
-	if s.Lint != nil {
-		p.Problems = s.Lint()
-	}
-	s.render(w, "lint.html", p)
 }
 
 func (s Sources) render(w http.ResponseWriter, name string, data any) {

@@ -8,31 +8,34 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/chromedp"
 
-	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics/sqlite"
 	"github.com/helpdeskbot/helpdeskbot/bot/console"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
+// shippedLint is lint of the shipped knowledge, run once per test binary
+// (it builds an index, which takes seconds under the race detector).
+var shippedLint = sync.OnceValues(func() (*intents.Knowledge, intents.Problems) {
+	return intents.Lint(knowledge.FS, time.Now())
+})
+
 func sources(t *testing.T) console.Sources {
 	t.Helper()
-	k, err := intents.Load(knowledge.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := testkit.NewBot(t, nil)
 	store, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "turns.db"))
 	if err != nil {
 		t.Fatal(err)
@@ -44,9 +47,9 @@ func sources(t *testing.T) console.Sources {
 		{Time: now, Adapter: "slack", Text: "book a passport appointment", Intent: "none", Outcome: "fallback"},
 		{Time: now, Adapter: "discord", Text: "stuck on selfie", Intent: "selfie", Outcome: "answered", Confidence: 0.9},
 	})
-	return console.Sources{Bot: b, Store: store, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
-		_, ps := intents.Lint(knowledge.FS, now)
-		return ps
+	return console.Sources{Bot: b, Store: store, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Knowledge: func() console.Versions {
+		k, ps := shippedLint()
+		return console.Versions{Answering: k, AnsweringProblems: ps}
 	}}
 }
 
@@ -67,7 +70,7 @@ func TestPages(t *testing.T) {
 		{"/console/?q=%3Cscript%3Ealert(1)%3C/script%3E", "&lt;script&gt;"},
 		{"/console/report", "3 turns, 2 fell back (66.7%)"},
 		{"/console/report?since=30d", "passport appointment booking"},
-		{"/console/lint", "No problems."},
+		{"/console/lint", "No lint problems."},
 	}
 	for _, tt := range tests {
 		code, body := get(t, h, tt.url)
@@ -150,7 +153,7 @@ func TestConsoleSession(t *testing.T) {
 	req.AddCookie(&http.Cookie{Name: c.Name, Value: c.Value})
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
-	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "No problems.") {
+	if rec.Code != http.StatusOK || !strings.Contains(rec.Body.String(), "Knowledge checks") {
 		t.Fatalf("with the cookie: %d", rec.Code)
 	}
 	other := console.Handler(sources(t), "s3cret")
@@ -230,29 +233,80 @@ func TestConsoleWithoutTokenAnswersOnlyLocalhost(t *testing.T) {
 	}
 }
 
-// TestConsoleInBrowser asks a question in a real headless Chromium and
-// reads the rendered answer and explanation. .ci/run installs Chromium.
-func TestConsoleInBrowser(t *testing.T) {
+// browser starts headless Chromium for a test: the one HELPDESK_CHROMIUM
+// names (the test fails when it is set to nothing that runs), else
+// /usr/bin/chromium if there is one (the test is skipped otherwise).
+// .ci/run installs Chromium and sets HELPDESK_CHROMIUM.
+func browser(t *testing.T) context.Context {
+	t.Helper()
 	chromium := os.Getenv("HELPDESK_CHROMIUM")
+	if _, err := os.Stat(chromium); chromium != "" && err != nil {
+		t.Fatalf("HELPDESK_CHROMIUM=%s: %v", chromium, err)
+	}
 	if chromium == "" {
 		chromium = "/usr/bin/chromium"
+		if _, err := os.Stat(chromium); err != nil {
+			t.Skipf("no Chromium at %s (set HELPDESK_CHROMIUM)", chromium)
+		}
 	}
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skipf("no Chromium at %s (set HELPDESK_CHROMIUM)", chromium)
-	}
-	srv := httptest.NewServer(console.Handler(sources(t), ""))
-	defer srv.Close()
-
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium), chromedp.NoSandbox, chromedp.DisableGPU, chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true), chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true))
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
+	t.Cleanup(cancelAlloc)
 	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
+	t.Cleanup(cancel)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelTimeout()
+	t.Cleanup(cancelTimeout)
+	return ctx
+}
+
+// text is the rendered text of the element sel selects.
+func text(t *testing.T, ctx context.Context, sel string) string {
+	t.Helper()
+	s, err := chromedp.Run(ctx, chromedp.Text(sel))
+	if err != nil {
+		t.Fatalf("%s: %v", sel, err)
+	}
+	return s
+}
+
+// fontsOf names the fonts Chromium drew the text of the first element sel
+// selects with, and how many glyphs each drew.
+func fontsOf(t *testing.T, ctx context.Context, sel string) map[string]float64 {
+	t.Helper()
+	nodes, err := chromedp.Run(ctx, chromedp.Nodes(sel))
+	if err != nil || len(nodes) == 0 {
+		t.Fatalf("%s: %v (%d nodes)", sel, err, len(nodes))
+	}
+	res, err := chromedp.Run(ctx, chromedp.Action[css.GetPlatformFontsForNodeResult](func(ctx context.Context, target *chromedp.Target) (css.GetPlatformFontsForNodeResult, error) {
+		if _, err := cdp.Call(ctx, target, dom.Enable, dom.EnableParams{}); err != nil {
+			return css.GetPlatformFontsForNodeResult{}, err
+		}
+		if _, err := cdp.Call(ctx, target, css.Enable, cdp.Empty{}); err != nil {
+			return css.GetPlatformFontsForNodeResult{}, err
+		}
+		return cdp.Call(ctx, target, css.GetPlatformFontsForNode, css.GetPlatformFontsForNodeParams{NodeID: nodes[0].NodeID})
+	}))
+	if err != nil {
+		t.Fatalf("fonts of %s: %v", sel, err)
+	}
+	out := map[string]float64{}
+	for _, f := range res.Fonts {
+		out[f.FamilyName] += f.GlyphCount
+	}
+	return out
+}
+
+// TestConsoleInBrowser asks a question in a real headless Chromium and
+// reads the rendered answer and explanation: the buttons are buttons, the
+// emoji are drawn with an emoji font (no empty boxes), the words are the
+// admin's. Then it reads the report and the knowledge checks.
+func TestConsoleInBrowser(t *testing.T) {
+	ctx := browser(t)
+	srv := httptest.NewServer(console.Handler(sources(t), ""))
+	defer srv.Close()
 
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/console/"),
@@ -263,14 +317,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := func(sel string) string {
-		s, err := chromedp.Run(ctx, chromedp.Text(sel))
-		if err != nil {
-			t.Fatalf("%s: %v", sel, err)
-		}
-		return s
-	}
-	intent, slackText, discordText, why := text(`#intent`), text(`#slack`), text(`#discord`), text(`#why`)
+	intent, slackText, discordText, why := text(t, ctx, `#intent`), text(t, ctx, `#slack`), text(t, ctx, `#discord`), text(t, ctx, `#why`)
 	if intent != "selfie" || !strings.Contains(why, "clear best match") {
 		t.Fatalf("intent %q, why %q", intent, why)
 	}
@@ -278,10 +325,59 @@ func TestConsoleInBrowser(t *testing.T) {
 		if !strings.Contains(text, "organization that asked you to verify") {
 			t.Errorf("rendered reply lacks the guidance:\n%s", text)
 		}
+		if strings.Contains(text, "[") {
+			t.Errorf("rendered reply shows bracketed buttons:\n%s", text)
+		}
+	}
+	for _, sel := range []string{`#slack .buttons button`, `#discord .buttons button`} {
+		if nodes, err := chromedp.Run(ctx, chromedp.Nodes(sel)); err != nil || len(nodes) < 2 {
+			t.Errorf("%s: %d buttons (%v)", sel, len(nodes), err)
+		}
+	}
+	if known := text(t, ctx, `#known`); known != "Words the knowledge knows: selfie failing face found" {
+		t.Errorf("known words %q", known)
+	}
+	emoji := false
+	for family, glyphs := range fontsOf(t, ctx, `//div[@id="slack"]//button[contains(., "👎")]`) {
+		t.Logf("👎 button drawn with %s (%v glyphs)", family, glyphs)
+		if strings.Contains(strings.ToLower(family), "emoji") && glyphs > 0 {
+			emoji = true
+		}
+	}
+	if !emoji {
+		t.Error("the 👎 button's emoji is not drawn with an emoji font (install fonts-noto-color-emoji)")
 	}
 	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
 		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
 			os.WriteFile(shot, png, 0o644)
 		}
+	}
+
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/console/report"), chromedp.WaitVisible(`#totals`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, `#disliked`); !strings.Contains(got, "None yet") {
+		t.Errorf("empty 👎 card: %q", got)
+	}
+
+	refused, v := refusedSources(t)
+	lint := httptest.NewServer(console.Handler(refused, ""))
+	defer lint.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate(lint.URL+"/console/lint"), chromedp.WaitVisible(`#refused`)); err != nil {
+		t.Fatal(err)
+	}
+	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
+		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+			os.WriteFile(strings.TrimSuffix(shot, ".png")+"-checks.png", png, 0o644)
+		}
+	}
+	if got := text(t, ctx, `#refused-first`); got != v.DiskProblems.RootCauses()[0].String() {
+		t.Errorf("first cause %q", got)
+	}
+	if got := text(t, ctx, `#answering h3`); got != "Answering: version "+v.Answering.Version {
+		t.Errorf("answering %q", got)
+	}
+	if got := text(t, ctx, `#disk h3`); got != "On disk: version "+v.Disk.Version {
+		t.Errorf("disk %q", got)
 	}
 }

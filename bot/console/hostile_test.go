@@ -52,9 +52,9 @@ func hostileSources(t *testing.T) console.Sources {
 	if err := store.AddFeedback(context.Background(), []analytics.Feedback{{Time: now, Adapter: "discord", User: "u2", Intent: "glare", Helpful: false}}); err != nil {
 		t.Fatal(err)
 	}
-	return console.Sources{Bot: b, Store: store, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
-		_, ps := intents.Lint(fsys, now)
-		return ps
+	return console.Sources{Bot: b, Store: store, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Knowledge: func() console.Versions {
+		k, ps := intents.Lint(fsys, now)
+		return console.Versions{Answering: k, AnsweringProblems: ps}
 	}}
 }
 
@@ -70,11 +70,11 @@ func TestHostileTextIsEscaped(t *testing.T) {
 		want []string
 	}{
 		{"answered", "/console/?q=" + url.QueryEscape("the photo of my card has glare"), []string{
-			`[Glare again &lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt; &lt;https://evil.example|click me&gt;]`, `&lt;script&gt;alert(&#34;body&#34;)`,
+			`>Glare again &lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt; &lt;https://evil.example|click me&gt;</button>`, `&lt;script&gt;alert(&#34;body&#34;)`,
 			`&lt;img src=x onerror=alert(&#34;contact&#34;)&gt;`, `&lt;script&gt;alert(&#34;guidance&#34;)`}},
 		{"closest example", "/console/?q=" + url.QueryEscape("glare on my card script alert example"), []string{`card &lt;script&gt;alert(&#34;example&#34;)`}},
 		{"fallback with topics", "/console/?q=" + url.QueryEscape("zzzz qqqq"), []string{
-			`[Glare &lt;img src=x onerror=alert(1)&gt;]`, `alert(&#34;fallback&#34;)`}},
+			`>Glare &lt;img src=x onerror=alert(1)&gt;</button>`, `alert(&#34;fallback&#34;)`}},
 		{"hostile question", "/console/?q=" + url.QueryEscape(`glare <img src=x onerror=alert("q")>`), []string{`alert(&#34;q&#34;)`}},
 		{"report", "/console/report", []string{`&lt;script&gt;alert(&#34;stored&#34;)`, `alert(&#34;low&#34;)`, `alert(&#34;disliked&#34;)`}},
 		{"lint", "/console/lint", nil},

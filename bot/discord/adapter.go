@@ -16,6 +16,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/claimed"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/deps"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
@@ -33,7 +34,7 @@ type Adapter struct {
 	deps      deps.Deps
 	gateway   gateway
 	publicKey ed25519.PublicKey
-	seen      *work.Dedup
+	seen      *claimed.Events
 	work      *work.Pool
 	// badSignatures rate-limits the log line of a refused signature.
 	badSignatures *lograte.Limiter
@@ -42,13 +43,6 @@ type Adapter struct {
 	connected atomic.Bool
 	self      atomic.Pointer[string] // the bot's user id, from READY
 }
-
-// Message ids are remembered so that events replayed after a resume are
-// not answered twice.
-const (
-	seenTTL  = 10 * time.Minute
-	seenSize = 100_000
-)
 
 // New returns a Discord adapter for b. Feedback clicks go to feedback (nil
 // keeps nothing); log receives one line per failure; opts give the other
@@ -83,7 +77,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	session.LogLevel = discordgo.LogError
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
-		rest: session, gateway: session, deps: d, seen: work.NewDedup(seenTTL, seenSize),
+		rest: session, gateway: session, deps: d, seen: claimed.New(d.Claims, log.With("adapter", adapterName), d.Now),
 		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
@@ -126,7 +120,7 @@ func (a *Adapter) Ready() bool {
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
 	defer a.work.Stop(a.deps.Drain)
-	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
+	a.log.Info("de-duplication store", "dedup_store", a.seen.Name())
 
 	if err := a.connect(ctx); err != nil {
 		if ctx.Err() != nil {

@@ -2,6 +2,7 @@ package discord_test
 
 import (
 	"encoding/json"
+	"flag"
 	"fmt"
 	"regexp"
 	"strings"
@@ -303,3 +304,6 @@ func discordReply(msg map[string]any, public bool) adaptertest.Reply {
 	}
 	return r
 }
+
+// update rewrites the conformance suite's golden files in testdata/.
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

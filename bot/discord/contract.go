@@ -29,6 +29,5 @@ func (a *Adapter) Mount(mux *http.ServeMux) {
 
 // Preview renders r as Discord shows it: see the package's Preview.
 func (a *Adapter) Preview(r bot.Reply) bot.Preview {
-	messages, buttons := Preview(r)
-	return bot.Preview{Messages: messages, Buttons: buttons}
+	return Preview(r)
 }

@@ -42,6 +42,11 @@ func WithRetryDelay(delay func(failures int) time.Duration) Option {
 // checked against; without it, time.Now.
 func WithClock(now func() time.Time) Option { return func(d *deps.Deps) { d.Now = now } }
 
+// WithClaims decides with c which process answers an event, so that
+// several replicas sharing c answer each event once; without it, claims in
+// this process's memory.
+func WithClaims(c bot.Claims) Option { return func(d *deps.Deps) { d.Claims = c } }
+
 // newDeps applies opts over the shared defaults.
 func newDeps(workers int, opts []Option) deps.Deps {
 	set := make([]func(*deps.Deps), len(opts))

@@ -11,7 +11,7 @@ import (
 )
 
 // onMessage picks the messages the bot answers: direct messages, messages
-// that mention it, and every message in a help channel. Messages from bots,
+// that mention it, and every message in a help channel, once each. Messages from bots,
 // itself included, are ignored. Answering happens on the worker pool, so a
 // slow REST call never holds up the gateway.
 func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
@@ -32,13 +32,19 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 	if !dm && !mentioned && !slices.Contains(a.cfg.HelpChannelIDs, m.ChannelID) {
 		return
 	}
-	if !a.seen.First(m.ID) {
+	// Claimed, so that a message replayed after a resume, or seen by
+	// another replica sharing the claims, is answered once.
+	key := adapterName + ":message:" + m.ID
+	if !a.seen.Take(context.Background(), key) {
 		a.deps.Metrics.Deduplicated(adapterName)
-		return // replayed after a resume: answered already
+		return // answered, or being answered
 	}
 	msg := m.Message
-	if !a.work.Submit(func(ctx context.Context) { a.answer(ctx, msg, mentioned) }) {
-		a.seen.Forget(m.ID)
+	if !a.work.Submit(func(ctx context.Context) {
+		a.answer(ctx, msg, mentioned)
+		a.seen.Finish(ctx, key)
+	}) {
+		a.seen.Release(key)
 		a.deps.Metrics.Shed(adapterName)
 		a.log.Warn("message dropped: all workers busy", "channel", m.ChannelID)
 	}

@@ -7,10 +7,15 @@ import (
 )
 
 // Preview shows how a reply appears in Discord: its messages' Markdown
-// content, and the buttons under the last one as "[label]". It is for
-// previews (the web console), not for sending.
-func Preview(r bot.Reply) (messages, buttons []string) {
+// content, then the buttons under the last one by their labels (emoji
+// first). It is for previews (the web console), not for sending.
+func Preview(r bot.Reply) bot.Preview {
 	msg := render(r, "")
+	var out bot.Preview
+	for _, part := range msg.parts {
+		out = append(out, bot.PreviewPart{Text: part})
+	}
+	var buttons []string
 	for _, row := range msg.components {
 		if ar, ok := row.(discordgo.ActionsRow); ok {
 			for _, c := range ar.Components {
@@ -19,10 +24,13 @@ func Preview(r bot.Reply) (messages, buttons []string) {
 					if b.Emoji != nil {
 						label = b.Emoji.Name + " " + label
 					}
-					buttons = append(buttons, "["+label+"]")
+					buttons = append(buttons, label)
 				}
 			}
 		}
 	}
-	return msg.parts, buttons
+	if len(buttons) > 0 {
+		out = append(out, bot.PreviewPart{Buttons: buttons})
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
@@ -10,9 +11,11 @@ import (
 // Adapter is POST /v1/ask as a bot.Adapter: it has nothing to run, and
 // its endpoint answers at most Config.Concurrency requests at once.
 type Adapter struct {
-	bot     *bot.Bot
-	cfg     Config
-	metrics bot.MetricsSink
+	bot      *bot.Bot
+	cfg      Config
+	metrics  bot.MetricsSink
+	feedback bot.FeedbackRecorder
+	log      *slog.Logger
 }
 
 // Option sets a dependency of the adapter.
@@ -25,6 +28,12 @@ func WithMetrics(m bot.MetricsSink) Option {
 			a.metrics = m
 		}
 	}
+}
+
+// WithFeedback records the votes of POST /v1/feedback with rec, and logs
+// to log the votes it could not record.
+func WithFeedback(rec bot.FeedbackRecorder, log *slog.Logger) Option {
+	return func(a *Adapter) { a.feedback, a.log = rec, log }
 }
 
 // New returns the /v1/ask adapter answering with b.
@@ -55,7 +64,7 @@ func (a *Adapter) Mount(mux *http.ServeMux) { mux.Handle("/v1/", a.Handler()) }
 // Handler serves POST /v1/ask, refusing with 503 at once what exceeds
 // Config.Concurrency (when set).
 func (a *Adapter) Handler() http.Handler {
-	h := Handler(a.bot, a.cfg)
+	h := Handler(a.bot, a.cfg, a.feedback, a.log)
 	if a.cfg.Concurrency <= 0 {
 		return h
 	}

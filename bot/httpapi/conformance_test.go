@@ -2,6 +2,7 @@ package httpapi_test
 
 import (
 	"encoding/json"
+	"flag"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -105,3 +106,6 @@ func (s *suiteHarness) Stall(t *testing.T) (held func(*testing.T), release func(
 		})
 	}
 }
+
+// update rewrites the conformance suite's golden files in testdata/.
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")

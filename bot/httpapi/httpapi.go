@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"mime"
 	"net/http"
 	"net/netip"
@@ -17,7 +18,7 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/localhost"
 )
 
-// maxBody bounds an /v1/ask request.
+// maxBody bounds a request body.
 const maxBody = 64 << 10
 
 // maxConversation bounds the length of a Request's Conversation and Choice.
@@ -87,38 +88,21 @@ type Config struct {
 	Handoff bool
 }
 
-// Handler serves POST /v1/ask with b. The body must be JSON and say so in
-// its Content-Type, which a browser cannot send to another site without
-// asking it first (CORS).
-func Handler(b *bot.Bot, c Config) http.Handler {
+// Handler serves POST /v1/ask with b, and POST /v1/feedback into feedback
+// (nil keeps nothing), logging to log (nil logs nothing) what fails. A body must be JSON and say so in its Content-Type,
+// which a browser cannot send to another site without asking it first
+// (CORS).
+func Handler(b *bot.Bot, c Config, feedback bot.FeedbackRecorder, log *slog.Logger) http.Handler {
+	if feedback == nil {
+		feedback = bot.DiscardFeedback
+	}
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/ask", func(w http.ResponseWriter, r *http.Request) {
-		if c.Token == "" && !localhost.IsHost(r.Host) {
-			writeError(w, http.StatusForbidden, "without api_token the API answers only to localhost, 127.0.0.1 or [::1]")
-			return
-		}
-		if c.Token != "" && !authorized(r.Header.Get("Authorization"), c.Token) {
-			w.Header().Set("WWW-Authenticate", `Bearer realm="helpdeskbot"`)
-			writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
-			return
-		}
-		if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
-			writeError(w, http.StatusUnsupportedMediaType, "the body must be JSON, with Content-Type: application/json")
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
-		var tooBig *http.MaxBytesError
-		switch {
-		case errors.As(err, &tooBig):
-			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body must be at most %d bytes", maxBody))
-			return
-		case err != nil:
-			writeError(w, http.StatusBadRequest, "cannot read the request body")
-			return
-		}
 		var req Request
-		if err := json.Unmarshal(body, &req); err != nil {
-			writeError(w, http.StatusBadRequest, `expected {"message": "...", "user": "..."}`)
+		if !readRequest(w, r, c, &req, `expected {"message": "...", "user": "..."}`) {
 			return
 		}
 		if len(req.Conversation) > maxConversation || len(req.Choice) > maxConversation {
@@ -148,11 +132,51 @@ func Handler(b *bot.Bot, c Config) http.Handler {
 		}
 		json.NewEncoder(w).Encode(resp)
 	})
-	mux.HandleFunc("/v1/ask", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Allow", http.MethodPost)
-		writeError(w, http.StatusMethodNotAllowed, "use POST")
+	mux.HandleFunc("POST /v1/feedback", func(w http.ResponseWriter, r *http.Request) {
+		serveFeedback(w, r, b, c, feedback, log)
 	})
+	for _, path := range []string{"/v1/ask", "/v1/feedback"} {
+		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Allow", http.MethodPost)
+			writeError(w, http.StatusMethodNotAllowed, "use POST")
+		})
+	}
 	return mux
+}
+
+// readRequest checks a request's access and Content-Type and decodes its
+// JSON body, at most maxBody bytes, into into. On any problem it writes
+// the error, saying expected for a body that is not the right JSON, and
+// returns false.
+func readRequest(w http.ResponseWriter, r *http.Request, c Config, into any, expected string) bool {
+	if c.Token == "" && !localhost.IsHost(r.Host) {
+		writeError(w, http.StatusForbidden, "without api_token the API answers only to localhost, 127.0.0.1 or [::1]")
+		return false
+	}
+	if c.Token != "" && !authorized(r.Header.Get("Authorization"), c.Token) {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="helpdeskbot"`)
+		writeError(w, http.StatusUnauthorized, "missing or wrong bearer token")
+		return false
+	}
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		writeError(w, http.StatusUnsupportedMediaType, "the body must be JSON, with Content-Type: application/json")
+		return false
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("the body must be at most %d bytes", maxBody))
+		return false
+	case err != nil:
+		writeError(w, http.StatusBadRequest, "cannot read the request body")
+		return false
+	}
+	if err := json.Unmarshal(body, into); err != nil {
+		writeError(w, http.StatusBadRequest, expected)
+		return false
+	}
+	return true
 }
 
 // retryAfterLimited is the Retry-After of a rate-limited request, in

@@ -1,13 +1,16 @@
 package httpapi_test
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/netip"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/httpapi"
@@ -20,7 +23,7 @@ func handler(t *testing.T, token string) http.Handler {
 
 func handlerWith(t *testing.T, c httpapi.Config, opts ...bot.Option) http.Handler {
 	t.Helper()
-	return httpapi.Handler(testkit.NewBot(t, nil, opts...), c)
+	return httpapi.Handler(testkit.NewBot(t, nil, opts...), c, nil, nil)
 }
 
 // askRequest is a well-formed POST /v1/ask to localhost.
@@ -268,4 +271,124 @@ func TestRateLimitedIs429(t *testing.T) {
 		json.Unmarshal(rec.Body.Bytes(), &resp) != nil || resp.Outcome != bot.Limited {
 		t.Fatalf("over the limit: status %d, Retry-After %q, body %s", rec.Code, rec.Header().Get("Retry-After"), rec.Body)
 	}
+}
+
+// feedbackRequest is a well-formed POST /v1/feedback to localhost.
+func feedbackRequest(body string) *http.Request {
+	req := httptest.NewRequest(http.MethodPost, "http://localhost:8080/v1/feedback", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	return req
+}
+
+func TestFeedbackIsRecorded(t *testing.T) {
+	var got []bot.Feedback
+	rec := bot.FeedbackFunc(func(_ context.Context, f bot.Feedback) error {
+		got = append(got, f)
+		return nil
+	})
+	h := httpapi.Handler(testkit.NewBot(t, nil), httpapi.Config{}, rec, nil)
+	tests := []struct {
+		name, body string
+		want       bot.Feedback
+	}{
+		{"thumbs up in a conversation", `{"user":"web-1","conversation":"c-7","intent":"selfie","helpful":true}`,
+			bot.Feedback{Adapter: "http", User: "web-1", Channel: "http:c-7", Reply: "http:c-7", Intent: "selfie", Helpful: true}},
+		{"thumbs down alone", `{"user":"web-2","intent":"nfc","helpful":false}`,
+			bot.Feedback{Adapter: "http", User: "web-2", Intent: "nfc", Helpful: false}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got = nil
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, feedbackRequest(tt.body))
+			if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), `"recorded":true`) {
+				t.Fatalf("status %d: %s", w.Code, w.Body)
+			}
+			if len(got) != 1 {
+				t.Fatalf("recorded %d votes, want 1", len(got))
+			}
+			f := got[0]
+			if f.Time.IsZero() {
+				t.Error("the vote has no time")
+			}
+			f.Time = time.Time{}
+			if f != tt.want {
+				t.Errorf("recorded %+v, want %+v", f, tt.want)
+			}
+		})
+	}
+}
+
+func TestFeedbackRefusesWhatItCannotRecord(t *testing.T) {
+	recorded := 0
+	rec := bot.FeedbackFunc(func(context.Context, bot.Feedback) error {
+		recorded++
+		return nil
+	})
+	failing := bot.FeedbackFunc(func(context.Context, bot.Feedback) error { return errors.New("store down") })
+	tests := []struct {
+		name, body string
+		rec        bot.FeedbackRecorder
+		code       int
+	}{
+		{"no vote", `{"user":"u","intent":"selfie"}`, rec, http.StatusBadRequest},
+		{"no intent", `{"user":"u","helpful":true}`, rec, http.StatusBadRequest},
+		{"unknown intent", `{"user":"u","intent":"no-such-topic","helpful":true}`, rec, http.StatusBadRequest},
+		{"not JSON", `helpful`, rec, http.StatusBadRequest},
+		{"long conversation", `{"user":"u","intent":"selfie","helpful":true,"conversation":"` + strings.Repeat("c", 201) + `"}`, rec, http.StatusBadRequest},
+		{"store fails", `{"user":"u","intent":"selfie","helpful":true}`, failing, http.StatusServiceUnavailable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			recorded = 0
+			h := httpapi.Handler(testkit.NewBot(t, nil), httpapi.Config{}, tt.rec, nil)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, feedbackRequest(tt.body))
+			if w.Code != tt.code {
+				t.Fatalf("status %d, want %d: %s", w.Code, tt.code, w.Body)
+			}
+			var e struct{ Error string }
+			if err := json.Unmarshal(w.Body.Bytes(), &e); err != nil || e.Error == "" {
+				t.Errorf("body %q is not a JSON error", w.Body)
+			}
+			if strings.Contains(w.Body.String(), "store down") {
+				t.Errorf("the store's error reached the caller: %s", w.Body)
+			}
+			if recorded != 0 {
+				t.Errorf("recorded %d votes of a refused request", recorded)
+			}
+		})
+	}
+}
+
+func TestFeedbackNeedsTheSameAccessAsAsk(t *testing.T) {
+	h := httpapi.Handler(testkit.NewBot(t, nil), httpapi.Config{Token: "s3cret"}, nil, nil)
+	body := `{"user":"u","intent":"selfie","helpful":true}`
+	for _, tt := range []struct {
+		name, auth string
+		code       int
+	}{
+		{"no token", "", http.StatusUnauthorized},
+		{"wrong token", "Bearer nope", http.StatusUnauthorized},
+		{"right token", "Bearer s3cret", http.StatusOK},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			req := feedbackRequest(body)
+			if tt.auth != "" {
+				req.Header.Set("Authorization", tt.auth)
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, req)
+			if w.Code != tt.code {
+				t.Errorf("status %d, want %d: %s", w.Code, tt.code, w.Body)
+			}
+		})
+	}
+	t.Run("GET", func(t *testing.T) {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "http://localhost/v1/feedback", nil))
+		if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") != http.MethodPost {
+			t.Errorf("GET: status %d, Allow %q", w.Code, w.Header().Get("Allow"))
+		}
+	})
 }

@@ -37,7 +37,7 @@ func TestAskCarriesTheDecision(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rec := ask(httpapi.Handler(b, httpapi.Config{}), `{"message":"hello"}`, "")
+			rec := ask(httpapi.Handler(b, httpapi.Config{}, nil, nil), `{"message":"hello"}`, "")
 			if rec.Code != http.StatusOK {
 				t.Fatalf("status %d: %s", rec.Code, rec.Body)
 			}

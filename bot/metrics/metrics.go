@@ -1,7 +1,8 @@
 // Package metrics exposes the bot's work as Prometheus metrics: turns by
 // adapter, outcome and intent, decisions by outcome and reason, handoffs to
 // a person, match latency, deliveries, de-duplicated and
-// shed events, recovered panics, knowledge reloads and the loaded knowledge.
+// shed events, recovered panics, knowledge reloads and the loaded knowledge,
+// and the calls to the shared state store that fell back to memory.
 package metrics
 
 import (
@@ -34,6 +35,7 @@ type Metrics struct {
 	reloads       prometheus.Counter
 	reloadsFailed prometheus.Counter
 	knowledge     *prometheus.GaugeVec
+	fallbacks     *prometheus.CounterVec
 }
 
 // New returns metrics registered in their own registry, with the Go runtime
@@ -85,8 +87,11 @@ func New() *Metrics {
 		knowledge: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "helpdesk_knowledge_info", Help: "The knowledge in use: its version (content hash) and number of intents.",
 		}, []string{"version", "intents"}),
+		fallbacks: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "helpdesk_state_fallbacks_total", Help: "Calls to the shared state store that failed and used this process's memory instead, by operation (claim, done, release, get, put, delete).",
+		}, []string{"op"}),
 	}
-	r.MustRegister(m.messages, m.decisions, m.latency, m.replies, m.deduplicated, m.shed, m.panics, m.limited, m.pastReview, m.handoffs, m.recordsLost, m.reloads, m.reloadsFailed, m.knowledge,
+	r.MustRegister(m.messages, m.decisions, m.latency, m.replies, m.deduplicated, m.shed, m.panics, m.limited, m.pastReview, m.handoffs, m.recordsLost, m.reloads, m.reloadsFailed, m.knowledge, m.fallbacks,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }
@@ -149,6 +154,10 @@ func (m *Metrics) KnowledgeLoaded(version string, intents int, reload bool) {
 
 // RecordDropped counts a turn or feedback not recorded under load.
 func (m *Metrics) RecordDropped() { m.recordsLost.Inc() }
+
+// StateFallback counts a call to the shared state store that failed, by
+// operation.
+func (m *Metrics) StateFallback(op string) { m.fallbacks.WithLabelValues(op).Inc() }
 
 // ReloadFailed counts a reload that was refused.
 func (m *Metrics) ReloadFailed() { m.reloadsFailed.Inc() }

@@ -29,6 +29,7 @@ func TestMetricsExposition(t *testing.T) {
 	m.KnowledgeLoaded("abc", 17, false)
 	m.KnowledgeLoaded("def", 18, true)
 	m.ReloadFailed()
+	m.StateFallback("claim")
 
 	rec := httptest.NewRecorder()
 	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
@@ -50,6 +51,7 @@ func TestMetricsExposition(t *testing.T) {
 		`helpdesk_knowledge_info{intents="18",version="def"} 1`,
 		`helpdesk_knowledge_reloads_total 1`,
 		`helpdesk_knowledge_reloads_failed_total 1`,
+		`helpdesk_state_fallbacks_total{op="claim"} 1`,
 		`go_goroutines`,
 	} {
 		if !strings.Contains(string(body), want) {

@@ -13,6 +13,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -33,6 +34,12 @@ type Config struct {
 	// MinAccuracy is the least share of the lines of the folder's _tests.tsv
 	// that the new knowledge must get right.
 	MinAccuracy float64
+	// Gate, when set, checks a new version that passed every other check
+	// (see ChangeGate).
+	Gate Gate
+	// Problems are the problems lint found in the knowledge the bot answers
+	// with when New is called (its warnings), for Status.
+	Problems intents.Problems
 }
 
 // DefaultDebounce is the quiet time before a reload.
@@ -54,7 +61,14 @@ type Reloader struct {
 	bot   *bot.Bot
 	log   *slog.Logger
 	hooks Hooks
+	now   func() time.Time
 	mu    sync.Mutex // one reload at a time
+	// status is what Status returns; guarded by statusMu, so that Status
+	// does not wait for a reload under way.
+	statusMu sync.Mutex
+	status   Status
+	// refusedLast says the last reload was refused.
+	refusedLast bool
 }
 
 // New returns a Reloader for b's knowledge in cfg.Dir.
@@ -65,81 +79,197 @@ func New(cfg Config, b *bot.Bot, log *slog.Logger, hooks Hooks) *Reloader {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Reloader{cfg: cfg, bot: b, log: log, hooks: hooks}
+	r := &Reloader{cfg: cfg, bot: b, log: log, hooks: hooks, now: time.Now}
+	r.status = Status{Since: r.now(), Problems: cfg.Problems}
+	if k := b.Knowledge(); k != nil {
+		r.status.Version = k.Version
+	}
+	return r
+}
+
+// Outcome is what a reload did.
+type Outcome string
+
+// The outcomes of a reload.
+const (
+	// Accepted: the folder passed every check and its version answers now.
+	Accepted Outcome = "accepted"
+	// Unchanged: the folder holds the version that answers already.
+	Unchanged Outcome = "unchanged"
+	// Refused: a check failed, and the version answering stays.
+	Refused Outcome = "refused"
+)
+
+// Result is what one reload did.
+type Result struct {
+	// At is when the reload ran.
+	At      time.Time
+	Outcome Outcome
+	// Version is the version found in the folder; Previous the one
+	// answering before the reload, and Answering the one after.
+	Version, Previous, Answering string
+	// Problems are, for a refusal, every reason for it (errors; knock-on
+	// errors marked), and otherwise the warnings of the version checked.
+	Problems intents.Problems
+	// AfterRefusal says an accepted or unchanged reload follows a refused
+	// one: the edit that was refused has been fixed (or undone).
+	AfterRefusal bool
+}
+
+// Err is the *Error of a refused reload, or nil.
+func (res Result) Err() error {
+	if res.Outcome != Refused {
+		return nil
+	}
+	return &Error{Problems: res.Problems}
+}
+
+// Status is what the Reloader knows of the knowledge: the version
+// answering and the last refused reload.
+type Status struct {
+	// Version is the version answering, put in use at Since; Problems are
+	// the warnings lint found in it then.
+	Version  string
+	Since    time.Time
+	Problems intents.Problems
+	// Refused is the last refused reload; nil when none was. It stays
+	// after a later reload is accepted or finds the edit undone: Current
+	// says whether it is still the last word on the folder.
+	Refused *Result
+	// Current says the last reload was the refusal in Refused: the folder
+	// on disk is still the refused version (or a later edit not yet
+	// reloaded).
+	Current bool
+}
+
+// Status returns what the Reloader knows of the knowledge now.
+func (r *Reloader) Status() Status {
+	r.statusMu.Lock()
+	defer r.statusMu.Unlock()
+	st := r.status
+	st.Current = r.refusedLast
+	return st
 }
 
 // Error is why a reload was refused: every problem found.
 type Error struct {
-	Problems []string
+	Problems intents.Problems
 }
 
 func (e *Error) Error() string {
-	return fmt.Sprintf("reload refused: %d problems, first: %s", len(e.Problems), e.Problems[0])
+	return fmt.Sprintf("reload refused: %d problems, first: %s", len(e.Problems), firstCause(e.Problems))
+}
+
+// firstCause is the first problem that is not a knock-on error of another.
+func firstCause(ps intents.Problems) intents.Problem {
+	if roots := ps.RootCauses(); len(roots) > 0 {
+		return roots[0]
+	}
+	return ps[0]
 }
 
 // Reload loads the folder and puts it in use if it passes every check:
 // no lint errors; every example that matched its own intent before still
-// does; and the folder's _tests.tsv, if any, is answered at least at
-// MinAccuracy. On failure the knowledge in use stays and the returned
-// *Error lists every problem, for the caller to log (see Log).
-func (r *Reloader) Reload(ctx context.Context) error {
+// does; the folder's _tests.tsv, if any, is answered at least at
+// MinAccuracy; and the Gate, if any, lets it through. On a refusal the
+// knowledge in use stays, and the Result lists every problem. Reload logs
+// nothing: the caller logs the Result once (see Log).
+func (r *Reloader) Reload(ctx context.Context) Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	fsys := intents.Dir(r.cfg.Dir)
-	k, problems := intents.Lint(fsys, time.Now())
-	var refused []string
+	k, next, problems := intents.LintIndex(fsys, r.now())
+	res := Result{At: r.now(), Version: k.Version}
+	var refused, warnings intents.Problems
 	for _, p := range problems {
 		if p.Severity == intents.Error {
-			refused = append(refused, p.String())
+			refused = append(refused, p)
+		} else {
+			warnings = append(warnings, p)
 		}
 	}
-	var next *intents.Index
 	if len(refused) == 0 {
-		next = intents.NewIndex(k)
 		refused = append(refused, stolenExamples(ctx, r.bot, next)...)
 		refused = append(refused, r.regressions(ctx, fsys, next)...)
+		if len(refused) == 0 && r.cfg.Gate != nil && r.bot.Knowledge().Version != k.Version {
+			for _, msg := range r.cfg.Gate(ctx, r.bot, next) {
+				refused = append(refused, intents.Problem{Severity: intents.Error, Message: msg})
+			}
+		}
 	}
-	if len(refused) > 0 {
+	r.statusMu.Lock()
+	defer r.statusMu.Unlock()
+	res.Previous = r.status.Version
+	res.AfterRefusal = r.refusedLast
+	r.refusedLast = len(refused) > 0
+	switch {
+	case len(refused) > 0:
+		res.Outcome, res.Answering, res.Problems = Refused, res.Previous, refused
+		r.status.Refused = &res
 		if r.hooks.Failed != nil {
 			r.hooks.Failed()
 		}
-		return &Error{Problems: refused}
+		return res
+	case r.bot.Knowledge().Version == k.Version:
+		res.Outcome, res.Answering, res.Problems = Unchanged, k.Version, warnings
+	default:
+		r.bot.SetIndex(next)
+		res.Outcome, res.Answering, res.Problems = Accepted, k.Version, warnings
+		r.status.Since = res.At
+		if r.hooks.Loaded != nil {
+			r.hooks.Loaded(k)
+		}
 	}
-	if old := r.bot.Knowledge(); old.Version == k.Version {
-		return nil // nothing changed
-	}
-	r.bot.SetIndex(next)
-	r.log.Info("knowledge reloaded", "version", k.Version, "intents", len(k.Intents))
-	if r.hooks.Loaded != nil {
-		r.hooks.Loaded(k)
-	}
-	return nil
+	r.status.Version, r.status.Problems = res.Answering, warnings
+	return res
 }
 
-// Log logs the result of a reload that failed, once, at the edge that
-// asked for it: each problem of a refusal on its own line, or the error.
-// A nil err logs nothing.
-func Log(log *slog.Logger, err error) {
-	var refused *Error
-	switch {
-	case err == nil:
-	case errors.As(err, &refused):
-		for _, p := range refused.Problems {
-			log.Error("knowledge reload refused", "problem", p)
+// Log logs the result of a reload once, at the edge that asked for it
+// (trigger says what: "watch", "SIGHUP"): one summary line with the
+// versions, the outcome, and for a refusal the first problem that is not
+// a knock-on error of another and how many others there are; then each
+// problem at debug level.
+func Log(log *slog.Logger, trigger string, res Result) {
+	attrs := []any{"trigger", trigger, "version", res.Version, "answering", res.Answering}
+	switch res.Outcome {
+	case Refused:
+		first := firstCause(res.Problems)
+		knockOn := 0
+		for _, p := range res.Problems {
+			if p.KnockOn != "" {
+				knockOn++
+			}
 		}
+		attrs = append(attrs, "problem", first.String(), "others", len(res.Problems)-1, "knock_on", knockOn)
+		log.Error("knowledge reload refused", attrs...)
+	case Accepted:
+		attrs = append(attrs, "previous", res.Previous, "warnings", len(res.Problems))
+		if res.AfterRefusal {
+			attrs = append(attrs, "after_refusal", true)
+		}
+		log.Info("knowledge reload accepted", attrs...)
 	default:
-		log.Error("knowledge reload failed", "err", err)
+		attrs = append(attrs, "warnings", len(res.Problems))
+		if res.AfterRefusal {
+			// The refused edit was undone: say so, as the refusal was said.
+			log.Info("knowledge reload accepted", append(attrs, "after_refusal", true, "unchanged", true)...)
+		} else {
+			log.Info("knowledge reload unchanged", attrs...)
+		}
+	}
+	for _, p := range res.Problems {
+		log.Debug("knowledge reload problem", "version", res.Version, "problem", p.String(), "knock_on", p.KnockOn != "")
 	}
 }
 
 // stolenExamples lists the examples that matched their own intent with the
 // knowledge in use and no longer do with next, naming the intent that took
 // each.
-func stolenExamples(ctx context.Context, current *bot.Bot, next *intents.Index) []string {
+func stolenExamples(ctx context.Context, current *bot.Bot, next *intents.Index) intents.Problems {
 	trial, before := current.Trial(next), current.Quiet()
-	var out []string
+	var out intents.Problems
 	for _, in := range next.Knowledge().Intents {
-		for _, ex := range in.Examples {
+		for i, ex := range in.Examples {
 			now := trial.Answer(ctx, bot.Message{Text: ex})
 			if now.Label() == in.ID {
 				continue
@@ -151,24 +281,28 @@ func stolenExamples(ctx context.Context, current *bot.Bot, next *intents.Index) 
 			if took == bot.OutOfScope {
 				took = "nothing (fallback)"
 			}
-			out = append(out, fmt.Sprintf("%s: example %q of %s now matches %s", in.File, ex, in.ID, took))
+			out = append(out, intents.Problem{File: in.File, Line: in.ExampleLines[i],
+				Message: fmt.Sprintf("example %q of %s now matches %s", ex, in.ID, took)})
 		}
 	}
 	return out
 }
 
 // regressions checks next against the folder's _tests.tsv.
-func (r *Reloader) regressions(ctx context.Context, fsys fs.FS, next *intents.Index) []string {
+func (r *Reloader) regressions(ctx context.Context, fsys fs.FS, next *intents.Index) intents.Problems {
 	data, err := intents.ReadFile(fsys, intents.TestsFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
+	problem := func(line int, format string, args ...any) intents.Problem {
+		return intents.Problem{File: intents.TestsFile, Line: line, Message: fmt.Sprintf(format, args...)}
+	}
 	if err != nil {
-		return []string{err.Error()}
+		return intents.Problems{testsProblem(err)}
 	}
 	cases, err := bot.ReadCases(bytes.NewReader(data), intents.TestsFile)
 	if err != nil {
-		return []string{err.Error()}
+		return intents.Problems{testsProblem(err)}
 	}
 	rep := bot.Evaluate(ctx, r.bot.Trial(next), cases)
 	total := rep.InScope + rep.OutOfScope
@@ -176,11 +310,29 @@ func (r *Reloader) regressions(ctx context.Context, fsys fs.FS, next *intents.In
 	if total == 0 || float64(correct)/float64(total) >= r.cfg.MinAccuracy {
 		return nil
 	}
-	out := []string{fmt.Sprintf("%s: accuracy %.1f%% is below the minimum %.1f%%", intents.TestsFile, 100*float64(correct)/float64(total), 100*r.cfg.MinAccuracy)}
+	out := intents.Problems{problem(0, "accuracy %.1f%% is below the minimum %.1f%%", 100*float64(correct)/float64(total), 100*r.cfg.MinAccuracy)}
 	for _, w := range rep.Wrong() {
-		out = append(out, fmt.Sprintf("%s:%d: expected %s, got %s: %s", intents.TestsFile, w.Line, w.Intent, w.Got, w.Message))
+		out = append(out, problem(w.Line, "expected %s, got %s: %s", w.Intent, w.Got, w.Message))
 	}
 	return out
+}
+
+// testsProblem is an error reading _tests.tsv ("_tests.tsv:LINE: msg" or
+// "_tests.tsv: msg") as a problem.
+func testsProblem(err error) intents.Problem {
+	p := intents.Problem{File: intents.TestsFile, Message: err.Error()}
+	rest, ok := strings.CutPrefix(p.Message, intents.TestsFile+":")
+	if !ok {
+		return p
+	}
+	if n, msg, ok := strings.Cut(rest, ":"); ok {
+		if line, err := strconv.Atoi(n); err == nil {
+			p.Line, p.Message = line, strings.TrimSpace(msg)
+			return p
+		}
+	}
+	p.Message = strings.TrimSpace(rest)
+	return p
 }
 
 // Run watches the folder until ctx ends, reloading after each burst of
@@ -228,7 +380,7 @@ func (r *Reloader) Run(ctx context.Context) error {
 			r.log.Warn("knowledge watch error", "err", err)
 		case <-fire:
 			fire = nil
-			Log(r.log, r.Reload(ctx)) // a refusal is counted too; keep watching
+			Log(r.log, "watch", r.Reload(ctx)) // a refusal is counted too; keep watching
 		}
 	}
 }

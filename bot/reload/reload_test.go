@@ -41,7 +41,7 @@ func TestReloadPutsGoodKnowledgeInUse(t *testing.T) {
 		t.Fatalf("before: %s %s", got.Outcome, got.Intent)
 	}
 	write(t, dir, "nfc.md", strings.Replace(nfcIntent, "%s", "v1", 1))
-	if err := r.Reload(context.Background()); err != nil {
+	if err := r.Reload(context.Background()).Err(); err != nil {
 		t.Fatal(err)
 	}
 	if got := b.Answer(context.Background(), bot.Message{Text: "nfc chip"}); got.Intent != "nfc" {
@@ -50,7 +50,7 @@ func TestReloadPutsGoodKnowledgeInUse(t *testing.T) {
 	if loaded.Load() != 1 {
 		t.Errorf("Loaded called %d times", loaded.Load())
 	}
-	if err := r.Reload(context.Background()); err != nil || loaded.Load() != 1 {
+	if err := r.Reload(context.Background()).Err(); err != nil || loaded.Load() != 1 {
 		t.Errorf("a reload without changes: err %v, Loaded %d times", err, loaded.Load())
 	}
 }
@@ -93,13 +93,13 @@ func TestReloadRefusals(t *testing.T) {
 			logs := &testkit.LogBuffer{}
 			r := reload.New(reload.Config{Dir: dir, MinAccuracy: 0.9}, b, slogTo(logs), reload.Hooks{Failed: func() { failed.Add(1) }})
 			tt.edit(t, dir)
-			err := reloadWithin(t, r)
+			res := reloadWithin(t, r)
 			var refused *reload.Error
-			if !errors.As(err, &refused) {
-				t.Fatalf("Reload = %v, want a refusal", err)
+			if !errors.As(res.Err(), &refused) || res.Outcome != reload.Refused {
+				t.Fatalf("Reload = %+v, want a refusal", res)
 			}
-			if !strings.Contains(strings.Join(refused.Problems, "\n"), tt.wants) {
-				t.Fatalf("problems:\n%s\nwant one with %q", strings.Join(refused.Problems, "\n"), tt.wants)
+			if !strings.Contains(refused.Problems.Error(), tt.wants) {
+				t.Fatalf("problems:\n%s\nwant one with %q", refused.Problems.Error(), tt.wants)
 			}
 			if b.Index().Knowledge().Version != before {
 				t.Error("a refused reload changed the knowledge in use")
@@ -111,9 +111,9 @@ func TestReloadRefusals(t *testing.T) {
 			if strings.Contains(logs.String(), "refused") {
 				t.Errorf("Reload logged its refusal:\n%s", logs)
 			}
-			reload.Log(slogTo(logs), err)
-			if n := strings.Count(logs.String(), "knowledge reload refused"); n != len(refused.Problems) {
-				t.Errorf("%d lines for %d problems:\n%s", n, len(refused.Problems), logs)
+			reload.Log(slogTo(logs), "test", res)
+			if n := strings.Count(logs.String(), "knowledge reload refused"); n != 1 {
+				t.Errorf("%d lines for one refusal:\n%s", n, logs)
 			}
 		})
 	}
@@ -142,16 +142,16 @@ func wait(t *testing.T, what string, c <-chan struct{}) {
 
 // reloadWithin reloads, failing the test if that does not end in a few
 // seconds.
-func reloadWithin(t *testing.T, r *reload.Reloader) error {
+func reloadWithin(t *testing.T, r *reload.Reloader) reload.Result {
 	t.Helper()
-	done := make(chan error, 1)
+	done := make(chan reload.Result, 1)
 	go func() { done <- r.Reload(context.Background()) }()
 	select {
-	case err := <-done:
-		return err
+	case res := <-done:
+		return res
 	case <-time.After(10 * time.Second):
 		t.Fatal("Reload did not return within 10s")
-		return nil
+		return reload.Result{}
 	}
 }
 
@@ -267,12 +267,12 @@ func TestReloadRefusesDeepFrontMatterInLittleMemory(t *testing.T) {
 			runtime.GC()
 			var m0, m1 runtime.MemStats
 			runtime.ReadMemStats(&m0)
-			err := reloadWithin(t, r)
+			err := reloadWithin(t, r).Err()
 			runtime.ReadMemStats(&m1)
 			alloc := m1.TotalAlloc - m0.TotalAlloc
 			t.Logf("reload allocated %.1f MB", float64(alloc)/(1<<20))
 			var refused *reload.Error
-			if !errors.As(err, &refused) || !strings.Contains(strings.Join(refused.Problems, "\n"), tt.want) {
+			if !errors.As(err, &refused) || !strings.Contains(refused.Problems.Error(), tt.want) {
 				t.Fatalf("Reload = %v, want a refusal with %q", err, tt.want)
 			}
 			if alloc > 16<<20 {

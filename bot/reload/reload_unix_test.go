@@ -24,9 +24,9 @@ func TestReloadRefusesANamedPipe(t *testing.T) {
 	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.md"), 0o644); err != nil {
 		t.Skipf("no named pipes here: %v", err)
 	}
-	err := reloadWithin(t, r)
+	err := reloadWithin(t, r).Err()
 	var refused *reload.Error
-	if !errors.As(err, &refused) || !strings.Contains(strings.Join(refused.Problems, "\n"), "pipe.md:1: not a regular file (a named pipe)") {
+	if !errors.As(err, &refused) || !strings.Contains(refused.Problems.Error(), "pipe.md:1: not a regular file (a named pipe)") {
 		t.Fatalf("Reload = %v, want a refusal naming pipe.md", err)
 	}
 	if b.Index().Knowledge().Version != before {

@@ -13,6 +13,7 @@ import (
 	"github.com/slack-go/slack"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/internal/claimed"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/deps"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/httpbody"
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/lograte"
@@ -28,7 +29,7 @@ type Adapter struct {
 	log      *slog.Logger
 	api      webAPI
 	deps     deps.Deps
-	events   *work.Dedup
+	events   *claimed.Events
 	work     *work.Pool
 	renders  renderCache
 	// badSignatures rate-limits the log line of a refused signature.
@@ -38,13 +39,6 @@ type Adapter struct {
 	// socketUp says the Socket Mode connection is open.
 	socketUp atomic.Bool
 }
-
-// Event de-duplication: Slack retries for about 5 minutes; ids are kept
-// twice that long.
-const (
-	dedupTTL  = 10 * time.Minute
-	dedupSize = 100_000
-)
 
 // New returns a Slack adapter for b. Feedback clicks go to feedback (nil
 // keeps nothing); log receives one line per failure; opts give the other
@@ -75,7 +69,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		api: sdkClient{client}, deps: d,
-		events:        work.NewDedup(dedupTTL, dedupSize),
+		events:        claimed.New(d.Claims, log.With("adapter", adapterName), d.Now),
 		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
@@ -101,7 +95,7 @@ func (a *Adapter) Handler() http.Handler {
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
 	defer a.work.Stop(a.deps.Drain)
-	a.log.Info("de-duplication store: in memory, this process only", "dedup_store", "memory")
+	a.log.Info("de-duplication store", "dedup_store", a.events.Name())
 
 	if err := a.connect(ctx); err != nil {
 		if ctx.Err() != nil {

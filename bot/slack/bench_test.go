@@ -1,6 +1,7 @@
 package slack_test
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
@@ -9,6 +10,8 @@ import (
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
+	"github.com/helpdeskbot/helpdeskbot/bot/state/postgres"
+	"github.com/helpdeskbot/helpdeskbot/bot/state/statetest"
 	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
@@ -39,6 +42,25 @@ func BenchmarkEventsEndpoint(b *testing.B) {
 	postEvents(b, h.srv.URL+"/slack/events")
 	b.StopTimer()
 	h.fake.waitPosts(b.N)
+}
+
+// BenchmarkEventsEndpointPostgresClaims is BenchmarkEventsEndpoint with
+// the events claimed in PostgreSQL (HELPDESK_TEST_POSTGRES), as replicas
+// sharing claims do: a claim on arrival, a done mark once answered.
+func BenchmarkEventsEndpointPostgresClaims(b *testing.B) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	store, err := postgres.Open(ctx, statetest.PostgresSchema(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer store.Close()
+	h := start(b, func(c *slack.Config) { c.Queue = 1 << 16 }, slack.WithClaims(store.Claims()))
+	h.fake.light = true
+	b.ResetTimer()
+	postEvents(b, h.srv.URL+"/slack/events")
+	h.fake.waitPosts(b.N)
+	h.stop() // the done marks are in the measure too
 }
 
 // BenchmarkEventsEndpointAckOnly posts channel messages the bot does not

@@ -30,5 +30,5 @@ func (a *Adapter) Mount(mux *http.ServeMux) {
 // Preview renders r as Slack shows it: see the package's Preview; the
 // buttons are among the blocks, where Slack shows them.
 func (a *Adapter) Preview(r bot.Reply) bot.Preview {
-	return bot.Preview{Messages: Preview(r)}
+	return Preview(r)
 }

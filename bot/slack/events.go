@@ -36,7 +36,7 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 		if cb != nil {
 			eventID = cb.EventID
 		}
-		if !a.takeEvent(eventID, ev.TeamID, ev.InnerEvent) {
+		if !a.takeEvent(r.Context(), eventID, ev.TeamID, ev.InnerEvent) {
 			w.Header().Set("Retry-After", "60")
 			http.Error(w, "busy", http.StatusServiceUnavailable)
 			return
@@ -50,20 +50,33 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 // takeEvent accepts one Events API event for answering, over either
 // transport. It reports false only when the event should be delivered again
 // (the pool is full); repeats, ignored events and accepted ones give true.
-func (a *Adapter) takeEvent(eventID, team string, inner slackevents.EventsAPIInnerEvent) bool {
+// The event is claimed first, so that of the deliveries of one event (a
+// retry, or the same event at another replica sharing the claims) one is
+// answered; the claim is done once the answer is over, and released when
+// the event is refused.
+func (a *Adapter) takeEvent(ctx context.Context, eventID, team string, inner slackevents.EventsAPIInnerEvent) bool {
 	m, ok := a.messageOf(inner)
 	if !ok {
 		return true
 	}
 	m.team = team
-	if eventID != "" && !a.events.First(eventID) {
-		a.deps.Metrics.Deduplicated(adapterName)
-		return true // a retry or a repeat: answered once already
+	key := ""
+	if eventID != "" {
+		key = adapterName + ":" + eventID
+		if !a.events.Take(ctx, key) {
+			a.deps.Metrics.Deduplicated(adapterName)
+			return true // a retry or a repeat: answered, or being answered
+		}
 	}
-	taken := a.work.Submit(func(ctx context.Context) { a.answer(ctx, m) })
+	taken := a.work.Submit(func(ctx context.Context) {
+		a.answer(ctx, m)
+		if key != "" {
+			a.events.Finish(ctx, key)
+		}
+	})
 	if !taken {
-		if eventID != "" {
-			a.events.Forget(eventID)
+		if key != "" {
+			a.events.Release(key)
 		}
 		a.deps.Metrics.Shed(adapterName)
 		a.log.Warn("event refused: all workers busy", "event_id", eventID)

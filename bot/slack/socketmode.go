@@ -62,7 +62,7 @@ func (a *Adapter) socketEvent(ctx context.Context, sm socketConn, evt socketmode
 		if cb, ok := ev.Data.(*slackevents.EventsAPICallbackEvent); ok {
 			eventID = cb.EventID
 		}
-		if a.takeEvent(eventID, ev.TeamID, ev.InnerEvent) {
+		if a.takeEvent(ctx, eventID, ev.TeamID, ev.InnerEvent) {
 			ack()
 		}
 	case socketmode.EventTypeSlashCommand:

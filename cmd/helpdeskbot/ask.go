@@ -34,7 +34,9 @@ func (a *app) askCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   `ask "MESSAGE"`,
 		Short: "Print the bot's reply to one message",
-		Args:  cobra.MinimumNArgs(1),
+		Example: "  helpdeskbot ask \"my selfie keeps failing\"\n" +
+			"  helpdeskbot ask --json --knowledge ./knowledge \"glare on my licence\"",
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			b, err := a.newBot()
 			if err != nil {

@@ -42,11 +42,12 @@ type benchRow struct {
 
 func (a *app) benchPublicCommand() *cobra.Command {
 	return &cobra.Command{
-		Use:    "bench-public DIR",
-		Short:  "Import each intent data set in DIR and measure matching on its held-out sentences",
-		Long:   "bench-public imports each data set in DIR (X-train.csv with X-test.csv; JSON with a split; Rasa .yml) into a temporary knowledge folder, as \"import\" does, and evaluates its held-out sentences with the configured thresholds.",
-		Hidden: true,
-		Args:   cobra.ExactArgs(1),
+		Use:     "bench-public DIR",
+		Short:   "Import each intent data set in DIR and measure matching on its held-out sentences",
+		Long:    "bench-public imports each data set in DIR (X-train.csv with X-test.csv; JSON with a split; Rasa .yml) into a temporary knowledge folder, as \"import\" does, and evaluates its held-out sentences with the configured thresholds.",
+		Example: "  helpdeskbot bench-public ../shared/eval/public",
+		Hidden:  true,
+		Args:    cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := args[0]
 			sets, err := findBenchSets(dir)

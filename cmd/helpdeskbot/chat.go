@@ -1,8 +1,9 @@
 package main
 
 import (
-	"bufio"
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"strconv"
 	"strings"
@@ -20,7 +21,9 @@ func (a *app) chatCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "chat",
 		Short: "Talk to the bot in the terminal",
-		Args:  cobra.NoArgs,
+		Example: "  helpdeskbot chat\n" +
+			"  helpdeskbot chat --knowledge ./knowledge",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			b, err := a.newBot(bot.WithConversations(bot.NewMemoryConversations(1, nil), a.cfg.Conversation.TTL),
 				bot.WithHandoffQuiet(a.cfg.Handoff.Quiet))
@@ -36,21 +39,25 @@ func (a *app) chatCommand() *cobra.Command {
 // The whole session is one conversation: the bot remembers the topics it
 // answered and the choices it offered, so a number or a title picks a
 // choice and follow-ups are read against the topic just answered.
-// Nobody can be called from a terminal.
+// Nobody can be called from a terminal. In a terminal, lines are edited
+// (arrow keys, Ctrl-A/E, history kept under the user's state directory)
+// and replies wrap to its width.
 func (a *app) chat(cmd *cobra.Command, b *bot.Bot) error {
 	ctx := cmd.Context()
-	fmt.Fprintln(a.stdout, chatIntro)
-	in := bufio.NewScanner(a.stdin)
-	in.Buffer(make([]byte, 0, 64*1024), 1024*1024)
+	tty := newChatIO(a.stdin, a.stdout, historyPath())
+	defer tty.Close()
+	fmt.Fprintln(tty, fitTo(tty, chatIntro))
 	session := fmt.Sprintf("cli:%d:%d", os.Getpid(), time.Now().UnixNano())
 	var listed []bot.Choice // the topics /topics listed, until the next message
 	for {
-		fmt.Fprint(a.stdout, "\nyou> ")
-		if !in.Scan() {
-			fmt.Fprintln(a.stdout)
-			return in.Err()
+		line, err := tty.ReadLine()
+		if err != nil {
+			if errors.Is(err, errEOF) {
+				return nil
+			}
+			return err
 		}
-		text := strings.TrimSpace(in.Text())
+		text := strings.TrimSpace(line)
 		m := bot.Message{Text: text, User: "terminal", Adapter: "cli", Conversation: session}
 		switch {
 		case text == "":
@@ -59,9 +66,9 @@ func (a *app) chat(cmd *cobra.Command, b *bot.Bot) error {
 			return nil
 		case text == "/topics":
 			listed = b.Topics()
-			fmt.Fprintln(a.stdout)
+			fmt.Fprintln(tty)
 			for i, t := range listed {
-				fmt.Fprintf(a.stdout, "  %d. %s\n", i+1, t.Title)
+				fmt.Fprintf(tty, "  %d. %s\n", i+1, t.Title)
 			}
 			continue
 		default:
@@ -71,12 +78,23 @@ func (a *app) chat(cmd *cobra.Command, b *bot.Bot) error {
 		}
 		listed = nil
 		r := b.Answer(ctx, m)
-		fmt.Fprintf(a.stdout, "\nbot> %s\n", indent(renderTerminal(r), "     "))
+		fmt.Fprintf(tty, "\n%s\n", fitTo(tty, "bot> "+indent(renderTerminal(r), "     ")))
 		if ctx.Err() != nil {
 			return nil
 		}
 	}
 }
+
+// fitTo wraps s to the terminal's width, when it is a terminal.
+func fitTo(tty chatIO, s string) string {
+	if w := tty.Width(); w > 0 {
+		return wrap(s, w-1)
+	}
+	return s
+}
+
+// errEOF ends the chat: the end of input, or Ctrl-D.
+var errEOF = io.EOF
 
 // indent prefixes every line but the first.
 func indent(s, prefix string) string {

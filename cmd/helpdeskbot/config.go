@@ -46,6 +46,8 @@ type Config struct {
 	Limits LimitsConfig
 	// Analytics records turns for reports.
 	Analytics AnalyticsConfig
+	// State is the state several replicas share.
+	State StateConfig
 	// Console serves the admins' web console under /console/.
 	Console bool
 	// Metrics configures GET /metrics.
@@ -298,6 +300,9 @@ type ReloadConfig struct {
 	Debounce time.Duration
 	// MinAccuracy is the least accuracy on the folder's _tests.tsv.
 	MinAccuracy float64
+	// MaxChangedShare, when above 0 and analytics is on, refuses a version
+	// that changes more than this share of last week's answered questions.
+	MaxChangedShare float64
 }
 
 // DefaultConfig is the configuration when nothing is set.
@@ -358,6 +363,9 @@ func (c Config) Validate() error {
 	if c.Reload.MinAccuracy < 0 || c.Reload.MinAccuracy > 1 {
 		return fmt.Errorf("reload.min_accuracy: %v is not between 0 and 1", c.Reload.MinAccuracy)
 	}
+	if c.Reload.MaxChangedShare < 0 || c.Reload.MaxChangedShare > 1 {
+		return fmt.Errorf("reload.max_changed_share: %v is not between 0 and 1", c.Reload.MaxChangedShare)
+	}
 	if c.ShutdownTimeout <= 0 {
 		return fmt.Errorf("shutdown.timeout: %v must be positive", c.ShutdownTimeout)
 	}
@@ -381,6 +389,9 @@ func (c Config) Validate() error {
 	}
 	if c.Analytics.Enabled() && c.Log.UserHashKey == "" {
 		return errors.New("log.user_hash_key: required with analytics, so that one person's turns can be found and purged")
+	}
+	if err := c.State.validate(); err != nil {
+		return err
 	}
 	if c.Limits.Concurrency < 1 {
 		return fmt.Errorf("limits.concurrency: %d must be at least 1", c.Limits.Concurrency)
@@ -435,6 +446,7 @@ func settings(c *Config) []setting {
 		{key: "reload.watch", value: boolValue(&c.Reload.Watch)},
 		{key: "reload.debounce", value: durationValue(&c.Reload.Debounce)},
 		{key: "reload.min_accuracy", value: numberValue(&c.Reload.MinAccuracy)},
+		{key: "reload.max_changed_share", value: numberValue(&c.Reload.MaxChangedShare)},
 		{key: "shutdown.timeout", value: durationValue(&c.ShutdownTimeout)},
 		{key: "limits.per_minute", value: numberValue(&c.Limits.PerMinute)},
 		{key: "limits.burst", value: integerValue(&c.Limits.Burst)},
@@ -453,6 +465,7 @@ func settings(c *Config) []setting {
 		{key: "analytics.path", value: textValue(&c.Analytics.Path)},
 		{key: "analytics.postgres_url", value: textValue(&c.Analytics.PostgresURL)},
 		{key: "analytics.retention_days", value: integerValue(&c.Analytics.RetentionDays)},
+		{key: "state.postgres_url", value: textValue(&c.State.PostgresURL)},
 		{key: "console.enabled", value: boolValue(&c.Console)},
 		{key: "metrics.token", value: textValue(&c.Metrics.Token)},
 		{key: "slack.bot_token", value: textValue(&c.Slack.BotToken)},
@@ -502,9 +515,15 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 		}
 		for _, key := range v.AllKeys() {
 			if !slices.Contains(known, key) {
+				if near := closest(key, known, "."); near != "" {
+					return Config{}, configError{fmt.Errorf("%s: unknown key; did you mean %s?", key, near)}
+				}
 				return Config{}, configError{fmt.Errorf("%s: unknown key (known: %s)", key, strings.Join(known, ", "))}
 			}
 		}
+	}
+	if err := checkEnvironment(os.Environ(), all); err != nil {
+		return Config{}, configError{err}
 	}
 	for _, s := range all {
 		if err := s.value.read(v.Get(s.key)); err != nil {
@@ -516,6 +535,50 @@ func loadConfig(flags *pflag.FlagSet) (Config, error) {
 		return Config{}, configError{err}
 	}
 	return cfg, nil
+}
+
+// envPrefix starts the name of every environment variable that sets a key.
+const envPrefix = "HELPDESK_"
+
+// notSettings are environment variables with envPrefix that are not
+// settings: those of the project's own tests and CI (HELPDESK_TEST_*
+// included).
+var notSettings = []string{"HELPDESK_CHROMIUM", "HELPDESK_CONSOLE_SCREENSHOT"}
+
+// envName is the environment variable that sets key.
+func envName(key string) string {
+	return envPrefix + strings.ToUpper(strings.ReplaceAll(key, ".", "_"))
+}
+
+// checkEnvironment refuses a HELPDESK_ variable of environ ("NAME=value"
+// items) that sets no key, such as a misspelt one, which would otherwise
+// be ignored without a word.
+func checkEnvironment(environ []string, all []setting) error {
+	names := make([]string, len(all))
+	for i, s := range all {
+		names[i] = envName(s.key)
+	}
+	var unknown []string
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		if !strings.HasPrefix(name, envPrefix) || slices.Contains(names, name) ||
+			slices.Contains(notSettings, name) || strings.HasPrefix(name, envPrefix+"TEST_") {
+			continue
+		}
+		unknown = append(unknown, name)
+	}
+	if len(unknown) == 0 {
+		return nil
+	}
+	slices.Sort(unknown)
+	msg := fmt.Sprintf("%s: the environment sets no such key", unknown[0])
+	if near := closest(unknown[0], names, ""); near != "" {
+		msg += "; did you mean " + near + "?"
+	}
+	if len(unknown) > 1 {
+		msg += fmt.Sprintf(" (and %d more: %s)", len(unknown)-1, strings.Join(unknown[1:], ", "))
+	}
+	return errors.New(msg)
 }
 
 // listOf reads a list from YAML (a sequence) or the environment and flags

@@ -140,6 +140,8 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		{"discord role and channel", map[string]string{"HELPDESK_HANDOFF_DISCORD_ROLE": "123", "HELPDESK_HANDOFF_DISCORD_CHANNEL": "456"}, nil, "handoff.discord_channel"},
 		{"discord role a name", map[string]string{"HELPDESK_HANDOFF_DISCORD_ROLE": "@support"}, nil, "handoff.discord_role"},
 		{"discord channel not digits", map[string]string{"HELPDESK_HANDOFF_DISCORD_CHANNEL": "support"}, nil, "handoff.discord_channel"},
+		{"state store not postgres", map[string]string{"HELPDESK_STATE_POSTGRES_URL": "mysql://u:pw@db/x"}, nil, "state.postgres_url"},
+		{"state store not a URL", map[string]string{"HELPDESK_STATE_POSTGRES_URL": "host=db user=helpdesk"}, nil, "state.postgres_url"},
 		{"handoff message too long", map[string]string{"HELPDESK_HANDOFF_MESSAGE": strings.Repeat("x", 501)}, nil, "handoff.message"},
 	}
 	for _, tt := range tests {
@@ -162,6 +164,16 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 				t.Errorf("something was answered: %q", r.stdout)
 			}
 		})
+	}
+}
+
+// TestBadStateURLHidesThePassword: the message naming a bad
+// state.postgres_url does not show the value, which may hold a password.
+func TestBadStateURLHidesThePassword(t *testing.T) {
+	t.Setenv("HELPDESK_STATE_POSTGRES_URL", "mysql://helpdesk:pg-secret@db/helpdesk")
+	r := runCLI(t, "", "ask", "hello")
+	if r.code != 2 || !strings.Contains(r.stderr, "state.postgres_url") || strings.Contains(r.stderr, "pg-secret") {
+		t.Fatalf("exit %d: %q", r.code, r.stderr)
 	}
 }
 
@@ -191,6 +203,7 @@ func TestConfigCheckMasksSecrets(t *testing.T) {
 	t.Setenv("HELPDESK_API_TOKEN", "api-secret")
 	t.Setenv("HELPDESK_METRICS_TOKEN", "metrics-secret")
 	t.Setenv("HELPDESK_HTTP_TRUSTED_PROXIES", "10.0.0.0/8,192.0.2.1")
+	t.Setenv("HELPDESK_STATE_POSTGRES_URL", "postgres://helpdesk:pg-secret@127.0.0.1:5432/helpdesk")
 	r := runCLI(t, "", "config", "check")
 	if r.code != 0 {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
@@ -198,7 +211,10 @@ func TestConfigCheckMasksSecrets(t *testing.T) {
 	if !strings.Contains(r.stdout, `metrics.token: "********"`) || !strings.Contains(r.stdout, "http.trusted_proxies: [10.0.0.0/8, 192.0.2.1]") {
 		t.Errorf("output:\n%s", r.stdout)
 	}
-	for _, secret := range []string{"xoxb-very-secret", "signing-secret", "api-secret", "metrics-secret"} {
+	if !strings.Contains(r.stdout, `state.postgres_url: "********"`) {
+		t.Errorf("state.postgres_url is not masked:\n%s", r.stdout)
+	}
+	for _, secret := range []string{"xoxb-very-secret", "signing-secret", "api-secret", "metrics-secret", "pg-secret"} {
 		if strings.Contains(r.stdout, secret) {
 			t.Errorf("config check printed a secret: %s", secret)
 		}
@@ -209,5 +225,96 @@ func TestConfigCheckMasksSecrets(t *testing.T) {
 	t.Setenv("HELPDESK_RELOAD_DEBOUNCE", "soon")
 	if r := runCLI(t, "", "config", "check"); r.code != exitUsage || !strings.Contains(r.stderr, "reload.debounce") {
 		t.Fatalf("bad value: exit %d, %s", r.code, r.stderr)
+	}
+}
+
+// TestConfigCheckRefusesWhatServeRefuses: config check runs serve's own
+// checks, so a configuration it passes is one serve starts with.
+func TestConfigCheckRefusesWhatServeRefuses(t *testing.T) {
+	tests := []struct {
+		name string
+		env  map[string]string
+		code int
+		key  string
+	}{
+		{"exposed without a token", map[string]string{"HELPDESK_HTTP_ADDR": "0.0.0.0:8080"}, exitUsage, "api_token"},
+		{"exposed with a token", map[string]string{"HELPDESK_HTTP_ADDR": "0.0.0.0:8080", "HELPDESK_API_TOKEN": "t"}, exitOK, ""},
+		{"loopback without a token", map[string]string{"HELPDESK_HTTP_ADDR": "127.0.0.1:9090"}, exitOK, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			check := runCLI(t, "", "config", "check")
+			if check.code != tt.code {
+				t.Fatalf("config check: exit %d, want %d; stderr %q", check.code, tt.code, check.stderr)
+			}
+			if tt.code == exitOK {
+				return
+			}
+			if msg := strings.TrimSuffix(check.stderr, "\n"); strings.Contains(msg, "\n") || !strings.Contains(msg, tt.key) {
+				t.Errorf("message %q: want one line naming %s", check.stderr, tt.key)
+			}
+			// serve refuses it with the same message, before listening.
+			if serve := runCLI(t, "", "serve"); serve.code != check.code || serve.stderr != check.stderr {
+				t.Errorf("serve: exit %d, %q; config check: exit %d, %q", serve.code, serve.stderr, check.code, check.stderr)
+			}
+		})
+	}
+}
+
+// TestUnknownSettingsSuggestTheKnownOne: a misspelt key in the file or
+// HELPDESK_ variable in the environment stops every command with exit 2
+// and one line naming it and the key it was probably meant to be.
+func TestUnknownSettingsSuggestTheKnownOne(t *testing.T) {
+	tests := []struct {
+		name  string
+		env   map[string]string
+		file  string
+		wants []string
+	}{
+		{"misspelt key", nil, "match:\n  answer_treshold: 0.5\n", []string{"match.answer_treshold", "did you mean match.answer_threshold?"}},
+		{"key in the wrong section", nil, "http:\n  answer_threshold: 0.5\n", []string{"http.answer_threshold", "did you mean match.answer_threshold?"}},
+		{"nothing close", nil, "colour: blue\n", []string{"colour: unknown key (known: knowledge,"}},
+		{"misspelt variable", map[string]string{"HELPDESK_MATCH_ANSWER_TRESHOLD": "0.5"}, "", []string{"HELPDESK_MATCH_ANSWER_TRESHOLD", "did you mean HELPDESK_MATCH_ANSWER_THRESHOLD?"}},
+		{"two unknown variables", map[string]string{"HELPDESK_API_TOKN": "x", "HELPDESK_NOPE": "1"}, "", []string{"HELPDESK_API_TOKN", "did you mean HELPDESK_API_TOKEN?", "and 1 more: HELPDESK_NOPE"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			var args []string
+			if tt.file != "" {
+				args = []string{"--config", writeConfig(t, tt.file)}
+			}
+			for _, cmd := range [][]string{{"config", "check"}, {"ask", "hello"}} {
+				r := runCLI(t, "", append(args, cmd...)...)
+				if r.code != exitUsage {
+					t.Fatalf("%v: exit %d, want 2; stderr %q", cmd, r.code, r.stderr)
+				}
+				msg := strings.TrimSuffix(r.stderr, "\n")
+				if strings.Contains(msg, "\n") {
+					t.Errorf("%v: message is not one line: %q", cmd, r.stderr)
+				}
+				for _, want := range tt.wants {
+					if !strings.Contains(msg, want) {
+						t.Errorf("%v: message %q lacks %q", cmd, msg, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestEnvironmentOfTheTestsIsNotConfiguration: the variables the
+// project's tests and CI set are not mistaken for misspelt keys.
+func TestEnvironmentOfTheTestsIsNotConfiguration(t *testing.T) {
+	t.Setenv("HELPDESK_CHROMIUM", "/usr/bin/chromium")
+	t.Setenv("HELPDESK_TEST_POSTGRES", "postgres://127.0.0.1/x")
+	t.Setenv("HELPDESK_CONSOLE_SCREENSHOT", "/tmp/x.png")
+	if r := runCLI(t, "", "config", "check"); r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 }

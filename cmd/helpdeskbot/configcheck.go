@@ -8,18 +8,26 @@ import (
 )
 
 // secretKeys are the settings config check never prints.
-var secretKeys = []string{"api_token", "metrics.token", "log.user_hash_key", "analytics.postgres_url", "slack.bot_token", "slack.signing_secret", "slack.app_token", "discord.token"}
+var secretKeys = []string{"api_token", "metrics.token", "log.user_hash_key", "analytics.postgres_url", "state.postgres_url", "slack.bot_token", "slack.signing_secret", "slack.app_token", "discord.token"}
 
 func (a *app) configCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "config", Short: "Configuration helpers"}
+	cmd := &cobra.Command{Use: "config", Short: "Configuration helpers",
+		Example: "  helpdeskbot --config helpdeskbot.yaml config check"}
 	cmd.AddCommand(&cobra.Command{
 		Use:   "check",
 		Short: "Validate the configuration and print it, secrets masked",
 		Long: "check reads the configuration file (--config), the environment (HELPDESK_*) and the\n" +
-			"flags as every command does, exits 2 with a one-line message naming the key on a\n" +
-			"bad value, and otherwise prints the effective configuration with secrets masked.",
+			"flags as every command does, and checks what serve checks before it starts. It exits\n" +
+			"2 with a one-line message naming the key on a bad value, an unknown key or a\n" +
+			"HELPDESK_ variable that sets no key, and otherwise prints the effective\n" +
+			"configuration with secrets masked.",
+		Example: "  helpdeskbot --config helpdeskbot.yaml config check\n" +
+			"  HELPDESK_HTTP_ADDR=0.0.0.0:8080 helpdeskbot config check",
 		Args: cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
+			if err := a.cfg.ValidateServe(); err != nil {
+				return configError{err}
+			}
 			cfg := a.cfg
 			for _, s := range settings(&cfg) {
 				fmt.Fprintf(a.stdout, "%s: %s\n", s.key, display(s))

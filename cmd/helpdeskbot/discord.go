@@ -11,12 +11,14 @@ import (
 
 func (a *app) discordCommand() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "discord",
-		Short: "Discord helpers",
+		Use:     "discord",
+		Short:   "Discord helpers",
+		Example: "  HELPDESK_DISCORD_APPLICATION_ID=123456789012345678 helpdeskbot discord invite-url",
 	}
 	cmd.AddCommand(&cobra.Command{
-		Use:   "invite-url",
-		Short: "Print the URL that adds the bot to a Discord server",
+		Use:     "invite-url",
+		Short:   "Print the URL that adds the bot to a Discord server",
+		Example: "  HELPDESK_DISCORD_APPLICATION_ID=123456789012345678 helpdeskbot discord invite-url",
 		Long: "invite-url prints the OAuth2 URL with the bot and applications.commands scopes and\n" +
 			"exactly the permissions the bot needs (view channels, send messages, send messages\n" +
 			"in threads, read message history), for discord.application_id.",

@@ -37,6 +37,18 @@ func (l *lockedLines) add(s string) {
 	l.mu.Unlock()
 }
 
+func (l *lockedLines) count(re *regexp.Regexp) int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	n := 0
+	for _, s := range l.lines {
+		if re.MatchString(s) {
+			n++
+		}
+	}
+	return n
+}
+
 func (l *lockedLines) find(re *regexp.Regexp) string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -155,11 +167,24 @@ func TestServeEndToEnd(t *testing.T) {
 		}
 	}
 
-	// A broken edit keeps the last good knowledge answering.
-	os.WriteFile(filepath.Join(dir, "capture", "nfc.md"), []byte("---\nid: nfc\n---\n"), 0o644)
+	// A broken edit keeps the last good knowledge answering, and is logged
+	// in one line that names the root cause, not its knock-on errors.
+	nfc := filepath.Join(dir, "capture", "nfc.md")
+	good, err := os.ReadFile(nfc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(nfc, []byte(strings.Replace(string(good), "examples:\n", "examples: [oops\n", 1)), 0o644)
 	testkit.WaitFor(t, "the refusal to be logged", func() bool {
-		return s.logs.find(regexp.MustCompile(`knowledge reload refused.*nfc.md`)) != ""
+		return s.logs.find(regexp.MustCompile(`knowledge reload refused`)) != ""
 	})
+	refusal := s.logs.find(regexp.MustCompile(`knowledge reload refused`))
+	if !regexp.MustCompile(`msg="knowledge reload refused" trigger=watch version=\w+ answering=\w+ problem="capture/nfc.md:\d+: bad YAML[^"]*" others=2 knock_on=2`).MatchString(refusal) {
+		t.Errorf("refusal logged as %s", refusal)
+	}
+	if n, refusals := s.logs.count(regexp.MustCompile(`knowledge reload`)), s.logs.count(regexp.MustCompile(`knowledge reload refused`)); n != refusals {
+		t.Errorf("%d reload lines for %d refusals: one line per problem?", n, refusals)
+	}
 	if r := s.ask(t, "nfc"); r.Intent != "nfc" {
 		t.Fatalf("after a broken edit: %s %s", r.Outcome, r.Intent)
 	}
@@ -169,6 +194,9 @@ func TestServeEndToEnd(t *testing.T) {
 	// A good edit is picked up.
 	os.WriteFile(filepath.Join(dir, "capture", "nfc.md"), []byte("---\nid: nfc\ntitle: NFC chip reading\nexamples:\n  - nfc chip will not read\n  - how do I scan the chip\n  - nfc fails\nkeywords: [nfc, chip]\n---\nThe new NFC answer.\n"), 0o644)
 	testkit.WaitFor(t, "the fixed edit to be answered", func() bool { return strings.Contains(s.ask(t, "nfc").Text, "The new NFC answer.") })
+	testkit.WaitFor(t, "the fix to be logged", func() bool {
+		return s.logs.find(regexp.MustCompile(`msg="knowledge reload accepted" trigger=watch .*after_refusal=true`)) != ""
+	})
 	_, metrics = get(t, s.base+"/metrics")
 	if !strings.Contains(metrics, "helpdesk_knowledge_reloads_total 1") || !strings.Contains(metrics, "helpdesk_knowledge_reloads_failed_total") {
 		t.Errorf("reload metrics missing:\n%s", grepLines(metrics, "reload"))
@@ -176,8 +204,8 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// SIGHUP reloads too (the watch is on, so the edit may be in already).
 	syscall.Kill(os.Getpid(), syscall.SIGHUP)
-	testkit.WaitFor(t, "the SIGHUP to be handled", func() bool {
-		return s.logs.find(regexp.MustCompile(`reloading knowledge on SIGHUP`)) != ""
+	testkit.WaitFor(t, "the SIGHUP's result to be logged", func() bool {
+		return s.logs.find(regexp.MustCompile(`msg="knowledge reload (accepted|unchanged)" trigger=SIGHUP version=\w+ answering=\w+`)) != ""
 	})
 
 	if code := s.stop(); code != 0 {
@@ -191,8 +219,46 @@ func TestServeConsole(t *testing.T) {
 	if code, body := get(t, s.base+"/console/?q=nfc"); code != http.StatusOK || !strings.Contains(body, `id="intent">nfc<`) {
 		t.Fatalf("console: %d", code)
 	}
-	if code, body := get(t, s.base+"/console/lint"); code != http.StatusOK || !strings.Contains(body, "No problems.") {
+	if code, body := get(t, s.base+"/console/lint"); code != http.StatusOK || !strings.Contains(body, "No lint problems.") || !strings.Contains(body, "quality warnings") {
 		t.Fatalf("console lint: %d", code)
+	}
+}
+
+// TestServeConsoleAfterARefusedReload: the knowledge checks page of a
+// running serve tells the version answering from the one on disk, and
+// when and why the reload was refused, then that the fix was taken.
+func TestServeConsoleAfterARefusedReload(t *testing.T) {
+	t.Setenv("HELPDESK_CONSOLE_ENABLED", "true")
+	dir := copyKnowledge(t)
+	s := serveInProcess(t, "--knowledge", dir)
+	_, body := get(t, s.base+"/console/lint")
+	answering := regexp.MustCompile(`Answering: version <code>(\w+)</code>`).FindStringSubmatch(body)
+	if answering == nil || !strings.Contains(body, "holds this version") || strings.Contains(body, `id="refused"`) {
+		t.Fatalf("before the edit:\n%s", body)
+	}
+	nfc := filepath.Join(dir, "capture", "nfc.md")
+	good, err := os.ReadFile(nfc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(nfc, []byte(strings.Replace(string(good), "examples:\n", "examples: [oops\n", 1)), 0o644)
+	testkit.WaitFor(t, "the refusal", func() bool { return s.logs.find(regexp.MustCompile(`knowledge reload refused`)) != "" })
+	_, body = get(t, s.base+"/console/lint")
+	for _, want := range []string{`id="refused"`, "No reload has run since", `id="refused-first">capture/nfc.md:`, "(knock-on)",
+		"Answering: version <code>" + answering[1] + "</code>", `id="disk"`, "has errors: a reload refuses it"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("after the refusal, the page lacks %q", want)
+		}
+	}
+	os.WriteFile(nfc, good, 0o644)
+	testkit.WaitFor(t, "the fix", func() bool {
+		return s.logs.find(regexp.MustCompile(`knowledge reload accepted.*after_refusal=true`)) != ""
+	})
+	_, body = get(t, s.base+"/console/lint")
+	for _, want := range []string{"A later reload ran since", "holds this version"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("after the fix, the page lacks %q", want)
+		}
 	}
 }
 

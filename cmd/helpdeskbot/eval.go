@@ -1,13 +1,16 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -21,7 +24,7 @@ func (a *app) evalCommand() *cobra.Command {
 	var data string
 	var maxConfusions int
 	var asJSON bool
-	var minAccuracy float64
+	var minAccuracy, minRejection float64
 	cmd := &cobra.Command{
 		Use:   "eval [--data FILE.tsv]",
 		Short: "Measure matching on labelled messages (intent<TAB>message, none = out of scope)",
@@ -30,24 +33,27 @@ func (a *app) evalCommand() *cobra.Command {
 			"candidate is the right topic (the in-scope accuracy), and how many were answered\n" +
 			"right, clarified with the right topic first, given a wrong topic (answered or\n" +
 			"clarified first), or fell back; for the out-of-scope ones, the share rejected.\n" +
-			"Without --data, it reads the knowledge folder's _tests.tsv (with --knowledge DIR).",
+			"Without --data, it reads the knowledge folder's _tests.tsv.\n\n" +
+			"--min-accuracy and --min-rejection make it exit 1 below them, for the CI of a\n" +
+			"knowledge repository; --min-rejection is --min-accuracy unless given.",
+		Example: "  helpdeskbot eval --knowledge ./knowledge --min-accuracy 0.9\n" +
+			"  helpdeskbot eval --data testdata/eval/dev.tsv --json",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if minAccuracy < 0 || minAccuracy > 1 {
-				return exitError{code: exitUsage, err: fmt.Errorf("eval: --min-accuracy must be between 0 and 1")}
+			if !cmd.Flags().Changed("min-rejection") {
+				minRejection = minAccuracy
 			}
-			if data == "" {
-				if a.cfg.Knowledge == "" {
-					return exitError{code: exitUsage, err: fmt.Errorf("eval: --data FILE.tsv is required (or --knowledge DIR with a %s)", intents.TestsFile)}
-				}
-				data = filepath.Join(a.cfg.Knowledge, intents.TestsFile)
-				if _, err := os.Stat(data); errors.Is(err, os.ErrNotExist) {
-					return exitError{code: exitUsage, err: fmt.Errorf("eval: %s has no %s: give --data FILE.tsv", a.cfg.Knowledge, intents.TestsFile)}
+			for _, m := range []struct {
+				flag string
+				v    float64
+			}{{"--min-accuracy", minAccuracy}, {"--min-rejection", minRejection}} {
+				if m.v < 0 || m.v > 1 {
+					return exitError{code: exitUsage, err: fmt.Errorf("eval: %s must be between 0 and 1", m.flag)}
 				}
 			}
-			cases, err := readCasesFile(data)
+			name, cases, err := a.evalCases(data)
 			if err != nil {
-				return exitError{code: exitFailure, err: fmt.Errorf("eval: %w", err)}
+				return err
 			}
 			start := time.Now()
 			b, err := a.newBot()
@@ -60,21 +66,52 @@ func (a *app) evalCommand() *cobra.Command {
 			if asJSON {
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
-				if err := enc.Encode(newEvalSummary(data, len(b.Topics()), build, rep)); err != nil {
+				if err := enc.Encode(newEvalSummary(name, len(b.Topics()), build, rep)); err != nil {
 					return exitError{code: exitFailure, err: fmt.Errorf("eval: %w", err)}
 				}
 			} else {
 				writeReport(a.stdout, rep, maxConfusions)
 			}
-			return belowMinimum(rep, minAccuracy)
+			return belowMinimum(rep, minAccuracy, minRejection)
 		},
 	}
 	f := cmd.Flags()
 	f.StringVar(&data, "data", "", "labelled messages: a header line, then intent<TAB>message lines (default: the knowledge folder's _tests.tsv)")
 	f.IntVar(&maxConfusions, "confusions", 10, "how many of the most confused pairs to list")
 	f.BoolVar(&asJSON, "json", false, "print the figures as JSON")
-	f.Float64Var(&minAccuracy, "min-accuracy", 0, "exit 1 if the in-scope accuracy or the out-of-scope rejection is below this share (0 to 1)")
+	f.Float64Var(&minAccuracy, "min-accuracy", 0, "exit 1 if the in-scope accuracy is below this share (0 to 1)")
+	f.Float64Var(&minRejection, "min-rejection", 0, "exit 1 if the share of out-of-scope lines rejected is below this (0 to 1; default: --min-accuracy)")
 	return cmd
+}
+
+// evalCases reads the labelled messages of data or, when data is empty,
+// the _tests.tsv of the knowledge folder in use (the built-in one too),
+// and returns their name for reports.
+func (a *app) evalCases(data string) (string, []bot.Case, error) {
+	if data != "" {
+		cases, err := readCasesFile(data)
+		if err != nil {
+			return "", nil, exitError{code: exitFailure, err: fmt.Errorf("eval: %w", err)}
+		}
+		return data, cases, nil
+	}
+	fsys, folder := a.knowledgeFS()
+	name := intents.TestsFile
+	if a.cfg.Knowledge != "" {
+		name = filepath.Join(a.cfg.Knowledge, intents.TestsFile)
+	}
+	raw, err := intents.ReadFile(fsys, intents.TestsFile)
+	if errors.Is(err, fs.ErrNotExist) {
+		return "", nil, exitError{code: exitUsage, err: fmt.Errorf("eval: %s has no %s: give --data FILE.tsv", folder, intents.TestsFile)}
+	}
+	if err != nil {
+		return "", nil, exitError{code: exitFailure, err: fmt.Errorf("eval: %w", err)}
+	}
+	cases, err := bot.ReadCases(bytes.NewReader(raw), name)
+	if err != nil {
+		return "", nil, exitError{code: exitFailure, err: fmt.Errorf("eval: %w", err)}
+	}
+	return name, cases, nil
 }
 
 // readCasesFile reads a file of labelled messages.
@@ -96,15 +133,20 @@ func warmUp(ctx context.Context, b *bot.Bot, cases []bot.Case) {
 	}
 }
 
-// belowMinimum fails with exit 1 when a measured share is below min.
-func belowMinimum(rep bot.Report, min float64) error {
-	if rep.InScope > 0 && rep.InScopeAccuracy() < min {
-		return exitError{code: exitFailure, err: fmt.Errorf("eval: in-scope accuracy %.1f%% is below --min-accuracy %.1f%%", 100*rep.InScopeAccuracy(), 100*min)}
+// belowMinimum fails with exit 1 when a measured share is below its
+// minimum, naming every one that is.
+func belowMinimum(rep bot.Report, minAccuracy, minRejection float64) error {
+	var below []string
+	if rep.InScope > 0 && rep.InScopeAccuracy() < minAccuracy {
+		below = append(below, fmt.Sprintf("in-scope accuracy %.1f%% is below --min-accuracy %.1f%%", 100*rep.InScopeAccuracy(), 100*minAccuracy))
 	}
-	if rep.OutOfScope > 0 && rep.RejectionRate() < min {
-		return exitError{code: exitFailure, err: fmt.Errorf("eval: out-of-scope rejection %.1f%% is below --min-accuracy %.1f%%", 100*rep.RejectionRate(), 100*min)}
+	if rep.OutOfScope > 0 && rep.RejectionRate() < minRejection {
+		below = append(below, fmt.Sprintf("out-of-scope rejection %.1f%% is below --min-rejection %.1f%%", 100*rep.RejectionRate(), 100*minRejection))
 	}
-	return nil
+	if len(below) == 0 {
+		return nil
+	}
+	return exitError{code: exitFailure, err: fmt.Errorf("eval: %s", strings.Join(below, "; "))}
 }
 
 // evalSummary is what "eval --json" prints.

@@ -101,8 +101,15 @@ func TestEvalMinAccuracy(t *testing.T) {
 		{"below it", []string{"--min-accuracy", "0.6"}, exitFailure, "eval: in-scope accuracy 50.0% is below --min-accuracy 60.0%"},
 		{"json below it", []string{"--json", "--min-accuracy", "0.6"}, exitFailure, "below --min-accuracy"},
 		{"rejection below it", []string{"--data", "testdata/eval-kb-rejection.tsv", "--min-accuracy", "0.9"}, exitFailure,
-			"eval: out-of-scope rejection 50.0% is below --min-accuracy 90.0%"},
+			"eval: out-of-scope rejection 50.0% is below --min-rejection 90.0%"},
 		{"not a share", []string{"--min-accuracy", "90"}, exitUsage, "--min-accuracy must be between 0 and 1"},
+		{"rejection at its own minimum", []string{"--min-accuracy", "0.5", "--min-rejection", "0.5"}, 0, ""},
+		{"rejection below its own minimum", []string{"--min-accuracy", "0.5", "--min-rejection", "0.6"}, exitFailure,
+			"eval: out-of-scope rejection 50.0% is below --min-rejection 60.0%"},
+		{"only the rejection has a minimum", []string{"--min-rejection", "0.6"}, exitFailure, "out-of-scope rejection 50.0% is below --min-rejection 60.0%"},
+		{"both below", []string{"--min-accuracy", "0.6", "--min-rejection", "0.6"}, exitFailure,
+			"eval: in-scope accuracy 50.0% is below --min-accuracy 60.0%; out-of-scope rejection 50.0% is below --min-rejection 60.0%"},
+		{"rejection not a share", []string{"--min-rejection", "-0.1"}, exitUsage, "--min-rejection must be between 0 and 1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,8 +122,47 @@ func TestEvalMinAccuracy(t *testing.T) {
 }
 
 func TestEvalNeedsData(t *testing.T) {
-	r := runCLI(t, "", "eval", "--knowledge", "../../intents/testdata/small")
-	if r.code != exitUsage || !strings.Contains(r.stderr, "has no _tests.tsv: give --data FILE.tsv") {
-		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"a folder without tests", []string{"--knowledge", "../../intents/testdata/small"}, "../../intents/testdata/small has no _tests.tsv: give --data FILE.tsv"},
+		{"the built-in knowledge", nil, "built-in knowledge has no _tests.tsv: give --data FILE.tsv"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "", append([]string{"eval"}, tt.args...)...)
+			if r.code != exitUsage || !strings.Contains(r.stderr, tt.want) {
+				t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+			}
+		})
+	}
+}
+
+// TestEvalReadsTheFolderTests: without --data, eval reads the _tests.tsv
+// of the knowledge folder, as knowledge/README.md says, whether the
+// folder is given by flag or by configuration.
+func TestEvalReadsTheFolderTests(t *testing.T) {
+	for _, how := range []string{"flag", "environment"} {
+		t.Run(how, func(t *testing.T) {
+			args := []string{"eval", "--json"}
+			if how == "flag" {
+				args = append(args, "--knowledge", evalKB)
+			} else {
+				t.Setenv("HELPDESK_KNOWLEDGE", evalKB)
+			}
+			r := runCLI(t, "", args...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			var s evalSummary
+			if err := json.Unmarshal([]byte(r.stdout), &s); err != nil {
+				t.Fatal(err)
+			}
+			if s.Data != evalKB+"/_tests.tsv" || s.InScope.Messages != 6 || s.OutOfScope.Messages != 2 {
+				t.Errorf("data %q, %d in scope, %d out of scope", s.Data, s.InScope.Messages, s.OutOfScope.Messages)
+			}
+		})
 	}
 }

@@ -38,6 +38,8 @@ func (a *app) importCommand() *cobra.Command {
 			"become examples and the held-out ones are written as tests (intent<TAB>message,\n" +
 			"none = out of scope) to DIR/_tests.tsv, which \"helpdeskbot eval --knowledge DIR\"\n" +
 			"reads.",
+		Example: "  helpdeskbot import --from csv questions.csv ./knowledge\n" +
+			"  helpdeskbot import --from rasa nlu.yml ./knowledge && helpdeskbot lint ./knowledge",
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			file, dir := args[0], args[1]

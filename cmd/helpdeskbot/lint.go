@@ -21,7 +21,10 @@ func (a *app) lintCommand() *cobra.Command {
 			"--quality also measures how well the examples match: each example held out of\n" +
 			"the index must still match its own intent, examples close to two intents mark a\n" +
 			"confusable pair, and misspelt examples must still match (share per intent).",
-		Args: cobra.MaximumNArgs(1),
+		Example: "  helpdeskbot lint ./knowledge\n" +
+			"  helpdeskbot lint --quality --strict ./knowledge",
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: folders,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			dir := a.cfg.Knowledge
 			if len(args) == 1 {
@@ -39,12 +42,7 @@ func (a *app) lintCommand() *cobra.Command {
 			if quality && !problems.HasErrors() {
 				q := intents.CheckQuality(k)
 				problems = append(problems, q.Problems(k)...)
-				tried, matched := 0, 0
-				for _, s := range q.Typos {
-					tried, matched = tried+s.Tried, matched+s.Matched
-				}
-				fmt.Fprintf(a.stderr, "%s: quality: %d held-out examples matched another intent, %d confusable pairs, %d of %d misspelt examples matched\n",
-					name, len(q.HeldOut), len(q.Confusable), matched, tried)
+				fmt.Fprintf(a.stderr, "%s: quality: %s\n", name, q.Summary())
 				for _, s := range q.Typos {
 					if s.Tried > 0 {
 						fmt.Fprintf(a.stderr, "  %-28s misspelt examples matched: %3d%% (%d/%d)\n", s.Intent, 100*s.Matched/s.Tried, s.Matched, s.Tried)

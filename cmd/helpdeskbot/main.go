@@ -11,7 +11,9 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"syscall"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -87,9 +89,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
-		Use:           "helpdeskbot",
-		Short:         "Answers people stuck in an identity verification flow",
-		Long:          "helpdeskbot answers people stuck in a Persona-powered identity verification flow, from a folder of Markdown knowledge, and always points them to the organization that asked them to verify.",
+		Use:   "helpdeskbot",
+		Short: "Answers people stuck in an identity verification flow",
+		Long:  "helpdeskbot answers people stuck in a Persona-powered identity verification flow, from a folder of Markdown knowledge, and always points them to the organization that asked them to verify.",
+		Example: "  helpdeskbot ask \"stuck on the selfie step\"\n" +
+			"  helpdeskbot knowledge export ./knowledge && helpdeskbot lint ./knowledge\n" +
+			"  helpdeskbot serve --knowledge ./knowledge",
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
@@ -110,7 +115,10 @@ func (a *app) rootCommand() *cobra.Command {
 	pf.String("http-addr", "", "host:port that serve listens on (default 127.0.0.1:8080)")
 	pf.String("log-format", "", "log format of serve: text or json")
 	pf.String("log-level", "", "log level of serve: debug, info, warn or error")
-	root.AddCommand(a.chatCommand(), a.askCommand(), a.matchCommand(), a.lintCommand(), a.evalCommand(), a.serveCommand(), a.discordCommand(), a.configCommand(), a.reportCommand(), a.analyticsCommand(), a.importCommand(), a.benchPublicCommand(), a.redactCommand())
+	root.AddCommand(a.chatCommand(), a.askCommand(), a.matchCommand(), a.lintCommand(), a.evalCommand(), a.diffCommand(), a.serveCommand(), a.discordCommand(), a.configCommand(), a.reportCommand(), a.analyticsCommand(), a.importCommand(), a.benchPublicCommand(), a.redactCommand(), a.knowledgeCommand(), a.completionCommand(root))
+	root.CompletionOptions.DisableDefaultCmd = true // completionCommand replaces it
+	root.MarkPersistentFlagDirname("knowledge")
+	root.MarkPersistentFlagFilename("config", "yaml", "yml")
 	return root
 }
 
@@ -126,19 +134,55 @@ func (a *app) knowledgeFS() (fs.FS, string) {
 // newBot loads the configured knowledge. Problems are printed as
 // "folder/file:line: problem", warnings included.
 func (a *app) newBot(opts ...bot.Option) (*bot.Bot, error) {
+	b, _, err := a.loadBot(func(fsys fs.FS) (*intents.Knowledge, *intents.Index, intents.Problems) {
+		k, problems := intents.Parse(fsys)
+		return k, nil, problems
+	}, opts...)
+	return b, err
+}
+
+// newLintedBot is newBot with every check of lint, whose warnings it
+// returns: for serve, which shows them for the version answering. It
+// answers with the index lint built.
+func (a *app) newLintedBot(opts ...bot.Option) (*bot.Bot, intents.Problems, error) {
+	return a.loadBot(func(fsys fs.FS) (*intents.Knowledge, *intents.Index, intents.Problems) {
+		return intents.LintIndex(fsys, time.Now())
+	}, opts...)
+}
+
+// loadBot loads the configured knowledge with load, which may build the
+// index, and returns the bot and the problems found.
+func (a *app) loadBot(load func(fs.FS) (*intents.Knowledge, *intents.Index, intents.Problems), opts ...bot.Option) (*bot.Bot, intents.Problems, error) {
 	fsys, name := a.knowledgeFS()
-	k, problems := intents.Parse(fsys)
+	k, ix, problems := load(fsys)
 	if problems.HasErrors() {
 		for _, p := range problems {
 			fmt.Fprintln(a.stderr, prefixed(a.cfg.Knowledge, p))
 		}
-		return nil, exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"helpdeskbot lint\" for details", name)}
+		return nil, nil, exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"%s\" for details", name, lintCommandFor(a.cfg.Knowledge))}
 	}
-	b, err := bot.New(intents.NewIndex(k), a.cfg.Match, opts...)
+	if ix == nil {
+		ix = intents.NewIndex(k)
+	}
+	b, err := bot.New(ix, a.cfg.Match, opts...)
 	if err != nil {
-		return nil, configError{err}
+		return nil, nil, configError{err}
 	}
-	return b, nil
+	return b, problems, nil
+}
+
+// lintCommandFor is the command line that lints dir (the built-in
+// knowledge when empty), quoted for a shell when it needs to be.
+func lintCommandFor(dir string) string {
+	if dir == "" {
+		return "helpdeskbot lint"
+	}
+	if strings.IndexFunc(dir, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@", r))
+	}) >= 0 {
+		dir = "'" + strings.ReplaceAll(dir, "'", `'\''`) + "'"
+	}
+	return "helpdeskbot lint " + dir
 }
 
 // prefixed renders a problem with the folder it was found in.

@@ -7,9 +7,12 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/spf13/cobra"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 )
@@ -130,8 +133,8 @@ func TestLint(t *testing.T) {
 	}{
 		{"shipped folder", []string{"lint", "../../knowledge"}, 0, nil, "ok (0 warnings)"},
 		{"built-in knowledge", []string{"lint"}, 0, nil, "built-in knowledge: 17 intents"},
-		{"broken folder", []string{"lint", "../../intents/testdata/broken/duplicate-id"}, 1,
-			[]string{`../../intents/testdata/broken/duplicate-id/b.md:2: duplicate id "selfie": already used by a.md`}, "1 errors, 0 warnings"},
+		{"broken folder", []string{"lint", "../../intents/testdata/broken/bad-yaml"}, 1,
+			[]string{`../../intents/testdata/broken/bad-yaml/a.md:4: bad YAML: sequence end token ']' not found`}, "1 errors, 0 warnings"},
 		{"warnings pass", []string{"lint", "../../intents/testdata/broken/warnings-only"}, 0,
 			[]string{"../../intents/testdata/broken/warnings-only/a.md:7: warning: example \"A one!\" is repeated"}, "ok (6 warnings)"},
 		{"not a folder", []string{"lint", "no/such/dir"}, 2, nil, "not a folder"},
@@ -282,5 +285,154 @@ func TestChatConversationTranscript(t *testing.T) {
 	}
 	if n := strings.Count(r.stdout, "For the selfie step:"); n != 1 {
 		t.Errorf("the full selfie answer was given %d times, want once", n)
+	}
+}
+
+// TestBrokenKnowledgeNamesTheLintThatShowsIt: the hint at the end of a
+// failed load lints the folder that failed, not the built-in one.
+func TestBrokenKnowledgeNamesTheLintThatShowsIt(t *testing.T) {
+	spaced := filepath.Join(t.TempDir(), "my knowledge")
+	if err := os.CopyFS(spaced, os.DirFS("../../intents/testdata/broken/bad-yaml")); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, dir, want string
+	}{
+		{"plain path", "../../intents/testdata/broken/bad-yaml", `run "helpdeskbot lint ../../intents/testdata/broken/bad-yaml" for details`},
+		{"path with a space", spaced, `run "helpdeskbot lint '` + spaced + `'" for details`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "", "ask", "--knowledge", tt.dir, "stuck on selfie")
+			if r.code != exitFailure {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+			if last := lines[len(lines)-1]; !strings.HasSuffix(last, tt.want) {
+				t.Errorf("last line %q, want it to end with %q", last, tt.want)
+			}
+			// The command it names shows the problem.
+			lint := runCLI(t, "", "lint", tt.dir)
+			if lint.code != exitFailure || !strings.Contains(lint.stdout, "bad YAML") {
+				t.Errorf("lint %s: exit %d, %s", tt.dir, lint.code, lint.stdout)
+			}
+		})
+	}
+}
+
+// TestEveryCommandHasHelpWithAnExample: "--help" works on every command
+// and shows at least one example of it.
+func TestEveryCommandHasHelpWithAnExample(t *testing.T) {
+	root := (&app{}).rootCommand()
+	var walk func(c *cobra.Command)
+	var paths [][]string
+	walk = func(c *cobra.Command) {
+		if c.Name() != "help" {
+			paths = append(paths, strings.Fields(c.CommandPath())[1:])
+		}
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	if len(paths) < 19 {
+		t.Fatalf("found only %d commands: %v", len(paths), paths)
+	}
+	for _, path := range paths {
+		t.Run(strings.Join(append([]string{"helpdeskbot"}, path...), " "), func(t *testing.T) {
+			r := runCLI(t, "", append(path, "--help")...)
+			if r.code != 0 {
+				t.Fatalf("exit %d: %s", r.code, r.stderr)
+			}
+			_, examples, ok := strings.Cut(r.stdout, "\nExamples:\n")
+			if !ok {
+				t.Fatalf("no examples:\n%s", r.stdout)
+			}
+			example, _, _ := strings.Cut(examples, "\n\n")
+			if !strings.Contains(example, "helpdeskbot ") || !strings.Contains(example, " "+strings.Join(path, " ")) {
+				t.Errorf("the examples do not show %v:\n%s", path, example)
+			}
+		})
+	}
+}
+
+func TestCompletion(t *testing.T) {
+	tests := []struct {
+		shell, want string
+	}{
+		{"bash", "complete -o default -F __start_helpdeskbot helpdeskbot"},
+		{"zsh", "#compdef helpdeskbot"},
+		{"fish", "complete -c helpdeskbot"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.shell, func(t *testing.T) {
+			// A configuration that does not load does not stop it.
+			t.Setenv("HELPDESK_NO_SUCH_KEY", "x")
+			r := runCLI(t, "", "completion", tt.shell)
+			if r.code != 0 || !strings.Contains(r.stdout, tt.want) {
+				t.Fatalf("exit %d, stderr %q; script lacks %q", r.code, r.stderr, tt.want)
+			}
+		})
+	}
+	if r := runCLI(t, "", "completion", "powershell"); r.code != exitUsage {
+		t.Errorf("powershell: exit %d, want 2", r.code)
+	}
+	// What the scripts ask the binary: the commands, then folders for lint.
+	r := runCLI(t, "", "__complete", "kn")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "knowledge\t") {
+		t.Errorf("completing kn: exit %d, %q", r.code, r.stdout)
+	}
+	r = runCLI(t, "", "__complete", "lint", "")
+	if r.code != 0 || !strings.HasSuffix(strings.TrimSpace(r.stdout), ":16") {
+		t.Errorf("completing lint's folder: exit %d, %q (want directive 16, folders)", r.code, r.stdout)
+	}
+}
+
+func TestKnowledgeExport(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "kb")
+	r := runCLI(t, "", "knowledge", "export", dir)
+	if r.code != 0 {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	builtIn := runCLI(t, "", "lint")
+	exported := runCLI(t, "", "lint", dir)
+	if exported.code != 0 {
+		t.Fatalf("the export does not lint: %s%s", exported.stdout, exported.stderr)
+	}
+	// The same topics and the same version: the files are the built-in ones.
+	version := regexp.MustCompile(`: (\d+ intents, \d+ synonyms, version \w+):`)
+	if b, e := version.FindStringSubmatch(builtIn.stderr), version.FindStringSubmatch(exported.stderr); b == nil || e == nil || b[1] != e[1] {
+		t.Errorf("built-in %q, exported %q", builtIn.stderr, exported.stderr)
+	}
+	if !strings.Contains(r.stderr, "helpdeskbot lint "+dir) {
+		t.Errorf("no next step: %q", r.stderr)
+	}
+	for _, name := range []string{"README.md", "_guidance.md", "capture/selfie.md"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "embed.go")); err == nil {
+		t.Error("the Go file was exported")
+	}
+
+	// A folder that is not empty is refused, unless --force.
+	selfie := filepath.Join(dir, "capture", "selfie.md")
+	os.WriteFile(selfie, []byte("edited"), 0o644)
+	os.WriteFile(filepath.Join(dir, "mine.md"), []byte("mine"), 0o644)
+	if r := runCLI(t, "", "knowledge", "export", dir); r.code != exitUsage || !strings.Contains(r.stderr, "is not empty; give --force") {
+		t.Fatalf("non-empty: exit %d, %s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(selfie); string(data) != "edited" {
+		t.Error("a refused export wrote files")
+	}
+	if r := runCLI(t, "", "knowledge", "export", "--force", dir); r.code != 0 {
+		t.Fatalf("--force: exit %d, %s", r.code, r.stderr)
+	}
+	if data, _ := os.ReadFile(selfie); string(data) == "edited" {
+		t.Error("--force did not write over selfie.md")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "mine.md")); string(data) != "mine" {
+		t.Error("--force removed a file of the admin's")
 	}
 }

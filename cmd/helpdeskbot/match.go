@@ -26,6 +26,8 @@ func (a *app) matchCommand() *cobra.Command {
 			"intent is the best candidate's id, or \"none\" when the outcome is fallback;\n" +
 			"reason says which rule of the decision gave the outcome.\n" +
 			"It streams: memory stays constant however many lines come in.",
+		Example: "  printf 'stuck on selfie\\nglare on my licence\\n' | helpdeskbot match\n" +
+			"  tail -n +2 testdata/eval/dev.tsv | cut -f2 | helpdeskbot match --knowledge ./knowledge > matches.jsonl",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			b, err := a.newBot()

@@ -28,6 +28,8 @@ func (a *app) redactCommand() *cobra.Command {
 			"message with each of them replaced by its kind, like [passport number].\n" +
 			"Use it to scrub exported logs or to check a message. It streams: memory stays\n" +
 			"constant however many lines come in. A line longer than 1 MiB keeps its first MiB.",
+		Example: "  echo 'my passport number is X1234567' | helpdeskbot redact\n" +
+			"  helpdeskbot redact < exported-messages.txt > masked.jsonl",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := redactStream(cmd, a.stdin, a.stdout, a.stderr); err != nil {

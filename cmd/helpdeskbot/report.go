@@ -21,7 +21,9 @@ func (a *app) reportCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Report on recorded conversations: volume, fallbacks, unanswered questions, 👎, low confidence",
-		Args:  cobra.NoArgs,
+		Example: "  helpdeskbot --config helpdeskbot.yaml report --since 7d\n" +
+			"  helpdeskbot --config helpdeskbot.yaml report --since 30d --csv > report.csv",
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			window, err := parseWindow(since)
 			if err != nil {
@@ -59,12 +61,14 @@ func (a *app) reportCommand() *cobra.Command {
 }
 
 func (a *app) analyticsCommand() *cobra.Command {
-	cmd := &cobra.Command{Use: "analytics", Short: "Manage recorded conversations"}
+	cmd := &cobra.Command{Use: "analytics", Short: "Manage recorded conversations",
+		Example: "  helpdeskbot --config helpdeskbot.yaml analytics purge --user U0123ABCD --adapter slack"}
 	var user, adapter string
 	purge := &cobra.Command{
-		Use:   "purge --user ID --adapter slack|discord|http",
-		Short: "Delete one person's recorded turns and feedback (a data-subject request)",
-		Args:  cobra.NoArgs,
+		Use:     "purge --user ID --adapter slack|discord|http",
+		Short:   "Delete one person's recorded turns and feedback (a data-subject request)",
+		Example: "  helpdeskbot --config helpdeskbot.yaml analytics purge --user U0123ABCD --adapter slack",
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if user == "" || adapter == "" {
 				return exitError{code: exitUsage, err: errors.New("analytics purge: --user and --adapter are required")}
@@ -169,4 +173,18 @@ func writeReportText(w io.Writer, r analytics.Report) {
 			fmt.Fprintf(w, "  %.2f  %-24s %q\n", t.Confidence, t.Intent, t.Text)
 		}
 	}
+	if len(r.Handoffs) > 0 {
+		fmt.Fprintln(w, "\npeople called in, by the topic answered before and the reason:")
+		for _, h := range r.Handoffs {
+			fmt.Fprintf(w, "  %4d  %-24s %s\n", h.N, handoffTopicName(h.Topic), h.Reason)
+		}
+	}
+}
+
+// handoffTopicName is a handoff's topic before, or "(none)".
+func handoffTopicName(topic string) string {
+	if topic == "" {
+		return "(none)"
+	}
+	return topic
 }

@@ -45,6 +45,9 @@ func writeReportCSV(w io.Writer, r analytics.Report) error {
 	for _, t := range r.LowConfidence {
 		rows = append(rows, []string{"low_confidence", t.Intent, strconv.FormatFloat(t.Confidence, 'f', 4, 64), t.Text})
 	}
+	for _, h := range r.Handoffs {
+		rows = append(rows, []string{"handoff", h.Topic, strconv.FormatInt(h.N, 10), h.Reason})
+	}
 	for _, row := range rows {
 		for i, cell := range row {
 			row[i] = inertCell(cell)

@@ -4,13 +4,16 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/httpapi"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 )
@@ -45,9 +48,19 @@ func TestServeRecordsAndReports(t *testing.T) {
 
 func recordAndReport(t *testing.T) {
 	t.Setenv("HELPDESK_LOG_USER_HASH_KEY", "test-key")
+	t.Setenv("HELPDESK_HANDOFF_HTTP", "true")
 	s := serveInProcess(t)
 	s.ask(t, "stuck on selfie")
 	s.ask(t, "what's the weather like")
+	// Another person's conversation, in which they ask for someone.
+	for _, msg := range []string{"stuck on selfie", "can i talk to a real person"} {
+		body, _ := json.Marshal(httpapi.Request{Message: msg, User: "web-7", Conversation: "report-1"})
+		resp, err := http.Post(s.base+"/v1/ask", "application/json", strings.NewReader(string(body)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+	}
 	if code := s.stop(); code != 0 {
 		t.Fatalf("serve exit %d", code)
 	}
@@ -60,19 +73,24 @@ func recordAndReport(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &rep); err != nil {
 		t.Fatal(err)
 	}
-	if rep.Turns != 2 || rep.Fallback != 1 || len(rep.Unanswered) != 1 || rep.Unanswered[0].Examples[0] != "what's the weather like" {
+	if rep.Turns != 4 || rep.Fallback != 1 || len(rep.Unanswered) != 1 || rep.Unanswered[0].Examples[0] != "what's the weather like" {
 		t.Fatalf("report %+v", rep)
 	}
-	if r := runCLI(t, "", "report", "--csv"); r.code != 0 || !strings.HasPrefix(r.stdout, "section,name,value,detail\n") || !strings.Contains(r.stdout, "unanswered,") {
+	if want := []analytics.HandoffCount{{Topic: "selfie", Reason: "asked", N: 1}}; !slices.Equal(rep.Handoffs, want) {
+		t.Errorf("handoffs %+v, want %+v", rep.Handoffs, want)
+	}
+	if r := runCLI(t, "", "report", "--csv"); r.code != 0 || !strings.HasPrefix(r.stdout, "section,name,value,detail\n") || !strings.Contains(r.stdout, "unanswered,") ||
+		!strings.Contains(r.stdout, "handoff,selfie,1,asked\n") {
 		t.Fatalf("csv: exit %d\n%s", r.code, r.stdout)
 	}
-	if r := runCLI(t, "", "report"); r.code != 0 || !strings.Contains(r.stdout, "2 turns, 1 fell back (50.0%)") {
+	if r := runCLI(t, "", "report"); r.code != 0 || !strings.Contains(r.stdout, "4 turns, 1 fell back (25.0%)") ||
+		!strings.Contains(r.stdout, "     1  selfie                   asked") {
 		t.Fatalf("text: exit %d\n%s", r.code, r.stdout)
 	}
 	if r := runCLI(t, "", "analytics", "purge", "--user", "web-42", "--adapter", "http"); r.code != 0 || r.stdout != "deleted 2 records\n" {
 		t.Fatalf("purge: exit %d, %q %s", r.code, r.stdout, r.stderr)
 	}
-	if r := runCLI(t, "", "report", "--json"); !strings.Contains(r.stdout, `"turns": 0`) {
+	if r := runCLI(t, "", "report", "--json"); !strings.Contains(r.stdout, `"turns": 2`) {
 		t.Fatalf("after purge:\n%s", r.stdout)
 	}
 }

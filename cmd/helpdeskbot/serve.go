@@ -35,18 +35,30 @@ func (a *app) serveCommand() *cobra.Command {
 			"POST /v1/ask, GET /healthz, /readyz and /metrics, and runs every chat adapter whose\n" +
 			"configuration is present. It reloads the knowledge folder when it changes or on\n" +
 			"SIGHUP, and stops on SIGINT or SIGTERM, finishing the answers under way.",
+		Example: "  helpdeskbot serve --knowledge ./knowledge\n" +
+			"  HELPDESK_API_TOKEN=... helpdeskbot --config helpdeskbot.yaml serve --http-addr 0.0.0.0:8080",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if err := checkExposure(a.cfg); err != nil {
+			if err := a.cfg.ValidateServe(); err != nil {
 				return configError{err}
 			}
 			log := newLogger(a.stderr, a.cfg.Log)
 			m := metrics.New()
 			images, _ := a.cfg.Guard.ImageGuard() // checked by Validate
+			var conversations bot.ConversationStore = bot.NewMemoryConversations(a.cfg.Conversation.MaxEntries, nil)
+			var shared *sharedState
+			if a.cfg.State.PostgresURL != "" {
+				var err error
+				if shared, err = openSharedState(cmd.Context(), a.cfg.State, conversations, log, m); err != nil {
+					return exitError{code: exitFailure, err: err}
+				}
+				defer shared.close()
+				conversations = shared.conversations
+			}
 			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m), bot.WithImageGuard(images),
 				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst),
 				bot.WithAddressRateLimit(a.cfg.Limits.AddressPerMinute, a.cfg.Limits.AddressBurst),
-				bot.WithConversations(bot.NewMemoryConversations(a.cfg.Conversation.MaxEntries, nil), a.cfg.Conversation.TTL),
+				bot.WithConversations(conversations, a.cfg.Conversation.TTL),
 				bot.WithHandoffQuiet(a.cfg.Handoff.Quiet)}
 			var rec *recording
 			if a.cfg.Analytics.Enabled() {
@@ -60,22 +72,18 @@ func (a *app) serveCommand() *cobra.Command {
 				// as the 👎 buttons are.
 				opts = append(opts, bot.WithObserver(rec.recorder), bot.WithFeedback(rec.recorder))
 			}
-			b, err := a.newBot(opts...)
+			b, warnings, err := a.newLintedBot(opts...)
 			if err != nil {
 				return err
 			}
 			k := b.Knowledge()
 			m.KnowledgeLoaded(k.Version, len(k.Topics), false)
-			srv, err := newServer(a.cfg, b, m, log, rec)
+			srv, err := newServer(a.cfg, b, m, log, rec, shared, warnings)
 			if err != nil {
 				return configError{err}
 			}
 			if a.cfg.Console {
-				fsys, _ := a.knowledgeFS()
-				src := console.Sources{Bot: b, Log: log, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Lint: func() intents.Problems {
-					_, ps := intents.Lint(fsys, time.Now())
-					return ps
-				}}
+				src := console.Sources{Bot: b, Log: log, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Knowledge: srv.versions(warnings, time.Now())}
 				if rec != nil {
 					src.Store = rec.store
 				}
@@ -94,9 +102,10 @@ func (a *app) serveCommand() *cobra.Command {
 	}
 }
 
-// checkExposure refuses to serve /v1/ask without a token on an address
-// other machines can reach.
-func checkExposure(c Config) error {
+// ValidateServe reports what serve refuses beyond Validate: serving
+// /v1/ask without a token on an address other machines can reach. config
+// check runs it too.
+func (c Config) ValidateServe() error {
 	host, _, _ := net.SplitHostPort(c.HTTP.Addr)
 	if c.APIToken != "" || host == "localhost" {
 		return nil
@@ -127,6 +136,9 @@ type server struct {
 	reloader *reload.Reloader
 	// recording, when analytics are on, stores turns and feedback.
 	recording *recording
+	// shared, when state.postgres_url is set, is the state shared with
+	// other replicas.
+	shared *sharedState
 }
 
 // recording is the analytics store and the recorder writing to it.
@@ -136,13 +148,19 @@ type recording struct {
 }
 
 // newServer wires the endpoints and the adapters the configuration turns
-// on to b; rec, when analytics are on, records turns and feedback.
-func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording) (*server, error) {
-	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), log)
+// on to b; rec, when analytics are on, records turns and feedback; shared,
+// when set, holds the claims the adapters share with other replicas;
+// warnings are what lint found in b's knowledge.
+func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording, shared *sharedState, warnings intents.Problems) (*server, error) {
+	var claims bot.Claims
+	if shared != nil {
+		claims = shared.claims
+	}
+	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), claims, log)
 	if err != nil {
 		return nil, err
 	}
-	s := &server{cfg: cfg, bot: b, log: log, mux: http.NewServeMux(), adapters: adapters, recording: rec}
+	s := &server{cfg: cfg, bot: b, log: log, mux: http.NewServeMux(), adapters: adapters, recording: rec, shared: shared}
 	s.mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) {
 		w.Write([]byte("ok\n"))
 	})
@@ -154,7 +172,7 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec
 		}
 	}
 	if cfg.Knowledge != "" {
-		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy}, b, log, reload.Hooks{
+		s.reloader = reload.New(reload.Config{Dir: cfg.Knowledge, Debounce: cfg.Reload.Debounce, MinAccuracy: cfg.Reload.MinAccuracy, Gate: reloadGate(cfg, rec, log), Problems: warnings}, b, log, reload.Hooks{
 			Loaded: func(k *intents.Knowledge) { m.KnowledgeLoaded(k.Version, len(k.Intents), true) },
 			Failed: m.ReloadFailed,
 		})
@@ -162,10 +180,32 @@ func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec
 	return s, nil
 }
 
+// versions tells the console's knowledge checks what answers (with the
+// warnings lint found in it, since start when nothing was reloaded),
+// what the folder on disk holds now, and the last refused reload.
+func (s *server) versions(warnings intents.Problems, start time.Time) func() console.Versions {
+	return func() console.Versions {
+		v := console.Versions{Answering: s.bot.Index().Knowledge(), AnsweringProblems: warnings, Since: start}
+		if s.reloader == nil {
+			return v
+		}
+		st := s.reloader.Status()
+		v.AnsweringProblems, v.Since = st.Problems, st.Since
+		v.Folder = s.cfg.Knowledge
+		v.Disk, v.DiskProblems = intents.Lint(intents.Dir(s.cfg.Knowledge), time.Now())
+		if r := st.Refused; r != nil {
+			v.Refused = &console.Refusal{At: r.At, Version: r.Version, Problems: r.Problems, Current: st.Current}
+		}
+		return v
+	}
+}
+
 // configuredAdapters builds /v1/ask and every chat adapter whose
-// configuration is present. A new platform is one more line here.
-func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, log *slog.Logger) ([]bot.Adapter, error) {
-	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency, Handoff: cfg.Handoff.HTTP}, httpapi.WithMetrics(m))}
+// configuration is present, claiming events in claims (nil: each adapter's
+// memory). A new platform is one more line here.
+func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, claims bot.Claims, log *slog.Logger) ([]bot.Adapter, error) {
+	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency, Handoff: cfg.Handoff.HTTP},
+		httpapi.WithMetrics(m), httpapi.WithFeedback(fb, log.With("adapter", "http")))}
 	var errs []error
 	add := func(a bot.Adapter, err error) {
 		if err != nil {
@@ -177,12 +217,20 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 	if cfg.Slack.Enabled() {
 		sc := cfg.Slack
 		sc.HandoffUsergroup, sc.HandoffChannel, sc.HandoffMessage = cfg.Handoff.SlackUsergroup, cfg.Handoff.SlackChannel, cfg.Handoff.Message
-		add(slack.New(sc, b, fb, log, slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)))
+		opts := []slack.Option{slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)}
+		if claims != nil {
+			opts = append(opts, slack.WithClaims(claims))
+		}
+		add(slack.New(sc, b, fb, log, opts...))
 	}
 	if cfg.Discord.Enabled() {
 		dc := cfg.Discord
 		dc.HandoffRole, dc.HandoffChannel, dc.HandoffMessage = cfg.Handoff.DiscordRole, cfg.Handoff.DiscordChannel, cfg.Handoff.Message
-		add(discord.New(dc, b, fb, log, discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)))
+		opts := []discord.Option{discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)}
+		if claims != nil {
+			opts = append(opts, discord.WithClaims(claims))
+		}
+		add(discord.New(dc, b, fb, log, opts...))
 	}
 	return adapters, errors.Join(errs...)
 }
@@ -190,7 +238,8 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 // serveReady answers 200 when every adapter that can be not ready is
 // ready, 503 naming those that are not otherwise. (The knowledge is always
 // loaded: serve does not start without it, and a failed reload keeps the
-// last good version.)
+// last good version.) While the shared state store fails, it still answers
+// 200, saying it is degraded: the replica answers, from its own memory.
 func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 	var waiting []string
 	for _, a := range s.adapters {
@@ -201,6 +250,10 @@ func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 	if len(waiting) > 0 {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		fmt.Fprintf(w, "not ready: %v\n", waiting)
+		return
+	}
+	if s.shared != nil && s.shared.fallback.Degraded() {
+		w.Write([]byte("ready, degraded: the shared state store is failing; claims and conversations are in this process's memory\n"))
 		return
 	}
 	w.Write([]byte("ready\n"))
@@ -248,6 +301,9 @@ func (s *server) run(ctx context.Context, ln net.Listener) error {
 	if s.recording != nil {
 		s.record(ctx, &wg)
 	}
+	if s.shared != nil {
+		s.shared.sweep(ctx, s.log, &wg)
+	}
 	var err error
 	select {
 	case <-ctx.Done():
@@ -278,8 +334,7 @@ func (s *server) watchKnowledge(ctx context.Context, wg *sync.WaitGroup) {
 			case <-ctx.Done():
 				return
 			case <-hup:
-				s.log.Info("reloading knowledge on SIGHUP")
-				reload.Log(s.log, s.reloader.Reload(ctx))
+				reload.Log(s.log, "SIGHUP", s.reloader.Reload(ctx))
 			}
 		}
 	}()

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -146,5 +147,24 @@ func TestServeRemembersConversations(t *testing.T) {
 	}
 	if got := post(httpapi.Request{Message: "1", User: "web-1", Conversation: "serve-1"}); got.Intent != first.Related[0].ID {
 		t.Errorf("%q after the selfie answer gave %s %q, want %q", "1", got.Outcome, got.Intent, first.Related[0].ID)
+	}
+}
+
+// TestServeRecordsAPIFeedback: serve wires POST /v1/feedback to the
+// feedback recorder, which logs the vote.
+func TestServeRecordsAPIFeedback(t *testing.T) {
+	s := serveInProcess(t)
+	resp, err := http.Post(s.base+"/v1/feedback", "application/json",
+		strings.NewReader(`{"user":"web-1","conversation":"serve-1","intent":"selfie","helpful":false}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("status %d", resp.StatusCode)
+	}
+	s.stop()
+	if s.logs.find(regexp.MustCompile(`msg=feedback adapter=http intent=selfie helpful=false`)) == "" {
+		t.Error("serve did not log the vote")
 	}
 }

@@ -75,7 +75,7 @@ func newTestServer(t *testing.T, cfg Config) *server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := newServer(cfg, b, metrics.New(), slog.New(slog.DiscardHandler), nil)
+	srv, err := newServer(cfg, b, metrics.New(), slog.New(slog.DiscardHandler), nil, nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,87 @@ import (
 func RunStore(t *testing.T, open func(t *testing.T) analytics.Store) {
 	t.Run("records and reports", func(t *testing.T) { testStoreReports(t, open) })
 	t.Run("one vote per person per turn", func(t *testing.T) { testStoreVotesOnce(t, open) })
+	t.Run("handoffs by topic and reason", func(t *testing.T) { testStoreHandoffs(t, open) })
+	t.Run("lists recorded questions", func(t *testing.T) { testStoreQuestions(t, open) })
+}
+
+// testStoreHandoffs shows that the turns that called a person are counted
+// by the topic answered before and the reason, in the period only, and
+// that a turn keeps its handoff.
+func testStoreHandoffs(t *testing.T, open func(t *testing.T) analytics.Store) {
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	turn := func(ago time.Duration, intent, outcome, reason, topic string) analytics.Turn {
+		return analytics.Turn{Time: now.Add(-ago), Adapter: "slack", User: "u", Text: "t", Intent: intent, Outcome: outcome,
+			Handoff: reason, HandoffTopic: topic}
+	}
+	s := open(t)
+	if err := s.AddTurns(ctx, []analytics.Turn{
+		turn(time.Minute, "talk-to-someone", "answered", "asked", "selfie"),
+		turn(2*time.Minute, "talk-to-someone", "answered", "chosen", "selfie"),
+		turn(3*time.Minute, "talk-to-someone", "answered", "asked", "selfie"),
+		turn(4*time.Minute, "none", "fallback", "fallbacks", ""),
+		turn(5*time.Minute, "selfie", "answered", "", ""),
+		turn(48*time.Hour, "talk-to-someone", "answered", "asked", "nfc"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Handoffs(ctx, now.Add(-24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []analytics.HandoffCount{{Topic: "selfie", Reason: "asked", N: 2}, {Topic: "", Reason: "fallbacks", N: 1}, {Topic: "selfie", Reason: "chosen", N: 1}}
+	if !slices.Equal(got, want) {
+		t.Errorf("handoffs %+v, want %+v", got, want)
+	}
+	un, err := s.Unanswered(ctx, now.Add(-24*time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(un) != 1 || un[0].Handoff != "fallbacks" {
+		t.Errorf("the fallback turn lost its handoff: %+v", un)
+	}
+}
+
+// testStoreQuestions checks that a store lists the questions of a period,
+// newest first, without the guarded or rate-limited turns and the topics
+// picked from a button.
+func testStoreQuestions(t *testing.T, open func(t *testing.T) analytics.Store) {
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Microsecond)
+	s := open(t)
+	lister, ok := s.(analytics.QuestionLister)
+	if !ok {
+		t.Fatalf("%T does not list recorded questions (analytics.QuestionLister)", s)
+	}
+	turn := func(ago time.Duration, outcome, text string) analytics.Turn {
+		return analytics.Turn{Time: now.Add(-ago), Adapter: "slack", User: "u1", Text: text, Intent: "selfie", Outcome: outcome, Confidence: 0.5}
+	}
+	if err := s.AddTurns(ctx, []analytics.Turn{
+		turn(5*time.Minute, "answered", "selfie fails"),
+		turn(4*time.Minute, "fallback", "weather today"),
+		turn(3*time.Minute, "guarded", "my passport is [passport number]"),
+		turn(2*time.Minute, "answered", "[topic selfie]"),
+		turn(time.Minute, "clarify", "chip or selfie"),
+		turn(30*time.Second, "limited", "selfie again"),
+		turn(48*time.Hour, "answered", "an old question"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := lister.Questions(ctx, now.Add(-time.Hour), 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, q := range got {
+		texts = append(texts, q.Text)
+	}
+	if want := []string{"chip or selfie", "weather today", "selfie fails"}; !slices.Equal(texts, want) {
+		t.Errorf("questions of the last hour %q, want %q", texts, want)
+	}
+	if got, err := lister.Questions(ctx, now.Add(-time.Hour), 2); err != nil || len(got) != 2 || got[0].Text != "chip or selfie" {
+		t.Errorf("the newest 2 questions: %+v, %v", got, err)
+	}
 }
 
 func testStoreReports(t *testing.T, open func(t *testing.T) analytics.Store) {

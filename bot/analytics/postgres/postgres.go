@@ -61,6 +61,7 @@ var postgresMigrations = []string{
 	);`,
 	`ALTER TABLE feedback ADD COLUMN turn_id BIGINT;`,
 	sqlstore.VoteMigration,
+	sqlstore.HandoffMigration,
 }
 
 // Open connects to the database at dsn (a postgres:// URL) and migrates it.

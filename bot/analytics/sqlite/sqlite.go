@@ -64,6 +64,7 @@ var migrations = []string{
 	// Feedback points at the turn it rates.
 	`ALTER TABLE feedback ADD COLUMN turn_id INTEGER;`,
 	sqlstore.VoteMigration,
+	sqlstore.HandoffMigration,
 }
 
 // Open opens (creating and migrating if needed) the store at path.

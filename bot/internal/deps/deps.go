@@ -21,11 +21,17 @@ type Deps struct {
 	Drain      time.Duration
 	RetryDelay func(failures int) time.Duration
 	Now        func() time.Time
+	// Claims decides which process answers an event.
+	Claims bot.Claims
 }
+
+// Claims kept in memory by default: for the platforms' retry horizon, at
+// most this many.
+const claimsSize = 100_000
 
 // New applies set over the defaults: an HTTP client with a 10 s timeout
 // that keeps one idle connection per worker, no metrics, a 10 s drain, the
-// retry package's delays and time.Now.
+// retry package's delays, time.Now and claims in memory.
 func New(workers int, set []func(*Deps)) Deps {
 	var d Deps
 	for _, s := range set {
@@ -49,6 +55,9 @@ func New(workers int, set []func(*Deps)) Deps {
 	}
 	if d.Now == nil {
 		d.Now = time.Now
+	}
+	if d.Claims == nil {
+		d.Claims = bot.NewMemoryClaims(bot.DefaultClaimRetention, claimsSize, d.Now)
 	}
 	return d
 }

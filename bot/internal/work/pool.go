@@ -1,5 +1,5 @@
 // Package work holds what the chat adapters share for answering after they
-// acknowledge: a bounded pool of workers and a memory of recent event ids.
+// acknowledge: a bounded pool of workers.
 package work
 
 import (

@@ -2,63 +2,12 @@ package work_test
 
 import (
 	"context"
-	"fmt"
-	"sync"
 	"sync/atomic"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/internal/work"
 )
-
-// TestDedupRemembersForTTLWithinBounds runs in a bubble: its sleep moves
-// the fake clock past the ttl at once.
-func TestDedupRemembersForTTLWithinBounds(t *testing.T) {
-	synctest.Test(t, testDedupRemembersForTTLWithinBounds)
-}
-
-func testDedupRemembersForTTLWithinBounds(t *testing.T) {
-	d := work.NewDedup(50*time.Millisecond, 3)
-	if !d.First("a") || d.First("a") {
-		t.Fatal("a repeat was not caught")
-	}
-	d.First("b")
-	d.First("c")
-	d.First("d") // evicts the oldest, a
-	if !d.First("a") {
-		t.Error("memory is not bounded: a was kept past max")
-	}
-	time.Sleep(60 * time.Millisecond)
-	if !d.First("d") {
-		t.Error("d was kept past its ttl")
-	}
-	d.Forget("d")
-	if !d.First("d") {
-		t.Error("a forgotten id is still remembered")
-	}
-}
-
-func TestDedupConcurrentFirstIsOnce(t *testing.T) {
-	d := work.NewDedup(time.Minute, 10_000)
-	var firsts atomic.Int64
-	var wg sync.WaitGroup
-	for range 8 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range 1000 {
-				if d.First(fmt.Sprint(i)) {
-					firsts.Add(1)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if firsts.Load() != 1000 {
-		t.Fatalf("%d first sightings of 1000 ids", firsts.Load())
-	}
-}
 
 func TestPoolBoundsAndRecovers(t *testing.T) {
 	var panics atomic.Int64

@@ -80,10 +80,11 @@ func (s *Store) AddTurns(ctx context.Context, turns []analytics.Turn) error {
 		keys = append(keys, k)
 	}
 	return s.Tx(ctx, func(tx *sql.Tx) error {
-		err := execEach(ctx, tx, s.q(`INSERT INTO turns (at, adapter, "user", text, intent, outcome, confidence, runner_up, latency_us, knowledge)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), len(turns), func(i int) []any {
+		err := execEach(ctx, tx, s.q(`INSERT INTO turns (at, adapter, "user", text, intent, outcome, confidence, runner_up, latency_us, knowledge, handoff, handoff_topic)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), len(turns), func(i int) []any {
 			t := turns[i]
-			return []any{t.Time.UnixMicro(), t.Adapter, t.User, t.Text, t.Intent, t.Outcome, t.Confidence, t.RunnerUp, t.Latency.Microseconds(), t.Knowledge}
+			return []any{t.Time.UnixMicro(), t.Adapter, t.User, t.Text, t.Intent, t.Outcome, t.Confidence, t.RunnerUp, t.Latency.Microseconds(), t.Knowledge,
+				t.Handoff, t.HandoffTopic}
 		})
 		if err != nil {
 			return err
@@ -208,7 +209,7 @@ func (s *Store) LowConfidence(ctx context.Context, since time.Time, below float6
 }
 
 func (s *Store) turns(ctx context.Context, where string, args ...any) ([]analytics.Turn, error) {
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT at, adapter, "user", text, intent, outcome, confidence, runner_up, latency_us, knowledge FROM turns `+where), args...)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT at, adapter, "user", text, intent, outcome, confidence, runner_up, latency_us, knowledge, handoff, handoff_topic FROM turns `+where), args...)
 	if err != nil {
 		return nil, fmt.Errorf("analytics: turns: %w", err)
 	}
@@ -217,7 +218,7 @@ func (s *Store) turns(ctx context.Context, where string, args ...any) ([]analyti
 	for rows.Next() {
 		var t analytics.Turn
 		var at, latency int64
-		if err := rows.Scan(&at, &t.Adapter, &t.User, &t.Text, &t.Intent, &t.Outcome, &t.Confidence, &t.RunnerUp, &latency, &t.Knowledge); err != nil {
+		if err := rows.Scan(&at, &t.Adapter, &t.User, &t.Text, &t.Intent, &t.Outcome, &t.Confidence, &t.RunnerUp, &latency, &t.Knowledge, &t.Handoff, &t.HandoffTopic); err != nil {
 			return nil, fmt.Errorf("analytics: turns: %w", err)
 		}
 		t.Time, t.Latency = time.UnixMicro(at).UTC(), time.Duration(latency)*time.Microsecond
@@ -230,6 +231,32 @@ func (s *Store) turns(ctx context.Context, where string, args ...any) ([]analyti
 func (s *Store) Disliked(ctx context.Context, since time.Time, limit int) ([]analytics.Turn, error) {
 	return s.turns(ctx, `WHERE id IN (SELECT turn_id FROM feedback WHERE at >= ? AND NOT helpful AND turn_id IS NOT NULL)
 		ORDER BY at DESC LIMIT ?`, since.UnixMicro(), limit)
+}
+
+// HandoffMigration records why and after which topic a turn called a
+// person, with an index over only the turns that did.
+const HandoffMigration = `ALTER TABLE turns ADD COLUMN handoff TEXT NOT NULL DEFAULT '';
+	ALTER TABLE turns ADD COLUMN handoff_topic TEXT NOT NULL DEFAULT '';
+	CREATE INDEX turns_handoff_at ON turns(at) WHERE handoff <> '';`
+
+// Handoffs counts the turns that called a person by the topic before and
+// the reason, most first.
+func (s *Store) Handoffs(ctx context.Context, since time.Time) ([]analytics.HandoffCount, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT handoff_topic, handoff, COUNT(*) FROM turns WHERE handoff <> '' AND at >= ?
+		GROUP BY handoff_topic, handoff ORDER BY COUNT(*) DESC, handoff_topic, handoff`), since.UnixMicro())
+	if err != nil {
+		return nil, fmt.Errorf("analytics: handoffs: %w", err)
+	}
+	defer rows.Close()
+	var out []analytics.HandoffCount
+	for rows.Next() {
+		var h analytics.HandoffCount
+		if err := rows.Scan(&h.Topic, &h.Reason, &h.N); err != nil {
+			return nil, fmt.Errorf("analytics: handoffs: %w", err)
+		}
+		out = append(out, h)
+	}
+	return out, rows.Err()
 }
 
 // Votes counts feedback by intent, most 👎 first.

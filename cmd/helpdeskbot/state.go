@@ -1,0 +1,101 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/metrics"
+	"github.com/helpdeskbot/helpdeskbot/bot/state"
+	statepg "github.com/helpdeskbot/helpdeskbot/bot/state/postgres"
+)
+
+// StateConfig configures the state several replicas of serve share.
+type StateConfig struct {
+	// PostgresURL is a PostgreSQL database (postgres://...) where replicas
+	// share event claims and conversations; empty keeps them in this
+	// process's memory. It may be the analytics database.
+	PostgresURL string
+}
+
+// validate reports an invalid value, naming its key.
+func (c StateConfig) validate() error {
+	if c.PostgresURL == "" {
+		return nil
+	}
+	u, err := url.Parse(c.PostgresURL)
+	if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") || u.Host == "" {
+		// The value is not shown: it may hold a password.
+		return fmt.Errorf("state.postgres_url: not a URL like postgres://user:password@host:5432/database")
+	}
+	return nil
+}
+
+// sweepEvery is how often serve deletes old claims and expired
+// conversations from the shared store.
+const sweepEvery = time.Minute
+
+// sharedState is the state serve shares with other replicas in
+// PostgreSQL, falling back to this process's memory while the database
+// fails.
+type sharedState struct {
+	store         *statepg.Store
+	fallback      *state.Fallback
+	claims        bot.Claims
+	conversations bot.ConversationStore
+}
+
+// claimsInMemory bounds the claims kept in memory while the shared store
+// fails.
+const claimsInMemory = 100_000
+
+// openSharedState opens the database of cfg.State (running its
+// migrations); local is the conversation store to fall back to.
+func openSharedState(ctx context.Context, cfg StateConfig, local bot.ConversationStore, log *slog.Logger, m *metrics.Metrics) (*sharedState, error) {
+	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	store, err := statepg.Open(ctx, cfg.PostgresURL)
+	if err != nil {
+		return nil, err
+	}
+	fb := state.NewFallback(log.With("store", "state"), nil, m.StateFallback)
+	s := &sharedState{
+		store:         store,
+		fallback:      fb,
+		claims:        fb.Claims(store.Claims(), bot.NewMemoryClaims(bot.DefaultClaimRetention, claimsInMemory, nil)),
+		conversations: fb.Conversations(store.Conversations(), local),
+	}
+	log.Info("shared state store: postgres", "claims", "shared", "conversations", "shared")
+	return s, nil
+}
+
+// sweep deletes claims past their retention and expired conversations
+// every sweepEvery until ctx ends.
+func (s *sharedState) sweep(ctx context.Context, log *slog.Logger, wg *sync.WaitGroup) {
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(sweepEvery)
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-tick.C:
+			}
+			claims, convs, err := s.store.Sweep(ctx)
+			if err != nil && ctx.Err() == nil {
+				log.Warn("shared state sweep failed", "err", err)
+			} else if claims+convs > 0 {
+				log.Debug("shared state sweep", "claims", claims, "conversations", convs)
+			}
+		}
+	}()
+}
+
+// close closes the database.
+func (s *sharedState) close() { s.store.Close() }
