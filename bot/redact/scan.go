@@ -356,7 +356,7 @@ func endsSentence(g []byte, prev uint32) (brk, para bool) {
 		}
 	}
 	// "passport no. X123" is not the end of a sentence.
-	return brk || dot && prev&wordFiller == 0, false
+	return brk || dot && prev&(wordFiller|wordStreet|wordStreet2|wordArea) == 0, false // nor "Rizal Ave. 32", "Brgy. Poblacion"
 }
 
 // context returns what the words near tokens i..k say: the kinds they arm,
@@ -375,13 +375,17 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 // that arm only there: "Pass: C01X00T47".
 func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 	toks := sc.toks
-	n := 0 // the words between j and i that are not fillers
+	n := 0          // the words between j and i that are not fillers
+	clause := false // a comma or a word like "but" comes between j and i
 	for j := i - 1; j >= 0 && j >= i-9 && n < 4 && !toks[j+1].para; j-- {
 		c := toks[j].cls
 		between := n
 		if c&wordFiller == 0 {
 			n++
 		}
+		// A comma ends the clause when words come after it: "the check
+		// step, it's 702-51-9643", not "my phone, 392631731".
+		clause = clause || toks[j+1].sep == ',' && j+1 < i || c&wordClause != 0
 		if c&significant == 0 {
 			continue
 		}
@@ -389,8 +393,8 @@ func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 			c = wordNever
 		}
 		if c&wordNever != 0 {
-			if between > 2 {
-				continue // "it is the one on my order form, so: 416471562"
+			if between > 2 || clause {
+				continue // "it is the one on my order form, so: 416471562", "the check step, it's 702-51-9643"
 			}
 			return arms, arms == 0, tight
 		}
@@ -410,23 +414,28 @@ func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 // still a number.
 func (sc *scanner) after(k int) (arms uint32, never bool) {
 	toks := sc.toks
-	n := 0 // the words between k and j that are not fillers
+	n := 0          // the words between k and j that are not fillers
+	clause := false // a comma comes between k and j
 	for j := k + 1; j < len(toks) && j <= k+7 && n < 3 && !toks[j].brk; j++ {
 		c := toks[j].cls
 		between := n
 		if c&wordFiller == 0 {
 			n++
 		}
+		if c&wordClause != 0 {
+			break // "X1234567 and my order ..." is not about the number
+		}
+		clause = clause || toks[j].sep == ','
 		if c&significant == 0 {
 			continue
 		}
 		if c&wordAbout != 0 {
 			break
 		}
-		if between <= 1 && c&wordNever != 0 && c&wordQualified == 0 {
+		if !clause && between <= 1 && c&wordNever != 0 && c&wordQualified == 0 {
 			return arms, arms == 0
 		}
-		if between <= 1 && c&wordQualified != 0 && j+1 < len(toks) && toks[j+1].cls&wordNever != 0 {
+		if !clause && between <= 1 && c&wordQualified != 0 && j+1 < len(toks) && toks[j+1].cls&wordNever != 0 {
 			return arms, arms == 0
 		}
 		if c&wordTight == 0 {
@@ -445,12 +454,12 @@ func (sc *scanner) far(i, k int) (arms uint32) {
 	toks := sc.toks
 	for j := i - 1; j >= 0 && j >= i-farBack && !toks[j+1].para; j-- {
 		if c := toks[j].cls; c&wordTight == 0 {
-			arms |= c & (armAny | armBirth)
+			arms |= c & (armAny | armBirth | wordNamedID)
 		}
 	}
 	for j := k + 1; j < len(toks) && j <= k+farAfter && !toks[j].brk; j++ {
 		if c := toks[j].cls; c&wordTight == 0 {
-			arms |= c & (armAny | armBirth)
+			arms |= c & (armAny | armBirth | wordNamedID)
 		}
 	}
 	return arms
