@@ -25,6 +25,9 @@ type token struct {
 	// joined); sep is the gap's first byte that is not a space, or ' '.
 	join bool
 	sep  byte
+	// sig says a word context reads (see significant) comes within
+	// before's reach back (1) or after's reach on (2).
+	sig uint8
 }
 
 // maxCount is where the counts of a token stop.
@@ -243,6 +246,31 @@ func (sc *scanner) tokenize() {
 	sc.toks = toks
 }
 
+// reach marks the tokens with a word context reads (see significant)
+// within before's reach back or after's reach on: most numbers have none,
+// and their context is read at once.
+func (sc *scanner) reach() {
+	toks := sc.toks
+	last := -1 << 30
+	for k := range toks {
+		if k-last <= 9 {
+			toks[k].sig = 1
+		}
+		if toks[k].cls&significant != 0 {
+			last = k
+		}
+	}
+	next := 1 << 30
+	for k := len(toks) - 1; k >= 0; k-- {
+		if next-k <= 7 {
+			toks[k].sig |= 2
+		}
+		if toks[k].cls&significant != 0 {
+			next = k
+		}
+	}
+}
+
 // word returns token i in lower case.
 func (sc *scanner) word(i int) string {
 	t := sc.toks[i]
@@ -375,6 +403,9 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 // that arm only there: "Pass: C01X00T47".
 func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 	toks := sc.toks
+	if toks[i].sig&1 == 0 {
+		return 0, false, 0 // no word it reads within reach
+	}
 	n := 0          // the words between j and i that are not fillers
 	clause := false // a comma or a word like "but" comes between j and i
 	for j := i - 1; j >= 0 && j >= i-9 && n < 4 && !toks[j+1].para; j-- {
@@ -414,6 +445,9 @@ func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 // still a number.
 func (sc *scanner) after(k int) (arms uint32, never bool) {
 	toks := sc.toks
+	if toks[k].sig&2 == 0 {
+		return 0, false
+	}
 	n := 0          // the words between k and j that are not fillers
 	clause := false // a comma comes between k and j
 	for j := k + 1; j < len(toks) && j <= k+7 && n < 3 && !toks[j].brk; j++ {
@@ -484,6 +518,7 @@ func (sc *scanner) emit(kind Kind, i, k int) {
 
 func (sc *scanner) run() {
 	sc.emails()
+	sc.reach()
 	sc.run2()
 }
 
@@ -604,6 +639,7 @@ func (sc *scanner) emails() {
 		}
 		for j := ti; j < len(sc.toks) && int(sc.toks[j].a) < b; j++ {
 			sc.toks[j].skip, sc.toks[j].email = true, true
+			sc.toks[j].cls = 0 // "passport@example.com" names no passport
 		}
 		p = b - 1
 	}
