@@ -195,6 +195,7 @@ func (sc *scanner) tokenize() {
 	s, lo := sc.s, sc.lo[:len(sc.s)]
 	toks := sc.toks[:0]
 	prev, prevCls := -1, uint32(0)
+	emails, em := sc.out, 0 // the e-mail addresses, found first
 	for i := 0; ; {
 		if len(toks) == cap(toks) {
 			toks = append(toks, token{})[:len(toks)]
@@ -207,6 +208,16 @@ func (sc *scanner) tokenize() {
 			break
 		}
 		i, prev = b, b
+		for em < len(emails) && int(emails[em].End) <= a {
+			em++
+		}
+		if em < len(emails) && emails[em].Start < b {
+			// In an e-mail address: no rule reads it, and it names
+			// nothing ("passport@example.com").
+			t.skip, t.email = true, true
+			prevCls = 0
+			continue
+		}
 		// Most words start no rule: run2 skips them. A word starts one if
 		// it is a month, a street or address word, a German preposition
 		// or document number, or (seen when the next token has digits) a
@@ -517,7 +528,6 @@ func (sc *scanner) emit(kind Kind, i, k int) {
 }
 
 func (sc *scanner) run() {
-	sc.emails()
 	sc.reach()
 	sc.run2()
 }
@@ -604,13 +614,13 @@ func (sc *scanner) run2() {
 	}
 }
 
-// emails finds e-mail addresses (in any script) and keeps their tokens
-// from the other rules.
+// emails finds e-mail addresses (in any script), before the text is
+// tokenized: tokenize keeps their words from the other rules.
 func (sc *scanner) emails() {
 	s := sc.s
 	local := func(c byte) bool { return isWordByte(c) && c != '<' || c == '.' || c == '+' || c == '-' || c == '%' }
 	domain := func(c byte) bool { return isWordByte(c) && c != '<' && c != '_' || c == '-' || c == '.' }
-	ti, lastEnd := 0, 0
+	lastEnd := 0
 	for p := 0; p < len(s); p++ {
 		q := bytes.IndexByte(s[p:], '@')
 		if q < 0 {
@@ -634,13 +644,6 @@ func (sc *scanner) emails() {
 		}
 		sc.out = append(sc.out, Finding{Kind: Email, Start: a, End: b})
 		lastEnd = b
-		for ti < len(sc.toks) && int(sc.toks[ti].b) <= a {
-			ti++
-		}
-		for j := ti; j < len(sc.toks) && int(sc.toks[j].a) < b; j++ {
-			sc.toks[j].skip, sc.toks[j].email = true, true
-			sc.toks[j].cls = 0 // "passport@example.com" names no passport
-		}
 		p = b - 1
 	}
 }
