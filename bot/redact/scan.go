@@ -49,6 +49,10 @@ type scanner struct {
 	// merged holds the findings when e-mail addresses, found first, are
 	// merged with the rest.
 	merged []Finding
+	// nsig counts the tokens context reads (see significant); sparse says
+	// reach marked the tokens with none of them near.
+	nsig   int
+	sparse bool
 	// cand and cbuf hold the number being read (see number).
 	cand candidate
 	cbuf [maxCandidateLen]byte
@@ -196,6 +200,7 @@ func (sc *scanner) tokenize() {
 	toks := sc.toks[:0]
 	prev, prevCls := -1, uint32(0)
 	emails, em := sc.out, 0 // the e-mail addresses, found first
+	nsig := 0
 	for i := 0; ; {
 		if len(toks) == cap(toks) {
 			toks = append(toks, token{})[:len(toks)]
@@ -249,12 +254,15 @@ func (sc *scanner) tokenize() {
 			}
 		}
 		prevCls = t.cls
+		if t.cls&significant != 0 {
+			nsig++
+		}
 		if b-a == 12 && t.digits < 12 && a > 0 && s[a-1] == '-' {
 			sc.toks = toks
 			sc.uuid()
 		}
 	}
-	sc.toks = toks
+	sc.toks, sc.nsig = toks, nsig
 }
 
 // reach marks the tokens with a word context reads (see significant)
@@ -414,7 +422,7 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 // that arm only there: "Pass: C01X00T47".
 func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 	toks := sc.toks
-	if toks[i].sig&1 == 0 {
+	if sc.sparse && toks[i].sig&1 == 0 {
 		return 0, false, 0 // no word it reads within reach
 	}
 	n := 0          // the words between j and i that are not fillers
@@ -456,7 +464,7 @@ func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 // still a number.
 func (sc *scanner) after(k int) (arms uint32, never bool) {
 	toks := sc.toks
-	if toks[k].sig&2 == 0 {
+	if sc.sparse && toks[k].sig&2 == 0 {
 		return 0, false
 	}
 	n := 0          // the words between k and j that are not fillers
@@ -528,7 +536,11 @@ func (sc *scanner) emit(kind Kind, i, k int) {
 }
 
 func (sc *scanner) run() {
-	sc.reach()
+	sc.sparse = false
+	if sc.nsig*8 < len(sc.toks) {
+		sc.reach() // worth it only where such words are few
+		sc.sparse = true
+	}
 	sc.run2()
 }
 
