@@ -8,6 +8,8 @@ type candidate struct {
 	sep    byte // the separator between the groups, or 0 when they differ
 	mixed  bool // lower and upper case letters both
 	digits int
+	// lower and upper say it has small letters, capitals.
+	lower, upper bool
 }
 
 func (c *candidate) is(groups ...int) bool {
@@ -83,50 +85,19 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 	if t.n() < 6 && (i+1 >= len(sc.toks) || !sc.joined(i+1)) {
 		return 0, "", 0 // every number looked for has six characters or more
 	}
-	var buf [maxCandidateLen]byte
-	cand := candidate{c: buf[:0]}
+	cand := &sc.cand
+	*cand = candidate{c: sc.cbuf[:0]}
 	best, bestScore := -1, 0
 	var bestKind Kind
 	ctx := nearby{sc: sc, i: i}
-	lower, upper := false, false
 	for k := i; k < len(sc.toks) && k < i+maxCandidateTokens; k++ {
-		tk := &sc.toks[k]
-		if k > i {
-			if !tk.join || tk.lt || tk.odd || tk.skip {
-				break
-			}
-			if tk.digits == 0 && (tk.letter > 4 || (tk.cls != 0 && tk.letter > 1)) {
-				break
-			}
-			if tk.digits == 0 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.toks[k+1].join && sc.toks[k+1].digits > 0) && (tk.letter > 1 || tk.sep == ' ') {
-				break // a word after the number ("e", "y"), not letters inside it
-			}
-			if k == i+1 {
-				cand.sep = tk.sep
-			} else if cand.sep != tk.sep {
-				cand.sep = 0
-			}
-		}
-		m := len(cand.c)
-		if m+tk.n() > maxCandidateLen {
+		if !sc.extend(cand, i, k) {
 			break
 		}
-		if m+tk.n() > 19 && isDigit(sc.s[t.a]) {
-			break // only IBANs are longer, and they start with letters
-		}
-		cand.c = cand.c[:m+tk.n()]
-		for j, ch := range sc.s[tk.a:tk.b] {
-			cand.c[m+j] = upperCase[ch]
-		}
-		cand.digits += int(tk.digits)
-		lower, upper = lower || tk.lower > 0, upper || tk.upper > 0
-		cand.mixed = lower && upper
-		cand.groups[cand.n] = uint8(tk.n())
-		cand.n++
 		if len(cand.c) < 6 {
 			continue // every number looked for has six characters or more
 		}
-		kind, score := sc.judge(&cand, i, k, &ctx)
+		kind, score := sc.judge(cand, i, k, &ctx)
 		if score > 0 && score >= bestScore {
 			best, bestScore, bestKind = k, score, kind
 		}
@@ -135,6 +106,47 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 		return 0, "", 0
 	}
 	return best, bestKind, bestScore
+}
+
+// extend adds token k to the candidate number starting at token i, or
+// reports that the number ends before it.
+func (sc *scanner) extend(cand *candidate, i, k int) bool {
+	tk := &sc.toks[k]
+	if k > i {
+		if !tk.join || tk.lt || tk.odd || tk.skip {
+			return false
+		}
+		if tk.digits == 0 && (tk.letter > 4 || (tk.cls != 0 && tk.letter > 1)) {
+			return false
+		}
+		if tk.digits == 0 && tk.upper != tk.letter && !(k+1 < len(sc.toks) && sc.toks[k+1].join && sc.toks[k+1].digits > 0) && (tk.letter > 1 || tk.sep == ' ') {
+			return false // a word after the number ("e", "y"), not letters inside it
+		}
+		if k == i+1 {
+			cand.sep = tk.sep
+		} else if cand.sep != tk.sep {
+			cand.sep = 0
+		}
+	}
+	m, n := len(cand.c), tk.n()
+	if m+n > maxCandidateLen || m+n > 19 && isDigit(sc.s[sc.toks[i].a]) {
+		return false // only IBANs are longer than 19, and they start with letters
+	}
+	cand.c = cand.c[:m+n]
+	w := sc.s[tk.a:tk.b]
+	if tk.lower == 0 {
+		copy(cand.c[m:], w)
+	} else {
+		for j, ch := range w {
+			cand.c[m+j] = upperCase[ch]
+		}
+	}
+	cand.digits += int(tk.digits)
+	cand.lower, cand.upper = cand.lower || tk.lower > 0, cand.upper || tk.upper > 0
+	cand.mixed = cand.lower && cand.upper
+	cand.groups[cand.n] = uint8(n)
+	cand.n++
+	return true
 }
 
 // nearby is what the words near a number starting at token i say (see

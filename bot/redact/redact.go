@@ -147,7 +147,7 @@ func Find(text string) []Finding {
 // scan finds the personal data in text in sc's buffers: the findings are
 // sc's until it is released.
 func (sc *scanner) scan(text string) []Finding {
-	if !strings.ContainsAny(text, "0123456789@<") && !hasNonASCII(text) && !hasCapitals9(text) {
+	if !mayHoldData(text) {
 		return nil // every kind needs a digit, an @, a < or nine capitals (most text has none)
 	}
 	sc.f.fold(text)
@@ -171,27 +171,41 @@ func (sc *scanner) release() {
 	scanners.Put(sc)
 }
 
-// hasCapitals9 reports whether s has nine capitals in a row: a German
-// document number may have no digit.
-func hasCapitals9(s string) bool {
-	run := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 'A' && s[i] <= 'Z' {
+// mayHoldData reports whether s has a digit, an '@', a '<', a byte of
+// another script, or nine capitals in a row: every kind of personal data
+// needs one (a German document number may be nine capitals). It reads
+// eight bytes at a time.
+func mayHoldData(s string) bool {
+	const lows, highs = 0x0101010101010101, 0x8080808080808080
+	// in has the high bit of each byte of x (all below 0x80) from lo to hi.
+	in := func(x, lo, hi uint64) uint64 { return (x + (0x80-lo)*lows) &^ (x + (0x7F-hi)*lows) }
+	run := 0 // capitals in a row
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			if x&highs != 0 {
+				return true
+			}
+			if (in(x, '0', '9')|in(x, '<', '<')|in(x, '@', '@'))&highs != 0 {
+				return true
+			}
+			if run == 0 && in(x, 'A', 'Z')&highs == 0 {
+				i += 8
+				continue
+			}
+		}
+		switch c := s[i]; {
+		case c >= 0x80, c >= '0' && c <= '9', c == '@', c == '<':
+			return true
+		case c >= 'A' && c <= 'Z':
 			if run++; run >= 9 {
 				return true
 			}
-		} else {
+		default:
 			run = 0
 		}
-	}
-	return false
-}
-
-func hasNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return true
-		}
+		i++
 	}
 	return false
 }

@@ -46,6 +46,9 @@ type scanner struct {
 	// merged holds the findings when e-mail addresses, found first, are
 	// merged with the rest.
 	merged []Finding
+	// cand and cbuf hold the number being read (see number).
+	cand candidate
+	cbuf [maxCandidateLen]byte
 }
 
 // Classes of bytes in the folded text.
