@@ -107,7 +107,7 @@ func (sc *scanner) address(i int) (int, bool) {
 				if !sc.nameWord(j+1) || bytes.IndexByte(sc.gap(j+1), ',') >= 0 {
 					break
 				}
-			} else if !name(j) {
+			} else if !name(j) && !(j == i+1 && sc.sep(j) == ',' && sc.nameWord(j)) { // "Lot 32, Rizal Ave."
 				break
 			}
 			names++
@@ -209,18 +209,31 @@ func (sc *scanner) addressCue(i int) bool {
 // cuePrepositions may come between an address's cue and the address.
 var cuePrepositions = map[string]bool{"to": true, "at": true, "in": true, "au": true, "en": true, "na": true, "em": true, "al": true, "a": true, "ist": true, "es": true, "sono": true, "est": true}
 
+// scriptWord reports whether token i is a keyword folded from another
+// script: 住所, 주소.
+func (sc *scanner) scriptWord(i int) bool {
+	a := sc.toks[i].a
+	for _, at := range sc.f.script {
+		if at == a {
+			return true
+		}
+	}
+	return false
+}
+
 // gapFolded reports whether the text between tokens i and j was folded
 // from Chinese, Japanese or Korean: more than three bytes, nothing but
 // spaces and punctuation.
 func (sc *scanner) gapFolded(i, j int) bool {
 	g := sc.s[sc.toks[i].b:sc.toks[j].a]
-	spaces := 0
 	for _, c := range g {
-		if c == ' ' {
-			spaces++
+		switch c {
+		case ' ', '~', ':', ',', '-': // 〒, ：, 、
+		default:
+			return false
 		}
 	}
-	return j == i+1 && spaces >= 3
+	return j == i+1 && len(g) >= 3
 }
 
 // cueAddress reads an address that a word like "address" announces,
@@ -234,12 +247,14 @@ func (sc *scanner) cueAddress(i int) (start, end int, ok bool) {
 	for start < len(toks) && start <= i+3 && (toks[start].cls&(wordFiller|wordAddress) != 0 || cuePrepositions[string(sc.lo[toks[start].a:toks[start].b])]) {
 		start++
 	}
-	if start < len(toks) && toks[start].num && toks[start].n() <= 5 && sc.gapFolded(i, start) {
+	if start < len(toks) && toks[start].num && toks[start].n() <= 5 && sc.scriptWord(i) && sc.gapFolded(i, start) {
 		// An address in Chinese, Japanese or Korean, its names folded
 		// away: "住所 東京都新宿区西新宿2-8-1", "주소: 서울 강남구 테헤란로 123".
+		// The numbers of the address, the names between them folded away:
+		// "〒060-0042 北海道札幌市中央区大通西5-4-29 サンハイツ303号室".
 		end = start
-		for end+1 < len(toks) && end+1 <= start+2 && toks[end+1].join && toks[end+1].num && toks[end+1].n() <= 4 {
-			end++
+		for j := start + 1; j < len(toks) && j <= start+8 && toks[j].num && toks[j].n() <= 5 && !toks[j].brk && (toks[j].join || sc.gapFolded(j-1, j)); j++ {
+			end = j
 		}
 		return i, end, true
 	}
@@ -252,7 +267,7 @@ func (sc *scanner) cueAddress(i int) (start, end int, ok bool) {
 		if sc.nameWord(j) || sc.streetNameWord(j) {
 			names++
 			last = j
-			street = street || house && t.cls&(wordStreet|wordStreet2) != 0
+			street = street || house && t.cls&(wordStreet|wordStreet2|wordArea) != 0
 		}
 		if house && names >= 2 && j > start+1 {
 			if k, ok := sc.postcode(j); ok && (!t.num || t.n() >= 4) {

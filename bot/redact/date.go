@@ -219,15 +219,17 @@ func (sc *scanner) nameBefore(i int) bool {
 	if i < 2 || !sc.nameWord(i-1) {
 		return false
 	}
-	j := i - 2 // the first name, or its end: "Min-jun Kim"
-	if j > 0 && !sc.nameWord(j) && int(sc.toks[j].letter) == sc.toks[j].n() && sc.sep(j) == '-' && sc.toks[j].a == sc.toks[j-1].b+1 {
-		j--
+	j, g := i-2, sc.gap(i-1)
+	if t := sc.toks[j]; j > 0 && t.n() == 1 && t.upper == 1 && len(g) == 2 && g[0] == '.' && g[1] == ' ' {
+		j, g = j-1, sc.gap(j) // a middle initial: "Sneha P. Kulkarni"
 	}
-	if !sc.nameWord(j) {
+	if len(g) != 1 || g[0] != ' ' {
 		return false
 	}
-	g := sc.gap(i - 1)
-	if len(g) != 1 || g[0] != ' ' {
+	if j > 0 && !sc.nameWord(j) && int(sc.toks[j].letter) == sc.toks[j].n() && sc.sep(j) == '-' && sc.toks[j].a == sc.toks[j-1].b+1 {
+		j-- // the first name's end: "Min-jun Kim"
+	}
+	if !sc.nameWord(j) {
 		return false
 	}
 	g = sc.gap(i)

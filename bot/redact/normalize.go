@@ -19,6 +19,9 @@ type folded struct {
 	s   []byte // the folded text, case kept
 	lo  []byte // the folded text in small letters
 	raw []byte // the text before folding
+	// script has where the keywords of other scripts start in s (see
+	// scriptWords), in order.
+	script []int32
 	// shifts map folded offsets back to the original: from folded offset
 	// at on, the original offset is the folded one plus delta. Empty when
 	// the text is ASCII.
@@ -52,7 +55,7 @@ func (f *folded) origAll(found []Finding) {
 func (f *folded) fold(text string) {
 	f.raw = append(f.raw[:0], text...) // bytes to read eight at a time
 	raw := f.raw
-	f.s, f.shifts = f.s[:0], f.shifts[:0]
+	f.s, f.shifts, f.script = f.s[:0], f.shifts[:0], f.script[:0]
 	defer func() { f.lo = appendLower(f.lo[:0], f.s) }()
 	delta := 0
 	for i := 0; i < len(raw); {
@@ -68,6 +71,7 @@ func (f *folded) fold(text string) {
 				// " passport " for 护照: the word maps to the keyword, the
 				// spaces to its ends.
 				f.s = append(f.s, ' ')
+				f.script = append(f.script, int32(len(f.s)))
 				f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(i - len(f.s))})
 				f.s = append(f.s, latin...)
 				f.shifts = append(f.shifts, shift{at: int32(len(f.s)), delta: int32(i + n - len(f.s))})

@@ -363,15 +363,29 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 		return "", 0
 	}
 	tight := near.right()
+	if tight == 0 && sc.toks[i].a > 0 && sc.s[sc.toks[i].a-1] == '#' {
+		return "", 0 // "#460456" is a reference; "passport #X1234567" names its keyword
+	}
 	if arms&armAny == 0 && l >= 7 {
 		arms = tight // "Pass: C01X00T47", "lic S5294 07561 36644"
 	}
 	if arms&armAny == 0 {
-		// A social security number written alone, its keyword earlier in
-		// the message: "my ssn ... so they can link the accounts:
-		// 416471562".
-		if allNum && l == 9 && !phone && ssn(c) && (cand.n == 1 || cand.is(3, 2, 4)) && near.further(k)&armSSN != 0 {
+		// A social security number or a document number written alone,
+		// its keyword earlier in the message: "my ssn ... so they can link
+		// the accounts: 416471562", "the passport number field keeps
+		// auto-capitalising weird, mine is PF9321018".
+		switch {
+		case allNum && l == 9 && !phone && ssn(c) && (cand.n == 1 || cand.is(3, 2, 4)) && near.further(k)&armSSN != 0:
 			return SSN, 1
+		case cand.n == 1 && documentShape(c):
+			switch far := near.further(k); {
+			case far&armPassport != 0:
+				return Passport, 1
+			case far&wordNamedID != 0:
+				return IDNumber, 1 // "my PPS number for the Revenue check, I put 5654016I"
+			}
+		case allNum && l >= 8 && l <= 13 && !phone && !cand.phoneShaped() && near.further(k)&wordNamedID != 0:
+			return IDNumber, 1 // "my PESEL, please check it. I wrote 58061021447"
 		}
 		return "", 0
 	}
@@ -450,6 +464,29 @@ func (sc *scanner) capitals9(i int) bool { return sc.capitals9Token(&sc.toks[i])
 // capitals9Token is capitals9 for token t.
 func (sc *scanner) capitals9Token(t *token) bool {
 	return t.n() == 9 && t.upper == 9 && t.cls == 0 && germanDocument(sc.s[t.a:t.b])
+}
+
+// documentShape reports whether c, one word, is written like a passport
+// or identity card number: eight to ten characters, one to three capitals
+// then six to nine digits ("PF9321018"), or seven or eight digits then one
+// or two capitals ("5654016I").
+func documentShape(c []byte) bool {
+	if len(c) < 8 || len(c) > 10 {
+		return false
+	}
+	lead := 0
+	for lead < len(c) && isUpper(c[lead]) {
+		lead++
+	}
+	trail := 0
+	for trail < len(c)-lead && isUpper(c[len(c)-1-trail]) {
+		trail++
+	}
+	digits := len(c) - lead - trail
+	if !allDigits(c[lead : len(c)-trail]) {
+		return false
+	}
+	return lead >= 1 && lead <= 3 && trail == 0 && digits >= 6 || lead == 0 && trail >= 1 && trail <= 2 && digits >= 7
 }
 
 // germanDocument reports whether c is written like the serial number of a

@@ -164,10 +164,10 @@ var scanners = sync.Pool{New: func() any { return new(scanner) }}
 const maxPooled = 1 << 20
 
 func (sc *scanner) release() {
-	if cap(sc.f.lo) > maxPooled || cap(sc.f.s) > maxPooled || cap(sc.f.raw) > maxPooled || cap(sc.f.shifts) > maxPooled/8 || cap(sc.toks) > maxPooled/16 || cap(sc.out) > maxPooled/16 || cap(sc.merged) > maxPooled/16 {
+	if cap(sc.f.lo) > maxPooled || cap(sc.f.s) > maxPooled || cap(sc.f.raw) > maxPooled || cap(sc.f.shifts) > maxPooled/8 || cap(sc.f.script) > maxPooled/8 || cap(sc.toks) > maxPooled/16 || cap(sc.out) > maxPooled/16 || cap(sc.merged) > maxPooled/16 {
 		return
 	}
-	*sc = scanner{f: folded{s: sc.f.s[:0], lo: sc.f.lo[:0], raw: sc.f.raw[:0], shifts: sc.f.shifts[:0]}, toks: sc.toks[:0], out: sc.out[:0], merged: sc.merged[:0]}
+	*sc = scanner{f: folded{s: sc.f.s[:0], lo: sc.f.lo[:0], raw: sc.f.raw[:0], shifts: sc.f.shifts[:0], script: sc.f.script[:0]}, toks: sc.toks[:0], out: sc.out[:0], merged: sc.merged[:0]}
 	scanners.Put(sc)
 }
 

@@ -25,6 +25,9 @@ type token struct {
 	// joined); sep is the gap's first byte that is not a space, or ' '.
 	join bool
 	sep  byte
+	// sig says a word context reads (see significant) comes within
+	// before's reach back (1) or after's reach on (2).
+	sig uint8
 }
 
 // maxCount is where the counts of a token stop.
@@ -243,6 +246,31 @@ func (sc *scanner) tokenize() {
 	sc.toks = toks
 }
 
+// reach marks the tokens with a word context reads (see significant)
+// within before's reach back or after's reach on: most numbers have none,
+// and their context is read at once.
+func (sc *scanner) reach() {
+	toks := sc.toks
+	last := -1 << 30
+	for k := range toks {
+		if k-last <= 9 {
+			toks[k].sig = 1
+		}
+		if toks[k].cls&significant != 0 {
+			last = k
+		}
+	}
+	next := 1 << 30
+	for k := len(toks) - 1; k >= 0; k-- {
+		if next-k <= 7 {
+			toks[k].sig |= 2
+		}
+		if toks[k].cls&significant != 0 {
+			next = k
+		}
+	}
+}
+
 // word returns token i in lower case.
 func (sc *scanner) word(i int) string {
 	t := sc.toks[i]
@@ -356,7 +384,7 @@ func endsSentence(g []byte, prev uint32) (brk, para bool) {
 		}
 	}
 	// "passport no. X123" is not the end of a sentence.
-	return brk || dot && prev&wordFiller == 0, false
+	return brk || dot && prev&(wordFiller|wordStreet|wordStreet2|wordArea) == 0, false // nor "Rizal Ave. 32", "Brgy. Poblacion"
 }
 
 // context returns what the words near tokens i..k say: the kinds they arm,
@@ -375,13 +403,20 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 // that arm only there: "Pass: C01X00T47".
 func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 	toks := sc.toks
-	n := 0 // the words between j and i that are not fillers
+	if toks[i].sig&1 == 0 {
+		return 0, false, 0 // no word it reads within reach
+	}
+	n := 0          // the words between j and i that are not fillers
+	clause := false // a comma or a word like "but" comes between j and i
 	for j := i - 1; j >= 0 && j >= i-9 && n < 4 && !toks[j+1].para; j-- {
 		c := toks[j].cls
 		between := n
 		if c&wordFiller == 0 {
 			n++
 		}
+		// A comma ends the clause when words come after it: "the check
+		// step, it's 702-51-9643", not "my phone, 392631731".
+		clause = clause || toks[j+1].sep == ',' && j+1 < i || c&wordClause != 0
 		if c&significant == 0 {
 			continue
 		}
@@ -389,8 +424,8 @@ func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 			c = wordNever
 		}
 		if c&wordNever != 0 {
-			if between > 2 {
-				continue // "it is the one on my order form, so: 416471562"
+			if between > 2 || clause {
+				continue // "it is the one on my order form, so: 416471562", "the check step, it's 702-51-9643"
 			}
 			return arms, arms == 0, tight
 		}
@@ -410,23 +445,31 @@ func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 // still a number.
 func (sc *scanner) after(k int) (arms uint32, never bool) {
 	toks := sc.toks
-	n := 0 // the words between k and j that are not fillers
+	if toks[k].sig&2 == 0 {
+		return 0, false
+	}
+	n := 0          // the words between k and j that are not fillers
+	clause := false // a comma comes between k and j
 	for j := k + 1; j < len(toks) && j <= k+7 && n < 3 && !toks[j].brk; j++ {
 		c := toks[j].cls
 		between := n
 		if c&wordFiller == 0 {
 			n++
 		}
+		if c&wordClause != 0 {
+			break // "X1234567 and my order ..." is not about the number
+		}
+		clause = clause || toks[j].sep == ','
 		if c&significant == 0 {
 			continue
 		}
 		if c&wordAbout != 0 {
 			break
 		}
-		if between <= 1 && c&wordNever != 0 && c&wordQualified == 0 {
+		if !clause && between <= 1 && c&wordNever != 0 && c&wordQualified == 0 {
 			return arms, arms == 0
 		}
-		if between <= 1 && c&wordQualified != 0 && j+1 < len(toks) && toks[j+1].cls&wordNever != 0 {
+		if !clause && between <= 1 && c&wordQualified != 0 && j+1 < len(toks) && toks[j+1].cls&wordNever != 0 {
 			return arms, arms == 0
 		}
 		if c&wordTight == 0 {
@@ -445,12 +488,12 @@ func (sc *scanner) far(i, k int) (arms uint32) {
 	toks := sc.toks
 	for j := i - 1; j >= 0 && j >= i-farBack && !toks[j+1].para; j-- {
 		if c := toks[j].cls; c&wordTight == 0 {
-			arms |= c & (armAny | armBirth)
+			arms |= c & (armAny | armBirth | wordNamedID)
 		}
 	}
 	for j := k + 1; j < len(toks) && j <= k+farAfter && !toks[j].brk; j++ {
 		if c := toks[j].cls; c&wordTight == 0 {
-			arms |= c & (armAny | armBirth)
+			arms |= c & (armAny | armBirth | wordNamedID)
 		}
 	}
 	return arms
@@ -475,6 +518,7 @@ func (sc *scanner) emit(kind Kind, i, k int) {
 
 func (sc *scanner) run() {
 	sc.emails()
+	sc.reach()
 	sc.run2()
 }
 
@@ -595,6 +639,7 @@ func (sc *scanner) emails() {
 		}
 		for j := ti; j < len(sc.toks) && int(sc.toks[j].a) < b; j++ {
 			sc.toks[j].skip, sc.toks[j].email = true, true
+			sc.toks[j].cls = 0 // "passport@example.com" names no passport
 		}
 		p = b - 1
 	}

@@ -172,17 +172,21 @@ func (sc *scanner) armedFor(i, k int) uint32 {
 }
 
 // neverBefore reports whether an order, ticket or error word comes right
-// before token j (fillers aside) and after token e, with no keyword
-// between: "order 4000 0000 0000 0002", not "for reference my SSN is".
+// before token j (fillers aside) and after token e, in the same clause and
+// with no keyword between: "order 4000 0000 0000 0002", not "for
+// reference my SSN is", nor "the check step, it's 702-51-9643".
 func (sc *scanner) neverBefore(j, e int) bool { return sc.neverWithin(j, e, 2) }
 
 // neverWithin is neverBefore with at most words words between.
 func (sc *scanner) neverWithin(j, e, words int) bool {
 	n := 0
-	for m := j - 1; m > e && m >= j-4 && n < words; m-- {
+	for m := j - 1; m > e && m >= j-4 && n < words && !sc.toks[m+1].brk && sc.toks[m+1].sep != ','; m-- {
 		c := sc.toks[m].cls
 		if c&wordNever != 0 {
 			return true
+		}
+		if c&wordClause != 0 {
+			return false
 		}
 		if c&armAny != 0 {
 			return false

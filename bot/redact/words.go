@@ -40,6 +40,17 @@ const (
 	// wordExample says what follows is an example or a format, not a
 	// value: "example: AB123456C".
 	wordExample
+	// wordArea names a part of an address that is not a street:
+	// "Sector 62", "Blk 4", "Brgy. Poblacion".
+	wordArea
+	// wordNamedID is the name of one identity document or number, not a
+	// word for any ("PPS", "PESEL", "DNI", not "ID" or "document"): a
+	// number written like one may come a few sentences later.
+	wordNamedID
+	// wordClause starts a clause of its own: an order or error word
+	// beyond it is not about the number ("434 37 6791 but the
+	// verification says").
+	wordClause
 )
 
 const armAny = armPassport | armLicence | armSSN | armSIN | armAadhaar | armCPF | armID | armCard | armIBAN
@@ -59,7 +70,7 @@ func init() {
 			words[w] |= class
 		}
 	}
-	add(armPassport, `passport passports passportnumber passportno passportnr pp pasaporte pasaportes passeport passeports
+	add(armPassport, `paszportu paszport paszportowy passport passports passportnumber passportno passportnr pp pasaporte pasaportes passeport passeports
 		passaporto passaporti passaporte passaportes reisepass reisepasse reisepassnummer reisepassnr passnummer passnr
 		paspoort paspoortnummer pasport paszport paszportu pasaport pasaportu passaportnummer passi hochiki`)
 	add(armPassport|wordTight, "pass")
@@ -73,15 +84,19 @@ func init() {
 	add(armAadhaar, "aadhaar aadhar adhaar adhar aadhaarcard uid uidai")
 	add(armCPF, "cpf")
 	add(armID, `id ids identity identification identidad identidade identita identite identitat national nacional nationale nazionale
-		document documento documentos documents doc dni nie nif cif curp rfc pan cpf rg cedula rut dui dpi cuil cuit
+		document documento documentos documents doc dni nif cif curp rfc pan cpf rg cedula rut dui dpi cuil cuit
 		cf fiscale tessera ausweis ausweise personalausweis ausweisnummer ausweisnr personalausweisnummer
 		personalausweisnr perso idkarte idnr idnummer identitatskarte identiteitskaart identiteitsbewijs cni carte titre sejour
 		ni nir secu securite sociale vitale nin nino nimc bvn bsn burgerservicenummer personnummer personnr pesel cnp egn oib
 		jmbg amka afm ppsn hetu cpr nric fin mykad nik ktp hkid cnic nid kimlik tckn emirates iqama nhs medicare tfn
 		sozialversicherungsnummer steuer steuerid steueridentifikationsnummer steuernummer tax taxpayer tin ine ife
 		elector voter epic aadhaar aadhar pan ssn sin nas sss umid crn philhealth philsys psn gsis prc rrn mynumber
-		resident residence eleitor titulo nss ohip ramq healthcard dowod osobisty`)
-	add(armID|wordTight, "ic cc ci clave")
+		resident residence eleitor titulo nss ohip ramq healthcard dowod dowodu osobisty osobistego pps
+		obcansky obcanskeho prukaz prukazu`)
+	add(armID|wordTight, "ic cc ci nie")
+	add(wordNamedID, `dni nif cif curp rfc cpf rg cedula rut dui dpi cuil cuit cni nir nin nino nimc bvn bsn pesel cnp egn oib jmbg
+		amka afm ppsn pps hetu cpr nric mykad nik ktp hkid cnic iqama nhs medicare tfn sss umid crn philhealth philsys psn gsis
+		rrn mynumber ssn sin nas aadhaar aadhar pan ine ife elector personalausweis ausweis perso steuerid dowod osobisty prukaz`)
 	add(armBirth, `dob birth birthday birthdate bday born nac nasc nacimiento nacido nacida naci naissance ne nee ddn geboren
 		geburtsdatum geburtstag geb gebdatum nascita nato nata nascimento nascido nascida nasci fdn geboortedatum
 		fodselsdato fodelsedatum syntymaaika urodzenia dogum`)
@@ -102,15 +117,18 @@ func init() {
 		run pipeline workflow task process pid batch queue event log record row entry upload webhook api endpoint
 		verification llamame llamar llama telefono movil celular ligar liga ligue telemovel telefone appeler appelle appelez
 		portable anrufen ruf handy telefonnummer handynummer chiamare chiamami cellulare numero_di_telefono whats wa
-		zip zipcode postcode plz cep policy auftrag auftrags kunden kunde kundennummer vorgang vorgangs sendung sendungs mitglied mitglieds vertrag
+		zip zipcode postcode plz cep kod kode koodi kodu policy auftrag auftrags kunden kunde kundennummer vorgang vorgangs sendung sendungs mitglied mitglieds vertrag
 		vertrags serien gerat rechnungs fall falls bestell klant klantnummer bestel factuur kund protocolo protokoll
 		chamado ticketnummer`)
 	add(wordDateOther, `issued issue issuance expires expire expiry expired expiration exp valid validity renewed since until
 		emitido emision expedido expedicion vencimiento vence caducidad caduca validade emissao expira emis delivre
 		expiration ausgestellt ausstellung gultig ablauf ablaufdatum scadenza rilascio rilasciato opened created joined`)
+	add(wordArea, `sector sec block blk lot phase brgy barangay purok sitio residency apartments apartment tower towers society colony
+		enclave vihar layout colonia col bairro quartier`)
+	add(wordClause, "but and or then because pero porque mais ou aber oder weil und ma perche mas")
 	add(wordAbout, "about regarding concerning re since after wegen bezuglich betreffend sobre acerca concernant riguardo circa")
-	add(wordQualified, "id ids number numbers no nr num numero nummer n")
-	add(wordFiller, `my mine our your his her is was are be the a an of for number numbers no nr num numero nummer n is it its
+	add(wordQualified, "id ids number numbers no nr num numero nummer numer n")
+	add(wordFiller, `my mine our your his her is was are be the a an of for number numbers no nr num numero nummer numer cislo n is it its
 		es est ist e mi mis mio mia mon ma mes meu minha mein meine meiner meinen de du des del la le el los las da do dos di
 		der die das dem den s d l here this that with on at en au a as card its my: is: ist: here's heres following below
 		again still also just written printed reads says shows ending starts start begins begin full complete`)
@@ -126,7 +144,7 @@ func init() {
 		beispiel esempio exemplo formato muster prueba teste`)
 	add(wordAddress, `address addresses adress adresse adres direccion domicilio endereco morada indirizzo anschrift wohnhaft
 		wohnadresse live lives living reside resides wohne wohnen vivo moro habite habito abito ship shipping deliver
-		delivery mailing billing postal`)
+		delivery mailing billing postal moved relocated shifted`)
 	add(wordMonth, `january jan february feb march mar april apr may june jun july jul august aug september sep sept october oct november nov december dec
 		enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
 		janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre
