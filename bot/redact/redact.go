@@ -152,6 +152,7 @@ func (sc *scanner) scan(text string) []Finding {
 	}
 	sc.f.fold(text)
 	sc.s, sc.lo = sc.f.s, sc.f.lo
+	sc.emails()
 	sc.tokenize()
 	sc.run()
 	return sc.findings()

@@ -49,6 +49,10 @@ type scanner struct {
 	// merged holds the findings when e-mail addresses, found first, are
 	// merged with the rest.
 	merged []Finding
+	// nsig counts the tokens context reads (see significant); sparse says
+	// reach marked the tokens with none of them near.
+	nsig   int
+	sparse bool
 	// cand and cbuf hold the number being read (see number).
 	cand candidate
 	cbuf [maxCandidateLen]byte
@@ -195,6 +199,8 @@ func (sc *scanner) tokenize() {
 	s, lo := sc.s, sc.lo[:len(sc.s)]
 	toks := sc.toks[:0]
 	prev, prevCls := -1, uint32(0)
+	emails, em := sc.out, 0 // the e-mail addresses, found first
+	nsig := 0
 	for i := 0; ; {
 		if len(toks) == cap(toks) {
 			toks = append(toks, token{})[:len(toks)]
@@ -207,6 +213,16 @@ func (sc *scanner) tokenize() {
 			break
 		}
 		i, prev = b, b
+		for em < len(emails) && int(emails[em].End) <= a {
+			em++
+		}
+		if em < len(emails) && emails[em].Start < b {
+			// In an e-mail address: no rule reads it, and it names
+			// nothing ("passport@example.com").
+			t.skip, t.email = true, true
+			prevCls = 0
+			continue
+		}
 		// Most words start no rule: run2 skips them. A word starts one if
 		// it is a month, a street or address word, a German preposition
 		// or document number, or (seen when the next token has digits) a
@@ -238,12 +254,15 @@ func (sc *scanner) tokenize() {
 			}
 		}
 		prevCls = t.cls
+		if t.cls&significant != 0 {
+			nsig++
+		}
 		if b-a == 12 && t.digits < 12 && a > 0 && s[a-1] == '-' {
 			sc.toks = toks
 			sc.uuid()
 		}
 	}
-	sc.toks = toks
+	sc.toks, sc.nsig = toks, nsig
 }
 
 // reach marks the tokens with a word context reads (see significant)
@@ -403,7 +422,7 @@ func (sc *scanner) context(i, k int) (arms uint32, never bool) {
 // that arm only there: "Pass: C01X00T47".
 func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 	toks := sc.toks
-	if toks[i].sig&1 == 0 {
+	if sc.sparse && toks[i].sig&1 == 0 {
 		return 0, false, 0 // no word it reads within reach
 	}
 	n := 0          // the words between j and i that are not fillers
@@ -445,7 +464,7 @@ func (sc *scanner) before(i int) (arms uint32, never bool, tight uint32) {
 // still a number.
 func (sc *scanner) after(k int) (arms uint32, never bool) {
 	toks := sc.toks
-	if toks[k].sig&2 == 0 {
+	if sc.sparse && toks[k].sig&2 == 0 {
 		return 0, false
 	}
 	n := 0          // the words between k and j that are not fillers
@@ -517,8 +536,11 @@ func (sc *scanner) emit(kind Kind, i, k int) {
 }
 
 func (sc *scanner) run() {
-	sc.emails()
-	sc.reach()
+	sc.sparse = false
+	if sc.nsig*8 < len(sc.toks) {
+		sc.reach() // worth it only where such words are few
+		sc.sparse = true
+	}
 	sc.run2()
 }
 
@@ -604,13 +626,13 @@ func (sc *scanner) run2() {
 	}
 }
 
-// emails finds e-mail addresses (in any script) and keeps their tokens
-// from the other rules.
+// emails finds e-mail addresses (in any script), before the text is
+// tokenized: tokenize keeps their words from the other rules.
 func (sc *scanner) emails() {
 	s := sc.s
 	local := func(c byte) bool { return isWordByte(c) && c != '<' || c == '.' || c == '+' || c == '-' || c == '%' }
 	domain := func(c byte) bool { return isWordByte(c) && c != '<' && c != '_' || c == '-' || c == '.' }
-	ti, lastEnd := 0, 0
+	lastEnd := 0
 	for p := 0; p < len(s); p++ {
 		q := bytes.IndexByte(s[p:], '@')
 		if q < 0 {
@@ -634,13 +656,6 @@ func (sc *scanner) emails() {
 		}
 		sc.out = append(sc.out, Finding{Kind: Email, Start: a, End: b})
 		lastEnd = b
-		for ti < len(sc.toks) && int(sc.toks[ti].b) <= a {
-			ti++
-		}
-		for j := ti; j < len(sc.toks) && int(sc.toks[j].a) < b; j++ {
-			sc.toks[j].skip, sc.toks[j].email = true, true
-			sc.toks[j].cls = 0 // "passport@example.com" names no passport
-		}
 		p = b - 1
 	}
 }
