@@ -24,6 +24,10 @@ type Index struct {
 	outOfScope int32
 	pool       scratchPool
 	learned    *learned
+	// smallTalk marks, by intent position, the intents whose examples are
+	// often greetings and thanks alone: a sentence of a long message read
+	// alone is not answered by them.
+	smallTalk []bool
 }
 
 // synonymRule rewrites the token keys from to the terms to.
@@ -54,6 +58,7 @@ func NewIndex(k *Knowledge) *Index {
 		background = backgroundSentences()
 	}
 	ix.learned = newLearned(ix.sentences(indexed, background), len(indexed), ix.outOfScope, defaultTrainParams)
+	ix.smallTalk = ix.smallTalkIntents(indexed)
 	return ix
 }
 

@@ -102,13 +102,16 @@ func (ix *Index) Match(message string) Match {
 		segs = segments(truncate(message, MaxMessageLen))
 	}
 	// The surest of many readings is sure by chance more often than one
-	// reading is: a sentence's reading counts only when it is sure.
+	// reading is: a sentence's reading counts only when it is sure, and
+	// never for small talk ("hope you're well" around a question about
+	// something else is not the message's point).
 	for _, seg := range segs {
 		q.toks = ix.tokens(q.toks[:0], seg, true)
 		if rest := withoutSocial(q.toks); rest != nil {
 			q.toks = rest
 		}
 		if c, o := ix.learned.match(ix, q.toks); len(c) > 0 && c[0].Confidence >= unsureBelow &&
+			!ix.smallTalk[c[0].intent] &&
 			(len(m.Candidates) == 0 || c[0].Confidence > m.Candidates[0].Confidence) {
 			m.Candidates, m.OutOfScope = c, o
 		}

@@ -351,3 +351,36 @@ func TestWordsAStopwordStemsToAreRead(t *testing.T) {
 		})
 	}
 }
+
+// TestASentenceOfSmallTalkIsNotTheQuestion: the thanks closing a long
+// message about something else is not what the message asks.
+func TestASentenceOfSmallTalkIsNotTheQuestion(t *testing.T) {
+	fsys := fstest.MapFS{
+		"thanks.md": {Data: []byte("---\nid: thanks\ntitle: Thanks\nexamples:\n  - thanks\n  - thank you\n  - thx\n  - cheers\n  - thanks a lot\n  - that fixed it, thanks\n---\nYou're welcome!\n")},
+		"selfie.md": {Data: []byte("---\nid: selfie\ntitle: Selfie step\nexamples:\n  - my selfie keeps failing\n  - the face scan will not accept my face\n  - liveness check stuck\n---\nFace the light.\n")},
+		"_guidance.md": {Data: []byte("Contact the organization that asked you to verify.\n")},
+		"_fallback.md": {Data: []byte("I'm not sure I understood.\n")},
+	}
+	k, err := intents.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := intents.NewIndex(k)
+	tests := []struct{ name, message, want string }{
+		{"thanks closing a story about something else", "Hi there, hope you're well! I need ideas for a birthday party for my daughter next month, nothing too expensive and indoors because of the weather. Thank you so much, you would be saving me here.", "none"},
+		{"thanks alone", "thanks a lot", "thanks"},
+		{"thanks closing a question the folder knows", "hi, sorry to bother you all. my bank sent me to this page last week and the liveness check keeps failing every time. thank you so much in advance", "selfie"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := ix.Match(tt.message)
+			got := best(m)
+			if len(m.Candidates) > 0 && m.Candidates[0].Confidence < 0.5 {
+				got = "none"
+			}
+			if got != tt.want {
+				t.Errorf("Match = %+v (out of scope %.2f), want %s", m.Candidates, m.OutOfScope, tt.want)
+			}
+		})
+	}
+}
