@@ -356,8 +356,8 @@ func TestWordsAStopwordStemsToAreRead(t *testing.T) {
 // message about something else is not what the message asks.
 func TestASentenceOfSmallTalkIsNotTheQuestion(t *testing.T) {
 	fsys := fstest.MapFS{
-		"thanks.md": {Data: []byte("---\nid: thanks\ntitle: Thanks\nexamples:\n  - thanks\n  - thank you\n  - thx\n  - cheers\n  - thanks a lot\n  - that fixed it, thanks\n---\nYou're welcome!\n")},
-		"selfie.md": {Data: []byte("---\nid: selfie\ntitle: Selfie step\nexamples:\n  - my selfie keeps failing\n  - the face scan will not accept my face\n  - liveness check stuck\n---\nFace the light.\n")},
+		"thanks.md":    {Data: []byte("---\nid: thanks\ntitle: Thanks\nexamples:\n  - thanks\n  - thank you\n  - thx\n  - cheers\n  - thanks a lot\n  - that fixed it, thanks\n---\nYou're welcome!\n")},
+		"selfie.md":    {Data: []byte("---\nid: selfie\ntitle: Selfie step\nexamples:\n  - my selfie keeps failing\n  - the face scan will not accept my face\n  - liveness check stuck\n---\nFace the light.\n")},
 		"_guidance.md": {Data: []byte("Contact the organization that asked you to verify.\n")},
 		"_fallback.md": {Data: []byte("I'm not sure I understood.\n")},
 	}
