@@ -10,16 +10,16 @@ import (
 func TestEvaluateVerdicts(t *testing.T) {
 	ctx := context.Background()
 	b := newBot(t, shippedIndex(t))
-	clarify := b.Answer(ctx, bot.Message{Text: "linkedin id"})
+	clarify := b.Answer(ctx, bot.Message{Text: "linkedin problem"})
 	if clarify.Outcome != bot.Clarify || len(clarify.Choices) < 2 {
-		t.Fatalf("\"linkedin id\" gave %s with %d choices; the test needs a message that asks to clarify", clarify.Outcome, len(clarify.Choices))
+		t.Fatalf("\"linkedin problem\" gave %s with %d choices; the test needs a message that asks to clarify", clarify.Outcome, len(clarify.Choices))
 	}
 	second := clarify.Choices[1].ID
 	cases := []bot.Case{
 		{Line: 2, Intent: "selfie", Message: "my selfie keeps failing"},
 		{Line: 3, Intent: "nfc", Message: "my selfie keeps failing"},
-		{Line: 4, Intent: clarify.Intent, Message: "linkedin id"},
-		{Line: 5, Intent: second, Message: "linkedin id"},
+		{Line: 4, Intent: clarify.Intent, Message: "linkedin problem"},
+		{Line: 5, Intent: second, Message: "linkedin problem"},
 		{Line: 6, Intent: "selfie", Message: "qqzx vvbnm"},
 		{Line: 7, Intent: bot.OutOfScope, Message: "qqzx vvbnm"},
 		{Line: 8, Intent: bot.OutOfScope, Message: "my selfie keeps failing"},
