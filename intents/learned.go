@@ -182,6 +182,10 @@ func (l *learned) yieldBackground(vecs []sparseVec, toks [][]token, class []int3
 // share of the knowledge's sentences: it never outweighs a small folder.
 const backgroundShare = 0.5
 
+// maxIntentWeight bounds how much more an intent's sentence weighs in
+// training than it would unbalanced.
+const maxIntentWeight = 4.0
+
 // examples are the training examples, leaving out the sentences where skip
 // is true.
 func (l *learned) examples(vecs []sparseVec, class []int32, skip []bool) []example {
@@ -200,14 +204,36 @@ func (l *learned) examples(vecs []sparseVec, class []int32, skip []bool) []examp
 	if back > 0 {
 		backWeight = min(1, backgroundShare*float64(known)/float64(back))
 	}
+	// Each intent weighs the same in training, whatever its number of
+	// sentences: an intent with 90 examples does not take a message from
+	// one with 40 merely by having more. An intent with very few sentences
+	// is weighed up at most maxIntentWeight times, so that one sentence does
+	// not swing the model.
+	perIntent := make([]int, l.intents)
+	for i, c := range class {
+		if (skip == nil || !skip[i]) && int(c) < l.intents {
+			perIntent[c]++
+		}
+	}
+	inKnown, withSentences := 0, 0
+	for _, n := range perIntent {
+		inKnown += n
+		if n > 0 {
+			withSentences++
+		}
+	}
+	mean := float64(inKnown) / float64(max(1, withSentences))
 	out = make([]example, 0, known+back)
 	for i, v := range vecs {
 		if skip != nil && skip[i] {
 			continue
 		}
 		w := 1.0
-		if class[i] == l.back {
+		switch c := class[i]; {
+		case c == l.back:
 			w = backWeight
+		case int(c) < l.intents:
+			w = min(maxIntentWeight, mean/float64(perIntent[c]))
 		}
 		out = append(out, example{v: v, class: class[i], weight: w})
 	}
