@@ -50,6 +50,9 @@ type Store interface {
 	AddFeedback(ctx context.Context, feedback []Feedback) error
 	// Volume counts turns since a time by intent, adapter and outcome.
 	Volume(ctx context.Context, since time.Time) ([]Count, error)
+	// Timeline counts turns since a time by hour and outcome, oldest
+	// first.
+	Timeline(ctx context.Context, since time.Time) ([]HourCount, error)
 	// Unanswered returns the fallback and clarify turns since a time, newest
 	// first, at most limit.
 	Unanswered(ctx context.Context, since time.Time, limit int) ([]Turn, error)
@@ -74,6 +77,14 @@ type Store interface {
 type Count struct {
 	Intent, Adapter, Outcome string
 	N                        int64
+}
+
+// HourCount is a number of turns with one outcome in one hour.
+type HourCount struct {
+	// Hour is the hour's start, in UTC.
+	Hour    time.Time
+	Outcome string
+	N       int64
 }
 
 // HandoffCount is a number of handoffs after one topic for one reason.

@@ -11,6 +11,7 @@ import (
 // answers nothing.
 type fakeStore struct {
 	volume     func(ctx context.Context, since time.Time) ([]analytics.Count, error)
+	timeline   func(ctx context.Context, since time.Time) ([]analytics.HourCount, error)
 	unanswered func(ctx context.Context, since time.Time, limit int) ([]analytics.Turn, error)
 	votes      func(ctx context.Context, since time.Time) ([]analytics.Vote, error)
 	handoffs   func(ctx context.Context, since time.Time) ([]analytics.HandoffCount, error)
@@ -26,6 +27,13 @@ func (f *fakeStore) Volume(ctx context.Context, since time.Time) ([]analytics.Co
 		return nil, nil
 	}
 	return f.volume(ctx, since)
+}
+
+func (f *fakeStore) Timeline(ctx context.Context, since time.Time) ([]analytics.HourCount, error) {
+	if f.timeline == nil {
+		return nil, nil
+	}
+	return f.timeline(ctx, since)
 }
 
 func (f *fakeStore) Unanswered(ctx context.Context, since time.Time, limit int) ([]analytics.Turn, error) {

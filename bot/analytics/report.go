@@ -30,6 +30,10 @@ type Report struct {
 	// Handoffs counts the people called into a conversation, by the topic
 	// answered before and the reason, most first.
 	Handoffs []HandoffCount `json:"handoffs"`
+	// Timeline is the turns by outcome over the period, oldest first, in
+	// buckets of one TimelineStep ("hour" or "day").
+	Timeline     []Bucket `json:"timeline"`
+	TimelineStep string   `json:"timeline_step"`
 }
 
 // NamedCount is a number of turns under a name.
@@ -59,6 +63,12 @@ const (
 // names the closest intent, as the knowledge stands now rather than when
 // they were asked.
 func BuildReport(ctx context.Context, store Store, m bot.Matcher, since time.Time) (Report, error) {
+	return BuildReportUntil(ctx, store, m, since, time.Now())
+}
+
+// BuildReportUntil is BuildReport with the period's end given: the
+// timeline's last bucket holds until.
+func BuildReportUntil(ctx context.Context, store Store, m bot.Matcher, since, until time.Time) (Report, error) {
 	rep := Report{Since: since.UTC()}
 	counts, err := store.Volume(ctx, since)
 	if err != nil {
@@ -81,6 +91,11 @@ func BuildReport(ctx context.Context, store Store, m bot.Matcher, since time.Tim
 		rep.FallbackRate = float64(rep.Fallback) / float64(rep.Turns)
 	}
 	rep.ByIntent, rep.ByAdapter = sorted(byIntent), sorted(byAdapter)
+	hours, err := store.Timeline(ctx, since)
+	if err != nil {
+		return rep, err
+	}
+	rep.TimelineStep, rep.Timeline = timeline(hours, since, until)
 
 	unanswered, err := store.Unanswered(ctx, since, maxUnanswered)
 	if err != nil {

@@ -6,7 +6,9 @@ package console
 
 import (
 	"embed"
+	"fmt"
 	"html/template"
+	"io"
 	"log/slog"
 	"net/http"
 	"strconv"
@@ -22,11 +24,15 @@ import (
 var templates embed.FS
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"percent": func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
-	"conf":    func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
-	"slack":   slackHTML,
-	"discord": discordHTML,
-	"stamp":   func(t time.Time) string { return t.Format("2006-01-02 15:04:05 MST") },
+	"percent":       func(f float64) string { return strconv.FormatFloat(100*f, 'f', 1, 64) + "%" },
+	"conf":          func(f float64) string { return strconv.FormatFloat(f, 'f', 2, 64) },
+	"slack":         slackHTML,
+	"discord":       discordHTML,
+	"stamp":         func(t time.Time) string { return t.Format("2006-01-02 15:04:05 MST") },
+	"outcomesChart": outcomesChart,
+	"fallbackChart": fallbackChart,
+	"topicsChart":   topicsChart,
+	"clustersChart": clustersChart,
 }).ParseFS(templates, "templates/*.html"))
 
 // Sources are what the console shows.
@@ -167,6 +173,9 @@ type reportPage struct {
 	Since   string
 	Report  analytics.Report
 	Err     string
+	// Standalone is a page saved to a file: no links to the console.
+	Standalone bool
+	Written    time.Time
 }
 
 func (s Sources) report(w http.ResponseWriter, r *http.Request) {
@@ -184,6 +193,17 @@ func (s Sources) report(w http.ResponseWriter, r *http.Request) {
 		p.Report = rep
 	}
 	s.render(w, "report.html", p)
+}
+
+// WriteReport writes rep as the console's report page, standalone (no
+// links to the console, no assets): a file to share. since names the
+// period ("7d").
+func WriteReport(w io.Writer, rep analytics.Report, since string, written time.Time) error {
+	p := reportPage{Enabled: true, Since: since, Report: rep, Standalone: true, Written: written}
+	if err := pages.ExecuteTemplate(w, "report.html", p); err != nil {
+		return fmt.Errorf("console: write report: %w", err)
+	}
+	return nil
 }
 
 func (s Sources) render(w http.ResponseWriter, name string, data any) {

@@ -70,6 +70,9 @@ func TestPages(t *testing.T) {
 		{"/console/?q=%3Cscript%3Ealert(1)%3C/script%3E", "&lt;script&gt;"},
 		{"/console/report", "3 turns, 2 fell back (66.7%)"},
 		{"/console/report?since=30d", "passport appointment booking"},
+		{"/console/report", `id="chart-outcomes"`},
+		{"/console/report?since=24h", "Questions per hour"},
+		{"/console/report?since=30d", "Questions per day"},
 		{"/console/lint", "No lint problems."},
 	}
 	for _, tt := range tests {
@@ -358,6 +361,20 @@ func TestConsoleInBrowser(t *testing.T) {
 	}
 	if got := text(t, ctx, `#disliked`); !strings.Contains(got, "None yet") {
 		t.Errorf("empty 👎 card: %q", got)
+	}
+	// The charts are drawn: marks in each, and as wide as their cards.
+	for sel, least := range map[string]int{`#chart-outcomes rect`: 2, `#chart-fallback circle`: 1, `#chart-topics rect`: 2, `#chart-clusters rect`: 1} {
+		if nodes, err := chromedp.Run(ctx, chromedp.Nodes(sel)); err != nil || len(nodes) < least {
+			t.Errorf("%s: %d marks, want %d or more (%v)", sel, len(nodes), least, err)
+		}
+	}
+	if width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("#chart-outcomes").getBoundingClientRect().width`)); err != nil || width < 250 {
+		t.Errorf("the questions chart is %.0f px wide (%v)", width, err)
+	}
+	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
+		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+			os.WriteFile(strings.TrimSuffix(shot, ".png")+"-report.png", png, 0o644)
+		}
 	}
 
 	refused, v := refusedSources(t)

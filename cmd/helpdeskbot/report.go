@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -13,16 +15,18 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/helpdeskbot/helpdeskbot/bot/analytics"
+	"github.com/helpdeskbot/helpdeskbot/bot/console"
 )
 
 func (a *app) reportCommand() *cobra.Command {
-	var since string
+	var since, htmlFile string
 	var asJSON, asCSV bool
 	cmd := &cobra.Command{
 		Use:   "report",
 		Short: "Report on recorded conversations: volume, fallbacks, unanswered questions, 👎, low confidence",
 		Example: "  helpdeskbot --config helpdeskbot.yaml report --since 7d\n" +
-			"  helpdeskbot --config helpdeskbot.yaml report --since 30d --csv > report.csv",
+			"  helpdeskbot --config helpdeskbot.yaml report --since 30d --csv > report.csv\n" +
+			"  helpdeskbot --config helpdeskbot.yaml report --since 30d --html report.html",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			window, err := parseWindow(since)
@@ -43,6 +47,8 @@ func (a *app) reportCommand() *cobra.Command {
 				return exitError{code: exitFailure, err: err}
 			}
 			switch {
+			case htmlFile != "":
+				return writeReportHTML(htmlFile, rep, since)
 			case asJSON:
 				enc := json.NewEncoder(a.stdout)
 				enc.SetIndent("", "  ")
@@ -57,7 +63,30 @@ func (a *app) reportCommand() *cobra.Command {
 	cmd.Flags().StringVar(&since, "since", "7d", "how far back: 7d, 24h, 30m")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&asCSV, "csv", false, "print CSV (section, name, value, detail)")
+	cmd.Flags().StringVar(&htmlFile, "html", "", "write the console's report page, with its charts, to this file (one page, no external assets)")
+	cmd.MarkFlagsMutuallyExclusive("json", "csv", "html")
 	return cmd
+}
+
+// writeReportHTML writes the report page to path, through a temporary file
+// beside it, so that a failed write leaves no half page.
+func writeReportHTML(path string, rep analytics.Report, since string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), ".report-*.html")
+	if err != nil {
+		return exitError{code: exitFailure, err: fmt.Errorf("report: --html: %w", err)}
+	}
+	defer os.Remove(f.Name())
+	err = console.WriteReport(f, rep, since, time.Now())
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), path)
+	}
+	if err != nil {
+		return exitError{code: exitFailure, err: fmt.Errorf("report: --html: %w", err)}
+	}
+	return nil
 }
 
 func (a *app) analyticsCommand() *cobra.Command {

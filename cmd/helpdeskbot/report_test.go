@@ -87,6 +87,27 @@ func recordAndReport(t *testing.T) {
 		!strings.Contains(r.stdout, "     1  selfie                   asked") {
 		t.Fatalf("text: exit %d\n%s", r.code, r.stdout)
 	}
+	page := filepath.Join(t.TempDir(), "report.html")
+	if r := runCLI(t, "", "report", "--since", "1h", "--html", page); r.code != 0 {
+		t.Fatalf("html: exit %d: %s", r.code, r.stderr)
+	}
+	html, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`id="chart-outcomes"`, `id="chart-fallback"`, `id="chart-topics"`, `id="chart-clusters"`, "what&#39;s the weather like", "4 turns, 1 fell back (25.0%)"} {
+		if !strings.Contains(string(html), want) {
+			t.Errorf("the report page has no %s", want)
+		}
+	}
+	for _, unwanted := range []string{`href="/console`, "src=", "<script"} {
+		if strings.Contains(string(html), unwanted) {
+			t.Errorf("the report page, to be shared as one file, has %s", unwanted)
+		}
+	}
+	if r := runCLI(t, "", "report", "--json", "--html", page); r.code == 0 {
+		t.Errorf("report --json --html: exit 0, want a usage error")
+	}
 	if r := runCLI(t, "", "analytics", "purge", "--user", "web-42", "--adapter", "http"); r.code != 0 || r.stdout != "deleted 2 records\n" {
 		t.Fatalf("purge: exit %d, %q %s", r.code, r.stdout, r.stderr)
 	}

@@ -19,6 +19,44 @@ func RunStore(t *testing.T, open func(t *testing.T) analytics.Store) {
 	t.Run("one vote per person per turn", func(t *testing.T) { testStoreVotesOnce(t, open) })
 	t.Run("handoffs by topic and reason", func(t *testing.T) { testStoreHandoffs(t, open) })
 	t.Run("lists recorded questions", func(t *testing.T) { testStoreQuestions(t, open) })
+	t.Run("counts turns by hour and outcome", func(t *testing.T) { testStoreTimeline(t, open) })
+}
+
+// testStoreTimeline shows that turns are counted by the hour they fell in
+// and their outcome, oldest first, in the period only.
+func testStoreTimeline(t *testing.T, open func(t *testing.T) analytics.Store) {
+	ctx := context.Background()
+	hour := time.Now().UTC().Truncate(time.Hour)
+	turn := func(at time.Time, outcome string) analytics.Turn {
+		return analytics.Turn{Time: at, Adapter: "slack", User: "u", Text: "t", Intent: "selfie", Outcome: outcome}
+	}
+	s := open(t)
+	if err := s.AddTurns(ctx, []analytics.Turn{
+		turn(hour.Add(5*time.Minute), "answered"),
+		turn(hour.Add(6*time.Minute), "answered"),
+		turn(hour.Add(7*time.Minute), "fallback"),
+		turn(hour.Add(-50*time.Minute), "clarify"),
+		turn(hour.Add(-72*time.Hour), "answered"),
+	}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Timeline(ctx, hour.Add(-24*time.Hour))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []analytics.HourCount{
+		{Hour: hour.Add(-time.Hour), Outcome: "clarify", N: 1},
+		{Hour: hour, Outcome: "answered", N: 2},
+		{Hour: hour, Outcome: "fallback", N: 1},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("timeline %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if !got[i].Hour.Equal(want[i].Hour) || got[i].Outcome != want[i].Outcome || got[i].N != want[i].N {
+			t.Errorf("timeline[%d] = %+v, want %+v", i, got[i], want[i])
+		}
+	}
 }
 
 // testStoreHandoffs shows that the turns that called a person are counted

@@ -198,6 +198,27 @@ func (s *Store) Volume(ctx context.Context, since time.Time) ([]analytics.Count,
 	return out, rows.Err()
 }
 
+// Timeline counts turns by hour and outcome, oldest first.
+func (s *Store) Timeline(ctx context.Context, since time.Time) ([]analytics.HourCount, error) {
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT hour, outcome, SUM(n) FROM turn_counts WHERE hour >= ?
+		GROUP BY hour, outcome ORDER BY hour, outcome`), since.UnixMicro()/hourMicros)
+	if err != nil {
+		return nil, fmt.Errorf("analytics: timeline: %w", err)
+	}
+	defer rows.Close()
+	var out []analytics.HourCount
+	for rows.Next() {
+		var hour int64
+		var c analytics.HourCount
+		if err := rows.Scan(&hour, &c.Outcome, &c.N); err != nil {
+			return nil, fmt.Errorf("analytics: timeline: %w", err)
+		}
+		c.Hour = time.UnixMicro(hour * hourMicros).UTC()
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
 // Unanswered returns fallback and clarify turns, newest first.
 func (s *Store) Unanswered(ctx context.Context, since time.Time, limit int) ([]analytics.Turn, error) {
 	return s.turns(ctx, `WHERE at >= ? AND outcome IN ('fallback', 'clarify') ORDER BY at DESC LIMIT ?`, since.UnixMicro(), limit)
