@@ -1,7 +1,8 @@
 // Package console is the admins' web console: try a question and see the
 // reply as Slack and Discord show it, with why it was chosen; read the
 // report of recorded conversations; and see the lint of the knowledge in
-// use. Pages are rendered on the server, with no external assets.
+// use; browse and search the topics, each with the questions it answered.
+// Pages are rendered on the server, with no external assets.
 package console
 
 import (
@@ -66,6 +67,8 @@ func Handler(src Sources, token string) http.Handler {
 	mux.HandleFunc("GET /console/{$}", src.try)
 	mux.HandleFunc("GET /console/report", src.report)
 	mux.HandleFunc("GET /console/lint", src.checks)
+	mux.HandleFunc("GET /console/topics", src.topics)
+	mux.HandleFunc("GET /console/topics/{id}", src.topic)
 	var h http.Handler = mux
 	if token == "" {
 		h = localhost.Only(mux)

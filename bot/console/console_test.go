@@ -46,6 +46,7 @@ func sources(t *testing.T) console.Sources {
 		{Time: now, Adapter: "slack", Text: "passport appointment booking", Intent: "none", Outcome: "fallback"},
 		{Time: now, Adapter: "slack", Text: "book a passport appointment", Intent: "none", Outcome: "fallback"},
 		{Time: now, Adapter: "discord", Text: "stuck on selfie", Intent: "selfie", Outcome: "answered", Confidence: 0.9},
+		{Time: now, Adapter: "slack", Text: "the whole thing froze after the face part", Intent: "verification-tips", Outcome: "answered", Confidence: 0.6, RunnerUp: "selfie"},
 	})
 	return console.Sources{Bot: b, Store: store, SlackPreview: slack.Preview, DiscordPreview: discord.Preview, Knowledge: func() console.Versions {
 		k, ps := shippedLint()
@@ -68,12 +69,18 @@ func TestPages(t *testing.T) {
 		{"/console/?q=stuck+on+selfie", `id="intent">selfie<`},
 		{"/console/?q=stuck+on+the+face+verification+part", "stuck on the face verification part"},
 		{"/console/?q=%3Cscript%3Ealert(1)%3C/script%3E", "&lt;script&gt;"},
-		{"/console/report", "3 turns, 2 fell back (66.7%)"},
+		{"/console/report", "4 turns, 2 fell back (50.0%)"},
 		{"/console/report?since=30d", "passport appointment booking"},
 		{"/console/report", `id="chart-outcomes"`},
 		{"/console/report?since=24h", "Questions per hour"},
 		{"/console/report?since=30d", "Questions per day"},
 		{"/console/lint", "No lint problems."},
+		{"/console/topics", `<a href="/console/topics/selfie">Selfie step</a>`},
+		{"/console/topics?q=glare", `<a href="/console/topics/lighting-glare">Lighting and glare</a>`},
+		{"/console/topics?q=%3Cb%3Eno+such", "No topic or example holds “&lt;b&gt;no such”"},
+		{"/console/topics/selfie", "stuck on selfie"},
+		{"/console/topics/selfie", "the whole thing froze after the face part"},
+		{"/console/topics/selfie", "Remove <b>hats, sunglasses and face coverings</b>"},
 	}
 	for _, tt := range tests {
 		code, body := get(t, h, tt.url)
@@ -83,6 +90,22 @@ func TestPages(t *testing.T) {
 		if strings.Contains(body, "<script>") {
 			t.Errorf("%s: user text is not escaped", tt.url)
 		}
+	}
+}
+
+// TestTopicsSearch shows that a search lists the topics whose examples or
+// answer hold every word, with the examples that do, and no other topic.
+func TestTopicsSearch(t *testing.T) {
+	h := console.Handler(sources(t), "")
+	_, body := get(t, h, "/console/topics?q=nfc+chip")
+	if !strings.Contains(body, `href="/console/topics/nfc"`) || !strings.Contains(body, `class="match"`) {
+		t.Errorf("searching \"nfc chip\" does not list the NFC topic with its matching examples:\n%s", body)
+	}
+	if strings.Contains(body, `href="/console/topics/okta"`) {
+		t.Error("searching \"nfc chip\" lists the Okta topic")
+	}
+	if code, body := get(t, h, "/console/topics/no-such-topic"); code != http.StatusNotFound || !strings.Contains(body, "no-such-topic") {
+		t.Errorf("an unknown topic: %d", code)
 	}
 }
 
@@ -374,6 +397,42 @@ func TestConsoleInBrowser(t *testing.T) {
 	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
 		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
 			os.WriteFile(strings.TrimSuffix(shot, ".png")+"-report.png", png, 0o644)
+		}
+	}
+
+	// Search the topics, open one, and read the questions it answered.
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/console/topics"),
+		chromedp.SendKeys(`input[name=q]`, "liveness"),
+		chromedp.Click(`button[type=submit]`),
+		chromedp.WaitVisible(`a[href="/console/topics/selfie"]`),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, `#topics`); strings.Contains(got, "Coming from Okta") || !strings.Contains(got, "Selfie step") {
+		t.Errorf("topics holding \"liveness\":\n%s", got)
+	}
+	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
+		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+			os.WriteFile(strings.TrimSuffix(shot, ".png")+"-topics.png", png, 0o644)
+		}
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(`a[href="/console/topics/selfie"]`), chromedp.WaitVisible(`#matched`)); err != nil {
+		t.Fatal(err)
+	}
+	if got := text(t, ctx, `#title`); got != "Selfie step" {
+		t.Errorf("topic page title %q", got)
+	}
+	if got := text(t, ctx, `#matched`); !strings.Contains(got, "stuck on selfie") {
+		t.Errorf("questions answered: %q", got)
+	}
+	if got := text(t, ctx, `#elsewhere`); !strings.Contains(got, "verification-tips") {
+		t.Errorf("near misses: %q", got)
+	}
+	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
+		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
+			os.WriteFile(strings.TrimSuffix(shot, ".png")+"-topic.png", png, 0o644)
 		}
 	}
 
