@@ -28,10 +28,10 @@ const maxQuestionsShown = 20
 // topicRow is one line of the topics list.
 type topicRow struct {
 	ID, Title, Owner, File string
-	ReviewBy              string
-	PastReview            bool
-	Examples              int
-	Answered              int64
+	ReviewBy               string
+	PastReview             bool
+	Examples               int
+	Answered               int64
 	// Matches are the topic's examples that hold the searched words.
 	Matches []string
 }
