@@ -69,6 +69,7 @@ func Handler(src Sources, token string) http.Handler {
 	mux.HandleFunc("GET /console/lint", src.checks)
 	mux.HandleFunc("GET /console/topics", src.topics)
 	mux.HandleFunc("GET /console/topics/{id}", src.topic)
+	mux.HandleFunc("GET /console/diff", src.diff)
 	var h http.Handler = mux
 	if token == "" {
 		h = localhost.Only(mux)
