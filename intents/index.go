@@ -161,9 +161,12 @@ func (ix *Index) buildSynonyms(syns []Synonym) {
 	ix.synonyms = make(map[string][]synonymRule)
 	var toks []token
 	for _, s := range syns {
-		toks = ix.tokens(toks[:0], s.Variant, false)
+		// Plain tokens: a variant is read as written, not through the
+		// rules read before it ("liveliness check" must not become
+		// "liveness check" because "liveliness: liveness" came first).
+		toks = ix.plainTokens(toks[:0], s.Variant)
 		from := tokenKeys(toks, true)
-		toks = ix.tokens(toks[:0], s.Canonical, false)
+		toks = ix.plainTokens(toks[:0], s.Canonical)
 		to := tokenKeys(toks, false)
 		if len(from) == 0 || len(to) == 0 {
 			continue

@@ -384,3 +384,29 @@ func TestASentenceOfSmallTalkIsNotTheQuestion(t *testing.T) {
 		})
 	}
 }
+
+// TestSynonymsDoNotDependOnTheirOrder: a longer variant that starts with a
+// shorter one's word applies whichever comes first in _synonyms.yaml.
+func TestSynonymsDoNotDependOnTheirOrder(t *testing.T) {
+	for _, order := range [][]string{
+		{"liveliness: liveness", "liveliness check: liveness"},
+		{"liveliness check: liveness", "liveliness: liveness"},
+	} {
+		t.Run(order[0]+" first", func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"selfie.md":      {Data: []byte("---\nid: selfie\ntitle: Selfie step\nexamples:\n  - liveness failed\n  - the liveness step\n  - my selfie\n---\nFace the light.\n")},
+				"_guidance.md":   {Data: []byte("Contact the organization that asked you to verify.\n")},
+				"_fallback.md":   {Data: []byte("I'm not sure I understood.\n")},
+				"_synonyms.yaml": {Data: []byte(strings.Join(order, "\n") + "\n")},
+			}
+			k, err := intents.Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := intents.NewIndex(k).Match("liveliness check failed")
+			if slices.Contains(m.Terms, "check") {
+				t.Errorf("terms %v: \"liveliness check\" was not read as one synonym", m.Terms)
+			}
+		})
+	}
+}
