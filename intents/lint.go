@@ -3,6 +3,7 @@ package intents
 import (
 	"fmt"
 	"io/fs"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -11,6 +12,12 @@ import (
 // distinctiveKeywordLimit is how many other intents may use a keyword in
 // their examples before it is reported as not distinctive.
 const distinctiveKeywordLimit = 3
+
+// incidentalShare is the share of an intent's examples under which its use
+// of a word is incidental ("okta wants a selfie" among Okta's 60
+// examples): it does not make another intent's keyword less distinctive.
+// An intent with fewer than 20 examples uses a word by using it once.
+const incidentalShare = 0.05
 
 // PlaceholderAnswer marks an answer still to be written, as
 // "helpdeskbot import" leaves them. Lint warns about answers that contain it.
@@ -55,24 +62,38 @@ func LintIndex(fsys fs.FS, today time.Time) (*Knowledge, *Index, Problems) {
 	if k.OutOfScope != nil {
 		all = append(slices.Clip(all), *k.OutOfScope)
 	}
-	// usedBy[term] lists the intents whose examples use the term.
+	// usedBy[term] lists the intents whose examples use the term more than
+	// incidentally, in order.
 	usedBy := map[string][]string{}
 	var toks []token
 	for _, in := range all {
+		uses := map[string]int{} // term -> examples of in using it
+		var order []string
 		for j, ex := range in.Examples {
 			toks = ix.tokens(toks[:0], ex, false)
 			usable := false
+			seen := map[string]bool{}
 			for _, t := range toks {
 				if !t.stop {
 					usable = true
-					if ids := usedBy[t.stem]; len(ids) == 0 || ids[len(ids)-1] != in.ID {
-						usedBy[t.stem] = append(ids, in.ID)
+					if !seen[t.stem] {
+						seen[t.stem] = true
+						if uses[t.stem] == 0 {
+							order = append(order, t.stem)
+						}
+						uses[t.stem]++
 					}
 				}
 			}
 			if !usable {
 				problems = append(problems, Problem{File: in.File, Line: in.ExampleLines[j], Severity: Warning,
 					Message: fmt.Sprintf("example %q has only common words the matcher ignores; it can never match", ex)})
+			}
+		}
+		least := max(1, int(math.Ceil(incidentalShare*float64(len(in.Examples)))))
+		for _, term := range order {
+			if uses[term] >= least {
+				usedBy[term] = append(usedBy[term], in.ID)
 			}
 		}
 	}

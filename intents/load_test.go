@@ -2,6 +2,7 @@ package intents_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -253,6 +254,63 @@ func TestOutOfScopeCanTurnOffTheBackground(t *testing.T) {
 			}
 			if k.NoBackground != tt.noBackground {
 				t.Fatalf("NoBackground = %v, want %v", k.NoBackground, tt.noBackground)
+			}
+		})
+	}
+}
+
+// TestKeywordsNotDistinctiveCountRealUse: another topic that mentions a
+// keyword in one of its many examples ("okta wants a selfie") does not
+// make it less distinctive; one that uses it in 5% of them does.
+func TestKeywordsNotDistinctiveCountRealUse(t *testing.T) {
+	topic := func(id, keyword string, examples []string) []byte {
+		s := "---\nid: " + id + "\ntitle: " + id + "\nexamples:\n"
+		for _, ex := range examples {
+			s += "  - " + ex + "\n"
+		}
+		if keyword != "" {
+			s += "keywords: [" + keyword + "]\n"
+		}
+		return []byte(s + "---\nAn answer.\n")
+	}
+	many := func(word string, uses int) []string {
+		var out []string
+		for i := range 40 {
+			if i < uses {
+				out = append(out, fmt.Sprintf("thing number %d with the %s", i, word))
+			} else {
+				out = append(out, fmt.Sprintf("thing number %d without it", i))
+			}
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		bUses int
+		want  bool
+	}{
+		{"one of forty examples", 1, false},
+		{"two of forty examples", 2, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"_guidance.md": {Data: []byte("Contact them.\n")},
+				"_fallback.md": {Data: []byte("Not sure.\n")},
+				"a.md":         {Data: topic("a", "photo", []string{"my photo fails", "photo rejected", "bad photo again"})},
+				"b.md":         {Data: topic("b", "", many("photo", tt.bUses))},
+				"c.md":         {Data: topic("c", "", []string{"a photo of the card", "card trouble", "card again"})},
+				"d.md":         {Data: topic("d", "", []string{"the photo is blurry", "blurry mess", "so blurry"})},
+			}
+			_, problems := intents.Lint(fsys, time.Now())
+			got := false
+			for _, p := range problems {
+				if strings.Contains(p.Message, `keyword "photo" is not distinctive`) {
+					got = true
+				}
+			}
+			if got != tt.want {
+				t.Errorf("warned %v, want %v: %v", got, tt.want, problems)
 			}
 		})
 	}
