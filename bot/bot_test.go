@@ -58,7 +58,7 @@ func TestAnswerOutcomes(t *testing.T) {
 		{"one keyword", "nfc", bot.Answered, "nfc"},
 		{"greeting is an intent", "hello", bot.Answered, "greeting"},
 		{"thanks is an intent", "thanks!", bot.Answered, "thanks"},
-		{"two close topics", "linkedin problem", bot.Clarify, "linkedin-recovery|linkedin-verification"},
+		{"two close topics", "verify linkedin account", bot.Clarify, "linkedin-recovery|linkedin-verification"},
 		{"nothing matches", "what's the weather like", bot.Fallback, ""},
 		{"out of scope look-alike", "passport renewal fees", bot.Fallback, ""},
 		{"unsure and close to out of scope", "where to get a passport", bot.Fallback, ""},
@@ -79,7 +79,7 @@ func TestAnswerOutcomes(t *testing.T) {
 
 func TestClarifyOffersTheCloseTopics(t *testing.T) {
 	b := newBot(t, shippedIndex(t))
-	r := b.Answer(context.Background(), bot.Message{Text: "linkedin problem"})
+	r := b.Answer(context.Background(), bot.Message{Text: "verify linkedin account"})
 	if r.Outcome != bot.Clarify {
 		t.Fatalf("outcome %s", r.Outcome)
 	}

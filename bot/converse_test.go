@@ -86,9 +86,9 @@ func TestChoicesArePickedByNumberOrTitle(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			c := newConversation(t, false)
-			r := c.say("linkedin problem")
+			r := c.say("verify linkedin account")
 			if r.Outcome != bot.Clarify || len(r.Choices) != 2 {
-				t.Fatalf("linkedin problem: %s %v", r.Outcome, choiceIDs(r.Choices))
+				t.Fatalf("verify linkedin account: %s %v", r.Outcome, choiceIDs(r.Choices))
 			}
 			want := tt.want
 			switch want {
@@ -121,7 +121,7 @@ func TestChoicesArePickedByNumberOrTitle(t *testing.T) {
 func TestNumbersWithoutAConversationAreMatched(t *testing.T) {
 	c := newConversation(t, false)
 	c.msg.Conversation = ""
-	c.say("linkedin problem")
+	c.say("verify linkedin account")
 	if r := c.say("2"); r.Reason == bot.ReasonPicked || r.Reason == bot.ReasonNumberNotOffered {
 		t.Fatalf("without a conversation, \"2\" was read as a pick: %s", r.Reason)
 	}
@@ -129,7 +129,7 @@ func TestNumbersWithoutAConversationAreMatched(t *testing.T) {
 
 func TestConversationsAreSeparate(t *testing.T) {
 	c := newConversation(t, false)
-	c.say("linkedin problem")
+	c.say("verify linkedin account")
 	c.msg.Conversation = "another thread"
 	if r := c.say("2"); r.Reason == bot.ReasonPicked {
 		t.Fatal("a choice offered in one conversation was picked in another")

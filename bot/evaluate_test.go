@@ -10,16 +10,16 @@ import (
 func TestEvaluateVerdicts(t *testing.T) {
 	ctx := context.Background()
 	b := newBot(t, shippedIndex(t))
-	clarify := b.Answer(ctx, bot.Message{Text: "linkedin problem"})
+	clarify := b.Answer(ctx, bot.Message{Text: "verify linkedin account"})
 	if clarify.Outcome != bot.Clarify || len(clarify.Choices) < 2 {
-		t.Fatalf("\"linkedin problem\" gave %s with %d choices; the test needs a message that asks to clarify", clarify.Outcome, len(clarify.Choices))
+		t.Fatalf("\"verify linkedin account\" gave %s with %d choices; the test needs a message that asks to clarify", clarify.Outcome, len(clarify.Choices))
 	}
 	second := clarify.Choices[1].ID
 	cases := []bot.Case{
 		{Line: 2, Intent: "selfie", Message: "my selfie keeps failing"},
 		{Line: 3, Intent: "nfc", Message: "my selfie keeps failing"},
-		{Line: 4, Intent: clarify.Intent, Message: "linkedin problem"},
-		{Line: 5, Intent: second, Message: "linkedin problem"},
+		{Line: 4, Intent: clarify.Intent, Message: "verify linkedin account"},
+		{Line: 5, Intent: second, Message: "verify linkedin account"},
 		{Line: 6, Intent: "selfie", Message: "qqzx vvbnm"},
 		{Line: 7, Intent: bot.OutOfScope, Message: "qqzx vvbnm"},
 		{Line: 8, Intent: bot.OutOfScope, Message: "my selfie keeps failing"},

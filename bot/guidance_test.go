@@ -15,7 +15,7 @@ func TestEveryOutcomeEndsWithGuidance(t *testing.T) {
 	b := newBot(t, shippedIndex(t))
 	seen := map[bot.Outcome]bool{}
 	messages := []string{
-		"stuck on selfie", "linkedin problem", "what's the weather", "", "glaer on my licence",
+		"stuck on selfie", "verify linkedin account", "what's the weather", "", "glaer on my licence",
 		"nfc", "hello", "thanks", "my linkedin account got hacked", strings.Repeat("okta ", 2000),
 	}
 	for _, m := range messages {
@@ -75,7 +75,7 @@ func FuzzAnswer(f *testing.F) {
 // after a handoff).
 func FuzzConversation(f *testing.F) {
 	for _, seed := range [][2]string{
-		{"my selfie keeps failing", "it says face not found"}, {"linkedin problem", "2"}, {"linkedin problem", "9"},
+		{"my selfie keeps failing", "it says face not found"}, {"verify linkedin account", "2"}, {"verify linkedin account", "9"},
 		{"selfie", "no that didnt help"}, {"what's the weather", "who won"}, {"get me a human", "hello?"},
 		{"", ""}, {"nfc", "still nothing"}, {"\x00", "0"}, {"wrong", "the selfie one"},
 	} {

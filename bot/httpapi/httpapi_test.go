@@ -50,7 +50,7 @@ func TestAsk(t *testing.T) {
 		outcome               bot.Outcome
 	}{
 		{"answered", "stuck on selfie", "selfie", bot.Answered},
-		{"clarify", "linkedin problem", "linkedin-verification|linkedin-recovery", bot.Clarify}, // either first
+		{"clarify", "verify linkedin account", "linkedin-verification|linkedin-recovery", bot.Clarify}, // either first
 		{"fallback", "what's the weather", "none", bot.Fallback},
 	}
 	for _, tt := range tests {

@@ -33,7 +33,7 @@ func TestRenderGolden(t *testing.T) {
 		msg  message
 	}{
 		{"answered", render(b.Answer(ctx, bot.Message{Text: "my linkedin account was hacked"}), "")},
-		{"clarify", render(b.Answer(ctx, bot.Message{Text: "linkedin problem"}), "")},
+		{"clarify", render(b.Answer(ctx, bot.Message{Text: "verify linkedin account"}), "")},
 		{"fallback", render(b.Answer(ctx, bot.Message{Text: "tell me about dragons"}), "")},
 		{"ephemeral-with-question", render(b.Answer(ctx, bot.Message{Text: "the nfc chip will not read <!channel>"}), "the nfc chip will not read <!channel>")},
 		{"topics", renderTopics(b.Topics(), b.Guidance(), "/verifyhelp")},

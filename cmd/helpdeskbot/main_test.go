@@ -97,11 +97,11 @@ func TestAskJSONShowsOutOfScope(t *testing.T) {
 func TestChatTranscript(t *testing.T) {
 	input := strings.Join([]string{
 		"hi",
-		"2",                // pick the second related topic
-		"linkedin problem", // clarify
-		"1",                // pick the first choice
-		"/topics",          //
-		"9",                // a topic from the list
+		"2",                       // pick the second related topic
+		"verify linkedin account", // clarify
+		"1",                       // pick the first choice
+		"/topics",                 //
+		"9",                       // a topic from the list
 		"what's the weather like",
 		"/quit",
 		"never read",

@@ -47,7 +47,7 @@ func TestMatchCommand(t *testing.T) {
 	long := "came from okta " + strings.Repeat("please ", 16*1024) // longer than the line buffer
 	input := strings.Join([]string{
 		"stuck on selfie",
-		"linkedin problem",
+		"verify linkedin account",
 		"what's the weather like",
 		"",
 		"bad \xff\xfe bytes \"quoted\" \\ back\tslash",
