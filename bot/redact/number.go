@@ -1,5 +1,7 @@
 package redact
 
+import "encoding/binary"
+
 // candidate is tokens i..k read as one number.
 type candidate struct {
 	c      []byte // the characters in capitals, separators removed
@@ -10,6 +12,15 @@ type candidate struct {
 	digits int
 	// lower and upper say it has small letters, capitals.
 	lower, upper bool
+}
+
+// reset empties c, its characters to be read into buf.
+func (c *candidate) reset(buf []byte) {
+	if c.c == nil {
+		c.c = buf // set once: writing the same buffer again would cost a write barrier each time
+	}
+	c.c = c.c[:0]
+	c.n, c.sep, c.mixed, c.digits, c.lower, c.upper = 0, 0, false, 0, false, false
 }
 
 func (c *candidate) is(groups ...int) bool {
@@ -86,10 +97,10 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 		return 0, "", 0 // every number looked for has six characters or more
 	}
 	cand := &sc.cand
-	*cand = candidate{c: sc.cbuf[:0]}
+	cand.reset(sc.cbuf[:0])
 	best, bestScore := -1, 0
 	var bestKind Kind
-	ctx := nearby{sc: sc, i: i}
+	ctx := nearby{sc: sc, i: i, phone: sc.phoneLed(i)}
 	for k := i; k < len(sc.toks) && k < i+maxCandidateTokens; k++ {
 		if !sc.extend(cand, i, k) {
 			break
@@ -133,14 +144,7 @@ func (sc *scanner) extend(cand *candidate, i, k int) bool {
 		return false // only IBANs are longer than 19, and they start with letters
 	}
 	cand.c = cand.c[:m+n]
-	w := sc.s[tk.a:tk.b]
-	if tk.lower == 0 {
-		copy(cand.c[m:], w)
-	} else {
-		for j, ch := range w {
-			cand.c[m+j] = upperCase[ch]
-		}
-	}
+	copyUpper(sc.cbuf[:], m, sc.s, int(tk.a), int(tk.b), tk.lower > 0)
 	cand.digits += int(tk.digits)
 	cand.lower, cand.upper = cand.lower || tk.lower > 0, cand.upper || tk.upper > 0
 	cand.mixed = cand.lower && cand.upper
@@ -150,10 +154,12 @@ func (sc *scanner) extend(cand *candidate, i, k int) bool {
 }
 
 // nearby is what the words near a number starting at token i say (see
-// scanner.context), the words before it read once.
+// scanner.context), the words before it read once; and whether a "+" or
+// "(" leads it (see phoneLed).
 type nearby struct {
 	sc          *scanner
 	i           int
+	phone       bool
 	arms, tight uint32
 	never, got  bool
 	farArms     uint32
@@ -204,6 +210,37 @@ var upperCase = func() (t [256]byte) {
 	}
 	return t
 }()
+
+// copyUpper writes s[a:b], a word of folded text, to buf[m:], in capitals
+// when it has small letters. It copies eight bytes at a time while s and
+// buf have room; the bytes it writes past the word are read by nothing
+// before the next word overwrites them.
+func copyUpper(buf []byte, m int, s []byte, a, b int, lower bool) {
+	for a < b {
+		if a+8 <= len(s) && m+8 <= len(buf) {
+			x := binary.LittleEndian.Uint64(s[a:])
+			if lower {
+				x &^= smallLetters(x) >> 2 // 0x80 becomes 0x20, what makes a letter small
+			}
+			binary.LittleEndian.PutUint64(buf[m:], x)
+			a, m = a+8, m+8
+			continue
+		}
+		c := s[a]
+		if lower {
+			c = upperCase[c]
+		}
+		buf[m] = c
+		a, m = a+1, m+1
+	}
+}
+
+// smallLetters has the high bit of each byte of x from 'a' to 'z'. Folded
+// text has no byte above 0x80, so no byte's sum carries into the next.
+func smallLetters(x uint64) uint64 {
+	const lows, highs = 0x0101010101010101, 0x8080808080808080
+	return (x + (0x80-'a')*lows) &^ (x + (0x7F-'z')*lows) & highs
+}
 
 // continues reports whether token k+1 (or i-1) goes on with digits in the
 // way the candidate is grouped, so the candidate is only part of a longer
@@ -285,7 +322,7 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 	c := cand.c
 	digits := cand.digits
 	allNum := digits == len(c)
-	phone := sc.phoneLed(i)
+	phone := near.phone
 	sep := cand.sep
 	// Each check wants its length: looking at the length first spares
 	// the checks that cannot hold.
