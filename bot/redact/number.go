@@ -1,7 +1,5 @@
 package redact
 
-import "encoding/binary"
-
 // candidate is tokens i..k read as one number.
 type candidate struct {
 	c      []byte // the characters in capitals, separators removed
@@ -108,6 +106,9 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 		if len(cand.c) < 6 {
 			continue // every number looked for has six characters or more
 		}
+		if len(cand.c) < 8 && ctx.quiet(k) {
+			continue // no rule takes a number this short without a word near it
+		}
 		kind, score := sc.judge(cand, i, k, &ctx)
 		if score > 0 && score >= bestScore {
 			best, bestScore, bestKind = k, score, kind
@@ -144,7 +145,14 @@ func (sc *scanner) extend(cand *candidate, i, k int) bool {
 		return false // only IBANs are longer than 19, and they start with letters
 	}
 	cand.c = cand.c[:m+n]
-	copyUpper(sc.cbuf[:], m, sc.s, int(tk.a), int(tk.b), tk.lower > 0)
+	w := sc.s[tk.a:tk.b]
+	if tk.lower == 0 {
+		copy(cand.c[m:], w)
+	} else {
+		for j, ch := range w {
+			cand.c[m+j] = upperCase[ch]
+		}
+	}
 	cand.digits += int(tk.digits)
 	cand.lower, cand.upper = cand.lower || tk.lower > 0, cand.upper || tk.upper > 0
 	cand.mixed = cand.lower && cand.upper
@@ -176,6 +184,13 @@ func (n *nearby) at(k int) (uint32, bool) {
 		return 0, false // a keyword right before: what follows cannot make it an order number
 	}
 	return n.sc.after(k)
+}
+
+// quiet reports whether no word near tokens i..k says anything: at says
+// nothing, and no keyword comes right before.
+func (n *nearby) quiet(k int) bool {
+	arms, never := n.at(k)
+	return arms == 0 && !never && n.tight == 0
 }
 
 func (n *nearby) read() {
@@ -210,37 +225,6 @@ var upperCase = func() (t [256]byte) {
 	}
 	return t
 }()
-
-// copyUpper writes s[a:b], a word of folded text, to buf[m:], in capitals
-// when it has small letters. It copies eight bytes at a time while s and
-// buf have room; the bytes it writes past the word are read by nothing
-// before the next word overwrites them.
-func copyUpper(buf []byte, m int, s []byte, a, b int, lower bool) {
-	for a < b {
-		if a+8 <= len(s) && m+8 <= len(buf) {
-			x := binary.LittleEndian.Uint64(s[a:])
-			if lower {
-				x &^= smallLetters(x) >> 2 // 0x80 becomes 0x20, what makes a letter small
-			}
-			binary.LittleEndian.PutUint64(buf[m:], x)
-			a, m = a+8, m+8
-			continue
-		}
-		c := s[a]
-		if lower {
-			c = upperCase[c]
-		}
-		buf[m] = c
-		a, m = a+1, m+1
-	}
-}
-
-// smallLetters has the high bit of each byte of x from 'a' to 'z'. Folded
-// text has no byte above 0x80, so no byte's sum carries into the next.
-func smallLetters(x uint64) uint64 {
-	const lows, highs = 0x0101010101010101, 0x8080808080808080
-	return (x + (0x80-'a')*lows) &^ (x + (0x7F-'z')*lows) & highs
-}
 
 // continues reports whether token k+1 (or i-1) goes on with digits in the
 // way the candidate is grouped, so the candidate is only part of a longer

@@ -2,7 +2,6 @@ package redact
 
 import (
 	"bytes"
-	"math"
 	"strings"
 )
 
@@ -54,10 +53,9 @@ type scanner struct {
 	// reach marked the tokens with none of them near.
 	nsig   int
 	sparse bool
-	// cand and cbuf hold the number being read (see number); cbuf has
-	// room for copyUpper's eight bytes at a time.
+	// cand and cbuf hold the number being read (see number).
 	cand candidate
-	cbuf [maxCandidateLen + 8]byte
+	cbuf [maxCandidateLen]byte
 }
 
 // Classes of bytes in the folded text.
@@ -201,10 +199,7 @@ func (sc *scanner) tokenize() {
 	s, lo := sc.s, sc.lo[:len(sc.s)]
 	toks := sc.toks[:0]
 	prev, prevCls := -1, uint32(0)
-	emails := sc.out // the e-mail addresses, found first
-	// emA and emB are where the next e-mail address not yet passed starts
-	// and ends.
-	emA, emB := nextSpan(emails)
+	emails, em := sc.out, 0 // the e-mail addresses, found first
 	nsig := 0
 	for i := 0; ; {
 		if len(toks) == cap(toks) {
@@ -218,11 +213,10 @@ func (sc *scanner) tokenize() {
 			break
 		}
 		i, prev = b, b
-		for emB <= a {
-			emails = emails[1:]
-			emA, emB = nextSpan(emails)
+		for em < len(emails) && int(emails[em].End) <= a {
+			em++
 		}
-		if emA < b {
+		if em < len(emails) && emails[em].Start < b {
 			// In an e-mail address: no rule reads it, and it names
 			// nothing ("passport@example.com").
 			t.skip, t.email = true, true
@@ -269,15 +263,6 @@ func (sc *scanner) tokenize() {
 		}
 	}
 	sc.toks, sc.nsig = toks, nsig
-}
-
-// nextSpan returns where the first of found starts and ends, or two
-// offsets past any text when there is none.
-func nextSpan(found []Finding) (int, int) {
-	if len(found) == 0 {
-		return math.MaxInt, math.MaxInt
-	}
-	return found[0].Start, found[0].End
 }
 
 // reach marks the tokens with a word context reads (see significant)
