@@ -77,7 +77,7 @@ const (
 // data: one that passes its check (score 2) or has its shape near a keyword
 // (score 1). Score 0 is nothing.
 func (sc *scanner) number(i int) (end int, kind Kind, score int) {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.lt || t.odd {
 		return 0, "", 0
 	}
@@ -100,6 +100,9 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 	var bestKind Kind
 	ctx := nearby{sc: sc, i: i, phone: sc.phoneLed(i)}
 	for k := i; k < len(sc.toks) && k < i+maxCandidateTokens; k++ {
+		if k > i && !sc.toks[k].joins() {
+			break
+		}
 		if !sc.extend(cand, i, k) {
 			break
 		}
@@ -125,7 +128,7 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 func (sc *scanner) extend(cand *candidate, i, k int) bool {
 	tk := &sc.toks[k]
 	if k > i {
-		if !tk.join || tk.lt || tk.odd || tk.skip {
+		if !tk.joins() {
 			return false
 		}
 		if tk.digits == 0 && (tk.letter > 4 || (tk.cls != 0 && tk.letter > 1)) {
@@ -160,6 +163,10 @@ func (sc *scanner) extend(cand *candidate, i, k int) bool {
 	cand.n++
 	return true
 }
+
+// joins reports whether t may go on a number before it: only separators
+// between them, and no '<', letter of another script or e-mail address.
+func (t *token) joins() bool { return t.join && !t.lt && !t.odd && !t.skip }
 
 // nearby is what the words near a number starting at token i say (see
 // scanner.context), the words before it read once; and whether a "+" or
