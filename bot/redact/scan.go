@@ -567,8 +567,10 @@ func (sc *scanner) codeLike(t *token) bool {
 	if len(w) > 2 && w[0] == '0' && w[1] == 'x' {
 		return true
 	}
-	if x := bytes.IndexByte(w, 'x'); x > 0 && x < len(w)-1 && t.letter == 1 && allDigits(w[:x]) && allDigits(w[x+1:]) {
-		return true // 1920x1080
+	if t.letter == 1 {
+		if x := bytes.IndexByte(w, 'x'); x > 0 && x < len(w)-1 && allDigits(w[:x]) && allDigits(w[x+1:]) {
+			return true // 1920x1080
+		}
 	}
 	return t.lower > 0 && t.upper > 0 && t.n() >= 10
 }
