@@ -346,6 +346,8 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 		return IDNumber, 2
 	case l == 13 && allNum && cand.is(6, 7) && sep == '-' && rrn(c):
 		return RRN, 2
+	case l == 12 && allNum && !phone && (cand.n == 1 || cand.is(4, 4, 4)) && myNumber(c) && sc.myNumberWord(i):
+		return IDNumber, 2 // "my number card 1234 5678 9018"
 	}
 	if allNum && !phone && (l == 9 || l >= 10 && l <= 12 || l == 15) {
 		kind := Kind("")

@@ -455,6 +455,13 @@ func (sc *scanner) run2() {
 			}
 		}
 
+		if t.num && i > 0 && sc.toks[i-1].n() == 3 {
+			if a, k, ok := sc.poBox(i); ok {
+				sc.emit(Address, a, k)
+				i = k + 1
+				continue
+			}
+		}
 		if (t.digits > 0 && t.digits <= 4) || t.cls&wordMonth != 0 {
 			if k, ok, birth := sc.date(i); ok {
 				if birth {
