@@ -519,8 +519,8 @@ func (sc *scanner) run2() {
 // tokenized: tokenize keeps their words from the other rules.
 func (sc *scanner) emails() {
 	s := sc.s
-	local := func(c byte) bool { return isWordByte(c) && c != '<' || c == '.' || c == '+' || c == '-' || c == '%' }
-	domain := func(c byte) bool { return isWordByte(c) && c != '<' && c != '_' || c == '-' || c == '.' }
+	local := func(c byte) bool { return emailByte[c]&emailLocal != 0 }
+	domain := func(c byte) bool { return emailByte[c]&emailDomain != 0 }
 	lastEnd := 0
 	for p := 0; p < len(s); p++ {
 		q := bytes.IndexByte(s[p:], '@')
@@ -548,6 +548,27 @@ func (sc *scanner) emails() {
 		p = b - 1
 	}
 }
+
+// What a byte may be in an e-mail address: in its local part (a word
+// byte but '<', or one of ".+-%"), in its domain (a word byte but '<' and
+// '_', or '-' or '.').
+const (
+	emailLocal byte = 1 << iota
+	emailDomain
+)
+
+var emailByte = func() (t [256]byte) {
+	for c := range t {
+		b := byte(c)
+		if isWordByte(b) && b != '<' || b == '.' || b == '+' || b == '-' || b == '%' {
+			t[c] |= emailLocal
+		}
+		if isWordByte(b) && b != '<' && b != '_' || b == '-' || b == '.' {
+			t[c] |= emailDomain
+		}
+	}
+	return t
+}()
 
 // codePrefixes start error, ticket and version codes written as one word
 // with their digits: "AADSTS90072", "INC0012345", "KB5034441".
