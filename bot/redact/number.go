@@ -99,6 +99,7 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 	best, bestScore := -1, 0
 	var bestKind Kind
 	ctx := nearby{sc: sc, i: i, phone: sc.phoneLed(i)}
+	ctx.got = sc.sparse && t.sig&1 == 0 // no word before it that before reads: nothing to read
 	for k := i; k < len(sc.toks) && k < i+maxCandidateTokens; k++ {
 		if k > i && !sc.toks[k].joins() {
 			break
@@ -148,12 +149,13 @@ func (sc *scanner) extend(cand *candidate, i, k int) bool {
 		return false // only IBANs are longer than 19, and they start with letters
 	}
 	cand.c = cand.c[:m+n]
-	w := sc.s[tk.a:tk.b]
+	w, dst := sc.s[tk.a:tk.b], cand.c[m:]
 	if tk.lower == 0 {
-		copy(cand.c[m:], w)
+		copy(dst, w)
 	} else {
+		dst = dst[:len(w)]
 		for j, ch := range w {
-			cand.c[m+j] = upperCase[ch]
+			dst[j] = upperCase[ch]
 		}
 	}
 	cand.digits += int(tk.digits)

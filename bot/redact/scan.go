@@ -471,7 +471,8 @@ func (sc *scanner) run2() {
 				continue
 			}
 		}
-		if t.cls&(wordStreet|wordStreet2) != 0 || t.digits > 0 && t.digits <= 5 || t.digits == 0 && t.cls == 0 || t.upper == 1 && t.n() <= 3 {
+		// A token with digits starts an address only as its house number.
+		if t.cls&(wordStreet|wordStreet2) != 0 || t.digits > 0 && sc.houseNumber(i) || t.digits == 0 && t.cls == 0 || t.upper == 1 && t.n() <= 3 {
 			if k, ok := sc.address(i); ok {
 				a := sc.unitBefore(i)
 				if a < i && len(sc.out) > 0 && sc.out[len(sc.out)-1].End > int(sc.toks[a].a) {
