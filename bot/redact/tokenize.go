@@ -92,23 +92,19 @@ func (sc *scanner) words() {
 			toks = append(toks, token{})[:len(toks)]
 		}
 		toks = toks[:len(toks)+1]
-		toks[len(toks)-1].count(s, a, i, acc)
+		t := &toks[len(toks)-1]
+		n := i - a
+		digits, upper, lower, lt, odd := int(acc&countMask), int(acc>>12&countMask), int(acc>>24&countMask), int(acc>>36&countMask), int(acc>>48&countMask)
+		if n > countMask {
+			digits, upper, lower, lt, odd = countBytes(s[a:i])
+			digits, upper, lower = min(digits, maxCount), min(upper, maxCount), min(lower, maxCount)
+		}
+		*t = token{}
+		t.a, t.b = int32(a), int32(i)
+		t.digits, t.upper, t.lower, t.letter = int16(digits), int16(upper), int16(lower), int16(min(upper+lower, maxCount))
+		t.num, t.lt, t.odd, t.sep = digits == n, lt > 0, odd > 0, ' '
 	}
 	sc.toks = toks
-}
-
-// count sets t to the word s[a:b], whose bytes' byteInfo add up to acc.
-func (t *token) count(s []byte, a, b int, acc uint64) {
-	n := b - a
-	digits, upper, lower, lt, odd := int(acc&countMask), int(acc>>12&countMask), int(acc>>24&countMask), int(acc>>36&countMask), int(acc>>48&countMask)
-	if n > countMask {
-		digits, upper, lower, lt, odd = countBytes(s[a:b])
-		digits, upper, lower = min(digits, maxCount), min(upper, maxCount), min(lower, maxCount)
-	}
-	*t = token{}
-	t.a, t.b = int32(a), int32(b)
-	t.digits, t.upper, t.lower, t.letter = int16(digits), int16(upper), int16(lower), int16(min(upper+lower, maxCount))
-	t.num, t.lt, t.odd, t.sep = digits == n, lt > 0, odd > 0, ' '
 }
 
 // readGap reads g, the gap before t of more than one byte, after a word of
