@@ -93,13 +93,18 @@ func (sc *scanner) split(i int) (end1, start2, end2 int, kind Kind, ok bool) {
 
 // numberAhead reports whether a token of digits comes where split looks
 // for the second part of a number whose first part starts at token i, an
-// all-digit token: within splitReach words after the digits joined to it,
-// before a paragraph ends, an e-mail address or another number or code.
+// all-digit token: within splitReach words after the digits joined to it
+// (19 at most), before a paragraph ends, an e-mail address or another
+// number or code.
 func (sc *scanner) numberAhead(i int) bool {
 	toks := sc.toks
-	e := i
+	e, n := i, toks[i].n()
 	for e+1 < len(toks) && toks[e+1].join && toks[e+1].num && !toks[e+1].skip {
 		e++
+		n += toks[e].n()
+	}
+	if n > 19 {
+		return false // longer than the first part split reads (see digitRun)
 	}
 	for j := e + 1; j < len(toks) && j <= e+splitReach+1; j++ {
 		t := &toks[j]
