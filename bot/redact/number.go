@@ -12,6 +12,15 @@ type candidate struct {
 	lower, upper bool
 }
 
+// reset empties c, its characters to be read into buf.
+func (c *candidate) reset(buf []byte) {
+	if c.c == nil {
+		c.c = buf // set once: writing the same buffer again would cost a write barrier each time
+	}
+	c.c = c.c[:0]
+	c.n, c.sep, c.mixed, c.digits, c.lower, c.upper = 0, 0, false, 0, false, false
+}
+
 func (c *candidate) is(groups ...int) bool {
 	if c.n != len(groups) {
 		return false
@@ -68,7 +77,7 @@ const (
 // data: one that passes its check (score 2) or has its shape near a keyword
 // (score 1). Score 0 is nothing.
 func (sc *scanner) number(i int) (end int, kind Kind, score int) {
-	t := sc.toks[i]
+	t := &sc.toks[i]
 	if t.lt || t.odd {
 		return 0, "", 0
 	}
@@ -86,16 +95,23 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 		return 0, "", 0 // every number looked for has six characters or more
 	}
 	cand := &sc.cand
-	*cand = candidate{c: sc.cbuf[:0]}
+	cand.reset(sc.cbuf[:0])
 	best, bestScore := -1, 0
 	var bestKind Kind
-	ctx := nearby{sc: sc, i: i}
+	ctx := nearby{sc: sc, i: i, phone: sc.phoneLed(i)}
+	ctx.got = sc.sparse && t.sig&1 == 0 // no word before it that before reads: nothing to read
 	for k := i; k < len(sc.toks) && k < i+maxCandidateTokens; k++ {
+		if k > i && !sc.toks[k].joins() {
+			break
+		}
 		if !sc.extend(cand, i, k) {
 			break
 		}
 		if len(cand.c) < 6 {
 			continue // every number looked for has six characters or more
+		}
+		if len(cand.c) < 8 && ctx.quiet(k) {
+			continue // no rule takes a number this short without a word near it
 		}
 		kind, score := sc.judge(cand, i, k, &ctx)
 		if score > 0 && score >= bestScore {
@@ -113,7 +129,7 @@ func (sc *scanner) number(i int) (end int, kind Kind, score int) {
 func (sc *scanner) extend(cand *candidate, i, k int) bool {
 	tk := &sc.toks[k]
 	if k > i {
-		if !tk.join || tk.lt || tk.odd || tk.skip {
+		if !tk.joins() {
 			return false
 		}
 		if tk.digits == 0 && (tk.letter > 4 || (tk.cls != 0 && tk.letter > 1)) {
@@ -133,12 +149,13 @@ func (sc *scanner) extend(cand *candidate, i, k int) bool {
 		return false // only IBANs are longer than 19, and they start with letters
 	}
 	cand.c = cand.c[:m+n]
-	w := sc.s[tk.a:tk.b]
+	w, dst := sc.s[tk.a:tk.b], cand.c[m:]
 	if tk.lower == 0 {
-		copy(cand.c[m:], w)
+		copy(dst, w)
 	} else {
+		dst = dst[:len(w)]
 		for j, ch := range w {
-			cand.c[m+j] = upperCase[ch]
+			dst[j] = upperCase[ch]
 		}
 	}
 	cand.digits += int(tk.digits)
@@ -149,11 +166,17 @@ func (sc *scanner) extend(cand *candidate, i, k int) bool {
 	return true
 }
 
+// joins reports whether t may go on a number before it: only separators
+// between them, and no '<', letter of another script or e-mail address.
+func (t *token) joins() bool { return t.join && !t.lt && !t.odd && !t.skip }
+
 // nearby is what the words near a number starting at token i say (see
-// scanner.context), the words before it read once.
+// scanner.context), the words before it read once; and whether a "+" or
+// "(" leads it (see phoneLed).
 type nearby struct {
 	sc          *scanner
 	i           int
+	phone       bool
 	arms, tight uint32
 	never, got  bool
 	farArms     uint32
@@ -170,6 +193,13 @@ func (n *nearby) at(k int) (uint32, bool) {
 		return 0, false // a keyword right before: what follows cannot make it an order number
 	}
 	return n.sc.after(k)
+}
+
+// quiet reports whether no word near tokens i..k says anything: at says
+// nothing, and no keyword comes right before.
+func (n *nearby) quiet(k int) bool {
+	arms, never := n.at(k)
+	return arms == 0 && !never && n.tight == 0
 }
 
 func (n *nearby) read() {
@@ -285,7 +315,7 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 	c := cand.c
 	digits := cand.digits
 	allNum := digits == len(c)
-	phone := sc.phoneLed(i)
+	phone := near.phone
 	sep := cand.sep
 	// Each check wants its length: looking at the length first spares
 	// the checks that cannot hold.
@@ -318,6 +348,8 @@ func (sc *scanner) judgeShape(cand *candidate, i, k int, near *nearby) (Kind, in
 		return IDNumber, 2
 	case l == 13 && allNum && cand.is(6, 7) && sep == '-' && rrn(c):
 		return RRN, 2
+	case l == 12 && allNum && !phone && (cand.n == 1 || cand.is(4, 4, 4)) && myNumber(c) && sc.myNumberWord(i):
+		return IDNumber, 2 // "my number card 1234 5678 9018"
 	}
 	if allNum && !phone && (l == 9 || l >= 10 && l <= 12 || l == 15) {
 		kind := Kind("")

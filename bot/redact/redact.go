@@ -311,8 +311,8 @@ func Check(text string) Result {
 	for _, f := range found {
 		if !containsKind(r.Kinds, f.Kind) {
 			r.Kinds = append(r.Kinds, f.Kind)
+			r.Guard = r.Guard || f.Kind.Guarded() // a kind's once is enough
 		}
-		r.Guard = r.Guard || f.Kind.Guarded()
 	}
 	return r
 }

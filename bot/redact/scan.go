@@ -145,126 +145,6 @@ func longestDigits(w []byte) int {
 	return longest
 }
 
-// nextWord reads the next word of s from i on into t and returns where it
-// starts and ends, the end -1 when there is none. The gap before it comes
-// from the end of the word before, prev, of class prevCls (prev < 0 for
-// the first word).
-//
-//go:noinline
-func nextWord(s []byte, i, prev int, prevCls uint32, t *token) (int, int) {
-	for i < len(s) && byteInfo[s[i]] == 0 {
-		i++
-	}
-	if i >= len(s) {
-		return 0, -1
-	}
-	a := i
-	var acc uint64
-	for ; i < len(s); i++ {
-		v := byteInfo[s[i]]
-		if v == 0 {
-			break
-		}
-		acc += v
-	}
-	n := i - a
-	digits, upper, lower, lt, odd := int(acc&countMask), int(acc>>12&countMask), int(acc>>24&countMask), int(acc>>36&countMask), int(acc>>48&countMask)
-	if n > countMask {
-		digits, upper, lower, lt, odd = countBytes(s[a:i])
-		digits, upper, lower = min(digits, maxCount), min(upper, maxCount), min(lower, maxCount)
-	}
-	*t = token{}
-	t.a, t.b = int32(a), int32(i)
-	t.digits, t.upper, t.lower, t.letter = int16(digits), int16(upper), int16(lower), int16(min(upper+lower, maxCount))
-	t.num, t.lt, t.odd, t.sep = digits == n, lt > 0, odd > 0, ' '
-
-	if prev >= 0 {
-		if a == prev+1 {
-			c := s[prev]
-			g := gapByte[c]
-			t.brk, t.join = g&gBreak != 0, g&gJoin != 0
-			if g&gSpace == 0 {
-				t.sep = c
-			}
-		} else {
-			g := s[prev:a]
-			t.brk, t.para = endsSentence(g, prevCls)
-			t.join, t.sep = gapJoins(g), gapSep(g)
-		}
-	}
-	return a, i
-}
-
-func (sc *scanner) tokenize() {
-	s, lo := sc.s, sc.lo[:len(sc.s)]
-	toks := sc.toks[:0]
-	prev, prevCls := -1, uint32(0)
-	emails, em := sc.out, 0 // the e-mail addresses, found first
-	nsig := 0
-	for i := 0; ; {
-		if len(toks) == cap(toks) {
-			toks = append(toks, token{})[:len(toks)]
-		}
-		toks = toks[:len(toks)+1]
-		t := &toks[len(toks)-1]
-		a, b := nextWord(s, i, prev, prevCls, t)
-		if b < 0 {
-			toks = toks[:len(toks)-1]
-			break
-		}
-		i, prev = b, b
-		for em < len(emails) && int(emails[em].End) <= a {
-			em++
-		}
-		if em < len(emails) && emails[em].Start < b {
-			// In an e-mail address: no rule reads it, and it names
-			// nothing ("passport@example.com").
-			t.skip, t.email = true, true
-			prevCls = 0
-			continue
-		}
-		// Most words start no rule: run2 skips them. A word starts one if
-		// it is a month, a street or address word, a German preposition
-		// or document number, or (seen when the next token has digits) a
-		// short word in capitals or a street name written as one word.
-		if t.digits == 0 {
-			if !t.lt && !t.odd {
-				c := wordIndex.lookupAt(lo, a, b-a)
-				if c == 0 && b-a >= 6 && compoundLast[lo[b-1]] {
-					c = compound(lo, a, b-a)
-				}
-				t.cls = c
-				t.start = c&(wordMonth|wordStreet|wordStreet2|wordAddress) != 0 ||
-					t.upper == 9 && sc.capitals9Token(t) || t.upper == 1 && b-a <= 3 && germanPrefix(lo[a])
-			} else {
-				t.start = t.lt
-			}
-		} else {
-			if t.digits >= 6 {
-				t.run = uint8(min(longestDigits(s[a:b]), 255))
-			}
-			if t.letter > 0 {
-				t.skip = sc.codeLike(t)
-			}
-			t.start = true
-			if n := len(toks); n > 1 {
-				if p := &toks[n-2]; !p.start && p.digits == 0 && (p.letter <= 3 && p.upper == p.letter || sc.streetSuffixedToken(p)) {
-					p.start = true
-				}
-			}
-		}
-		prevCls = t.cls
-		if t.cls&significant != 0 {
-			nsig++
-		}
-		if b-a == 12 && t.digits < 12 && a > 0 && s[a-1] == '-' {
-			sc.toks = toks
-			sc.uuid()
-		}
-	}
-	sc.toks, sc.nsig = toks, nsig
-}
-
 // reach marks the tokens with a word context reads (see significant)
 // within before's reach back or after's reach on: most numbers have none,
 // and their context is read at once.
@@ -538,7 +418,9 @@ func (sc *scanner) emit(kind Kind, i, k int) {
 func (sc *scanner) run() {
 	sc.sparse = false
 	if sc.nsig*8 < len(sc.toks) {
-		sc.reach() // worth it only where such words are few
+		if sc.nsig > 0 {
+			sc.reach() // worth it only where such words are few; with none, no token is marked
+		}
 		sc.sparse = true
 	}
 	sc.run2()
@@ -573,6 +455,13 @@ func (sc *scanner) run2() {
 			}
 		}
 
+		if t.num && i > 0 && sc.toks[i-1].n() == 3 {
+			if a, k, ok := sc.poBox(i); ok {
+				sc.emit(Address, a, k)
+				i = k + 1
+				continue
+			}
+		}
 		if (t.digits > 0 && t.digits <= 4) || t.cls&wordMonth != 0 {
 			if k, ok, birth := sc.date(i); ok {
 				if birth {
@@ -582,7 +471,8 @@ func (sc *scanner) run2() {
 				continue
 			}
 		}
-		if t.cls&(wordStreet|wordStreet2) != 0 || t.digits > 0 && t.digits <= 5 || t.digits == 0 && t.cls == 0 || t.upper == 1 && t.n() <= 3 {
+		// A token with digits starts an address only as its house number.
+		if t.cls&(wordStreet|wordStreet2) != 0 || t.digits > 0 && sc.houseNumber(i) || t.digits == 0 && t.cls == 0 || t.upper == 1 && t.n() <= 3 {
 			if k, ok := sc.address(i); ok {
 				a := sc.unitBefore(i)
 				if a < i && len(sc.out) > 0 && sc.out[len(sc.out)-1].End > int(sc.toks[a].a) {
@@ -630,8 +520,8 @@ func (sc *scanner) run2() {
 // tokenized: tokenize keeps their words from the other rules.
 func (sc *scanner) emails() {
 	s := sc.s
-	local := func(c byte) bool { return isWordByte(c) && c != '<' || c == '.' || c == '+' || c == '-' || c == '%' }
-	domain := func(c byte) bool { return isWordByte(c) && c != '<' && c != '_' || c == '-' || c == '.' }
+	local := func(c byte) bool { return emailByte[c]&emailLocal != 0 }
+	domain := func(c byte) bool { return emailByte[c]&emailDomain != 0 }
 	lastEnd := 0
 	for p := 0; p < len(s); p++ {
 		q := bytes.IndexByte(s[p:], '@')
@@ -660,6 +550,27 @@ func (sc *scanner) emails() {
 	}
 }
 
+// What a byte may be in an e-mail address: in its local part (a word
+// byte but '<', or one of ".+-%"), in its domain (a word byte but '<' and
+// '_', or '-' or '.').
+const (
+	emailLocal byte = 1 << iota
+	emailDomain
+)
+
+var emailByte = func() (t [256]byte) {
+	for c := range t {
+		b := byte(c)
+		if isWordByte(b) && b != '<' || b == '.' || b == '+' || b == '-' || b == '%' {
+			t[c] |= emailLocal
+		}
+		if isWordByte(b) && b != '<' && b != '_' || b == '-' || b == '.' {
+			t[c] |= emailDomain
+		}
+	}
+	return t
+}()
+
 // codePrefixes start error, ticket and version codes written as one word
 // with their digits: "AADSTS90072", "INC0012345", "KB5034441".
 var codePrefixes = func() wordTable {
@@ -685,32 +596,12 @@ func (sc *scanner) codeLike(t *token) bool {
 	if len(w) > 2 && w[0] == '0' && w[1] == 'x' {
 		return true
 	}
-	if x := bytes.IndexByte(w, 'x'); x > 0 && x < len(w)-1 && t.letter == 1 && allDigits(w[:x]) && allDigits(w[x+1:]) {
-		return true // 1920x1080
+	if t.letter == 1 {
+		if x := bytes.IndexByte(w, 'x'); x > 0 && x < len(w)-1 && allDigits(w[:x]) && allDigits(w[x+1:]) {
+			return true // 1920x1080
+		}
 	}
 	return t.lower > 0 && t.upper > 0 && t.n() >= 10
-}
-
-// uuid marks the last five tokens when they are a UUID.
-func (sc *scanner) uuid() {
-	n := len(sc.toks)
-	if n < 5 {
-		return
-	}
-	for j, want := range [5]int{8, 4, 4, 4, 12} {
-		t := sc.toks[n-5+j]
-		if t.n() != want || (j > 0 && sc.s[t.a-1] != '-') {
-			return
-		}
-		for _, c := range sc.lo[t.a:t.b] {
-			if !isDigit(c) && (c < 'a' || c > 'f') {
-				return
-			}
-		}
-	}
-	for j := n - 5; j < n; j++ {
-		sc.toks[j].skip = true
-	}
 }
 
 // numeric reports whether the token is all digits.

@@ -54,6 +54,9 @@ func (sc *scanner) split(i int) (end1, start2, end2 int, kind Kind, ok bool) {
 		}
 		prefixed = true
 	} else {
+		if !sc.numberAhead(i) {
+			return 0, 0, 0, "", false
+		}
 		var ok bool
 		if e1, d, ok = sc.digitRun(i, buf[:0], 19); !ok || len(d) < 3 || sc.phoneLed(i) || sc.amountNear(i, e1) {
 			return 0, 0, 0, "", false
@@ -86,6 +89,33 @@ func (sc *scanner) split(i int) (end1, start2, end2 int, kind Kind, ok bool) {
 		// "and last 4 7761": the one digit was a count.
 	}
 	return 0, 0, 0, "", false
+}
+
+// numberAhead reports whether a token of digits comes where split looks
+// for the second part of a number whose first part starts at token i, an
+// all-digit token: within splitReach words after the digits joined to it
+// (19 at most), before a paragraph ends, an e-mail address or another
+// number or code.
+func (sc *scanner) numberAhead(i int) bool {
+	toks := sc.toks
+	e, n := i, toks[i].n()
+	for e+1 < len(toks) && toks[e+1].join && toks[e+1].num && !toks[e+1].skip {
+		e++
+		n += toks[e].n()
+	}
+	if n > 19 {
+		return false // longer than the first part split reads (see digitRun)
+	}
+	for j := e + 1; j < len(toks) && j <= e+splitReach+1; j++ {
+		t := &toks[j]
+		if t.para || t.skip || t.digits > 0 && !t.num {
+			return false
+		}
+		if t.num {
+			return true
+		}
+	}
+	return false
 }
 
 // ssnStart reports whether tokens i..e are the start of an SSN written
