@@ -288,6 +288,24 @@ func browser(t *testing.T) context.Context {
 	return ctx
 }
 
+// screenshot saves the page as HELPDESK_CONSOLE_SCREENSHOT names it, with
+// suffix before ".png", when that is set.
+func screenshot(t *testing.T, ctx context.Context, suffix string) {
+	t.Helper()
+	shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT")
+	if shot == "" {
+		return
+	}
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Errorf("screenshot: %v", err)
+		return
+	}
+	if err := os.WriteFile(strings.TrimSuffix(shot, ".png")+suffix+".png", png, 0o644); err != nil {
+		t.Errorf("screenshot: %v", err)
+	}
+}
+
 // text is the rendered text of the element sel selects.
 func text(t *testing.T, ctx context.Context, sel string) string {
 	t.Helper()
@@ -373,11 +391,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	if !emoji {
 		t.Error("the 👎 button's emoji is not drawn with an emoji font (install fonts-noto-color-emoji)")
 	}
-	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
-		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
-			os.WriteFile(shot, png, 0o644)
-		}
-	}
+	screenshot(t, ctx, "")
 
 	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/console/report"), chromedp.WaitVisible(`#totals`)); err != nil {
 		t.Fatal(err)
@@ -394,11 +408,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	if width, err := chromedp.Run(ctx, chromedp.Evaluate[float64](`document.querySelector("#chart-outcomes").getBoundingClientRect().width`)); err != nil || width < 250 {
 		t.Errorf("the questions chart is %.0f px wide (%v)", width, err)
 	}
-	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
-		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
-			os.WriteFile(strings.TrimSuffix(shot, ".png")+"-report.png", png, 0o644)
-		}
-	}
+	screenshot(t, ctx, "-report")
 
 	// Search the topics, open one, and read the questions it answered.
 	err = chromedp.Do(ctx,
@@ -413,11 +423,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	if got := text(t, ctx, `#topics`); strings.Contains(got, "Coming from Okta") || !strings.Contains(got, "Selfie step") {
 		t.Errorf("topics holding \"liveness\":\n%s", got)
 	}
-	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
-		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
-			os.WriteFile(strings.TrimSuffix(shot, ".png")+"-topics.png", png, 0o644)
-		}
-	}
+	screenshot(t, ctx, "-topics")
 	if err := chromedp.Do(ctx, chromedp.Click(`a[href="/console/topics/selfie"]`), chromedp.WaitVisible(`#matched`)); err != nil {
 		t.Fatal(err)
 	}
@@ -430,11 +436,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	if got := text(t, ctx, `#elsewhere`); !strings.Contains(got, "verification-tips") {
 		t.Errorf("near misses: %q", got)
 	}
-	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
-		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
-			os.WriteFile(strings.TrimSuffix(shot, ".png")+"-topic.png", png, 0o644)
-		}
-	}
+	screenshot(t, ctx, "-topic")
 
 	refused, v := refusedSources(t)
 	lint := httptest.NewServer(console.Handler(refused, ""))
@@ -442,11 +444,7 @@ func TestConsoleInBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(lint.URL+"/console/lint"), chromedp.WaitVisible(`#refused`)); err != nil {
 		t.Fatal(err)
 	}
-	if shot := os.Getenv("HELPDESK_CONSOLE_SCREENSHOT"); shot != "" {
-		if png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)); err == nil {
-			os.WriteFile(strings.TrimSuffix(shot, ".png")+"-checks.png", png, 0o644)
-		}
-	}
+	screenshot(t, ctx, "-checks")
 	if got := text(t, ctx, `#refused-first`); got != v.DiskProblems.RootCauses()[0].String() {
 		t.Errorf("first cause %q", got)
 	}
