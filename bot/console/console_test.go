@@ -301,9 +301,12 @@ func screenshot(t *testing.T, ctx context.Context, suffix string) {
 		t.Errorf("screenshot: %v", err)
 		return
 	}
-	if err := os.WriteFile(strings.TrimSuffix(shot, ".png")+suffix+".png", png, 0o644); err != nil {
+	file := strings.TrimSuffix(shot, ".png") + suffix + ".png"
+	if err := os.WriteFile(file, png, 0o644); err != nil {
 		t.Errorf("screenshot: %v", err)
+		return
 	}
+	t.Logf("screenshot of %s: %s (%d bytes)", text(t, ctx, "h2"), file, len(png))
 }
 
 // text is the rendered text of the element sel selects.
@@ -413,9 +416,10 @@ func TestConsoleInBrowser(t *testing.T) {
 	// Search the topics, open one, and read the questions it answered.
 	err = chromedp.Do(ctx,
 		chromedp.Navigate(srv.URL+"/console/topics"),
-		chromedp.SendKeys(`input[name=q]`, "liveness"),
-		chromedp.Click(`button[type=submit]`),
-		chromedp.WaitVisible(`a[href="/console/topics/selfie"]`),
+		chromedp.WaitVisible(`#topics`),
+		chromedp.SendKeys(`input[name=q]`, "liveness\n"),
+		// The page of the results, not the one before the search.
+		chromedp.WaitVisible(`input[name=q][value="liveness"]`),
 	)
 	if err != nil {
 		t.Fatal(err)
@@ -453,5 +457,17 @@ func TestConsoleInBrowser(t *testing.T) {
 	}
 	if got := text(t, ctx, `#disk h3`); got != "On disk: version "+v.Disk.Version {
 		t.Errorf("disk %q", got)
+	}
+
+	edited := httptest.NewServer(console.Handler(editedSources(t, func(dir string) {
+		appendExamples(t, filepath.Join(dir, "capture", "lighting-glare.md"), "stuck on selfie", "stuck on the selfie", "selfie stuck")
+	}), ""))
+	defer edited.Close()
+	if err := chromedp.Do(ctx, chromedp.Navigate(edited.URL+"/console/diff"), chromedp.WaitVisible(`#recorded-total`)); err != nil {
+		t.Fatal(err)
+	}
+	screenshot(t, ctx, "-diff")
+	if got := text(t, ctx, `#recorded-total`); !strings.HasPrefix(got, "1 of 4 questions would change") {
+		t.Errorf("edit impact: %q", got)
 	}
 }
