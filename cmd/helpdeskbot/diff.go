@@ -170,7 +170,7 @@ func (a *app) loadDiffSide(dir string, quality bool) (*diffSide, error) {
 		return nil, problemsError{dir + ": not a folder"}
 	}
 	fsys := intents.Dir(dir)
-	k, problems := intents.Lint(fsys, time.Now())
+	k, _, problems := lintIndex(fsys, time.Now())
 	if problems.HasErrors() {
 		var pe problemsError
 		for _, p := range problems {

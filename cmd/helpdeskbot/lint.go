@@ -38,7 +38,7 @@ func (a *app) lintCommand() *cobra.Command {
 			if dir != "" {
 				fsys, name = intents.Dir(dir), dir
 			}
-			k, problems := intents.Lint(fsys, time.Now())
+			k, _, problems := lintIndex(fsys, time.Now())
 			if quality && !problems.HasErrors() {
 				q := intents.CheckQuality(k)
 				problems = append(problems, q.Problems(k)...)
