@@ -10,4 +10,6 @@ var (
 	newIndex = intents.NewIndex
 	// lintIndex lints a knowledge folder and returns the index it built.
 	lintIndex = intents.LintIndex
+	// checkQuality measures loaded knowledge as lint --quality does.
+	checkQuality = intents.CheckQuality
 )

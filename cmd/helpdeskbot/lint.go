@@ -40,7 +40,7 @@ func (a *app) lintCommand() *cobra.Command {
 			}
 			k, _, problems := lintIndex(fsys, time.Now())
 			if quality && !problems.HasErrors() {
-				q := intents.CheckQuality(k)
+				q := checkQuality(k)
 				problems = append(problems, q.Problems(k)...)
 				fmt.Fprintf(a.stderr, "%s: quality: %s\n", name, q.Summary())
 				for _, s := range q.Typos {

@@ -18,6 +18,7 @@ import (
 func TestMain(m *testing.M) {
 	newIndex = shared.newIndex
 	lintIndex = shared.lintIndex
+	checkQuality = shared.checkQuality
 	os.Exit(m.Run())
 }
 
@@ -29,6 +30,12 @@ type indexCache struct {
 	mu      sync.Mutex
 	indexes map[string]*builtIndex // by knowledge version
 	lints   map[string]builtLint   // by knowledge version and overdue reviews
+	quality map[string]*measured   // by knowledge version
+}
+
+type measured struct {
+	once sync.Once
+	q    intents.Quality
 }
 
 type builtIndex struct {
@@ -96,4 +103,21 @@ func (c *indexCache) lintIndex(fsys fs.FS, today time.Time) (*intents.Knowledge,
 		c.mu.Unlock()
 	}
 	return linted, ix, problems
+}
+
+// checkQuality measures each knowledge version once. The measurements are
+// only read by the commands.
+func (c *indexCache) checkQuality(k *intents.Knowledge) intents.Quality {
+	c.mu.Lock()
+	if c.quality == nil {
+		c.quality = map[string]*measured{}
+	}
+	m := c.quality[k.Version]
+	if m == nil {
+		m = &measured{}
+		c.quality[k.Version] = m
+	}
+	c.mu.Unlock()
+	m.once.Do(func() { m.q = intents.CheckQuality(k) })
+	return m.q
 }
