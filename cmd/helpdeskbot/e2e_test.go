@@ -229,6 +229,7 @@ func TestServeConsole(t *testing.T) {
 // when and why the reload was refused, then that the fix was taken.
 func TestServeConsoleAfterARefusedReload(t *testing.T) {
 	t.Setenv("HELPDESK_CONSOLE_ENABLED", "true")
+	t.Setenv("HELPDESK_RELOAD_DEBOUNCE", "20ms") // each edit is one write
 	dir := copyKnowledge(t)
 	s := serveInProcess(t, "--knowledge", dir)
 	_, body := get(t, s.base+"/console/lint")
