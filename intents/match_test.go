@@ -197,6 +197,7 @@ func TestSuggestTitles(t *testing.T) {
 // TestMatchScalesToLargeKnowledge checks that the index stays accurate on a
 // generated folder of 2,000 intents, where common words have long postings.
 func TestMatchScalesToLargeKnowledge(t *testing.T) {
+	t.Parallel() // builds its own 2,000-intent index
 	if testing.Short() {
 		t.Skip("builds a 2,000-intent folder")
 	}

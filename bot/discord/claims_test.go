@@ -44,6 +44,7 @@ func (c *recordingClaims) Release(_ context.Context, key string) error {
 }
 
 func TestMessagesAreClaimedThenDone(t *testing.T) {
+	t.Parallel() // every gateway session waits a second as it closes
 	claims := &recordingClaims{claim: func(key string) bool { return key != "discord:message:M0" }}
 	h := start(t, nil, nil, discord.WithClaims(claims))
 	claims.mu.Lock()
@@ -72,6 +73,7 @@ func TestMessagesAreClaimedThenDone(t *testing.T) {
 // claims both receive every message, as two replicas with one token do:
 // each message is answered by one of them.
 func TestTwoGatewaySessionsSharingClaimsAnswerOnce(t *testing.T) {
+	t.Parallel() // every gateway session waits a second as it closes
 	claims := bot.NewMemoryClaims(time.Hour, 100, nil)
 	replicas := []*harness{start(t, nil, nil, discord.WithClaims(claims)), start(t, nil, nil, discord.WithClaims(claims))}
 	const messages = 20

@@ -16,6 +16,7 @@ import (
 // TestConformance runs the adapters' conformance suite over the gateway
 // and over the HTTP interactions endpoint.
 func TestConformance(t *testing.T) {
+	t.Parallel() // every gateway session waits a second as it closes
 	t.Run("gateway", func(t *testing.T) {
 		adaptertest.Run(t, func(t *testing.T, env adaptertest.Env) adaptertest.Harness {
 			return &gatewayHarness{suiteHarness: newSuiteHarness(t, env, true)}

@@ -88,6 +88,7 @@ func (r *running) nextDelay(t *testing.T) int {
 // adapter retries each with growing failure counts, registers once, is not
 // ready meanwhile, and is ready once connected.
 func TestRunRetriesRegistrationAndGateway(t *testing.T) {
+	t.Parallel() // every gateway session waits a second as it closes
 	fake := newFakeDiscord(t)
 	release := make(chan struct{})
 	fake.failRegister = func(n int) int {

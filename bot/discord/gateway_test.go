@@ -17,6 +17,7 @@ import (
 // TestGateway runs one gateway session through everything it does, because
 // discordgo's Close sleeps a second per session.
 func TestGateway(t *testing.T) {
+	t.Parallel() // every gateway session waits a second as it closes
 	h := start(t, nil, func(c *discord.Config) { c.GuildIDs = []string{"G1"} })
 	f := h.fake
 	messages := 0 // replies so far
@@ -197,6 +198,7 @@ func TestGateway(t *testing.T) {
 // in three messages cut between paragraphs, the first a reply to the
 // question, the buttons and the guidance at the end.
 func TestLongAnswersAreSplit(t *testing.T) {
+	t.Parallel() // every gateway session waits a second as it closes
 	h := start(t, os.DirFS("testdata/long"), nil)
 	h.fake.dispatch("MESSAGE_CREATE", message("M1", "D1", "", "give me the long answer", false))
 	got := h.fake.wait("message", 3)
@@ -223,6 +225,7 @@ func TestLongAnswersAreSplit(t *testing.T) {
 }
 
 func TestPermanentErrorsAreLoggedOnce(t *testing.T) {
+	t.Parallel() // every gateway session waits a second as it closes
 	h := start(t, nil, func(c *discord.Config) { c.HTTPOnly = false })
 	h.fake.failChannel, h.fake.failCode = "CGONE", 50001
 	h.fake.dispatch("MESSAGE_CREATE", message("M1", "CGONE", "G1", "<@9000> nfc", true))
@@ -238,6 +241,7 @@ func TestPermanentErrorsAreLoggedOnce(t *testing.T) {
 // help channel is answered, mentions or not; other channels still need a
 // mention. The command is registered globally without guild ids.
 func TestHelpChannels(t *testing.T) {
+	t.Parallel() // every gateway session waits a second as it closes
 	h := start(t, nil, func(c *discord.Config) {
 		c.MessageContent = true
 		c.HelpChannelIDs = []string{"CHELP"}

@@ -17,11 +17,18 @@ type Version struct {
 
 // NewVersion builds k's index and a bot answering from it with t.
 func NewVersion(k *intents.Knowledge, t bot.Thresholds) (Version, error) {
-	b, err := bot.New(intents.NewIndex(k), t)
+	return VersionOf(intents.NewIndex(k), t)
+}
+
+// VersionOf is the knowledge ix was built from, with a bot answering from
+// ix with t: for a caller who already has the index (intents.LintIndex
+// returns one).
+func VersionOf(ix *intents.Index, t bot.Thresholds) (Version, error) {
+	b, err := bot.New(ix, t)
 	if err != nil {
 		return Version{}, fmt.Errorf("impact: %w", err)
 	}
-	return Version{Knowledge: k, Bot: b}, nil
+	return Version{Knowledge: ix.Knowledge(), Bot: b}, nil
 }
 
 // ExampleChange is an example of either version whose outcome or topic

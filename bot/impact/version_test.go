@@ -2,9 +2,12 @@ package impact_test
 
 import (
 	"context"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/impact"
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
@@ -120,5 +123,31 @@ func TestLintDelta(t *testing.T) {
 				t.Errorf("LintDelta = +%v -%v, want +%v -%v", added, removed, tt.added, tt.removed)
 			}
 		})
+	}
+}
+
+// TestVersionOf: a version made from an index already built is that
+// index's knowledge, answered from that index, and compares as the one
+// NewVersion builds does.
+func TestVersionOf(t *testing.T) {
+	k, err := intents.Load(intents.Dir(filepath.Join("testdata", base)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := intents.NewIndex(k)
+	v, err := impact.VersionOf(ix, bot.DefaultThresholds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.Knowledge != k || v.Bot.Index() != ix {
+		t.Errorf("version of knowledge %p answered from %p, want %p and %p", v.Knowledge, v.Bot.Index(), k, ix)
+	}
+	if got := impact.Examples(context.Background(), version(t, base), v); len(got) != 0 {
+		t.Errorf("the same folder changes %d examples: %+v", len(got), got)
+	}
+	bad := bot.DefaultThresholds()
+	bad.Answer = -1
+	if _, err := impact.VersionOf(ix, bad); err == nil || !strings.HasPrefix(err.Error(), "impact: ") {
+		t.Errorf("bad thresholds: error %v, want one starting with impact:", err)
 	}
 }

@@ -170,7 +170,7 @@ func (a *app) loadDiffSide(dir string, quality bool) (*diffSide, error) {
 		return nil, problemsError{dir + ": not a folder"}
 	}
 	fsys := intents.Dir(dir)
-	k, problems := intents.Lint(fsys, time.Now())
+	k, ix, problems := lintIndex(fsys, time.Now())
 	if problems.HasErrors() {
 		var pe problemsError
 		for _, p := range problems {
@@ -181,11 +181,11 @@ func (a *app) loadDiffSide(dir string, quality bool) (*diffSide, error) {
 		return nil, pe
 	}
 	s := &diffSide{dir: dir, problems: problems}
-	if s.version, err = impact.NewVersion(k, a.cfg.Match); err != nil {
+	if s.version, err = impact.VersionOf(ix, a.cfg.Match); err != nil {
 		return nil, err
 	}
 	if quality {
-		s.measured = intents.CheckQuality(k)
+		s.measured = checkQuality(k)
 		s.quality = s.measured.Problems(k)
 	}
 	data, err := intents.ReadFile(fsys, intents.TestsFile)

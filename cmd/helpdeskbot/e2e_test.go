@@ -60,6 +60,26 @@ func (l *lockedLines) find(re *regexp.Regexp) string {
 	return ""
 }
 
+// waitLine waits for a line that matches re and returns the first one;
+// each poll reads only the lines added since the one before.
+func (l *lockedLines) waitLine(t *testing.T, what string, re *regexp.Regexp) string {
+	t.Helper()
+	var found string
+	next := 0
+	testkit.WaitFor(t, what, func() bool {
+		l.mu.Lock()
+		defer l.mu.Unlock()
+		for ; next < len(l.lines); next++ {
+			if re.MatchString(l.lines[next]) {
+				found = l.lines[next]
+				return true
+			}
+		}
+		return false
+	})
+	return found
+}
+
 func serveInProcess(t *testing.T, args ...string) *served {
 	t.Helper()
 	pr, pw := io.Pipe()
@@ -156,8 +176,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("ask: %s %s", r.Outcome, r.Intent)
 	}
 	turn := regexp.MustCompile(`msg=turn adapter=http user=[0-9a-f]{16} intent=selfie outcome=\w+`)
-	testkit.WaitFor(t, "the turn to be logged", func() bool { return s.logs.find(turn) != "" })
-	if line := s.logs.find(turn); strings.Contains(line, "555") || strings.Contains(line, "web-42") || strings.Contains(line, "text=") {
+	if line := s.logs.waitLine(t, "the turn to be logged", turn); strings.Contains(line, "555") || strings.Contains(line, "web-42") || strings.Contains(line, "text=") {
 		t.Errorf("the turn log shows the message or the user: %s", line)
 	}
 	_, metrics := get(t, s.base+"/metrics")
@@ -175,10 +194,7 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(nfc, []byte(strings.Replace(string(good), "examples:\n", "examples: [oops\n", 1)), 0o644)
-	testkit.WaitFor(t, "the refusal to be logged", func() bool {
-		return s.logs.find(regexp.MustCompile(`knowledge reload refused`)) != ""
-	})
-	refusal := s.logs.find(regexp.MustCompile(`knowledge reload refused`))
+	refusal := s.logs.waitLine(t, "the refusal to be logged", regexp.MustCompile(`knowledge reload refused`))
 	if !regexp.MustCompile(`msg="knowledge reload refused" trigger=watch version=\w+ answering=\w+ problem="capture/nfc.md:\d+: bad YAML[^"]*" others=2 knock_on=2`).MatchString(refusal) {
 		t.Errorf("refusal logged as %s", refusal)
 	}
@@ -193,10 +209,10 @@ func TestServeEndToEnd(t *testing.T) {
 	}
 	// A good edit is picked up.
 	os.WriteFile(filepath.Join(dir, "capture", "nfc.md"), []byte("---\nid: nfc\ntitle: NFC chip reading\nexamples:\n  - nfc chip will not read\n  - how do I scan the chip\n  - nfc fails\nkeywords: [nfc, chip]\n---\nThe new NFC answer.\n"), 0o644)
+	// The log is waited for first: asking meanwhile would flood the log
+	// and compete with the reload for the processor.
+	s.logs.waitLine(t, "the fix to be logged", regexp.MustCompile(`msg="knowledge reload accepted" trigger=watch .*after_refusal=true`))
 	testkit.WaitFor(t, "the fixed edit to be answered", func() bool { return strings.Contains(s.ask(t, "nfc").Text, "The new NFC answer.") })
-	testkit.WaitFor(t, "the fix to be logged", func() bool {
-		return s.logs.find(regexp.MustCompile(`msg="knowledge reload accepted" trigger=watch .*after_refusal=true`)) != ""
-	})
 	_, metrics = get(t, s.base+"/metrics")
 	if !strings.Contains(metrics, "helpdesk_knowledge_reloads_total 1") || !strings.Contains(metrics, "helpdesk_knowledge_reloads_failed_total") {
 		t.Errorf("reload metrics missing:\n%s", grepLines(metrics, "reload"))
@@ -204,9 +220,7 @@ func TestServeEndToEnd(t *testing.T) {
 
 	// SIGHUP reloads too (the watch is on, so the edit may be in already).
 	syscall.Kill(os.Getpid(), syscall.SIGHUP)
-	testkit.WaitFor(t, "the SIGHUP's result to be logged", func() bool {
-		return s.logs.find(regexp.MustCompile(`msg="knowledge reload (accepted|unchanged)" trigger=SIGHUP version=\w+ answering=\w+`)) != ""
-	})
+	s.logs.waitLine(t, "the SIGHUP's result to be logged", regexp.MustCompile(`msg="knowledge reload (accepted|unchanged)" trigger=SIGHUP version=\w+ answering=\w+`))
 
 	if code := s.stop(); code != 0 {
 		t.Fatalf("exit %d", code)
@@ -229,6 +243,7 @@ func TestServeConsole(t *testing.T) {
 // when and why the reload was refused, then that the fix was taken.
 func TestServeConsoleAfterARefusedReload(t *testing.T) {
 	t.Setenv("HELPDESK_CONSOLE_ENABLED", "true")
+	t.Setenv("HELPDESK_RELOAD_DEBOUNCE", "20ms") // each edit is one write
 	dir := copyKnowledge(t)
 	s := serveInProcess(t, "--knowledge", dir)
 	_, body := get(t, s.base+"/console/lint")
@@ -242,7 +257,7 @@ func TestServeConsoleAfterARefusedReload(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(nfc, []byte(strings.Replace(string(good), "examples:\n", "examples: [oops\n", 1)), 0o644)
-	testkit.WaitFor(t, "the refusal", func() bool { return s.logs.find(regexp.MustCompile(`knowledge reload refused`)) != "" })
+	s.logs.waitLine(t, "the refusal", regexp.MustCompile(`knowledge reload refused`))
 	_, body = get(t, s.base+"/console/lint")
 	for _, want := range []string{`id="refused"`, "No reload has run since", `id="refused-first">capture/nfc.md:`, "(knock-on)",
 		"Answering: version <code>" + answering[1] + "</code>", `id="disk"`, "has errors: a reload refuses it"} {
@@ -251,9 +266,7 @@ func TestServeConsoleAfterARefusedReload(t *testing.T) {
 		}
 	}
 	os.WriteFile(nfc, good, 0o644)
-	testkit.WaitFor(t, "the fix", func() bool {
-		return s.logs.find(regexp.MustCompile(`knowledge reload accepted.*after_refusal=true`)) != ""
-	})
+	s.logs.waitLine(t, "the fix", regexp.MustCompile(`knowledge reload accepted.*after_refusal=true`))
 	_, body = get(t, s.base+"/console/lint")
 	for _, want := range []string{"A later reload ran since", "holds this version"} {
 		if !strings.Contains(body, want) {

@@ -142,7 +142,7 @@ func writeImportSummary(w io.Writer, ds dataset, p importPlan, testsPath string)
 
 // checkImported lints the written folder: it must load with no error.
 func checkImported(w io.Writer, dir string) error {
-	_, problems := intents.Lint(os.DirFS(dir), time.Now())
+	_, _, problems := lintIndex(os.DirFS(dir), time.Now())
 	placeholders, others := 0, 0
 	for _, pr := range problems {
 		switch {

@@ -38,9 +38,9 @@ func (a *app) lintCommand() *cobra.Command {
 			if dir != "" {
 				fsys, name = intents.Dir(dir), dir
 			}
-			k, problems := intents.Lint(fsys, time.Now())
+			k, _, problems := lintIndex(fsys, time.Now())
 			if quality && !problems.HasErrors() {
-				q := intents.CheckQuality(k)
+				q := checkQuality(k)
 				problems = append(problems, q.Problems(k)...)
 				fmt.Fprintf(a.stderr, "%s: quality: %s\n", name, q.Summary())
 				for _, s := range q.Typos {

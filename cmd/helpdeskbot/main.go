@@ -146,7 +146,7 @@ func (a *app) newBot(opts ...bot.Option) (*bot.Bot, error) {
 // answers with the index lint built.
 func (a *app) newLintedBot(opts ...bot.Option) (*bot.Bot, intents.Problems, error) {
 	return a.loadBot(func(fsys fs.FS) (*intents.Knowledge, *intents.Index, intents.Problems) {
-		return intents.LintIndex(fsys, time.Now())
+		return lintIndex(fsys, time.Now())
 	}, opts...)
 }
 
@@ -162,7 +162,7 @@ func (a *app) loadBot(load func(fs.FS) (*intents.Knowledge, *intents.Index, inte
 		return nil, nil, exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"%s\" for details", name, lintCommandFor(a.cfg.Knowledge))}
 	}
 	if ix == nil {
-		ix = intents.NewIndex(k)
+		ix = newIndex(k)
 	}
 	b, err := bot.New(ix, a.cfg.Match, opts...)
 	if err != nil {

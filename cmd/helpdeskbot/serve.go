@@ -192,7 +192,7 @@ func (s *server) versions(warnings intents.Problems, start time.Time) func() con
 		st := s.reloader.Status()
 		v.AnsweringProblems, v.Since = st.Problems, st.Since
 		v.Folder = s.cfg.Knowledge
-		v.Disk, v.DiskProblems = intents.Lint(intents.Dir(s.cfg.Knowledge), time.Now())
+		v.Disk, _, v.DiskProblems = lintIndex(intents.Dir(s.cfg.Knowledge), time.Now())
 		if r := st.Refused; r != nil {
 			v.Refused = &console.Refusal{At: r.At, Version: r.Version, Problems: r.Problems, Current: st.Current}
 		}

@@ -15,34 +15,46 @@ import (
 // the folder does not load.
 func NewBot(t testing.TB, fsys fs.FS, opts ...bot.Option) *bot.Bot {
 	t.Helper()
-	var ix *intents.Index
 	if fsys == nil {
-		shipped, err := shippedIndex()
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix = shipped
-	} else {
-		k, err := intents.Load(fsys)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ix = intents.NewIndex(k)
+		fsys = knowledge.FS
 	}
-	b, err := bot.New(ix, bot.DefaultThresholds(), opts...)
+	k, err := intents.Load(fsys)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bot.New(sharedIndex(k), bot.DefaultThresholds(), opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return b
 }
 
-// shippedIndex is the shipped knowledge's index, built once per test
-// binary: an index never changes once built and is safe for concurrent
-// use, and building it takes a second or more under the race detector.
-var shippedIndex = sync.OnceValues(func() (*intents.Index, error) {
-	k, err := intents.Load(knowledge.FS)
-	if err != nil {
-		return nil, err
+// indexes holds, by knowledge version, the index built for it, so that a
+// test binary builds each version's index once: an index never changes
+// once built and is safe for concurrent use, and building one takes a
+// second or more under the race detector.
+var indexes struct {
+	mu        sync.Mutex
+	byVersion map[string]*builtIndex
+}
+
+type builtIndex struct {
+	once sync.Once
+	ix   *intents.Index
+}
+
+// sharedIndex is the index of k, built by the first caller with k's version.
+func sharedIndex(k *intents.Knowledge) *intents.Index {
+	indexes.mu.Lock()
+	if indexes.byVersion == nil {
+		indexes.byVersion = map[string]*builtIndex{}
 	}
-	return intents.NewIndex(k), nil
-})
+	b := indexes.byVersion[k.Version]
+	if b == nil {
+		b = &builtIndex{}
+		indexes.byVersion[k.Version] = b
+	}
+	indexes.mu.Unlock()
+	b.once.Do(func() { b.ix = intents.NewIndex(k) })
+	return b.ix
+}
