@@ -56,10 +56,9 @@ func (a *app) serveCommand() *cobra.Command {
 				conversations = shared.conversations
 			}
 			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m), bot.WithImageGuard(images),
-				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst),
-				bot.WithAddressRateLimit(a.cfg.Limits.AddressPerMinute, a.cfg.Limits.AddressBurst),
 				bot.WithConversations(conversations, a.cfg.Conversation.TTL),
 				bot.WithHandoffQuiet(a.cfg.Handoff.Quiet)}
+			opts = append(opts, limitOptions(a.cfg.Limits, shared)...)
 			var rec *recording
 			if a.cfg.Analytics.Enabled() {
 				store, err := a.cfg.Analytics.open(cmd.Context())
