@@ -25,3 +25,9 @@ func TestMemoryRateLimitsConformance(t *testing.T) {
 		return bot.NewMemoryRateLimits(now)
 	})
 }
+
+func TestMemoryLeasesConformance(t *testing.T) {
+	statetest.RunLeases(t, func(_ *testing.T, now func() time.Time) bot.Leases {
+		return bot.NewMemoryLeases(now)
+	})
+}

@@ -151,11 +151,7 @@ type recording struct {
 // when set, holds the claims the adapters share with other replicas;
 // warnings are what lint found in b's knowledge.
 func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording, shared *sharedState, warnings intents.Problems) (*server, error) {
-	var claims bot.Claims
-	if shared != nil {
-		claims = shared.claims
-	}
-	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), claims, log)
+	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), shared, log)
 	if err != nil {
 		return nil, err
 	}
@@ -200,9 +196,10 @@ func (s *server) versions(warnings intents.Problems, start time.Time) func() con
 }
 
 // configuredAdapters builds /v1/ask and every chat adapter whose
-// configuration is present, claiming events in claims (nil: each adapter's
-// memory). A new platform is one more line here.
-func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, claims bot.Claims, log *slog.Logger) ([]bot.Adapter, error) {
+// configuration is present, claiming events in shared and holding the
+// Discord gateway under its lease there (nil: each adapter's memory, and
+// the gateway always held). A new platform is one more line here.
+func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, shared *sharedState, log *slog.Logger) ([]bot.Adapter, error) {
 	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency, Handoff: cfg.Handoff.HTTP},
 		httpapi.WithMetrics(m), httpapi.WithFeedback(fb, log.With("adapter", "http")))}
 	var errs []error
@@ -217,8 +214,8 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 		sc := cfg.Slack
 		sc.HandoffUsergroup, sc.HandoffChannel, sc.HandoffMessage = cfg.Handoff.SlackUsergroup, cfg.Handoff.SlackChannel, cfg.Handoff.Message
 		opts := []slack.Option{slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)}
-		if claims != nil {
-			opts = append(opts, slack.WithClaims(claims))
+		if shared != nil {
+			opts = append(opts, slack.WithClaims(shared.claims))
 		}
 		add(slack.New(sc, b, fb, log, opts...))
 	}
@@ -226,8 +223,8 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 		dc := cfg.Discord
 		dc.HandoffRole, dc.HandoffChannel, dc.HandoffMessage = cfg.Handoff.DiscordRole, cfg.Handoff.DiscordChannel, cfg.Handoff.Message
 		opts := []discord.Option{discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)}
-		if claims != nil {
-			opts = append(opts, discord.WithClaims(claims))
+		if shared != nil {
+			opts = append(opts, discord.WithClaims(shared.claims), discord.WithGatewayLease(shared.leases, 0))
 		}
 		add(discord.New(dc, b, fb, log, opts...))
 	}

@@ -49,6 +49,9 @@ type sharedState struct {
 	claims        bot.Claims
 	conversations bot.ConversationStore
 	rateLimits    bot.RateLimits
+	// leases hold the Discord gateway: a failing store keeps it as it is,
+	// so there is no fallback to memory.
+	leases bot.Leases
 }
 
 // claimsInMemory bounds the claims kept in memory while the shared store
@@ -71,8 +74,9 @@ func openSharedState(ctx context.Context, cfg StateConfig, local bot.Conversatio
 		claims:        fb.Claims(store.Claims(), bot.NewMemoryClaims(bot.DefaultClaimRetention, claimsInMemory, nil)),
 		conversations: fb.Conversations(store.Conversations(), local),
 		rateLimits:    fb.RateLimits(store.RateLimits(), bot.NewMemoryRateLimits(nil)),
+		leases:        store.Leases(),
 	}
-	log.Info("shared state store: postgres", "claims", "shared", "conversations", "shared", "rate_limits", "shared")
+	log.Info("shared state store: postgres", "claims", "shared", "conversations", "shared", "rate_limits", "shared", "discord_gateway", "leased")
 	return s, nil
 }
 

@@ -32,6 +32,11 @@ var migrations = []string{
 		full_at TIMESTAMPTZ NOT NULL
 	);
 	CREATE INDEX helpdesk_rate_limits_full_at ON helpdesk_rate_limits (full_at);`,
+	`CREATE TABLE helpdesk_leases (
+		name TEXT PRIMARY KEY,
+		holder TEXT NOT NULL,
+		expires_at TIMESTAMPTZ NOT NULL
+	);`,
 }
 
 // migrationLock is the advisory lock that lets one replica migrate at a

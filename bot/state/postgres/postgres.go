@@ -1,5 +1,6 @@
 // Package postgres keeps the state several replicas of serve share in a
-// PostgreSQL database: event claims, conversations and rate-limit buckets. Its tables and its
+// PostgreSQL database: event claims, conversations, rate-limit buckets and
+// the Discord gateway's leases. Its tables and its
 // record of migrations are its own, so the database may be the analytics
 // one; the schema is created and migrated on open.
 package postgres
@@ -82,6 +83,9 @@ func (s *Store) Claims() *Claims { return &Claims{s} }
 
 // Conversations is the store's conversation state.
 func (s *Store) Conversations() *Conversations { return &Conversations{s} }
+
+// Leases are the store's leases: the Discord gateway's shards.
+func (s *Store) Leases() *Leases { return &Leases{s} }
 
 // RateLimits are the store's rate-limit buckets.
 func (s *Store) RateLimits() *RateLimits { return &RateLimits{s} }
