@@ -38,7 +38,8 @@ type Adapter struct {
 	work      *work.Pool
 	// badSignatures rate-limits the log line of a refused signature.
 	badSignatures *lograte.Limiter
-	// leaseErrors rate-limits the log line of a failing lease store.
+	// leaseErrors rate-limits the log lines of a failing lease store and
+	// of a gateway that does not open while the lease is held.
 	leaseErrors *lograte.Limiter
 
 	started   atomic.Bool

@@ -62,7 +62,9 @@ func (a *Adapter) holdGateway(ctx context.Context) {
 			}
 		case held && !open:
 			if err := a.gateway.Open(); err != nil {
-				a.log.Warn("holding the gateway lease, cannot open the gateway, retrying", "code", errorCode(err), "err", err)
+				if ok, suppressed := a.leaseErrors.Allow(); ok {
+					a.log.Warn("holding the gateway lease, cannot open the gateway, retrying", "code", errorCode(err), "err", err, "suppressed", suppressed)
+				}
 				break
 			}
 			open = true
@@ -86,7 +88,7 @@ func (a *Adapter) holdGateway(ctx context.Context) {
 }
 
 // leaseFailed logs a failed call to the lease store, at most once a
-// minute.
+// minute (with the failures to open the gateway while holding the lease).
 func (a *Adapter) leaseFailed(op string, err error) {
 	if ok, suppressed := a.leaseErrors.Allow(); ok {
 		a.log.Warn("gateway lease store failed: keeping the gateway as it is", "op", op, "err", err, "suppressed", suppressed)

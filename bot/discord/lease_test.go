@@ -166,8 +166,8 @@ func (l *leasesFunc) Release(ctx context.Context, name, holder string) error {
 }
 
 // TestGatewayLeaseLost: a holder whose lease another replica took (it
-// stalled past its lease) closes its session; one whose store fails keeps
-// it.
+// stalled past its lease) closes its session, and opens it again once it
+// holds the lease again; one whose store fails keeps it.
 func TestGatewayLeaseLost(t *testing.T) {
 	fake := newFakeDiscord(t)
 	var mu sync.Mutex
@@ -214,4 +214,15 @@ func TestGatewayLeaseLost(t *testing.T) {
 	testkit.WaitFor(t, "the session to end", func() bool { return fake.ended() == 1 })
 	testkit.WaitFor(t, "the loss to be logged", func() bool { return strings.Contains(h.logs.String(), "gateway lease lost") })
 	testkit.WaitFor(t, "ready, standing by", h.adapter.Ready)
+
+	// The lease is free again: the session opens again, resuming (Discord
+	// answers a resume of the session closed with an invalid session, and
+	// discordgo then identifies).
+	set(nil)
+	testkit.WaitFor(t, "the session to open again", func() bool {
+		fake.mu.Lock()
+		defer fake.mu.Unlock()
+		return fake.identifies+fake.resumes == 2
+	})
+	testkit.WaitFor(t, "ready, connected", func() bool { return fake.connected() && h.adapter.Ready() })
 }
