@@ -249,7 +249,7 @@ func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	if s.shared != nil && s.shared.fallback.Degraded() {
-		w.Write([]byte("ready, degraded: the shared state store is failing; claims and conversations are in this process's memory\n"))
+		w.Write([]byte("ready, degraded: the shared state store is failing; claims, conversations and rate limits are in this process's memory\n"))
 		return
 	}
 	w.Write([]byte("ready\n"))

@@ -17,9 +17,9 @@ import (
 // StateConfig configures the state several replicas of serve share.
 type StateConfig struct {
 	// PostgresURL is a PostgreSQL database (postgres://...) where replicas
-	// share event claims, conversations and rate-limit buckets; empty
-	// keeps them in this process's memory. It may be the analytics
-	// database.
+	// share event and click claims, conversations, rate-limit buckets
+	// and the Discord gateway lease; empty keeps them in this process's
+	// memory. It may be the analytics database.
 	PostgresURL string
 }
 
