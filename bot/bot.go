@@ -37,10 +37,14 @@ type Bot struct {
 	source     atomic.Pointer[source]
 	thresholds Thresholds
 	observers  []Observer
-	limiter    *limiter
-	// addrLimiter bounds the messages with a user id from one address.
-	addrLimiter *limiter
-	log         *slog.Logger
+	// personLimit bounds each person's messages (or an address's, without
+	// a user id); none when not valid.
+	personLimit RateLimit
+	// addrLimit bounds the messages with a user id from one address.
+	addrLimit RateLimit
+	// rateLimits holds the buckets of both limits.
+	rateLimits RateLimits
+	log        *slog.Logger
 	// conversations remembers conversations for conversationTTL; nil
 	// means every message stands alone.
 	conversations   ConversationStore
@@ -77,6 +81,9 @@ func newBot(s *source, t Thresholds, opts []Option) (*Bot, error) {
 	b := &Bot{thresholds: t, conversationTTL: DefaultConversationTTL, handoffQuiet: DefaultHandoffQuiet, feedback: DiscardFeedback, now: time.Now, images: DefaultImageGuard()}
 	for _, o := range opts {
 		o(b)
+	}
+	if b.rateLimits == nil {
+		b.rateLimits = NewMemoryRateLimits(nil)
 	}
 	b.source.Store(s)
 	return b, nil
@@ -146,7 +153,7 @@ func (b *Bot) Answer(ctx context.Context, m Message) (r Reply) {
 	if err := ctx.Err(); err != nil {
 		return failedReply(s, ReasonCanceled)
 	}
-	if r, ok := b.limited(s, m); ok {
+	if r, ok := b.limited(ctx, s, m); ok {
 		return r
 	}
 	if r, ok := b.guarded(s, m); ok {

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"context"
 	"sync"
 	"time"
 )
@@ -37,10 +38,10 @@ type bucket struct {
 	notified bool
 }
 
-func newLimiter(perMinute float64, burst int) *limiter {
+func newLimiter(perMinute float64, burst int, now func() time.Time) *limiter {
 	rate := perMinute / 60
 	return &limiter{
-		rate: rate, burst: float64(burst), now: time.Now,
+		rate: rate, burst: float64(burst), now: now,
 		refill: time.Duration(float64(burst) / rate * float64(time.Second)),
 		cur:    map[string]*bucket{}, prev: map[string]*bucket{},
 	}
@@ -88,9 +89,7 @@ func (l *limiter) take(key string) (ok, notify bool) {
 // messages with neither are not limited.
 func WithRateLimit(perMinute float64, burst int) Option {
 	return func(b *Bot) {
-		if perMinute > 0 && burst > 0 {
-			b.limiter = newLimiter(perMinute, burst)
-		}
+		b.personLimit = RateLimit{PerMinute: perMinute, Burst: burst}
 	}
 }
 
@@ -100,27 +99,33 @@ func WithRateLimit(perMinute float64, burst int) Option {
 // looser than the per-person limit: several people may share an address.
 func WithAddressRateLimit(perMinute float64, burst int) Option {
 	return func(b *Bot) {
-		if perMinute > 0 && burst > 0 {
-			b.addrLimiter = newLimiter(perMinute, burst)
-		}
+		b.addrLimit = RateLimit{PerMinute: perMinute, Burst: burst}
 	}
 }
 
-// limited returns the reply to a message over the limit, and whether it is.
-func (b *Bot) limited(s *source, m Message) (Reply, bool) {
-	if b.limiter == nil {
+// limited returns the reply to a message over the limit, and whether it
+// is. A store that fails lets the message through, logged.
+func (b *Bot) limited(ctx context.Context, s *source, m Message) (Reply, bool) {
+	if !b.personLimit.valid() {
 		return Reply{}, false
 	}
 	var ok, notify bool
+	var err error
 	switch {
 	case m.User != "":
-		ok, notify = b.limiter.take(m.Adapter + "\x00u\x00" + m.User)
-		if ok && m.Addr != "" && b.addrLimiter != nil {
-			ok, notify = b.addrLimiter.take(m.Adapter + "\x00a\x00" + m.Addr)
+		ok, notify, err = b.rateLimits.Take(ctx, m.Adapter+"\x00u\x00"+m.User, b.personLimit)
+		if ok && err == nil && m.Addr != "" && b.addrLimit.valid() {
+			ok, notify, err = b.rateLimits.Take(ctx, m.Adapter+"\x00a\x00"+m.Addr, b.addrLimit)
 		}
 	case m.Addr != "":
-		ok, notify = b.limiter.take(m.Adapter + "\x00a\x00" + m.Addr)
+		ok, notify, err = b.rateLimits.Take(ctx, m.Adapter+"\x00a\x00"+m.Addr, b.personLimit)
 	default:
+		return Reply{}, false
+	}
+	if err != nil {
+		if b.log != nil {
+			b.log.Warn("rate limit: the store failed, the message is not limited", "err", err)
+		}
 		return Reply{}, false
 	}
 	if ok {

@@ -19,3 +19,15 @@ func TestMemoryConversationsConformance(t *testing.T) {
 		return bot.NewMemoryConversations(10_000, now)
 	})
 }
+
+func TestMemoryRateLimitsConformance(t *testing.T) {
+	statetest.RunRateLimits(t, func(_ *testing.T, now func() time.Time) bot.RateLimits {
+		return bot.NewMemoryRateLimits(now)
+	})
+}
+
+func TestMemoryLeasesConformance(t *testing.T) {
+	statetest.RunLeases(t, func(_ *testing.T, now func() time.Time) bot.Leases {
+		return bot.NewMemoryLeases(now)
+	})
+}

@@ -38,10 +38,15 @@ type Adapter struct {
 	work      *work.Pool
 	// badSignatures rate-limits the log line of a refused signature.
 	badSignatures *lograte.Limiter
+	// leaseErrors rate-limits the log lines of a failing lease store and
+	// of a gateway that does not open while the lease is held.
+	leaseErrors *lograte.Limiter
 
 	started   atomic.Bool
 	connected atomic.Bool
-	self      atomic.Pointer[string] // the bot's user id, from READY
+	// standingBy is true while another replica holds the gateway lease.
+	standingBy atomic.Bool
+	self       atomic.Pointer[string] // the bot's user id, from READY
 }
 
 // New returns a Discord adapter for b. Feedback clicks go to feedback (nil
@@ -79,6 +84,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		rest: session, gateway: session, deps: d, seen: claimed.New(d.Claims, log.With("adapter", adapterName), d.Now),
 		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
+		leaseErrors:   lograte.New(time.Minute, d.Now),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
@@ -106,17 +112,23 @@ func (a *Adapter) Handler() http.Handler {
 }
 
 // Ready reports whether the adapter has started and, when it uses the
-// gateway, is connected to it.
+// gateway, is connected to it or stands by while another replica holds
+// the gateway lease.
 func (a *Adapter) Ready() bool {
-	return a.started.Load() && (!a.cfg.GatewayOn() || a.connected.Load())
+	return a.started.Load() && (!a.cfg.GatewayOn() || a.connected.Load() || a.standingBy.Load())
 }
+
+// leased reports whether the gateway session is held under a lease.
+func (a *Adapter) leased() bool { return a.cfg.GatewayOn() && a.deps.Leases != nil }
 
 // Run registers the slash command (when a token is set), connects to the
 // gateway (when on) and blocks until ctx ends. While Discord cannot be
 // reached it retries after the retry delay and Ready stays false; a token
 // Discord refuses (401) ends Run with an error. discordgo reconnects and
-// resumes by itself after a dropped connection. On return, queued answers
-// have finished or the drain timeout has passed.
+// resumes by itself after a dropped connection. With a gateway lease
+// (WithGatewayLease), the gateway is open only while this process holds
+// the lease. On return, queued answers have finished or the drain timeout
+// has passed.
 func (a *Adapter) Run(ctx context.Context) error {
 	a.work.Start(ctx, a.cfg.Workers)
 	defer a.work.Stop(a.deps.Drain)
@@ -127,6 +139,12 @@ func (a *Adapter) Run(ctx context.Context) error {
 			return nil // asked to stop before connecting
 		}
 		return err
+	}
+	if a.leased() {
+		a.started.Store(true)
+		a.log.Info("started", "gateway", "leased", "http_interactions", a.publicKey != nil)
+		a.holdGateway(ctx)
+		return nil
 	}
 	if a.cfg.GatewayOn() {
 		defer a.gateway.Close()
@@ -149,7 +167,7 @@ func (a *Adapter) connect(ctx context.Context) error {
 			}
 			registered = true
 		}
-		if a.cfg.GatewayOn() {
+		if a.cfg.GatewayOn() && !a.leased() {
 			if err := a.gateway.Open(); err != nil {
 				return fmt.Errorf("open gateway: %w", err)
 			}

@@ -72,11 +72,17 @@ func start(t testing.TB, fsys fs.FS, change func(*discord.Config), opts ...disco
 // (nil: h.feedback).
 func startWith(t testing.TB, b *bot.Bot, fb bot.FeedbackRecorder, change func(*discord.Config), opts ...discord.Option) *harness {
 	t.Helper()
+	return startOn(t, newFakeDiscord(t), b, fb, change, opts...)
+}
+
+// startOn is startWith against fake, which other adapters may share.
+func startOn(t testing.TB, fake *fakeDiscord, b *bot.Bot, fb bot.FeedbackRecorder, change func(*discord.Config), opts ...discord.Option) *harness {
+	t.Helper()
 	pub, priv, err := ed25519.GenerateKey(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h := &harness{fake: newFakeDiscord(t), key: priv, logs: &testkit.LogBuffer{}, feedback: make(chan bot.Feedback, 16), events: &countingEvents{}}
+	h := &harness{fake: fake, key: priv, logs: &testkit.LogBuffer{}, feedback: make(chan bot.Feedback, 16), events: &countingEvents{}}
 	cfg := discord.Config{
 		Token: "test-token", ApplicationID: "APP", PublicKey: hex.EncodeToString(pub), APIURL: h.fake.apiURL(),
 	}

@@ -47,6 +47,26 @@ func WithClock(now func() time.Time) Option { return func(d *deps.Deps) { d.Now 
 // this process's memory.
 func WithClaims(c bot.Claims) Option { return func(d *deps.Deps) { d.Claims = c } }
 
+// DefaultGatewayLease is how long a replica's hold on the gateway lasts
+// unless renewed: it renews every third of it, and a replica standing by
+// tries as often, so that it takes over within 8 s of the holder's death.
+const DefaultGatewayLease = 6 * time.Second
+
+// WithGatewayLease holds the gateway session only while this process
+// holds its lease in l, renewed every third of ttl
+// (DefaultGatewayLease when not positive): of several replicas sharing l,
+// one connects to the gateway and the others stand by, taking over when
+// its holder stops (at once) or dies (once its lease runs out). Without
+// it, the process always connects.
+func WithGatewayLease(l bot.Leases, ttl time.Duration) Option {
+	return func(d *deps.Deps) {
+		if ttl <= 0 {
+			ttl = DefaultGatewayLease
+		}
+		d.Leases, d.LeaseTTL = l, ttl
+	}
+}
+
 // newDeps applies opts over the shared defaults.
 func newDeps(workers int, opts []Option) deps.Deps {
 	set := make([]func(*deps.Deps), len(opts))

@@ -50,6 +50,7 @@ type fakeDiscord struct {
 	followups  int // follow-up calls received, held ones included
 	gateways   int // GET /gateway calls, failed ones included
 	resumes    int
+	sessions   int // gateway connections the client ended
 	conn       *websocket.Conn
 	wmu        sync.Mutex
 	seq        int
@@ -247,6 +248,9 @@ func (f *fakeDiscord) serveGateway(w http.ResponseWriter, r *http.Request) {
 			Op int `json:"op"`
 		}
 		if err := conn.ReadJSON(&msg); err != nil {
+			f.mu.Lock()
+			f.sessions++
+			f.mu.Unlock()
 			return
 		}
 		if msg.Op == 1 {
@@ -285,6 +289,13 @@ func (f *fakeDiscord) drop() {
 	if conn != nil {
 		conn.UnderlyingConn().Close()
 	}
+}
+
+// ended is how many gateway connections have ended.
+func (f *fakeDiscord) ended() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.sessions
 }
 
 func (f *fakeDiscord) connected() bool {

@@ -148,10 +148,23 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 		if i.Message != nil {
 			reply = i.Message.ID
 		}
-		err := a.feedback.RecordFeedback(ctx, bot.Feedback{
-			Adapter: adapterName, User: userOf(i), Channel: i.ChannelID, Reply: reply,
-			Intent: intent, Helpful: vote == "up", Time: time.Now(),
-		})
+		record := func(ctx context.Context) error {
+			return a.feedback.RecordFeedback(ctx, bot.Feedback{
+				Adapter: adapterName, User: userOf(i), Channel: i.ChannelID, Reply: reply,
+				Intent: intent, Helpful: vote == "up", Time: time.Now(),
+			})
+		}
+		var err error
+		if i.ID == "" {
+			err = record(ctx)
+		} else {
+			// Claimed under the interaction's id, so that a click replayed
+			// to two replicas sharing the claims is recorded once.
+			var ran bool
+			if ran, err = a.seen.Once(ctx, adapterName+":click:"+i.ID, record); !ran {
+				a.deps.Metrics.Deduplicated(adapterName)
+			}
+		}
 		if err != nil {
 			a.log.Error("record feedback failed", "err", err)
 		}

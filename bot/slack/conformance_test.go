@@ -286,7 +286,7 @@ func (s *suiteHarness) Click(t *testing.T, r adaptertest.Reply, c adaptertest.Ch
 	}
 	payload := map[string]any{
 		"type": "block_actions", "user": map[string]any{"id": "U1"}, "channel": map[string]any{"id": p.Channel}, "team": map[string]any{"id": "T1"},
-		"response_url": s.fake.responseURL("click"), "trigger_id": "1.2.3",
+		"response_url": s.fake.responseURL("click"), "trigger_id": newTriggerID(),
 		"container": map[string]any{"type": "message", "message_ts": p.TS, "channel_id": p.Channel, "is_ephemeral": p.Ephemeral || p.ResponseURL},
 		"message":   message,
 		"actions":   []map[string]any{action},

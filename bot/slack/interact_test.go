@@ -2,9 +2,11 @@ package slack_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -98,10 +100,16 @@ func (h *harness) interaction(t *testing.T, payload map[string]any) {
 	}
 }
 
+// triggers numbers the clicks: Slack gives each its own trigger id.
+var triggers atomic.Int64
+
+// newTriggerID is the trigger id of a new click.
+func newTriggerID() string { return fmt.Sprintf("1.2.%d", triggers.Add(1)) }
+
 func click(h *harness, actionID, value string, message map[string]any, ephemeral bool) map[string]any {
 	return map[string]any{
 		"type": "block_actions", "user": map[string]any{"id": "U1"}, "channel": map[string]any{"id": "C1"},
-		"response_url": h.fake.responseURL("click"), "trigger_id": "1.2.3",
+		"response_url": h.fake.responseURL("click"), "trigger_id": newTriggerID(),
 		"container": map[string]any{"type": "message", "message_ts": message["ts"], "channel_id": "C1", "is_ephemeral": ephemeral},
 		"message":   message,
 		"actions":   []map[string]any{{"action_id": actionID, "block_id": "choices", "value": value, "type": "button", "action_ts": "1.1"}},

@@ -49,7 +49,7 @@ func (a *Adapter) interact(ctx context.Context, cb slack.InteractionCallback, ac
 	case action.ActionID == actionTopics:
 		a.answerTopic(ctx, cb, action.SelectedOption.Value)
 	case strings.HasPrefix(action.ActionID, actionFeedback):
-		a.recordFeedback(ctx, cb, action.Value)
+		a.recordFeedback(ctx, cb, action)
 	}
 }
 
@@ -93,15 +93,29 @@ func (a *Adapter) answerTopic(ctx context.Context, cb slack.InteractionCallback,
 	a.handOff(ctx, reply, cb.Team.ID, cb.Channel.ID, thread)
 }
 
-func (a *Adapter) recordFeedback(ctx context.Context, cb slack.InteractionCallback, value string) {
-	vote, intent, ok := strings.Cut(value, ":")
+// recordFeedback records a 👍 or 👎 click and thanks for it, once per
+// click: claimed under its trigger id, so that a click delivered to two
+// replicas sharing the claims (or twice to one) is recorded once.
+func (a *Adapter) recordFeedback(ctx context.Context, cb slack.InteractionCallback, action *slack.BlockAction) {
+	vote, intent, ok := strings.Cut(action.Value, ":")
 	if !ok || (vote != "up" && vote != "down") {
 		return
 	}
-	err := a.feedback.RecordFeedback(ctx, bot.Feedback{
-		Adapter: adapterName, User: cb.User.ID, Channel: cb.Channel.ID, Reply: cb.Message.Timestamp,
-		Intent: intent, Helpful: vote == "up", Time: time.Now(),
-	})
+	record := func(ctx context.Context) error {
+		return a.feedback.RecordFeedback(ctx, bot.Feedback{
+			Adapter: adapterName, User: cb.User.ID, Channel: cb.Channel.ID, Reply: cb.Message.Timestamp,
+			Intent: intent, Helpful: vote == "up", Time: time.Now(),
+		})
+	}
+	var err error
+	if cb.TriggerID == "" {
+		err = record(ctx)
+	} else if ran, rerr := a.events.Once(ctx, clickKey(cb.TriggerID, action.ActionID), record); !ran {
+		a.deps.Metrics.Deduplicated(adapterName)
+		return // recorded, and thanked for, by whoever claimed it
+	} else {
+		err = rerr
+	}
 	if err != nil {
 		a.log.Error("record feedback failed", "err", err)
 	}
@@ -112,4 +126,10 @@ func (a *Adapter) recordFeedback(ctx context.Context, cb slack.InteractionCallba
 	if err := a.respond(ctx, cb.ResponseURL, thanks); err != nil {
 		a.logFailure("acknowledge feedback", err, "channel", cb.Channel.ID)
 	}
+}
+
+// clickKey is the claim of one action of a click: "slack:click:<trigger
+// id>:<action id>", apart from the events' "slack:<event id>".
+func clickKey(trigger, action string) string {
+	return adapterName + ":click:" + trigger + ":" + action
 }

@@ -21,11 +21,11 @@ const Timeout = time.Second
 // warnEvery is how often the failure of the shared store is logged.
 const warnEvery = time.Minute
 
-// Fallback watches a shared store: its Claims and Conversations use the
-// shared store while it answers and this process's memory while it fails,
-// with a warning logged at most once a minute, every failed call counted,
-// and a line logged when the shared store answers again. It is safe for
-// concurrent use.
+// Fallback watches a shared store: its Claims, Conversations and
+// RateLimits use the shared store while it answers and this process's
+// memory while it fails, with a warning logged at most once a minute,
+// every failed call counted, and a line logged when the shared store
+// answers again. It is safe for concurrent use.
 type Fallback struct {
 	log      *slog.Logger
 	warn     *lograte.Limiter
@@ -54,7 +54,7 @@ func (f *Fallback) call(ctx context.Context, op string, shared func(context.Cont
 	err := shared(ctx)
 	if err == nil {
 		if f.degraded.CompareAndSwap(true, false) {
-			f.log.Info("shared state store reachable again: sharing claims and conversations")
+			f.log.Info("shared state store reachable again: sharing claims, conversations and rate limits")
 		}
 		return true
 	}

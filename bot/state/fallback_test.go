@@ -223,3 +223,52 @@ func TestFallbackConversations(t *testing.T) {
 	}
 	get(t, "")
 }
+
+// rateLimits are shared buckets that fail every take while down.
+type rateLimits struct {
+	*sharedStore
+	buckets *bot.MemoryRateLimits
+}
+
+func (r rateLimits) Take(ctx context.Context, key string, limit bot.RateLimit) (bool, bool, error) {
+	if err := r.check(ctx); err != nil {
+		return false, false, err
+	}
+	return r.buckets.Take(ctx, key, limit)
+}
+
+func TestFallbackRateLimits(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t)
+	shared := rateLimits{f.shared, bot.NewMemoryRateLimits(f.clock.Now)}
+	rl := f.fb.RateLimits(shared, bot.NewMemoryRateLimits(f.clock.Now))
+	limit := bot.RateLimit{PerMinute: 1, Burst: 2}
+	take := func(t *testing.T, want bool) {
+		t.Helper()
+		ok, _, err := rl.Take(ctx, "u", limit)
+		if err != nil || ok != want {
+			t.Fatalf("Take = %v, %v; want %v", ok, err, want)
+		}
+	}
+	take(t, true)
+	take(t, true)
+	take(t, false) // the shared bucket is empty
+	f.shared.setDown(true)
+	take(t, true) // the local bucket starts full
+	take(t, true)
+	take(t, false)
+	f.mu.Lock()
+	failures := f.failures["ratelimit"]
+	f.mu.Unlock()
+	if failures != 3 || !f.fb.Degraded() {
+		t.Fatalf("%d failures counted, degraded %v; want 3, true", failures, f.fb.Degraded())
+	}
+	f.shared.setDown(false)
+	take(t, false) // the shared bucket decides again, still empty
+	if f.fb.Degraded() {
+		t.Fatal("still degraded")
+	}
+	if got := rl.String(); got != "shared, falling back to memory" {
+		t.Errorf("String = %q", got)
+	}
+}

@@ -56,10 +56,9 @@ func (a *app) serveCommand() *cobra.Command {
 				conversations = shared.conversations
 			}
 			opts := []bot.Option{bot.WithLogger(log), bot.WithObserver(newTurnLog(log, a.cfg.Log)), bot.WithObserver(m), bot.WithImageGuard(images),
-				bot.WithRateLimit(a.cfg.Limits.PerMinute, a.cfg.Limits.Burst),
-				bot.WithAddressRateLimit(a.cfg.Limits.AddressPerMinute, a.cfg.Limits.AddressBurst),
 				bot.WithConversations(conversations, a.cfg.Conversation.TTL),
 				bot.WithHandoffQuiet(a.cfg.Handoff.Quiet)}
+			opts = append(opts, limitOptions(a.cfg.Limits, shared)...)
 			var rec *recording
 			if a.cfg.Analytics.Enabled() {
 				store, err := a.cfg.Analytics.open(cmd.Context())
@@ -152,11 +151,7 @@ type recording struct {
 // when set, holds the claims the adapters share with other replicas;
 // warnings are what lint found in b's knowledge.
 func newServer(cfg Config, b *bot.Bot, m *metrics.Metrics, log *slog.Logger, rec *recording, shared *sharedState, warnings intents.Problems) (*server, error) {
-	var claims bot.Claims
-	if shared != nil {
-		claims = shared.claims
-	}
-	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), claims, log)
+	adapters, err := configuredAdapters(cfg, b, m, feedbackRecorder(log, rec), shared, log)
 	if err != nil {
 		return nil, err
 	}
@@ -201,9 +196,10 @@ func (s *server) versions(warnings intents.Problems, start time.Time) func() con
 }
 
 // configuredAdapters builds /v1/ask and every chat adapter whose
-// configuration is present, claiming events in claims (nil: each adapter's
-// memory). A new platform is one more line here.
-func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, claims bot.Claims, log *slog.Logger) ([]bot.Adapter, error) {
+// configuration is present, claiming events in shared and holding the
+// Discord gateway under its lease there (nil: each adapter's memory, and
+// the gateway always held). A new platform is one more line here.
+func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.FeedbackRecorder, shared *sharedState, log *slog.Logger) ([]bot.Adapter, error) {
 	adapters := []bot.Adapter{httpapi.New(b, httpapi.Config{Token: cfg.APIToken, TrustedProxies: cfg.HTTP.Proxies(), Concurrency: cfg.Limits.Concurrency, Handoff: cfg.Handoff.HTTP},
 		httpapi.WithMetrics(m), httpapi.WithFeedback(fb, log.With("adapter", "http")))}
 	var errs []error
@@ -218,8 +214,8 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 		sc := cfg.Slack
 		sc.HandoffUsergroup, sc.HandoffChannel, sc.HandoffMessage = cfg.Handoff.SlackUsergroup, cfg.Handoff.SlackChannel, cfg.Handoff.Message
 		opts := []slack.Option{slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)}
-		if claims != nil {
-			opts = append(opts, slack.WithClaims(claims))
+		if shared != nil {
+			opts = append(opts, slack.WithClaims(shared.claims))
 		}
 		add(slack.New(sc, b, fb, log, opts...))
 	}
@@ -227,8 +223,8 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 		dc := cfg.Discord
 		dc.HandoffRole, dc.HandoffChannel, dc.HandoffMessage = cfg.Handoff.DiscordRole, cfg.Handoff.DiscordChannel, cfg.Handoff.Message
 		opts := []discord.Option{discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)}
-		if claims != nil {
-			opts = append(opts, discord.WithClaims(claims))
+		if shared != nil {
+			opts = append(opts, discord.WithClaims(shared.claims), discord.WithGatewayLease(shared.leases, 0))
 		}
 		add(discord.New(dc, b, fb, log, opts...))
 	}
@@ -253,7 +249,7 @@ func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 		return
 	}
 	if s.shared != nil && s.shared.fallback.Degraded() {
-		w.Write([]byte("ready, degraded: the shared state store is failing; claims and conversations are in this process's memory\n"))
+		w.Write([]byte("ready, degraded: the shared state store is failing; claims, conversations and rate limits are in this process's memory\n"))
 		return
 	}
 	w.Write([]byte("ready\n"))

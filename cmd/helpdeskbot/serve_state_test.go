@@ -44,7 +44,7 @@ func startReplica(t *testing.T, cfg Config) *replica {
 		t.Fatal(err)
 	}
 	a := &app{cfg: cfg, stderr: io.Discard}
-	b, err := a.newBot(bot.WithConversations(shared.conversations, cfg.Conversation.TTL))
+	b, err := a.newBot(append(limitOptions(cfg.Limits, shared), bot.WithConversations(shared.conversations, cfg.Conversation.TTL))...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -93,11 +93,17 @@ func (r *replica) get(t *testing.T, path string) (int, string) {
 	return resp.StatusCode, string(body)
 }
 
-// event posts a signed Slack mention saying text, as event id in thread
-// ts, and fails the test unless it is acknowledged.
+// event posts a signed Slack mention from U1 saying text, as event id in
+// thread ts, and fails the test unless it is acknowledged.
 func (r *replica) event(t *testing.T, id, ts, text string) {
 	t.Helper()
-	body := `{"type":"event_callback","event_id":"` + id + `","event":{"type":"app_mention","user":"U1","text":"<@UBOT> ` + text + `","ts":"` + ts + `","channel":"C1"}}`
+	r.eventFrom(t, "U1", id, ts, text)
+}
+
+// eventFrom is event from user.
+func (r *replica) eventFrom(t *testing.T, user, id, ts, text string) {
+	t.Helper()
+	body := `{"type":"event_callback","event_id":"` + id + `","event":{"type":"app_mention","user":"` + user + `","text":"<@UBOT> ` + text + `","ts":"` + ts + `","channel":"C1"}}`
 	stamp := strconv.FormatInt(time.Now().Unix(), 10)
 	mac := hmac.New(sha256.New, []byte("secret"))
 	mac.Write([]byte("v0:" + stamp + ":" + body))
@@ -120,6 +126,7 @@ func sharedConfig(api *fakeWebAPI, dsn string) Config {
 	cfg.Slack.BotToken, cfg.Slack.SigningSecret, cfg.Slack.APIURL = "xoxb-test", "secret", api.URL+"/api/"
 	cfg.State.PostgresURL = dsn
 	cfg.ShutdownTimeout = 5 * time.Second
+	cfg.Limits.PerMinute = 0 // the tests send many events from one person
 	return cfg
 }
 
@@ -319,4 +326,29 @@ func (p *proxy) resume(t *testing.T) {
 		t.Fatal(err)
 	}
 	p.serve(ln)
+}
+
+// TestReplicasShareRateLimits: with bursts of two, a person's third
+// message is over the limit whichever replica it reaches.
+func TestReplicasShareRateLimits(t *testing.T) {
+	api := newFakeWebAPI(t)
+	cfg := sharedConfig(api, statetest.PostgresSchema(t))
+	cfg.Limits.PerMinute, cfg.Limits.Burst = 1, 2
+	a, b := startReplica(t, cfg), startReplica(t, cfg)
+	a.eventFrom(t, "U7", "Ev1", "1000.1", "stuck on selfie")
+	api.threads(t, 1)
+	a.eventFrom(t, "U7", "Ev2", "1000.2", "glare on my id")
+	api.threads(t, 2)
+	b.eventFrom(t, "U7", "Ev3", "1000.3", "nfc chip") // b's first message from U7
+	api.threads(t, 3)
+	b.eventFrom(t, "U8", "Ev4", "1000.4", "nfc chip") // someone else is not limited
+	api.threads(t, 4)
+	api.mu.Lock()
+	defer api.mu.Unlock()
+	for i, p := range api.posts {
+		limited := strings.Contains(p["blocks"], "faster than I can keep up")
+		if limited != (p["thread_ts"] == "1000.3") {
+			t.Errorf("post %d in thread %s: limited %v; want only 1000.3 limited", i+1, p["thread_ts"], limited)
+		}
+	}
 }

@@ -17,8 +17,9 @@ import (
 // StateConfig configures the state several replicas of serve share.
 type StateConfig struct {
 	// PostgresURL is a PostgreSQL database (postgres://...) where replicas
-	// share event claims and conversations; empty keeps them in this
-	// process's memory. It may be the analytics database.
+	// share event and click claims, conversations, rate-limit buckets
+	// and the Discord gateway lease; empty keeps them in this process's
+	// memory. It may be the analytics database.
 	PostgresURL string
 }
 
@@ -35,8 +36,8 @@ func (c StateConfig) validate() error {
 	return nil
 }
 
-// sweepEvery is how often serve deletes old claims and expired
-// conversations from the shared store.
+// sweepEvery is how often serve deletes old claims, expired
+// conversations and full rate-limit buckets from the shared store.
 const sweepEvery = time.Minute
 
 // sharedState is the state serve shares with other replicas in
@@ -47,6 +48,10 @@ type sharedState struct {
 	fallback      *state.Fallback
 	claims        bot.Claims
 	conversations bot.ConversationStore
+	rateLimits    bot.RateLimits
+	// leases hold the Discord gateway: a failing store keeps it as it is,
+	// so there is no fallback to memory.
+	leases bot.Leases
 }
 
 // claimsInMemory bounds the claims kept in memory while the shared store
@@ -68,8 +73,10 @@ func openSharedState(ctx context.Context, cfg StateConfig, local bot.Conversatio
 		fallback:      fb,
 		claims:        fb.Claims(store.Claims(), bot.NewMemoryClaims(bot.DefaultClaimRetention, claimsInMemory, nil)),
 		conversations: fb.Conversations(store.Conversations(), local),
+		rateLimits:    fb.RateLimits(store.RateLimits(), bot.NewMemoryRateLimits(nil)),
+		leases:        store.Leases(),
 	}
-	log.Info("shared state store: postgres", "claims", "shared", "conversations", "shared")
+	log.Info("shared state store: postgres", "claims", "shared", "conversations", "shared", "rate_limits", "shared", "discord_gateway", "leased")
 	return s, nil
 }
 
@@ -87,14 +94,24 @@ func (s *sharedState) sweep(ctx context.Context, log *slog.Logger, wg *sync.Wait
 				return
 			case <-tick.C:
 			}
-			claims, convs, err := s.store.Sweep(ctx)
+			swept, err := s.store.Sweep(ctx)
 			if err != nil && ctx.Err() == nil {
 				log.Warn("shared state sweep failed", "err", err)
-			} else if claims+convs > 0 {
-				log.Debug("shared state sweep", "claims", claims, "conversations", convs)
+			} else if swept.Total() > 0 {
+				log.Debug("shared state sweep", "claims", swept.Claims, "conversations", swept.Conversations, "rate_limits", swept.RateLimits)
 			}
 		}
 	}()
+}
+
+// limitOptions are the bot's rate limits as cfg sets them, their buckets
+// in shared when it is set (in this process's memory otherwise).
+func limitOptions(cfg LimitsConfig, shared *sharedState) []bot.Option {
+	opts := []bot.Option{bot.WithRateLimit(cfg.PerMinute, cfg.Burst), bot.WithAddressRateLimit(cfg.AddressPerMinute, cfg.AddressBurst)}
+	if shared != nil {
+		opts = append(opts, bot.WithRateLimits(shared.rateLimits))
+	}
+	return opts
 }
 
 // close closes the database.

@@ -112,3 +112,38 @@ func TestName(t *testing.T) {
 		t.Fatalf("Name = %q", got)
 	}
 }
+
+func TestOnce(t *testing.T) {
+	failed := errors.New("store failed")
+	cases := []struct {
+		name    string
+		claims  *fakeClaims
+		do      error
+		ran     bool
+		calls   []string
+		wantErr error
+	}{
+		{name: "won: done once it succeeded", claims: &fakeClaims{}, ran: true,
+			calls: []string{"claim click:1", "done click:1"}},
+		{name: "a repeat: not run", claims: &fakeClaims{claim: func(string) (bool, error) { return false, nil }},
+			calls: []string{"claim click:1"}},
+		{name: "failed: released for a retry", claims: &fakeClaims{}, do: failed, ran: true, wantErr: failed,
+			calls: []string{"claim click:1", "release click:1"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := claimed.New(c.claims, slog.New(slog.DiscardHandler), time.Now)
+			calledDo := false
+			ran, err := e.Once(context.Background(), "click:1", func(context.Context) error {
+				calledDo = true
+				return c.do
+			})
+			if ran != c.ran || calledDo != c.ran || !errors.Is(err, c.wantErr) {
+				t.Fatalf("Once = %v, %v (do called: %v); want %v, %v", ran, err, calledDo, c.ran, c.wantErr)
+			}
+			if got := strings.Join(c.claims.calls, ", "); got != strings.Join(c.calls, ", ") {
+				t.Fatalf("calls: %s\nwant:  %s", got, strings.Join(c.calls, ", "))
+			}
+		})
+	}
+}

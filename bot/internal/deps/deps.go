@@ -23,6 +23,10 @@ type Deps struct {
 	Now        func() time.Time
 	// Claims decides which process answers an event.
 	Claims bot.Claims
+	// Leases, when set, decide which process holds a gateway session,
+	// each lease lasting LeaseTTL; nil: this process always holds it.
+	Leases   bot.Leases
+	LeaseTTL time.Duration
 }
 
 // Claims kept in memory by default: for the platforms' retry horizon, at

@@ -24,6 +24,19 @@ var migrations = []string{
 		expires_at TIMESTAMPTZ NOT NULL
 	);
 	CREATE INDEX helpdesk_conversations_expires_at ON helpdesk_conversations (expires_at);`,
+	`CREATE TABLE helpdesk_rate_limits (
+		key BYTEA PRIMARY KEY,
+		tokens DOUBLE PRECISION NOT NULL,
+		at TIMESTAMPTZ NOT NULL,
+		last SMALLINT NOT NULL,
+		full_at TIMESTAMPTZ NOT NULL
+	);
+	CREATE INDEX helpdesk_rate_limits_full_at ON helpdesk_rate_limits (full_at);`,
+	`CREATE TABLE helpdesk_leases (
+		name TEXT PRIMARY KEY,
+		holder TEXT NOT NULL,
+		expires_at TIMESTAMPTZ NOT NULL
+	);`,
 }
 
 // migrationLock is the advisory lock that lets one replica migrate at a

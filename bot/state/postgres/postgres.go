@@ -1,5 +1,6 @@
 // Package postgres keeps the state several replicas of serve share in a
-// PostgreSQL database: event claims and conversations. Its tables and its
+// PostgreSQL database: event claims, conversations, rate-limit buckets and
+// the Discord gateway's leases. Its tables and its
 // record of migrations are its own, so the database may be the analytics
 // one; the schema is created and migrated on open.
 package postgres
@@ -83,15 +84,34 @@ func (s *Store) Claims() *Claims { return &Claims{s} }
 // Conversations is the store's conversation state.
 func (s *Store) Conversations() *Conversations { return &Conversations{s} }
 
-// Sweep deletes the claims older than the retention and the expired
-// conversations, and returns how many of each it deleted.
-func (s *Store) Sweep(ctx context.Context) (claims, conversations int64, err error) {
-	claims, err = s.Claims().Sweep(ctx)
-	if err != nil {
-		return claims, 0, err
+// Leases are the store's leases: the Discord gateway's shards.
+func (s *Store) Leases() *Leases { return &Leases{s} }
+
+// RateLimits are the store's rate-limit buckets.
+func (s *Store) RateLimits() *RateLimits { return &RateLimits{s} }
+
+// Swept is how many rows of each table a sweep deleted.
+type Swept struct {
+	Claims, Conversations, RateLimits int64
+}
+
+// Total is the rows deleted in all.
+func (w Swept) Total() int64 { return w.Claims + w.Conversations + w.RateLimits }
+
+// Sweep deletes the claims older than the retention, the expired
+// conversations and the rate-limit buckets full again, and returns how
+// many of each it deleted.
+func (s *Store) Sweep(ctx context.Context) (Swept, error) {
+	var w Swept
+	var err error
+	if w.Claims, err = s.Claims().Sweep(ctx); err != nil {
+		return w, err
 	}
-	conversations, err = s.Conversations().Sweep(ctx)
-	return claims, conversations, err
+	if w.Conversations, err = s.Conversations().Sweep(ctx); err != nil {
+		return w, err
+	}
+	w.RateLimits, err = s.RateLimits().Sweep(ctx)
+	return w, err
 }
 
 // clock is the time to pass to a statement: nil lets the database use its

@@ -1,6 +1,7 @@
 // Package statetest is the conformance suite of the shared state stores:
-// every implementation of bot.Claims and bot.ConversationStore runs it, in
-// memory and in PostgreSQL. Only tests import it.
+// every implementation of bot.Claims, bot.ConversationStore,
+// bot.RateLimits and bot.Leases runs it, in memory and in PostgreSQL. Only
+// tests import it.
 package statetest
 
 import (
