@@ -158,6 +158,9 @@ func init() {
 		good morning evening update error step selfie photo document id okay ok yes no why how what when where who which
 		can could would should will i we you they he she it and or but so if`)
 	wordIndex = newWordTable(words)
+	if wordIndex.sbits != wordSlotBits || wordIndex.dbits != wordDispBits {
+		panic("redact: wordSlotBits is not the size of the word table")
+	}
 }
 
 // months maps folded lower-case month names to their number.
