@@ -59,8 +59,8 @@ func wordHash(first, last uint64, n int) uint64 {
 
 // slotOf returns the slot of the word of hash h.
 func (t *wordTable) slotOf(h uint64) uint64 {
-	d := t.disp[h>>(64-t.dbits)]
-	return (h ^ uint64(d)) * slotMul >> (64 - t.sbits)
+	d := t.disp[h>>((64-t.dbits)&63)]
+	return (h ^ uint64(d)) * slotMul >> ((64 - t.sbits) & 63)
 }
 
 // slotMul mixes a word's hash with its bucket's displacement.
@@ -153,12 +153,7 @@ func (t *wordTable) lookupAt(buf []byte, a, n int) uint32 {
 	if n > maxWord {
 		return 0
 	}
-	return t.class(buf, a, n, firstBytes(buf, a, n))
-}
-
-// class returns the class of the lower-case word buf[a:a+n], n at most
-// maxWord, whose first eight bytes are first; or 0.
-func (t *wordTable) class(buf []byte, a, n int, first uint64) uint32 {
+	first := firstBytes(buf, a, n)
 	s := t.slotOf(wordHash(first, lastBytes(buf, a, n), n))
 	if m := t.meta[s]; t.first[s] == first && int(m>>classBits) == n && (n <= 8 || t.words[s] == string(buf[a:a+n])) {
 		return m & classMask
