@@ -157,10 +157,7 @@ func init() {
 		windows chrome safari team support admin help verification passport license licence card today yesterday tomorrow
 		good morning evening update error step selfie photo document id okay ok yes no why how what when where who which
 		can could would should will i we you they he she it and or but so if`)
-	wordIndex = newWordTable(words)
-	if wordIndex.sbits != wordSlotBits || wordIndex.dbits != wordDispBits {
-		panic("redact: wordSlotBits is not the size of the word table")
-	}
+	wordIndex = newWordTable(words, wordSlotBits)
 }
 
 // months maps folded lower-case month names to their number.

@@ -67,7 +67,8 @@ func (t *wordTable) slotOf(h uint64) uint64 {
 const slotMul = 0xBF58476D1CE4E5B9
 
 // wordSlotBits and wordDispBits are the sizes of wordIndex: 1<<wordSlotBits
-// slots, 1<<wordDispBits buckets.
+// slots, 1<<wordDispBits buckets. The table holds up to four fifths as
+// many words as slots.
 const (
 	wordSlotBits = 11
 	wordDispBits = wordSlotBits - 2
@@ -79,13 +80,13 @@ func (t *wordTable) arrays() (*[1 << wordSlotBits]uint64, *[1 << wordSlotBits]ui
 	return (*[1 << wordSlotBits]uint64)(t.first), (*[1 << wordSlotBits]uint32)(t.meta), (*[1 << wordDispBits]uint16)(t.disp)
 }
 
-// newWordTable returns m as a table about half full: its words are put
-// in buckets by their hash, the fullest bucket first, each moved by the
-// first displacement that puts all its words in empty slots.
-func newWordTable(m map[string]uint32) wordTable {
-	sbits := uint(1)
-	for 1<<sbits < 2*len(m) {
-		sbits++
+// newWordTable returns m as a table of 1<<sbits slots, at most four
+// fifths full: its words are put in buckets by their hash, the fullest
+// bucket first, each moved by the first displacement that puts all its
+// words in empty slots.
+func newWordTable(m map[string]uint32, sbits uint) wordTable {
+	if len(m) > 4<<sbits/5 {
+		panic("redact: too many words for the table's size")
 	}
 	dbits := sbits - 2
 	size := 1 << sbits
