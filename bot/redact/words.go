@@ -58,7 +58,7 @@ const armAny = armPassport | armLicence | armSSN | armSIN | armAadhaar | armCPF 
 // words maps lower-case folded words (accents removed) to their class.
 var words = map[string]uint32{}
 
-// wordIndex is words as an open-addressing table (see wordtable.go).
+// wordIndex is words as a perfect hash table (see wordtable.go).
 var wordIndex wordTable
 
 // maxWord is the longest word in words.
