@@ -39,7 +39,7 @@ func (sc *scanner) tokenize() {
 			if !t.lt && !t.odd {
 				c := uint32(0)
 				if n := b - a; n <= maxWord {
-					// wordIndex.class, written out.
+					// wordIndex.lookupAt, written out.
 					first, last := uint64(0), uint64(0)
 					if a+8 <= len(lo) {
 						first = binary.LittleEndian.Uint64(lo[a:]) & lowBytes[min(n, 8)]
