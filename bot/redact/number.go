@@ -150,10 +150,12 @@ func (sc *scanner) extend(cand *candidate, i, k int) bool {
 	}
 	cand.c = cand.c[:m+n]
 	w, dst := sc.s[tk.a:tk.b], cand.c[m:]
+	dst = dst[:len(w)]
 	if tk.lower == 0 {
-		copy(dst, w)
+		for j, ch := range w { // a few bytes: a loop costs less than a call
+			dst[j] = ch
+		}
 	} else {
-		dst = dst[:len(w)]
 		for j, ch := range w {
 			dst[j] = upperCase[ch]
 		}

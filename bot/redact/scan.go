@@ -578,7 +578,7 @@ var codePrefixes = func() wordTable {
 	for _, p := range strings.Fields("aadsts aadb adsts err error http ora kb ver build ios android sm iphone pixel galaxy rev win case ticket inq ord order ref tkt req sr cs inc chg prj proj jira") {
 		m[p] = 1
 	}
-	return newWordTable(m)
+	return newWordTable(m, 7)
 }()
 
 // codeLike reports whether token t is never personal data: an error or

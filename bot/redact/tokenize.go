@@ -1,5 +1,7 @@
 package redact
 
+import "encoding/binary"
+
 // tokenize reads the tokens of the folded text: first the words alone
 // (words), then the gap before each, its class and whether a rule may
 // start with it.
@@ -9,6 +11,7 @@ func (sc *scanner) tokenize() {
 	s, lo, toks := sc.s, sc.lo[:len(sc.s)], sc.toks
 	prevCls := uint32(0)
 	nsig := 0
+	first8, metas, disp := wordIndex.arrays()
 	for k := range toks {
 		t := &toks[k]
 		a, b := int(t.a), int(t.b)
@@ -34,7 +37,27 @@ func (sc *scanner) tokenize() {
 		// short word in capitals or a street name written as one word.
 		if t.digits == 0 {
 			if !t.lt && !t.odd {
-				c := wordIndex.lookupAt(lo, a, b-a)
+				c := uint32(0)
+				if n := b - a; n <= maxWord {
+					// wordIndex.lookupAt, written out.
+					first, last := uint64(0), uint64(0)
+					if a+8 <= len(lo) {
+						first = binary.LittleEndian.Uint64(lo[a:]) & lowBytes[min(n, 8)]
+					} else {
+						first = firstBytes(lo, a, n)
+					}
+					if n > 8 {
+						last = binary.LittleEndian.Uint64(lo[b-8:])
+					}
+					h := wordHash(first, last, n)
+					sl := (h ^ uint64(disp[h>>(64-wordDispBits)])) * slotMul >> (64 - wordSlotBits)
+					if m := metas[sl]; first8[sl] == first && int(m>>classBits) == n {
+						c = m & classMask
+						if n > 8 && wordIndex.words[sl] != string(lo[a:b]) {
+							c = 0 // another word in its slot
+						}
+					}
+				}
 				if c == 0 && b-a >= 6 && compoundLast[lo[b-1]] {
 					c = compound(lo, a, b-a)
 				}

@@ -58,7 +58,7 @@ const armAny = armPassport | armLicence | armSSN | armSIN | armAadhaar | armCPF 
 // words maps lower-case folded words (accents removed) to their class.
 var words = map[string]uint32{}
 
-// wordIndex is words as an open-addressing table (see wordtable.go).
+// wordIndex is words as a perfect hash table (see wordtable.go).
 var wordIndex wordTable
 
 // maxWord is the longest word in words.
@@ -157,7 +157,7 @@ func init() {
 		windows chrome safari team support admin help verification passport license licence card today yesterday tomorrow
 		good morning evening update error step selfie photo document id okay ok yes no why how what when where who which
 		can could would should will i we you they he she it and or but so if`)
-	wordIndex = newWordTable(words)
+	wordIndex = newWordTable(words, wordSlotBits)
 }
 
 // months maps folded lower-case month names to their number.
