@@ -82,7 +82,7 @@ func (b *Bot) turn(ctx context.Context, s *source, st *ConversationState, m Mess
 		b.remember(st, r, nil)
 		return r
 	default:
-		match = s.matcher.Match(m.Text)
+		match = s.match(m.Text, s.language(st, m.Text))
 		if hasLast {
 			if f, specific, ok := isFollowUp(b.thresholds, last, m.Text, match); ok {
 				r = followUpReply(s, last, f, specific, m, match)

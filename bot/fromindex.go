@@ -7,8 +7,15 @@ func MatcherOf(ix *intents.Index) Matcher { return indexMatcher{ix} }
 
 type indexMatcher struct{ ix *intents.Index }
 
-func (im indexMatcher) Match(text string) Match {
-	m := im.ix.Match(text)
+func (im indexMatcher) Match(text string) Match { return fromMatch(im.ix.Match(text)) }
+
+func (im indexMatcher) MatchIn(text, lang string) Match { return fromMatch(im.ix.MatchIn(text, lang)) }
+
+func (im indexMatcher) Languages() []string { return im.ix.Languages() }
+
+func (im indexMatcher) Language(text string) string { return im.ix.Language(text) }
+
+func fromMatch(m intents.Match) Match {
 	out := Match{OutOfScope: m.OutOfScope, Terms: m.Terms, Unknown: m.Unknown}
 	if len(m.Candidates) > 0 {
 		out.Candidates = make([]Candidate, len(m.Candidates))

@@ -28,6 +28,9 @@ type Index struct {
 	// often greetings and thanks alone: a sentence of a long message read
 	// alone is not answered by them.
 	smallTalk []bool
+	// langs tells the language of a message; nil for a folder in one
+	// language.
+	langs *langModel
 }
 
 // synonymRule rewrites the token keys from to the terms to.
@@ -40,6 +43,9 @@ type synonymRule struct {
 // without errors.
 func NewIndex(k *Knowledge) *Index {
 	ix := &Index{knowledge: k, terms: make(map[string]int32), outOfScope: -1}
+	if len(k.Languages) > 1 {
+		ix.langs = newLangModel(k.Languages, languageText(k))
+	}
 	ix.buildStopwords(k)
 	ix.buildSynonyms(k.Synonyms)
 
