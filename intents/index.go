@@ -31,6 +31,12 @@ type Index struct {
 	// langs tells the language of a message; nil for a folder in one
 	// language.
 	langs *langModel
+	// shared maps the words of the default language's sentences, folded,
+	// to their terms, for the other languages (see foreignTokens); nil
+	// for a folder in one language.
+	shared map[string]string
+	// langSynonyms are the synonym rules of the other languages.
+	langSynonyms map[string]map[string][]synonymRule
 }
 
 // synonymRule rewrites the token keys from to the terms to.
@@ -47,7 +53,14 @@ func NewIndex(k *Knowledge) *Index {
 		ix.langs = newLangModel(k.Languages, languageText(k))
 	}
 	ix.buildStopwords(k)
-	ix.buildSynonyms(k.Synonyms)
+	ix.synonyms = ix.buildSynonyms(k.Synonyms, k.DefaultLanguage)
+	if len(k.Languages) > 1 {
+		ix.buildShared(k)
+		ix.langSynonyms = make(map[string]map[string][]synonymRule, len(k.LangSynonyms))
+		for lang, syns := range k.LangSynonyms {
+			ix.langSynonyms[lang] = ix.buildSynonyms(syns, lang)
+		}
+	}
 
 	// The out-of-scope examples are indexed as one more intent, after the
 	// real ones, so that they compete for messages like any intent.
@@ -120,8 +133,9 @@ func (ix *Index) countTerms(indexed []Intent) {
 	perIntent := make([][]int32, len(indexed)) // each intent's distinct terms
 	for i, in := range indexed {
 		seen := map[int32]bool{}
+		lang := ix.knowledge.DefaultLanguage
 		sentence := func(text string) {
-			toks = ix.tokens(toks[:0], text, false)
+			toks = ix.tokensIn(toks[:0], text, lang, false)
 			for _, t := range toks {
 				if t.stop {
 					continue
@@ -138,6 +152,17 @@ func (ix *Index) countTerms(indexed []Intent) {
 		sentence(in.Title)
 		for _, kw := range in.Keywords {
 			sentence(kw)
+		}
+		for _, code := range sortedLangs(in.Langs) {
+			t := in.Langs[code]
+			lang = code
+			for _, ex := range t.Examples {
+				sentence(ex)
+			}
+			sentence(t.Title)
+			for _, kw := range t.Keywords {
+				sentence(kw)
+			}
 		}
 	}
 	ix.intentsUsing = make([]int32, len(ix.vocab))
@@ -163,13 +188,15 @@ func (ix *Index) termID(term string) int32 {
 	return id
 }
 
-func (ix *Index) buildSynonyms(syns []Synonym) {
-	ix.synonyms = make(map[string][]synonymRule)
+// buildSynonyms returns the rules of the synonyms of lang.
+func (ix *Index) buildSynonyms(syns []Synonym, lang string) map[string][]synonymRule {
+	rules := make(map[string][]synonymRule)
 	var toks []token
 	for _, s := range syns {
-		toks = ix.tokens(toks[:0], s.Variant, false)
+		// The rules so far apply to the next ones, as they will to messages.
+		toks = rewriteSynonyms(rules, ix.plainTokensIn(toks[:0], s.Variant, lang), 0)
 		from := tokenKeys(toks, true)
-		toks = ix.tokens(toks[:0], s.Canonical, false)
+		toks = rewriteSynonyms(rules, ix.plainTokensIn(toks[:0], s.Canonical, lang), 0)
 		to := tokenKeys(toks, false)
 		if len(from) == 0 || len(to) == 0 {
 			continue
@@ -182,11 +209,12 @@ func (ix *Index) buildSynonyms(syns []Synonym) {
 		for _, t := range from {
 			ix.termID(t)
 		}
-		ix.synonyms[from[0]] = append(ix.synonyms[from[0]], synonymRule{from: from, to: to})
+		rules[from[0]] = append(rules[from[0]], synonymRule{from: from, to: to})
 	}
-	for _, rules := range ix.synonyms {
-		slices.SortStableFunc(rules, func(a, b synonymRule) int { return len(b.from) - len(a.from) })
+	for _, rs := range rules {
+		slices.SortStableFunc(rs, func(a, b synonymRule) int { return len(b.from) - len(a.from) })
 	}
+	return rules
 }
 
 // tokenKeys returns the keys of tokens: their stems, and for stopwords their

@@ -17,7 +17,8 @@ func (ix *Index) Language(message string) string {
 func (ix *Index) Languages() []string { return ix.knowledge.Languages }
 
 // MatchIn is Match for a message written in lang, one of Languages: its
-// words are normalized as lang's are. An unknown lang is the default one.
+// words are normalized as lang's are. A lang the folder does not have is
+// told from the message, as Match does.
 func (ix *Index) MatchIn(message, lang string) Match {
-	return ix.Match(message)
+	return ix.matchIn(message, lang)
 }

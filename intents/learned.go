@@ -61,12 +61,14 @@ type learnedScratch struct {
 // and the background sentences, analysed as examples are.
 func (ix *Index) sentences(indexed []Intent, background []string) []sentence {
 	var out []sentence
+	lang := ix.knowledge.DefaultLanguage
 	add := func(text string, class int) {
-		if toks := ix.tokens(nil, text, false); len(toks) > 0 {
+		if toks := ix.tokensIn(nil, text, lang, false); len(toks) > 0 {
 			out = append(out, sentence{toks: toks, class: int32(class), text: text})
 		}
 	}
 	for i, in := range indexed {
+		lang = ix.knowledge.DefaultLanguage
 		for _, ex := range in.Examples {
 			add(ex, i)
 		}
@@ -75,6 +77,24 @@ func (ix *Index) sentences(indexed []Intent, background []string) []sentence {
 			add(kw, i)
 		}
 	}
+	// The other languages' sentences come after all of the default
+	// language's, so that a folder in one language trains as before.
+	for i, in := range indexed {
+		for _, code := range sortedLangs(in.Langs) {
+			t := in.Langs[code]
+			lang = code
+			for _, ex := range t.Examples {
+				add(ex, i)
+			}
+			if t.Title != "" {
+				add(t.Title, i)
+			}
+			for _, kw := range t.Keywords {
+				add(kw, i)
+			}
+		}
+	}
+	lang = DefaultLanguage // the background sentences are English
 	// A small folder trains on an even sample of the background, a few
 	// times its own size: all of it would cost most of the training and
 	// outweigh the folder anyway (its weight is capped, see examples).
