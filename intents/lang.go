@@ -245,6 +245,13 @@ func (l *loader) checkLanguages() {
 			}
 		}
 	}
+	if l.seenFallback {
+		for _, code := range l.k.Languages[1:] {
+			if l.k.Texts[code].Note == "" {
+				l.add(FallbackFile, 0, Warning, "lang: %s has no note: answers a topic lacks in %s are given in %s without a line that says why; add lang: %s: note: to the front matter", code, code, l.k.DefaultLanguage, code)
+			}
+		}
+	}
 	if len(l.k.Intents) == 0 {
 		return
 	}

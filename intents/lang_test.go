@@ -75,6 +75,8 @@ func TestParseEnglishOnlyFolderHasOneLanguage(t *testing.T) {
 func TestParseLanguageProblems(t *testing.T) {
 	const guidance = "Contact the organization that asked you to verify.\n"
 	const guidanceES = guidance + "\n<!-- lang: es -->\nContacta con la organización que te pidió verificarte.\n"
+	// fallbackES has the note of Spanish, which a folder in Spanish needs.
+	const fallbackES = "---\nlang:\n  es:\n    note: Esta respuesta está en inglés.\n---\nSorry.\n"
 	topic := func(front, body string) string {
 		return "---\nid: a\ntitle: A\nexamples: [one, two, three]\n" + front + "---\nAnswer.\n" + body
 	}
@@ -85,6 +87,7 @@ func TestParseLanguageProblems(t *testing.T) {
 	}{
 		{"unknown key in a language", map[string]string{
 			"_guidance.md": guidanceES,
+			"_fallback.md": fallbackES,
 			"a.md":         topic("lang:\n  es:\n    title: Uno\n    answer: x\n", "\n<!-- lang: es -->\nRespuesta.\n"),
 		}, []string{
 			`a.md:6: warning: lang: es has an answer but no examples: add examples under lang: es: examples:, or messages in es match only through the other languages' examples`,
@@ -92,6 +95,7 @@ func TestParseLanguageProblems(t *testing.T) {
 		}},
 		{"examples without an answer", map[string]string{
 			"_guidance.md": guidanceES,
+			"_fallback.md": fallbackES,
 			"a.md":         topic("lang:\n  es:\n    examples: [uno, dos]\n", ""),
 		}, []string{
 			"a.md:6: lang: es has examples but no answer: add the answer after a line <!-- lang: es --> in the body",
@@ -111,6 +115,7 @@ func TestParseLanguageProblems(t *testing.T) {
 		}},
 		{"repeated marker", map[string]string{
 			"_guidance.md": guidanceES,
+			"_fallback.md": fallbackES,
 			"a.md":         topic("lang:\n  es:\n    examples: [uno, dos]\n", "\n<!-- lang: es -->\nRespuesta.\n\n<!-- lang: es -->\nOtra.\n"),
 		}, []string{
 			"a.md:14: lang marker: es is repeated (first on line 11)",
@@ -119,10 +124,12 @@ func TestParseLanguageProblems(t *testing.T) {
 			"_guidance.md": guidance,
 			"a.md":         topic("lang:\n  fr:\n    examples: [un, deux]\n", "\n<!-- lang: fr -->\nRéponse.\n"),
 		}, []string{
+			"_fallback.md: warning: lang: fr has no note: answers a topic lacks in fr are given in en without a line that says why; add lang: fr: note: to the front matter",
 			"_guidance.md: missing the guidance in fr: every reply ends with the guidance in its language; add it after a line <!-- lang: fr -->",
 		}},
 		{"empty answer after a marker", map[string]string{
 			"_guidance.md": guidanceES,
+			"_fallback.md": fallbackES,
 			"a.md":         topic("lang:\n  es:\n    examples: [uno, dos]\n", "\n<!-- lang: es -->\n\n"),
 		}, []string{
 			"a.md:11: lang: es: the answer after the marker is empty",
@@ -137,7 +144,10 @@ func TestParseLanguageProblems(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{"_fallback.md": {Data: []byte("Sorry.\n")}}
+			fsys := fstest.MapFS{}
+			if _, ok := tt.files["_fallback.md"]; !ok {
+				fsys["_fallback.md"] = &fstest.MapFile{Data: []byte("Sorry.\n")}
+			}
 			for name, data := range tt.files {
 				fsys[name] = &fstest.MapFile{Data: []byte(data)}
 			}
