@@ -93,9 +93,9 @@ func TestRepliesInTheMessagesLanguage(t *testing.T) {
 	}{
 		{"spanish", "el selfie no funciona nunca", "es", "selfie", "Ponte frente a una luz clara", k.Langs["es"].Guidance},
 		{"french", "la photo de mon permis de conduire est floue", "fr", "government-id", "Prenez tout le document en photo", k.Langs["fr"].Guidance},
-		{"french, a topic without it", "la puce nfc de mon passeport ne se lit pas", "fr", "nfc", k.Langs["fr"].Note + "\n\nHold the top of the phone", k.Langs["fr"].Guidance},
+		{"french, a topic without it", "la puce nfc ne se lit toujours pas", "fr", "nfc", k.Langs["fr"].Note + "\n\nHold the top of the phone", k.Langs["fr"].Guidance},
 		{"english", "my selfie keeps failing", "en", "selfie", "Face a bright light", k.Guidance},
-		{"spanish fallback", "quiero saber la receta de la tortilla de patatas", "es", "", "", k.Langs["es"].Guidance},
+		{"spanish out of scope", "qué tiempo hará el fin de semana", "es", "", k.Langs["es"].OutOfScope, k.Langs["es"].Guidance},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

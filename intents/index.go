@@ -1,6 +1,7 @@
 package intents
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -35,6 +36,9 @@ type Index struct {
 	// to their terms, for the other languages (see foreignTokens); nil
 	// for a folder in one language.
 	shared map[string]string
+	// defaultTerms is the number of terms, first in vocab, that the
+	// default language's sentences and synonyms use.
+	defaultTerms int
 	// langSynonyms are the synonym rules of the other languages.
 	langSynonyms map[string]map[string][]synonymRule
 }
@@ -43,6 +47,9 @@ type Index struct {
 type synonymRule struct {
 	from []string
 	to   []string
+	// spaces are the feature spaces of to's terms (see inSpace); nil for
+	// the default language's.
+	spaces []string
 }
 
 // NewIndex prepares knowledge for matching. The knowledge must have loaded
@@ -70,7 +77,15 @@ func NewIndex(k *Knowledge) *Index {
 		indexed = append(slices.Clip(indexed), *k.OutOfScope)
 	}
 	ix.countTerms(indexed)
-	ix.typos = newTypoIndex(ix.vocab)
+	for _, lang := range k.Languages[1:] {
+		rules := ix.langSynonyms[lang]
+		for _, first := range slices.Sorted(maps.Keys(rules)) {
+			for _, r := range rules[first] {
+				ix.synonymTerms(r)
+			}
+		}
+	}
+	ix.typos = newTypoIndex(ix.vocab[:ix.defaultTerms])
 	ix.pool = newScratchPool()
 	var background []string
 	if !k.NoBackground {
@@ -133,9 +148,8 @@ func (ix *Index) countTerms(indexed []Intent) {
 	perIntent := make([][]int32, len(indexed)) // each intent's distinct terms
 	for i, in := range indexed {
 		seen := map[int32]bool{}
-		lang := ix.knowledge.DefaultLanguage
 		sentence := func(text string) {
-			toks = ix.tokensIn(toks[:0], text, lang, false)
+			toks = ix.tokens(toks[:0], text, false)
 			for _, t := range toks {
 				if t.stop {
 					continue
@@ -153,15 +167,29 @@ func (ix *Index) countTerms(indexed []Intent) {
 		for _, kw := range in.Keywords {
 			sentence(kw)
 		}
+	}
+	// The other languages' terms come after the default language's, which
+	// keep their order (typo correction prefers the first of two) and
+	// their counts; only the default language's are corrected to.
+	ix.defaultTerms = len(ix.vocab)
+	for _, in := range indexed {
+		terms := func(text, lang string) {
+			for _, t := range ix.tokensIn(toks[:0], text, lang, false) {
+				if !t.stop {
+					ix.termID(t.stem)
+				}
+			}
+		}
+		for _, ex := range in.Examples {
+			if l := ix.exampleLang(ex); l != ix.knowledge.DefaultLanguage {
+				terms(ex, l)
+			}
+		}
 		for _, code := range sortedLangs(in.Langs) {
 			t := in.Langs[code]
-			lang = code
-			for _, ex := range t.Examples {
-				sentence(ex)
-			}
-			sentence(t.Title)
-			for _, kw := range t.Keywords {
-				sentence(kw)
+			for _, text := range append(append([]string{t.Title}, t.Examples...), t.Keywords...) {
+				terms(text, code)
+				terms(text, ix.knowledge.DefaultLanguage)
 			}
 		}
 	}
@@ -198,23 +226,38 @@ func (ix *Index) buildSynonyms(syns []Synonym, lang string) map[string][]synonym
 		from := tokenKeys(toks, true)
 		toks = rewriteSynonyms(rules, ix.plainTokensIn(toks[:0], s.Canonical, lang), 0)
 		to := tokenKeys(toks, false)
+		var spaces []string
+		if normFor(lang) != nil {
+			for _, t := range toks {
+				if !t.stop {
+					spaces = append(spaces, t.space)
+				}
+			}
+		}
 		if len(from) == 0 || len(to) == 0 {
 			continue
 		}
-		for _, t := range to {
-			ix.termID(t)
+		if spaces == nil {
+			ix.synonymTerms(synonymRule{from: from, to: to})
 		}
-		// Variants are vocabulary too, so that a misspelt variant is
-		// corrected and then rewritten.
-		for _, t := range from {
-			ix.termID(t)
-		}
-		rules[from[0]] = append(rules[from[0]], synonymRule{from: from, to: to})
+		rules[from[0]] = append(rules[from[0]], synonymRule{from: from, to: to, spaces: spaces})
 	}
 	for _, rs := range rules {
 		slices.SortStableFunc(rs, func(a, b synonymRule) int { return len(b.from) - len(a.from) })
 	}
 	return rules
+}
+
+// synonymTerms puts a rule's terms in the vocabulary. Variants are
+// vocabulary too, so that a misspelt variant is corrected and then
+// rewritten.
+func (ix *Index) synonymTerms(r synonymRule) {
+	for _, t := range r.to {
+		ix.termID(t)
+	}
+	for _, t := range r.from {
+		ix.termID(t)
+	}
 }
 
 // tokenKeys returns the keys of tokens: their stems, and for stopwords their

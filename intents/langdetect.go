@@ -1,5 +1,7 @@
 package intents
 
+import "strings"
+
 // Language returns the language of message among the folder's languages:
 // the most likely by the folder's own text in each. A folder in one
 // language, or a message with no letters, gives the default language.
@@ -22,3 +24,20 @@ func (ix *Index) Languages() []string { return ix.knowledge.Languages }
 func (ix *Index) MatchIn(message, lang string) Match {
 	return ix.matchIn(message, lang)
 }
+
+// exampleLang is the language a default-language example is read in: in
+// a folder of several languages, the one Language tells, as for a message
+// of as many words, so that an example in another language written among
+// the default ones ("el selfie no funciona") is read as the same message
+// would be. Shorter examples, and folders in one language, are in the
+// default language.
+func (ix *Index) exampleLang(example string) string {
+	if ix.langs == nil || len(strings.Fields(example)) < minLanguageWords {
+		return ix.knowledge.DefaultLanguage
+	}
+	return ix.Language(example)
+}
+
+// minLanguageWords is the fewest words of a text whose language is told
+// from it; bot keeps the conversation's language for shorter messages.
+const minLanguageWords = 3

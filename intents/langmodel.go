@@ -31,6 +31,9 @@ type langModel struct {
 	// never wrote.
 	logp   [][]float32
 	unseen []float32
+	// words are, by language, the words its text has: another language
+	// than the default is only told by a message with one of its words.
+	words []map[string]struct{}
 }
 
 // newLangModel trains the model on text, by language; langs gives their
@@ -39,9 +42,16 @@ func newLangModel(langs []string, text map[string][]string) *langModel {
 	m := &langModel{langs: langs, grams: map[string]int32{}}
 	counts := make([]map[int32]float64, len(langs))
 	totals := make([]float64, len(langs))
+	m.words = make([]map[string]struct{}, len(langs))
 	for i, lang := range langs {
 		counts[i] = map[int32]float64{}
+		m.words[i] = map[string]struct{}{}
 		for _, t := range text[lang] {
+			words(lower(t), func(w string) {
+				if !isNumber(w) {
+					m.words[i][w] = struct{}{}
+				}
+			})
 			eachGram(t, func(g []byte) {
 				id, ok := m.grams[string(g)]
 				if !ok {
@@ -77,10 +87,13 @@ func (m *langModel) detect(text string) (string, bool) {
 		score = make([]float64, 0, len(m.langs))
 	}
 	score = score[:len(m.langs)]
-	n := 0
+	n, known := 0, 0
 	eachGram(text, func(g []byte) {
 		n++
 		id, ok := m.grams[string(g)]
+		if ok {
+			known++
+		}
 		for i := range score {
 			if ok {
 				score[i] += float64(m.logp[i][id])
@@ -89,7 +102,9 @@ func (m *langModel) detect(text string) (string, bool) {
 			}
 		}
 	})
-	if n == 0 {
+	if n == 0 || 2*known < n {
+		// No letters, or mostly n-grams the folder never wrote: nothing
+		// to tell another language by.
 		return m.langs[0], false
 	}
 	best := 0
@@ -98,7 +113,23 @@ func (m *langModel) detect(text string) (string, bool) {
 			best = i
 		}
 	}
+	if best != 0 && !m.hasWord(best, text) {
+		// Letters that look like a language but no word of it ("zzzz
+		// qqqq xxxx").
+		return m.langs[0], true
+	}
 	return m.langs[best], true
+}
+
+// hasWord reports whether text has a word of language i's text.
+func (m *langModel) hasWord(i int, text string) bool {
+	found := false
+	words(lower(truncate(text, MaxMessageLen)), func(w string) {
+		if _, ok := m.words[i][w]; ok {
+			found = true
+		}
+	})
+	return found
 }
 
 // eachGram calls f with the character 1- to langGramMax-grams of every

@@ -83,6 +83,22 @@ func (ix *Index) matchIn(message, lang string) Match {
 			lang = ix.Language(message)
 		}
 	}
+	m := ix.read(message, lang)
+	if def := ix.knowledge.DefaultLanguage; lang != def {
+		// Read as the default language reads it too, as every sentence
+		// of lang was trained (see sentences): its examples written among
+		// the default language's, and its words the default language
+		// shares, may match better so. The surer reading wins.
+		if d := ix.read(message, def); len(d.Candidates) > 0 &&
+			(len(m.Candidates) == 0 || d.Candidates[0].Confidence > m.Candidates[0].Confidence) {
+			m = d
+		}
+	}
+	return m
+}
+
+// read is Match for a message read in lang's words.
+func (ix *Index) read(message, lang string) Match {
 	s := ix.pool.p.Get().(*scratch)
 	defer ix.pool.p.Put(s)
 	q := &s.q

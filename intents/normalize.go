@@ -18,17 +18,20 @@ type langNorm struct {
 	stop map[string]struct{}
 	// stem stems a folded word; nil leaves words as they are.
 	stem func(string) string
+	// space is the language's feature space (see inSpace).
+	space string
 }
 
 // norms are the languages with stopwords and a stemmer, by primary tag.
 // A language not here is only folded and split.
 var norms = map[string]*langNorm{
-	"es": {stop: foldedSet(spanishStopwords), stem: func(w string) string { return spanish.Stem(w, true) }},
-	"fr": {stop: foldedSet(frenchStopwords), stem: func(w string) string { return french.Stem(w, true) }},
+	"es": {stop: foldedSet(spanishStopwords), stem: func(w string) string { return spanish.Stem(w, true) }, space: "es"},
+	"fr": {stop: foldedSet(frenchStopwords), stem: func(w string) string { return french.Stem(w, true) }, space: "fr"},
 }
 
-// plainNorm is the normalization of a language without a stemmer.
-var plainNorm = &langNorm{stop: map[string]struct{}{}}
+// plainNorm is the normalization of a language without a stemmer; its
+// words share one feature space.
+var plainNorm = &langNorm{stop: map[string]struct{}{}, space: "*"}
 
 // normFor returns the normalization of lang, or nil for English.
 func normFor(lang string) *langNorm {
@@ -61,7 +64,7 @@ func (ix *Index) foreignTokens(dst []token, text string, n *langNorm) []token {
 		}
 		f := fold(w)
 		if _, stop := n.stop[f]; stop {
-			dst = append(dst, token{word: w, stem: f, stop: true})
+			dst = append(dst, token{word: w, stem: f, stop: true, space: n.space})
 			return
 		}
 		if st, ok := ix.shared[f]; ok {
@@ -72,7 +75,7 @@ func (ix *Index) foreignTokens(dst []token, text string, n *langNorm) []token {
 		if n.stem != nil {
 			st = n.stem(f)
 		}
-		dst = append(dst, token{word: w, stem: st})
+		dst = append(dst, token{word: w, stem: st, space: n.space})
 	})
 	return dst
 }
@@ -118,7 +121,9 @@ func (ix *Index) buildShared(k *Knowledge) {
 	}
 	for _, in := range k.Intents {
 		for _, ex := range in.Examples {
-			add(ex)
+			if ix.exampleLang(ex) == k.DefaultLanguage {
+				add(ex)
+			}
 		}
 		add(in.Title)
 		for _, kw := range in.Keywords {

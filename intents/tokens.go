@@ -77,8 +77,12 @@ func rewriteSynonyms(rules map[string][]synonymRule, toks []token, start int) []
 			i++
 			continue
 		}
-		for _, to := range rule.to {
-			toks = append(toks, token{word: to, stem: to})
+		for j, to := range rule.to {
+			t := token{word: to, stem: to}
+			if rule.spaces != nil {
+				t.space = rule.spaces[j]
+			}
+			toks = append(toks, t)
 		}
 		i += len(rule.from)
 	}
