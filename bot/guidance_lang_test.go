@@ -31,7 +31,7 @@ func TestEveryOutcomeEndsWithGuidanceInItsLanguage(t *testing.T) {
 	for _, folder := range []struct {
 		name string
 		ix   *intents.Index
-	}{{"fixture", multilingualIndex(t)}} {
+	}{{"fixture", multilingualIndex(t)}, {"shipped", shippedIndex(t)}} {
 		t.Run(folder.name, func(t *testing.T) {
 			for lang, msgs := range messages {
 				t.Run(lang, func(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
 // languageLines reads testdata/languages.tsv: messages of three words or
@@ -42,22 +43,30 @@ func multilingualIndex(t testing.TB, fsys fs.FS) *intents.Index {
 }
 
 // TestLanguageDetection: messages of three words or more get their
-// language right at least 97% of the time, on the fixture folder.
+// language right at least 97% of the time, on the fixture folder and on
+// the shipped one.
 func TestLanguageDetection(t *testing.T) {
-	ix := multilingualIndex(t, os.DirFS("testdata/multilingual"))
 	lines := languageLines(t)
-	right := 0
-	for _, l := range lines {
-		if got := ix.Language(l[1]); got == l[0] {
-			right++
-		} else {
-			t.Logf("%s message detected as %s: %s", l[0], got, l[1])
-		}
-	}
-	share := float64(right) / float64(len(lines))
-	t.Logf("language right on %d of %d (%.1f%%)", right, len(lines), 100*share)
-	if share < 0.97 {
-		t.Errorf("language right on %.1f%%, want at least 97%%", 100*share)
+	for _, folder := range []struct {
+		name string
+		fsys fs.FS
+	}{{"fixture", os.DirFS("testdata/multilingual")}, {"shipped", knowledge.FS}} {
+		t.Run(folder.name, func(t *testing.T) {
+			ix := multilingualIndex(t, folder.fsys)
+			right := 0
+			for _, l := range lines {
+				if got := ix.Language(l[1]); got == l[0] {
+					right++
+				} else {
+					t.Logf("%s message detected as %s: %s", l[0], got, l[1])
+				}
+			}
+			share := float64(right) / float64(len(lines))
+			t.Logf("language right on %d of %d (%.1f%%)", right, len(lines), 100*share)
+			if share < 0.97 {
+				t.Errorf("language right on %.1f%%, want at least 97%%", 100*share)
+			}
+		})
 	}
 }
 
@@ -70,9 +79,11 @@ func TestLanguageOfOneLanguageFolderIsTheDefault(t *testing.T) {
 	}
 }
 
-func TestLanguageWithoutLetters(t *testing.T) {
+// TestLanguageWithoutLettersOrWords: messages with nothing to tell a
+// language by are in the default one.
+func TestLanguageWithoutLettersOrWords(t *testing.T) {
 	ix := multilingualIndex(t, os.DirFS("testdata/multilingual"))
-	for _, msg := range []string{"", "123 456", "🙂🙂", "?!"} {
+	for _, msg := range []string{"", "123 456", "🙂🙂", "?!", "zzzz qqqq xxxx", "asdfgh jklqwx zzkk"} {
 		if got := ix.Language(msg); got != "en" {
 			t.Errorf("Language(%q) = %q, want the default, en", msg, got)
 		}
