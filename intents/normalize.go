@@ -22,11 +22,15 @@ type langNorm struct {
 	space string
 }
 
-// norms are the languages with stopwords and a stemmer, by primary tag.
+// norms are the languages with stopwords and a stemmer, by primary tag:
+// Snowball's, from kljensen/snowball for Spanish and French, written here
+// for German and Portuguese (german.go, portuguese.go).
 // A language not here is only folded and split.
 var norms = map[string]*langNorm{
 	"es": {stop: foldedSet(spanishStopwords), stem: func(w string) string { return spanish.Stem(w, true) }, space: "es"},
 	"fr": {stop: foldedSet(frenchStopwords), stem: func(w string) string { return french.Stem(w, true) }, space: "fr"},
+	"de": {stop: foldedSet(germanStopwords), stem: germanStem, space: "de"},
+	"pt": {stop: foldedSet(portugueseStopwords), stem: portugueseStem, space: "pt"},
 }
 
 // plainNorm is the normalization of a language without a stemmer; its
