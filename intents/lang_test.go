@@ -1,10 +1,13 @@
 package intents_test
 
 import (
+	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/helpdeskbot/helpdeskbot/intents"
 )
@@ -155,4 +158,19 @@ func TestParseLanguageProblems(t *testing.T) {
 			assertProblems(t, problems, tt.want)
 		})
 	}
+}
+
+// TestLintStyleInEveryLanguage: an answer too long in another language
+// is warned about as in the default one.
+func TestLintStyleInEveryLanguage(t *testing.T) {
+	long := strings.Repeat("palabra ", intents.MaxAnswerWords+1)
+	fsys := fstest.MapFS{
+		"_guidance.md": {Data: []byte("Contact the organization that asked you to verify.\n\n<!-- lang: es -->\nContacta con la organización que te pidió verificarte.\n")},
+		"_fallback.md": {Data: []byte("---\nlang:\n  es:\n    note: En inglés.\n---\nSorry.\n")},
+		"a.md":         {Data: []byte("---\nid: a\ntitle: A\nexamples: [selfie fails, selfie broken, selfie stuck]\nlang:\n  es:\n    examples: [selfie falla, selfie roto]\n---\nAnswer.\n\n<!-- lang: es -->\n" + long + "\n")},
+	}
+	_, problems := intents.Lint(fsys, time.Now())
+	assertProblems(t, problems, []string{
+		fmt.Sprintf("a.md: warning: the es answer of a has %d words; chat answers read best under %d: lead with the fix, one idea per bullet", intents.MaxAnswerWords+1, intents.MaxAnswerWords),
+	})
 }
