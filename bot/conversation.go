@@ -36,6 +36,10 @@ type ConversationState struct {
 	// HandoffAt.
 	HandedOff bool
 	HandoffAt time.Time
+	// Language is the language of the conversation's last message of
+	// minLanguageWords words or more: the language of its shorter ones.
+	// Empty until there is one, and for a knowledge in one language.
+	Language string
 }
 
 // ConversationStore keeps conversations' state by key, each for a limited

@@ -26,6 +26,11 @@ type Knowledge struct {
 	// OutOfScope, when not empty, replaces Fallback for messages closer to
 	// the out-of-scope examples than to any topic.
 	OutOfScope string
+	// Languages are the knowledge's languages, the default (the one of
+	// the texts above) first; empty or one for a knowledge in one.
+	Languages []string
+	// Langs are the texts above in the other languages, by code.
+	Langs map[string]Texts
 }
 
 // Topic is one thing the bot can answer.
@@ -45,6 +50,9 @@ type Topic struct {
 	Links []Link
 	// FollowUps answer the questions that come after this answer.
 	FollowUps []FollowUp
+	// Langs are the title and answer in the knowledge's other languages,
+	// by code.
+	Langs map[string]TopicText
 }
 
 // PastReview reports whether the topic's review_by day ended before now.

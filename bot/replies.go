@@ -7,7 +7,7 @@ import "time"
 func base(s *source, outcome Outcome, reason Reason, m Match) Reply {
 	k := s.knowledge
 	r := Reply{
-		Outcome: outcome, Reason: reason, Guidance: k.Guidance, KnowledgeVersion: k.Version,
+		Outcome: outcome, Reason: reason, Guidance: k.Guidance, KnowledgeVersion: k.Version, Language: s.lang,
 		Candidates: m.Candidates, OutOfScope: m.OutOfScope, Terms: m.Terms, Unknown: m.Unknown,
 	}
 	if r.Guidance == "" {

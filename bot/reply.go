@@ -86,6 +86,9 @@ type Reply struct {
 	// Handoff, when set, asks the adapter to call a person into the
 	// conversation.
 	Handoff *Handoff
+	// Language is the language of the reply's texts that come from the
+	// knowledge; empty for a knowledge in one language.
+	Language string
 }
 
 // Label is the topic the reply gives: the answered intent, or the one
@@ -172,5 +175,9 @@ func (r Reply) Key() string {
 	// The guidance is always part of it: one knowledge has a full and a
 	// short form.
 	field(r.Guidance)
+	// The titles of one version differ by language.
+	if r.Language != "" {
+		field(r.Language)
+	}
 	return string(b)
 }

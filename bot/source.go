@@ -12,6 +12,12 @@ type source struct {
 	// index is the intents index behind matcher and knowledge; nil when
 	// the bot was given them directly.
 	index *intents.Index
+	// lang is the language the source replies in; "" for a knowledge in
+	// one language.
+	lang string
+	// views are the sources that reply in the knowledge's other
+	// languages, by code (see in).
+	views map[string]*source
 }
 
 func newSource(m Matcher, k *Knowledge, ix *intents.Index) *source {
@@ -21,6 +27,7 @@ func newSource(m Matcher, k *Knowledge, ix *intents.Index) *source {
 			s.topics[t.ID] = i
 		}
 	}
+	s.localize()
 	return s
 }
 

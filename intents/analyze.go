@@ -17,6 +17,9 @@ type token struct {
 	stop bool
 	// typo is true when stem is a correction of an unknown word.
 	typo bool
+	// space is the language whose own feature space the token is in: ""
+	// for the default language's words and the words shared with it.
+	space string
 }
 
 // words splits lowered text into words. Apostrophes inside words are

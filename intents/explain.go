@@ -50,7 +50,7 @@ func (ix *Index) synonymWord(toks []token) (Word, int, bool) {
 	if len(ix.synonyms) == 0 {
 		return Word{}, 0, false
 	}
-	rule, ok := ix.synonymAt(toks)
+	rule, ok := synonymAt(ix.synonyms, toks)
 	if !ok || len(rule.from) == 1 && slices.Equal(rule.to, rule.from) {
 		return Word{}, 0, false
 	}

@@ -44,27 +44,38 @@ func featureKey(t token) string { return t.stem }
 
 // appendFeatures appends the hashed features of toks to dst.
 func appendFeatures(dst []rawFeature, toks []token) []rawFeature {
-	prev := ""
+	prev, prevSpace := "", ""
 	for i, t := range toks {
 		key := featureKey(t)
-		dst = append(dst, rawFeature{hash: fnvString(fnvByte(fnvOffset, kindWord), key), kind: kindWord})
+		dst = append(dst, rawFeature{hash: fnvString(inSpace(fnvByte(fnvOffset, kindWord), t.space), key), kind: kindWord})
 		if i > 0 {
-			h := fnvString(fnvByte(fnvOffset, kindBigram), prev)
-			h = fnvString(fnvByte(h, ' '), key)
+			h := fnvString(inSpace(fnvByte(fnvOffset, kindBigram), prevSpace), prev)
+			h = fnvString(inSpace(fnvByte(h, ' '), t.space), key)
 			dst = append(dst, rawFeature{hash: h, kind: kindBigram})
 		}
-		prev = key
+		prev, prevSpace = key, t.space
 		if t.stop {
 			continue
 		}
-		dst = appendCharGrams(dst, t.stem)
+		dst = appendCharGrams(dst, t.stem, t.space)
 	}
 	return dst
 }
 
+// inSpace folds a language's feature space into a hash: a word of
+// another language is a feature of its own, apart from the same letters
+// in the default one ("document" in French and in English), unless it is
+// one of the words shared with the default language (space "").
+func inSpace(h uint64, space string) uint64 {
+	if space == "" {
+		return h
+	}
+	return fnvString(fnvByte(h, 0xff), space)
+}
+
 // appendCharGrams appends the 3- and 4-grams of "<w>" (bytes, so that a
 // non-ASCII letter is a few bytes of one n-gram: good enough for hashing).
-func appendCharGrams(dst []rawFeature, w string) []rawFeature {
+func appendCharGrams(dst []rawFeature, w, space string) []rawFeature {
 	var buf [66]byte
 	if len(w) > 64 {
 		w = w[:64]
@@ -74,7 +85,7 @@ func appendCharGrams(dst []rawFeature, w string) []rawFeature {
 	b = append(b, '>')
 	for n := 3; n <= 4; n++ {
 		for i := 0; i+n <= len(b); i++ {
-			h := fnvByte(fnvOffset, kindChar)
+			h := inSpace(fnvByte(fnvOffset, kindChar), space)
 			for _, c := range b[i : i+n] {
 				h = fnvByte(h, c)
 			}

@@ -1,6 +1,7 @@
 package intents
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -28,20 +29,45 @@ type Index struct {
 	// often greetings and thanks alone: a sentence of a long message read
 	// alone is not answered by them.
 	smallTalk []bool
+	// langs tells the language of a message; nil for a folder in one
+	// language.
+	langs *langModel
+	// shared maps the words of the default language's sentences, folded,
+	// to their terms, for the other languages (see foreignTokens); nil
+	// for a folder in one language.
+	shared map[string]string
+	// defaultTerms is the number of terms, first in vocab, that the
+	// default language's sentences and synonyms use.
+	defaultTerms int
+	// langSynonyms are the synonym rules of the other languages.
+	langSynonyms map[string]map[string][]synonymRule
 }
 
 // synonymRule rewrites the token keys from to the terms to.
 type synonymRule struct {
 	from []string
 	to   []string
+	// spaces are the feature spaces of to's terms (see inSpace); nil for
+	// the default language's.
+	spaces []string
 }
 
 // NewIndex prepares knowledge for matching. The knowledge must have loaded
 // without errors.
 func NewIndex(k *Knowledge) *Index {
 	ix := &Index{knowledge: k, terms: make(map[string]int32), outOfScope: -1}
+	if len(k.Languages) > 1 {
+		ix.langs = newLangModel(k.Languages, languageText(k))
+	}
 	ix.buildStopwords(k)
-	ix.buildSynonyms(k.Synonyms)
+	ix.synonyms = ix.buildSynonyms(k.Synonyms, k.DefaultLanguage)
+	if len(k.Languages) > 1 {
+		ix.buildShared(k)
+		ix.langSynonyms = make(map[string]map[string][]synonymRule, len(k.LangSynonyms))
+		for lang, syns := range k.LangSynonyms {
+			ix.langSynonyms[lang] = ix.buildSynonyms(syns, lang)
+		}
+	}
 
 	// The out-of-scope examples are indexed as one more intent, after the
 	// real ones, so that they compete for messages like any intent.
@@ -51,7 +77,15 @@ func NewIndex(k *Knowledge) *Index {
 		indexed = append(slices.Clip(indexed), *k.OutOfScope)
 	}
 	ix.countTerms(indexed)
-	ix.typos = newTypoIndex(ix.vocab)
+	for _, lang := range k.Languages[1:] {
+		rules := ix.langSynonyms[lang]
+		for _, first := range slices.Sorted(maps.Keys(rules)) {
+			for _, r := range rules[first] {
+				ix.synonymTerms(r)
+			}
+		}
+	}
+	ix.typos = newTypoIndex(ix.vocab[:ix.defaultTerms])
 	ix.pool = newScratchPool()
 	var background []string
 	if !k.NoBackground {
@@ -134,6 +168,31 @@ func (ix *Index) countTerms(indexed []Intent) {
 			sentence(kw)
 		}
 	}
+	// The other languages' terms come after the default language's, which
+	// keep their order (typo correction prefers the first of two) and
+	// their counts; only the default language's are corrected to.
+	ix.defaultTerms = len(ix.vocab)
+	for _, in := range indexed {
+		terms := func(text, lang string) {
+			for _, t := range ix.tokensIn(toks[:0], text, lang, false) {
+				if !t.stop {
+					ix.termID(t.stem)
+				}
+			}
+		}
+		for _, ex := range in.Examples {
+			if l := ix.exampleLang(ex); l != ix.knowledge.DefaultLanguage {
+				terms(ex, l)
+			}
+		}
+		for _, code := range sortedLangs(in.Langs) {
+			t := in.Langs[code]
+			for _, text := range append(append([]string{t.Title}, t.Examples...), t.Keywords...) {
+				terms(text, code)
+				terms(text, ix.knowledge.DefaultLanguage)
+			}
+		}
+	}
 	ix.intentsUsing = make([]int32, len(ix.vocab))
 	for _, terms := range perIntent {
 		for _, id := range terms {
@@ -157,32 +216,49 @@ func (ix *Index) termID(term string) int32 {
 	return id
 }
 
-func (ix *Index) buildSynonyms(syns []Synonym) {
-	ix.synonyms = make(map[string][]synonymRule)
+// buildSynonyms returns the rules of the synonyms of lang.
+func (ix *Index) buildSynonyms(syns []Synonym, lang string) map[string][]synonymRule {
+	rules := make(map[string][]synonymRule)
 	var toks []token
 	for _, s := range syns {
 		// Plain tokens: a variant is read as written, not through the
 		// rules read before it ("liveliness check" must not become
 		// "liveness check" because "liveliness: liveness" came first).
-		toks = ix.plainTokens(toks[:0], s.Variant)
+		toks = ix.plainTokensIn(toks[:0], s.Variant, lang)
 		from := tokenKeys(toks, true)
-		toks = ix.plainTokens(toks[:0], s.Canonical)
+		toks = ix.plainTokensIn(toks[:0], s.Canonical, lang)
 		to := tokenKeys(toks, false)
+		var spaces []string
+		if normFor(lang) != nil {
+			for _, t := range toks {
+				if !t.stop {
+					spaces = append(spaces, t.space)
+				}
+			}
+		}
 		if len(from) == 0 || len(to) == 0 {
 			continue
 		}
-		for _, t := range to {
-			ix.termID(t)
+		if spaces == nil {
+			ix.synonymTerms(synonymRule{from: from, to: to})
 		}
-		// Variants are vocabulary too, so that a misspelt variant is
-		// corrected and then rewritten.
-		for _, t := range from {
-			ix.termID(t)
-		}
-		ix.synonyms[from[0]] = append(ix.synonyms[from[0]], synonymRule{from: from, to: to})
+		rules[from[0]] = append(rules[from[0]], synonymRule{from: from, to: to, spaces: spaces})
 	}
-	for _, rules := range ix.synonyms {
-		slices.SortStableFunc(rules, func(a, b synonymRule) int { return len(b.from) - len(a.from) })
+	for _, rs := range rules {
+		slices.SortStableFunc(rs, func(a, b synonymRule) int { return len(b.from) - len(a.from) })
+	}
+	return rules
+}
+
+// synonymTerms puts a rule's terms in the vocabulary. Variants are
+// vocabulary too, so that a misspelt variant is corrected and then
+// rewritten.
+func (ix *Index) synonymTerms(r synonymRule) {
+	for _, t := range r.to {
+		ix.termID(t)
+	}
+	for _, t := range r.from {
+		ix.termID(t)
 	}
 }
 

@@ -40,6 +40,10 @@ type Intent struct {
 	File string
 	// ExampleLines are the lines of Examples in File.
 	ExampleLines []int
+	// Langs are the topic's texts in the folder's other languages, by
+	// language code; nil when it has none. The fields above are in the
+	// folder's default language.
+	Langs map[string]Translation
 }
 
 // PastReview reports whether the intent's review_by day ended before now.

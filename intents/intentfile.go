@@ -7,10 +7,17 @@ import (
 )
 
 // intentKeys are the front-matter keys an intent file may use.
-var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related", "owner", "review_by", "links", "followups"}
+var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related", "owner", "review_by", "links", "followups", "lang"}
 
 // outOfScopeKeys are the front-matter keys of _out-of-scope.md.
-var outOfScopeKeys = []string{"examples", "keywords", "background"}
+var outOfScopeKeys = []string{"examples", "keywords", "background", "lang"}
+
+// langKeys are the keys of a language in an intent's lang: block, and
+// outOfScopeLangKeys in _out-of-scope.md's.
+var (
+	langKeys           = []string{"title", "examples", "keywords"}
+	outOfScopeLangKeys = []string{"examples", "keywords"}
+)
 
 // OutOfScopeID is the id under which _out-of-scope.md's examples are listed.
 const OutOfScopeID = "none"
@@ -57,7 +64,8 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 		l.lost(p, doc.front)
 		return Intent{}, false
 	}
-	in := Intent{File: p, Answer: strings.TrimSpace(doc.body)}
+	answer, bodies := l.bodyParts(p, doc)
+	in := Intent{File: p, Answer: answer}
 	if outOfScope {
 		in.ID = OutOfScopeID
 	}
@@ -115,45 +123,33 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 	}
 	if v, ok := required("examples"); ok {
 		items, ok := l.list(p, v)
-		seen := map[string]bool{}
-		for _, it := range items {
-			ex := strings.TrimSpace(it.text)
-			key := exampleKey(ex)
-			switch {
-			case ex == "":
-				l.add(p, it.line, Error, "empty example")
-				valid = false
-			case seen[key]:
-				l.add(p, it.line, Warning, "example %q is repeated", ex)
-			default:
-				seen[key] = true
-				in.Examples = append(in.Examples, ex)
-				in.ExampleLines = append(in.ExampleLines, it.line)
-				l.exampleLines[key] = append(l.exampleLines[key], exampleAt{id: in.ID, file: p, line: it.line})
-			}
-		}
+		var good bool
+		in.Examples, in.ExampleLines, good = l.examples(p, in.ID, items)
 		if ok && len(items) < minExamples {
 			l.add(p, v.line, Error, "examples: need at least %d, found %d", minExamples, len(items))
 			valid = false
 		}
-		valid = valid && ok
+		valid = valid && ok && good
 	}
 	if v, ok := pairs["keywords"]; ok {
-		items, ok := l.list(p, v)
-		for _, it := range items {
-			kw := strings.TrimSpace(it.text)
-			switch {
-			case kw == "":
-				l.add(p, it.line, Error, "empty keyword")
-				valid = false
-			case strings.IndexFunc(kw, unicode.IsSpace) >= 0:
-				l.add(p, it.line, Error, "keyword %q must be a single word; put phrases in examples or synonyms", kw)
-				valid = false
-			default:
-				in.Keywords = append(in.Keywords, kw)
-			}
+		var good bool
+		in.Keywords, good = l.keywords(p, v)
+		valid = valid && good
+	}
+	if v, ok := pairs["lang"]; ok || len(bodies) > 0 {
+		allowed := langKeys
+		if outOfScope {
+			allowed = outOfScopeLangKeys
 		}
-		valid = valid && ok
+		var blocks map[string]langBlock
+		if ok {
+			var good bool
+			blocks, good = l.langBlocks(p, v, allowed)
+			valid = valid && good
+		}
+		langs, good := l.translations(p, in.ID, blocks, bodies, outOfScope)
+		in.Langs = langs
+		valid = valid && good
 	}
 	if v, ok := pairs["contact"]; ok {
 		if in.Contact, ok = l.text(p, v); !ok {
@@ -207,6 +203,49 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 		l.idFile[in.ID] = p
 	}
 	return in, valid
+}
+
+// examples reads the items of an examples: list of intent id, noting
+// each for the check that no two intents share one.
+func (l *loader) examples(p, id string, items []yamlItem) (examples []string, lines []int, valid bool) {
+	valid = true
+	seen := map[string]bool{}
+	for _, it := range items {
+		ex := strings.TrimSpace(it.text)
+		key := exampleKey(ex)
+		switch {
+		case ex == "":
+			l.add(p, it.line, Error, "empty example")
+			valid = false
+		case seen[key]:
+			l.add(p, it.line, Warning, "example %q is repeated", ex)
+		default:
+			seen[key] = true
+			examples = append(examples, ex)
+			lines = append(lines, it.line)
+			l.exampleLines[key] = append(l.exampleLines[key], exampleAt{id: id, file: p, line: it.line})
+		}
+	}
+	return examples, lines, valid
+}
+
+// keywords reads a keywords: list: single words.
+func (l *loader) keywords(p string, v frontValue) (kws []string, valid bool) {
+	items, valid := l.list(p, v)
+	for _, it := range items {
+		kw := strings.TrimSpace(it.text)
+		switch {
+		case kw == "":
+			l.add(p, it.line, Error, "empty keyword")
+			valid = false
+		case strings.IndexFunc(kw, unicode.IsSpace) >= 0:
+			l.add(p, it.line, Error, "keyword %q must be a single word; put phrases in examples or synonyms", kw)
+			valid = false
+		default:
+			kws = append(kws, kw)
+		}
+	}
+	return kws, valid
 }
 
 func (l *loader) text(p string, v frontValue) (string, bool) {

@@ -31,6 +31,16 @@ type Knowledge struct {
 	NoBackground bool
 	// Synonyms map a variant word or phrase to its canonical form (_synonyms.yaml).
 	Synonyms []Synonym
+	// DefaultLanguage is the language of the unmarked content.
+	DefaultLanguage string
+	// Languages are every language the folder has content in: the default
+	// first, then the others in order.
+	Languages []string
+	// Texts are the special files' texts in the other languages, by code.
+	Texts map[string]Texts
+	// LangSynonyms are the synonyms of the other languages
+	// (_synonyms.CODE.yaml), by code.
+	LangSynonyms map[string][]Synonym
 	// Version is a short content hash of every file that was loaded.
 	Version string
 	// reviewLines locates each file's review_by, for lint.

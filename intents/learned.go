@@ -25,6 +25,9 @@ type learned struct {
 	// intentFeature marks the features that some intent's sentence has.
 	intentFeature []bool
 	text          []string // sentence -> its text
+	// base is the number of sentences before those of the other
+	// languages' lang: blocks, which come last.
+	base int
 	// heldOut is, for the intents' sentences held out while calibrating,
 	// the intent they matched then (-1 for none).
 	heldOut map[heldOutKey]int32
@@ -44,6 +47,9 @@ type sentence struct {
 	toks  []token
 	class int32
 	text  string
+	// other marks a sentence of a language other than the default, from
+	// a lang: block; they come after all the others.
+	other bool
 }
 
 // learnedScratch is the memory of one match.
@@ -61,8 +67,9 @@ type learnedScratch struct {
 // and the background sentences, analysed as examples are.
 func (ix *Index) sentences(indexed []Intent, background []string) []sentence {
 	var out []sentence
+	lang := ix.knowledge.DefaultLanguage
 	add := func(text string, class int) {
-		if toks := ix.tokens(nil, text, false); len(toks) > 0 {
+		if toks := ix.tokensIn(nil, text, lang, false); len(toks) > 0 {
 			out = append(out, sentence{toks: toks, class: int32(class), text: text})
 		}
 	}
@@ -75,12 +82,49 @@ func (ix *Index) sentences(indexed []Intent, background []string) []sentence {
 			add(kw, i)
 		}
 	}
+	lang = DefaultLanguage // the background sentences are English
 	// A small folder trains on an even sample of the background, a few
 	// times its own size: all of it would cost most of the training and
 	// outweigh the folder anyway (its weight is capped, see examples).
 	keep := min(len(background), max(minBackground, backgroundPerSentence*len(out)))
 	for i := range keep {
 		add(background[i*len(background)/keep], -1)
+	}
+	// The other languages' sentences come last, marked as such: the
+	// sentences before them weigh and are held out as in a folder of one
+	// language (see examples and calibrate).
+	// Each is read both in its language and as the default language
+	// reads it, as a message in it is (see matchIn); so is an example in
+	// another language written among the default language's.
+	base := len(out)
+	both := func(text string, class int, in string) {
+		lang = in
+		add(text, class)
+		lang = ix.knowledge.DefaultLanguage
+		add(text, class)
+	}
+	for i, in := range indexed {
+		for _, ex := range in.Examples {
+			if l := ix.exampleLang(ex); l != ix.knowledge.DefaultLanguage {
+				lang = l
+				add(ex, i)
+			}
+		}
+		for _, code := range sortedLangs(in.Langs) {
+			t := in.Langs[code]
+			for _, ex := range t.Examples {
+				both(ex, i, code)
+			}
+			if t.Title != "" {
+				both(t.Title, i, code)
+			}
+			for _, kw := range t.Keywords {
+				both(kw, i, code)
+			}
+		}
+	}
+	for i := base; i < len(out); i++ {
+		out[i].other = true
 	}
 	return out
 }
@@ -123,6 +167,13 @@ func newLearned(sents []sentence, indexed int, outOf int32, p trainParams) *lear
 		}
 	}
 	vecs, toks, class, l.text = l.yieldBackground(vecs, toks, class, l.text)
+	others := 0
+	for _, s := range sents {
+		if s.other {
+			others++
+		}
+	}
+	l.base = len(vecs) - others
 	l.pool = &sync.Pool{New: func() any { return &learnedScratch{logits: make([]float64, l.classes), p: make([]float64, l.classes)} }}
 	l.cal = l.calibrate(vecs, toks, class, p)
 	l.clf = trainClassifier(l.classes, len(l.space.idf), l.examples(vecs, class, nil), p)
@@ -191,7 +242,7 @@ const maxIntentWeight = 4.0
 func (l *learned) examples(vecs []sparseVec, class []int32, skip []bool) []example {
 	var out []example
 	known, back := 0, 0
-	for i, c := range class {
+	for i, c := range class[:l.base] {
 		switch {
 		case skip != nil && skip[i]:
 		case c == l.back:
@@ -209,10 +260,18 @@ func (l *learned) examples(vecs []sparseVec, class []int32, skip []bool) []examp
 	// one with 40 merely by having more. An intent with very few sentences
 	// is weighed up at most maxIntentWeight times, so that one sentence does
 	// not swing the model.
+	// The other languages' sentences weigh apart: each intent's weigh
+	// in all as its default-language ones would, so that adding them
+	// changes none of the default language's weights.
 	perIntent := make([]int, l.intents)
+	perIntentOther := make([]int, l.intents)
 	for i, c := range class {
 		if (skip == nil || !skip[i]) && int(c) < l.intents {
-			perIntent[c]++
+			if i < l.base {
+				perIntent[c]++
+			} else {
+				perIntentOther[c]++
+			}
 		}
 	}
 	inKnown, withSentences := 0, 0
@@ -232,6 +291,8 @@ func (l *learned) examples(vecs []sparseVec, class []int32, skip []bool) []examp
 		switch c := class[i]; {
 		case c == l.back:
 			w = backWeight
+		case i >= l.base && int(c) < l.intents:
+			w = min(maxIntentWeight, mean/float64(perIntentOther[c]))
 		case int(c) < l.intents:
 			w = min(maxIntentWeight, mean/float64(perIntent[c]))
 		}
@@ -255,11 +316,17 @@ func (l *learned) calibrate(vecs []sparseVec, toks [][]token, class []int32, p t
 	n := len(vecs)
 	folds := calibrationFolds
 	fold := make([]int, n)
-	order := rand.New(rand.NewPCG(p.seed, 7)).Perm(n)
+	// The folds of the sentences before the other languages' are those of
+	// a folder of one language; the other languages' are spread apart.
+	order := rand.New(rand.NewPCG(p.seed, 7)).Perm(l.base)
 	for i, s := range order {
 		fold[s] = i % folds
 	}
-	if n > folds*maxCalibrationHeldOut {
+	others := rand.New(rand.NewPCG(p.seed, 11)).Perm(n - l.base)
+	for i, s := range others {
+		fold[l.base+s] = i % folds
+	}
+	if l.base > folds*maxCalibrationHeldOut {
 		folds = 1
 		for i, s := range order {
 			fold[s] = 1
@@ -267,12 +334,18 @@ func (l *learned) calibrate(vecs []sparseVec, toks [][]token, class []int32, p t
 				fold[s] = 0
 			}
 		}
+		for i, s := range others {
+			fold[l.base+s] = 1
+			if i < maxCalibrationHeldOut*(n-l.base)/n {
+				fold[l.base+s] = 0
+			}
+		}
 	}
 	// The intents' sentences weigh 1 each. The out-of-scope examples, the
 	// look-alikes an admin wrote, weigh a quarter of them in all, and the
 	// background sentences another quarter, whatever their numbers.
 	var inScope, outScope, back float64
-	for _, c := range class {
+	for _, c := range class[:l.base] {
 		switch {
 		case c == l.outOf:
 			outScope++

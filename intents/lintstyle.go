@@ -20,8 +20,8 @@ var (
 )
 
 // styleProblems are the warnings of the answers' style guide: short
-// answers, few bullets, and no "ask your help desk for the link" to a
-// person already talking to the help desk.
+// answers, few bullets (in every language), and no "ask your help desk
+// for the link" to a person already talking to the help desk.
 func styleProblems(in Intent) []Problem {
 	var out []Problem
 	warn := func(format string, args ...any) {
@@ -35,6 +35,15 @@ func styleProblems(in Intent) []Problem {
 	}
 	if m := linkPlaceholder.FindString(in.Answer); m != "" {
 		warn("the answer of %s says %q to someone already talking to the help desk: name the resource and add its address under links:", in.ID, m)
+	}
+	for _, code := range sortedLangs(in.Langs) {
+		answer := in.Langs[code].Answer
+		if n := len(strings.Fields(answer)); n > MaxAnswerWords {
+			warn("the %s answer of %s has %d words; chat answers read best under %d: lead with the fix, one idea per bullet", code, in.ID, n, MaxAnswerWords)
+		}
+		if n := len(bulletLine.FindAllString(answer, -1)); n > MaxAnswerBullets {
+			warn("the %s answer of %s has %d bullets; keep at most %d, or split the topic", code, in.ID, n, MaxAnswerBullets)
+		}
 	}
 	return out
 }

@@ -46,9 +46,15 @@ func Load(fsys fs.FS) (*Knowledge, error) {
 // every problem found, in file order. The Knowledge is only fit for use when
 // the problems contain no errors.
 func Parse(fsys fs.FS) (*Knowledge, Problems) {
+	return ParseIn(fsys, DefaultLanguage)
+}
+
+// ParseIn is Parse for a folder whose unmarked content is in language
+// lang (knowledge.default_language).
+func ParseIn(fsys fs.FS, lang string) (*Knowledge, Problems) {
 	l := loader{
 		fsys:         fsys,
-		k:            &Knowledge{},
+		k:            &Knowledge{DefaultLanguage: lang, Languages: []string{lang}},
 		hash:         sha256.New(),
 		idFile:       map[string]string{},
 		idSites:      map[string][]idSite{},
@@ -100,6 +106,8 @@ type loader struct {
 	exampleLines               map[string][]exampleAt
 	reviewLines                map[string]int // file -> line of review_by
 	refs                       []reference
+	// guidanceLangs are the languages _guidance.md has, nil until read.
+	guidanceLangs map[string]bool
 }
 
 // exampleAt is where an example was written.
@@ -216,7 +224,7 @@ func (l *loader) file(p, name string) {
 		case ClarifyFile:
 			l.clarify(p)
 		case SynonymsFile:
-			l.synonyms(p)
+			l.k.Synonyms = l.synonyms(p)
 		case OutOfScopeFile:
 			l.outOfScope(p)
 		case TestsFile:
@@ -226,6 +234,10 @@ func (l *loader) file(p, name string) {
 				l.fileProblem(p, err)
 			}
 		default:
+			if code, ok := synonymsLang(name); ok {
+				l.langSynonyms(p, code)
+				return
+			}
 			l.add(p, 0, Warning, "unknown special file; known: %s", strings.Join([]string{GuidanceFile, FallbackFile, ClarifyFile, SynonymsFile, OutOfScopeFile, TestsFile}, ", "))
 		}
 	case strings.EqualFold(path.Ext(name), ".md"):
@@ -237,61 +249,131 @@ func (l *loader) file(p, name string) {
 }
 
 // plainText reads a special Markdown file that must have a non-empty body and
-// may have front matter; it returns the body and the front-matter pairs.
-func (l *loader) plainText(p string, allowed []string) (body string, pairs map[string]frontValue, ok bool) {
+// may have front matter; it returns the body in the default language, the
+// parts after lang markers by code, and the front-matter pairs.
+func (l *loader) plainText(p string, allowed []string) (body string, others map[string]bodyPart, pairs map[string]frontValue, ok bool) {
 	data, ok := l.read(p)
 	if !ok {
-		return "", nil, false
+		return "", nil, nil, false
 	}
 	doc, closed := splitFrontMatter(data)
 	if !closed {
 		l.add(p, 1, Error, "front matter starts with --- but never ends with a --- line")
-		return "", nil, false
+		return "", nil, nil, false
 	}
 	if doc.hasFront {
 		pairs, ok = l.frontMatter(p, doc, allowed)
 		if !ok {
-			return "", nil, false
+			return "", nil, nil, false
 		}
 	}
-	body = strings.TrimSpace(doc.body)
+	body, others = l.bodyParts(p, doc)
 	if body == "" {
 		l.add(p, doc.textLine(), Error, "the file is empty: it needs text")
-		return "", nil, false
+		return "", nil, nil, false
 	}
-	return body, pairs, true
+	for code, part := range others {
+		if part.text == "" {
+			l.add(p, part.line, Error, "lang: %s: the text after the marker is empty", code)
+			ok = false
+		}
+	}
+	return body, others, pairs, ok
+}
+
+// texts returns the special texts of a language, to be changed and put
+// back with setTexts.
+func (l *loader) texts(code string) Texts { return l.k.Texts[code] }
+
+func (l *loader) setTexts(code string, t Texts) {
+	if l.k.Texts == nil {
+		l.k.Texts = map[string]Texts{}
+	}
+	l.k.Texts[code] = t
+}
+
+// shortGuidance checks a short form of guidance, in one language.
+func (l *loader) shortGuidance(p string, v frontValue, body string) string {
+	short, ok := l.text(p, v)
+	short = strings.TrimSpace(short)
+	switch {
+	case !ok:
+	case short == "":
+		l.add(p, v.line, Error, "short: the short guidance is empty; remove the key or write it")
+	case len([]rune(short)) >= len([]rune(body)):
+		l.add(p, v.line, Warning, "short: the short guidance is not shorter than the guidance")
+		return short
+	default:
+		return short
+	}
+	return ""
 }
 
 func (l *loader) guidance(p string) {
 	l.seenGuidance = true
-	body, pairs, ok := l.plainText(p, []string{"short"})
+	body, others, pairs, ok := l.plainText(p, []string{"short", "lang"})
 	if !ok {
 		return
 	}
 	l.k.Guidance = body
 	if v, ok := pairs["short"]; ok {
-		short, ok := l.text(p, v)
-		short = strings.TrimSpace(short)
-		switch {
-		case !ok:
-		case short == "":
-			l.add(p, v.line, Error, "short: the short guidance is empty; remove the key or write it")
-		case len([]rune(short)) >= len([]rune(body)):
-			l.add(p, v.line, Warning, "short: the short guidance is not shorter than the guidance")
-			l.k.GuidanceShort = short
-		default:
-			l.k.GuidanceShort = short
+		l.k.GuidanceShort = l.shortGuidance(p, v, body)
+	}
+	l.guidanceLangs = map[string]bool{}
+	for code, part := range others {
+		t := l.texts(code)
+		t.Guidance = part.text
+		l.setTexts(code, t)
+		l.guidanceLangs[code] = true
+	}
+	if v, ok := pairs["lang"]; ok {
+		blocks, _ := l.langBlocks(p, v, []string{"short"})
+		for code, b := range blocks {
+			t := l.texts(code)
+			if _, has := others[code]; !has {
+				l.add(p, b.line, Error, "lang: %s has a short guidance but no guidance: add it after a line <!-- lang: %s -->", code, code)
+				continue
+			}
+			if sv, ok := b.pairs["short"]; ok {
+				t.GuidanceShort = l.shortGuidance(p, sv, t.Guidance)
+			}
+			l.setTexts(code, t)
 		}
 	}
 }
 
 func (l *loader) fallback(p string) {
 	l.seenFallback = true
-	body, pairs, ok := l.plainText(p, []string{"topics"})
+	body, others, pairs, ok := l.plainText(p, []string{"topics", "lang"})
 	if !ok {
 		return
 	}
 	l.k.Fallback = body
+	for code, part := range others {
+		t := l.texts(code)
+		t.Fallback = part.text
+		l.setTexts(code, t)
+	}
+	if v, ok := pairs["lang"]; ok {
+		blocks, _ := l.langBlocks(p, v, []string{"note"})
+		for code, b := range blocks {
+			if nv, ok := b.pairs["note"]; ok {
+				note, ok := l.text(p, nv)
+				note = strings.TrimSpace(note)
+				switch {
+				case !ok:
+				case note == "":
+					l.add(p, nv.line, Error, "lang: %s: note is empty; remove the key or write it", code)
+				case strings.Contains(note, "\n"):
+					l.add(p, nv.line, Error, "lang: %s: note must be one line", code)
+				default:
+					t := l.texts(code)
+					t.Note = note
+					l.setTexts(code, t)
+				}
+			}
+		}
+	}
 	if v, ok := pairs["topics"]; ok {
 		items, ok := l.list(p, v)
 		if ok {
@@ -305,20 +387,27 @@ func (l *loader) fallback(p string) {
 }
 
 func (l *loader) clarify(p string) {
-	if body, _, ok := l.plainText(p, nil); ok {
-		l.k.Clarify = body
+	body, others, _, ok := l.plainText(p, nil)
+	if !ok {
+		return
+	}
+	l.k.Clarify = body
+	for code, part := range others {
+		t := l.texts(code)
+		t.Clarify = part.text
+		l.setTexts(code, t)
 	}
 }
 
-func (l *loader) synonyms(p string) {
+func (l *loader) synonyms(p string) (out []Synonym) {
 	data, ok := l.read(p)
 	if !ok {
-		return
+		return nil
 	}
 	pairs, loc := yamlMapping(data, 0, "YAML")
 	if loc != nil {
 		l.addAt(p, loc)
-		return
+		return nil
 	}
 	seen := map[string]int{}
 	for _, kv := range pairs {
@@ -337,9 +426,10 @@ func (l *loader) synonyms(p string) {
 			l.add(p, line, Warning, "synonym %q maps to itself", variant)
 		default:
 			seen[variant] = line
-			l.k.Synonyms = append(l.k.Synonyms, Synonym{Variant: variant, Canonical: canonical, Line: line})
+			out = append(out, Synonym{Variant: variant, Canonical: canonical, Line: line})
 		}
 	}
+	return out
 }
 
 // frontValue is a front-matter value with the line of its key.
@@ -438,6 +528,7 @@ func (l *loader) crossCheck() {
 		l.add(".", 0, Error, "no intents: add at least one Markdown file with front matter")
 	}
 	l.duplicateIDs()
+	l.checkLanguages()
 	for _, r := range l.refs {
 		switch {
 		case r.to == "":

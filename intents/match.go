@@ -63,17 +63,46 @@ func newScratchPool() scratchPool {
 }
 
 // Match ranks the intents for a message. Only the first MaxMessageLen bytes
-// of the message are read.
+// of the message are read. In a folder of several languages, the message
+// is read in the language Language tells.
 //
 // Greetings and thanks in a message with other words ("hi, my nfc won't
 // read") are matched both without and with them, and the reading whose best
 // candidate is surer wins: the question when there is one, the small talk
 // when the rest says little ("that worked, thanks").
 func (ix *Index) Match(message string) Match {
+	return ix.matchIn(message, "")
+}
+
+// matchIn is Match for a message in lang; "" is the language Language
+// tells, which for a folder in one language is its default.
+func (ix *Index) matchIn(message, lang string) Match {
+	if lang == "" || !slices.Contains(ix.knowledge.Languages, lang) {
+		lang = ix.knowledge.DefaultLanguage
+		if ix.langs != nil {
+			lang = ix.Language(message)
+		}
+	}
+	m := ix.read(message, lang)
+	if def := ix.knowledge.DefaultLanguage; lang != def {
+		// Read as the default language reads it too, as every sentence
+		// of lang was trained (see sentences): its examples written among
+		// the default language's, and its words the default language
+		// shares, may match better so. The surer reading wins.
+		if d := ix.read(message, def); len(d.Candidates) > 0 &&
+			(len(m.Candidates) == 0 || d.Candidates[0].Confidence > m.Candidates[0].Confidence) {
+			m = d
+		}
+	}
+	return m
+}
+
+// read is Match for a message read in lang's words.
+func (ix *Index) read(message, lang string) Match {
 	s := ix.pool.p.Get().(*scratch)
 	defer ix.pool.p.Put(s)
 	q := &s.q
-	q.toks = ix.tokens(q.toks[:0], message, true)
+	q.toks = ix.tokensIn(q.toks[:0], message, lang, true)
 	var m Match
 	ix.analyse(q, true)
 	for _, id := range q.known {
@@ -106,7 +135,7 @@ func (ix *Index) Match(message string) Match {
 	// never for small talk ("hope you're well" around a question about
 	// something else is not the message's point).
 	for _, seg := range segs {
-		q.toks = ix.tokens(q.toks[:0], seg, true)
+		q.toks = ix.tokensIn(q.toks[:0], seg, lang, true)
 		if rest := withoutSocial(q.toks); rest != nil {
 			q.toks = rest
 		}

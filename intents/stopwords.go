@@ -55,4 +55,5 @@ var weakWords = wordSet(`what how why who where when which`)
 // stopwords ("ok great"); in a message with anything else they are
 // dropped, so "hi, my nfc won't read" is about NFC, not a greeting.
 var socialWords = wordSet(`hi hello hey hiya howdy yo greetings morning afternoon evening
-thanks thank thx ty cheers appreciated appreciate bye goodbye ok okay great cool perfect awesome`)
+thanks thank thx ty cheers appreciated appreciate bye goodbye ok okay great cool perfect awesome
+hola buenas gracias adios bonjour bonsoir salut coucou merci`)

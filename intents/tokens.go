@@ -10,7 +10,7 @@ func (ix *Index) tokens(dst []token, text string, correct bool) []token {
 		ix.correctTypos(dst[start:])
 	}
 	if len(ix.synonyms) > 0 {
-		dst = ix.rewriteSynonyms(dst, start)
+		dst = rewriteSynonyms(ix.synonyms, dst, start)
 	}
 	return dst
 }
@@ -68,17 +68,21 @@ func (ix *Index) moreUsed(a, b int32) bool {
 // rewriteSynonyms replaces, from toks[start:], every run of token keys that
 // is a synonym variant with the canonical terms, longest variant first. The
 // rewritten tokens are appended after the originals, then moved into place.
-func (ix *Index) rewriteSynonyms(toks []token, start int) []token {
+func rewriteSynonyms(rules map[string][]synonymRule, toks []token, start int) []token {
 	end := len(toks)
 	for i := start; i < end; {
-		rule, ok := ix.synonymAt(toks[i:end])
+		rule, ok := synonymAt(rules, toks[i:end])
 		if !ok {
 			toks = append(toks, toks[i])
 			i++
 			continue
 		}
-		for _, to := range rule.to {
-			toks = append(toks, token{word: to, stem: to})
+		for j, to := range rule.to {
+			t := token{word: to, stem: to}
+			if rule.spaces != nil {
+				t.space = rule.spaces[j]
+			}
+			toks = append(toks, t)
 		}
 		i += len(rule.from)
 	}
@@ -86,8 +90,8 @@ func (ix *Index) rewriteSynonyms(toks []token, start int) []token {
 	return toks[:start+n]
 }
 
-func (ix *Index) synonymAt(toks []token) (synonymRule, bool) {
-	rules := ix.synonyms[toks[0].stem]
+func synonymAt(all map[string][]synonymRule, toks []token) (synonymRule, bool) {
+	rules := all[toks[0].stem]
 	for _, r := range rules {
 		if len(r.from) > len(toks) {
 			continue

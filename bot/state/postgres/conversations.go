@@ -30,16 +30,17 @@ type storedState struct {
 	Turns     int          `json:"turns,omitempty"`
 	HandedOff bool         `json:"handed_off,omitempty"`
 	HandoffAt time.Time    `json:"handoff_at,omitzero"`
+	Language  string       `json:"language,omitempty"`
 }
 
 func toStored(s bot.ConversationState) storedState {
 	return storedState{Topics: s.Topics, Last: s.Last, Runners: s.Runners, Offered: s.Offered,
-		Fallbacks: s.Fallbacks, Turns: s.Turns, HandedOff: s.HandedOff, HandoffAt: s.HandoffAt}
+		Fallbacks: s.Fallbacks, Turns: s.Turns, HandedOff: s.HandedOff, HandoffAt: s.HandoffAt, Language: s.Language}
 }
 
 func (s storedState) state() bot.ConversationState {
 	return bot.ConversationState{Topics: s.Topics, Last: s.Last, Runners: s.Runners, Offered: s.Offered,
-		Fallbacks: s.Fallbacks, Turns: s.Turns, HandedOff: s.HandedOff, HandoffAt: s.HandoffAt}
+		Fallbacks: s.Fallbacks, Turns: s.Turns, HandedOff: s.HandedOff, HandoffAt: s.HandoffAt, Language: s.Language}
 }
 
 // Get returns the state under key, unless it has expired.

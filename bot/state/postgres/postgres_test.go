@@ -157,7 +157,7 @@ func TestTheDatabaseClockIsUsedByDefault(t *testing.T) {
 // field the stored form does not carry: update storedState and the
 // conformance suite's fullState with it.
 func TestEveryStateFieldIsStored(t *testing.T) {
-	const stored = 8
+	const stored = 9
 	if n := reflect.TypeFor[bot.ConversationState]().NumField(); n != stored {
 		t.Fatalf("bot.ConversationState has %d fields, the PostgreSQL store carries %d", n, stored)
 	}

@@ -124,5 +124,6 @@ func fullState(now time.Time) bot.ConversationState {
 		Turns:     3,
 		HandedOff: true,
 		HandoffAt: now.Add(-time.Minute),
+		Language:  "pt-BR",
 	}
 }
