@@ -38,6 +38,11 @@ type Config struct {
 	// HandoffMessage is the text that calls the person; empty means
 	// DefaultHandoffMessage.
 	HandoffMessage string
+	// HelpChannelIDs are channels (C... or G...) where every top-level
+	// message is answered in a thread under it without a mention; a reply
+	// in a thread there is answered when the bot answered in that thread
+	// (and still remembers it) or mentions the bot.
+	HelpChannelIDs []string
 }
 
 // Defaults for Config.
@@ -71,6 +76,11 @@ func (c Config) Validate() error {
 	case c.Workers < 0 || c.Queue < 0:
 		return errors.New("workers: must not be negative")
 	}
+	for _, id := range c.HelpChannelIDs {
+		if !channelID(id) {
+			return fmt.Errorf("help_channel_ids: %q is not a channel id like C0123ABCD", id)
+		}
+	}
 	if c.APIURL != "" {
 		u, err := url.Parse(c.APIURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -78,6 +88,20 @@ func (c Config) Validate() error {
 		}
 	}
 	return nil
+}
+
+// channelID reports whether id looks like a public (C...) or private
+// (G...) channel id.
+func channelID(id string) bool {
+	if len(id) < 2 || (id[0] != 'C' && id[0] != 'G') {
+		return false
+	}
+	for _, r := range id[1:] {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func (c Config) withDefaults() Config {

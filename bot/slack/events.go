@@ -94,6 +94,9 @@ type incoming struct {
 	// mentioned says the message mentions the bot.
 	mentioned bool
 	images    int
+	// ownThread says the message is answered only if its thread is a
+	// conversation the bot answered in.
+	ownThread bool
 }
 
 // conversation is the key of the conversation m belongs to: the thread
@@ -112,9 +115,10 @@ func conversationKey(team, channel, thread string, public bool) string {
 }
 
 // messageOf picks the messages the bot answers: mentions in channels
-// (answered in a thread under the message) and direct messages (answered in
-// their thread, if they are in one). Messages from bots, the bot's own, and
-// edits, joins and deletions are ignored, so two bots can never loop.
+// (answered in a thread under the message), direct messages (answered in
+// their thread, if they are in one) and messages in help channels (see
+// helpChannelMessage). Messages from bots, the bot's own, and edits, joins
+// and deletions are ignored, so two bots can never loop.
 func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bool) {
 	switch ev := inner.Data.(type) {
 	case *slackevents.AppMentionEvent:
@@ -133,7 +137,10 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 		}
 		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: thread, public: true, mentioned: true, images: images}, true
 	case *slackevents.MessageEvent:
-		if ev.ChannelType != "im" || ev.SubType != "" || ev.BotID != "" || ev.User == "" || a.isSelf(ev.User) {
+		if ev.ChannelType != "im" {
+			return a.helpChannelMessage(ev)
+		}
+		if ev.SubType != "" || ev.BotID != "" || ev.User == "" || a.isSelf(ev.User) {
 			return incoming{}, false
 		}
 		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: ev.ThreadTimeStamp, mentioned: a.mentions(ev.Text)}, true
@@ -144,6 +151,9 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 // answer replies to one message; it runs on a worker. A private reply to a
 // channel message is shown to its author alone (ephemeral).
 func (a *Adapter) answer(ctx context.Context, m incoming) {
+	if m.ownThread && !a.bot.Remembers(ctx, m.conversation()) {
+		return // a reply in someone else's thread of a help channel
+	}
 	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: adapterName,
 		Public: m.public, Images: m.images, Conversation: m.conversation(), Mentioned: m.mentioned, CanHandOff: a.canHandOff(m.public)})
 	if reply.Silent {
