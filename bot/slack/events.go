@@ -55,11 +55,10 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 // answered; the claim is done once the answer is over, and released when
 // the event is refused.
 func (a *Adapter) takeEvent(ctx context.Context, eventID, team string, inner slackevents.EventsAPIInnerEvent) bool {
-	m, ok := a.messageOf(inner)
+	job, ok := a.eventJob(team, inner)
 	if !ok {
 		return true
 	}
-	m.team = team
 	key := ""
 	if eventID != "" {
 		key = adapterName + ":" + eventID
@@ -69,7 +68,7 @@ func (a *Adapter) takeEvent(ctx context.Context, eventID, team string, inner sla
 		}
 	}
 	taken := a.work.Submit(func(ctx context.Context) {
-		a.answer(ctx, m)
+		job(ctx)
 		if key != "" {
 			a.events.Finish(ctx, key)
 		}
@@ -82,6 +81,24 @@ func (a *Adapter) takeEvent(ctx context.Context, eventID, team string, inner sla
 		a.log.Warn("event refused: all workers busy", "event_id", eventID)
 	}
 	return taken
+}
+
+// eventJob is what answering inner does, on a worker: answer a message,
+// or publish the App Home of the person who opened it. It reports false for
+// the events the bot does not act on.
+func (a *Adapter) eventJob(team string, inner slackevents.EventsAPIInnerEvent) (func(context.Context), bool) {
+	if ev, ok := inner.Data.(*slackevents.AppHomeOpenedEvent); ok {
+		if ev.Tab != "home" || ev.User == "" || a.isSelf(ev.User) {
+			return nil, false
+		}
+		return func(ctx context.Context) { a.publishHome(ctx, ev.User, ev.Channel) }, true
+	}
+	m, ok := a.messageOf(inner)
+	if !ok {
+		return nil, false
+	}
+	m.team = team
+	return func(ctx context.Context) { a.answer(ctx, m) }, true
 }
 
 // incoming is a message the bot answers, with where to answer it.

@@ -41,9 +41,12 @@ func (a *Adapter) takeInteraction(cb slack.InteractionCallback) bool {
 
 // interact handles one click: a topic button or menu choice posts that
 // topic's answer where the click happened (in the same thread, or privately
-// for a private message); a feedback button is recorded and acknowledged.
+// for a private message), an App Home topic in the person's Messages tab;
+// a feedback button is recorded and acknowledged.
 func (a *Adapter) interact(ctx context.Context, cb slack.InteractionCallback, action *slack.BlockAction) {
 	switch {
+	case strings.HasPrefix(action.ActionID, actionHomeTopic):
+		a.answerHomeTopic(ctx, cb, action.Value)
 	case strings.HasPrefix(action.ActionID, actionTopic):
 		a.answerTopic(ctx, cb, action.Value)
 	case action.ActionID == actionTopics:
