@@ -43,6 +43,10 @@ type Config struct {
 	// in a thread there is answered when the bot answered in that thread
 	// (and still remembers it) or mentions the bot.
 	HelpChannelIDs []string
+	// ShortcutPrivate makes the message shortcut "Ask helpdeskbot" answer
+	// privately, to the person who used it, instead of in the message's
+	// thread.
+	ShortcutPrivate bool
 }
 
 // Defaults for Config.

@@ -26,9 +26,13 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request, _ []
 	w.WriteHeader(http.StatusOK)
 }
 
-// takeInteraction queues the handling of a click, over either transport.
+// takeInteraction queues the handling of a click or of the message
+// shortcut, over either transport.
 // It reports false when the pool is full.
 func (a *Adapter) takeInteraction(cb slack.InteractionCallback) bool {
+	if cb.Type == slack.InteractionTypeMessageAction && cb.CallbackID == ShortcutCallbackID {
+		return a.work.Submit(func(ctx context.Context) { a.answerShortcut(ctx, cb) })
+	}
 	if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
 		return true
 	}
