@@ -4,7 +4,9 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
@@ -128,4 +130,23 @@ func TestSocketModeShortcut(t *testing.T) {
 		t.Fatalf("posted to %s thread %q", p.Channel, p.Thread)
 	}
 	answeredWithGuidance(t, p, "NFC")
+}
+
+// TestShortcutDeliveredToTwoReplicasIsAnsweredOnce: two adapters share
+// one claims store, as two replicas; a use of the shortcut delivered to
+// both is answered once, and another use is answered again.
+func TestShortcutDeliveredToTwoReplicasIsAnsweredOnce(t *testing.T) {
+	shared := bot.NewMemoryClaims(time.Hour, 100, nil)
+	a := startWith(t, nil, nil, nil, slack.WithClaims(shared))
+	b := startWith(t, nil, nil, nil, slack.WithClaims(shared))
+	payload := shortcut(a, "C1", question("my selfie keeps failing", "1000.1", ""))
+	a.interaction(t, payload)
+	b.interaction(t, payload)
+	b.interaction(t, shortcut(b, "C1", question("the nfc chip will not read", "1000.2", "")))
+	a.stop() // every use queued is handled once both have stopped
+	b.stop()
+	got := a.fake.postCount() + b.fake.postCount()
+	if got != 2 {
+		t.Fatalf("%d answers posted, want 2 (the use delivered twice once, the other once)", got)
+	}
 }
