@@ -1,5 +1,7 @@
 // Package slack connects the bot to Slack: the Events API over HTTP or
-// Socket Mode, the slash command, buttons and menus, and replies in Block Kit.
+// Socket Mode (mentions, direct messages, help channels, the App Home),
+// the slash command, the message shortcut, buttons and menus, and replies
+// in Block Kit.
 //
 // Answering happens after Slack's request is acknowledged, on a bounded pool
 // of workers, so a slow Web API never makes Slack retry; retried events are

@@ -146,3 +146,28 @@ func TestHelpChannelPersonalDataIsAnsweredPrivately(t *testing.T) {
 		t.Errorf("the reply repeats the number: %.300s", p.Blocks)
 	}
 }
+
+// TestHelpChannelMessagesAreRateLimited: a person's messages in a help
+// channel count against their rate limit as mentions do: past it, one
+// notice, then silence.
+func TestHelpChannelMessagesAreRateLimited(t *testing.T) {
+	b := testkit.NewBot(t, nil, bot.WithRateLimit(1, 2)) // bursts of two, a token a minute
+	h := startWith(t, b, nil, func(c *slack.Config) {
+		c.HelpChannelIDs = []string{"C1"}
+		c.Workers = 1
+	})
+	for i := range 5 {
+		h.event(t, fmt.Sprint("Ev", i), helpMessage("my selfie keeps failing", fmt.Sprintf("1000.%d", i+1), ""))
+	}
+	h.stop()
+	posts := h.fake.waitPosts(0)
+	if len(posts) != 3 {
+		t.Fatalf("%d posts, want 2 answers and 1 notice: %s", len(posts), summary(posts))
+	}
+	for i, p := range posts {
+		limited := strings.Contains(p.Text, "faster than I can keep up with")
+		if limited != (i == 2) || p.Channel != "C1" || p.Thread != fmt.Sprintf("1000.%d", i+1) {
+			t.Errorf("post %d in %s thread %q, limited %v: %.80q", i, p.Channel, p.Thread, limited, p.Text)
+		}
+	}
+}
