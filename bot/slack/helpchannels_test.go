@@ -171,3 +171,21 @@ func TestHelpChannelMessagesAreRateLimited(t *testing.T) {
 		}
 	}
 }
+
+// TestHelpChannelImageIsAnsweredPrivately: a photo shared in a help
+// channel gets the guard's warning, seen by its author alone, in the
+// message's thread.
+func TestHelpChannelImageIsAnsweredPrivately(t *testing.T) {
+	h := startHelpChannel(t, nil)
+	withImage := helpMessage("is this photo ok", "1000.1", "")
+	withImage["subtype"] = "file_share"
+	withImage["files"] = []any{map[string]any{"id": "F1", "mimetype": "image/jpeg", "name": "id.jpg"}}
+	h.event(t, "Ev1", withImage)
+	p := h.fake.waitPosts(1)[0]
+	if !p.Ephemeral || p.User != "U1" || p.Channel != "C1" || p.Thread != "1000.1" {
+		t.Fatalf("warning not private in the thread: %+v", p)
+	}
+	if !strings.Contains(p.Blocks, "never be posted in a chat") {
+		t.Errorf("warning blocks: %.200s", p.Blocks)
+	}
+}
