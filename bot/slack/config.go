@@ -1,5 +1,7 @@
 // Package slack connects the bot to Slack: the Events API over HTTP or
-// Socket Mode, the slash command, buttons and menus, and replies in Block Kit.
+// Socket Mode (mentions, direct messages, help channels, the App Home),
+// the slash command, the message shortcut, buttons and menus, and replies
+// in Block Kit.
 //
 // Answering happens after Slack's request is acknowledged, on a bounded pool
 // of workers, so a slow Web API never makes Slack retry; retried events are
@@ -38,6 +40,15 @@ type Config struct {
 	// HandoffMessage is the text that calls the person; empty means
 	// DefaultHandoffMessage.
 	HandoffMessage string
+	// HelpChannelIDs are channels (C... or G...) where every top-level
+	// message is answered in a thread under it without a mention; a reply
+	// in a thread there is answered when the bot answered in that thread
+	// (and still remembers it) or mentions the bot.
+	HelpChannelIDs []string
+	// ShortcutPrivate makes the message shortcut "Ask helpdeskbot" answer
+	// privately, to the person who used it, instead of in the message's
+	// thread.
+	ShortcutPrivate bool
 }
 
 // Defaults for Config.
@@ -71,6 +82,11 @@ func (c Config) Validate() error {
 	case c.Workers < 0 || c.Queue < 0:
 		return errors.New("workers: must not be negative")
 	}
+	for _, id := range c.HelpChannelIDs {
+		if !channelID(id) {
+			return fmt.Errorf("help_channel_ids: %q is not a channel id like C0123ABCD", id)
+		}
+	}
 	if c.APIURL != "" {
 		u, err := url.Parse(c.APIURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
@@ -78,6 +94,20 @@ func (c Config) Validate() error {
 		}
 	}
 	return nil
+}
+
+// channelID reports whether id looks like a public (C...) or private
+// (G...) channel id.
+func channelID(id string) bool {
+	if len(id) < 2 || (id[0] != 'C' && id[0] != 'G') {
+		return false
+	}
+	for _, r := range id[1:] {
+		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
+			return false
+		}
+	}
+	return true
 }
 
 func (c Config) withDefaults() Config {

@@ -15,28 +15,38 @@ import (
 )
 
 // TestConformance runs the adapters' conformance suite over the Events API
-// (HTTP) and over Socket Mode.
+// (HTTP) and over Socket Mode, with public messages as mentions, and over
+// both again with public messages written in a help channel, without a
+// mention.
 func TestConformance(t *testing.T) {
-	t.Run("http", func(t *testing.T) {
-		adaptertest.Run(t, func(t *testing.T, env adaptertest.Env) adaptertest.Harness {
-			return newSuiteHarness(t, env, false)
+	for _, tt := range []struct {
+		name         string
+		socket, help bool
+	}{
+		{"http", false, false},
+		{"socket mode", true, false},
+		{"help channel", false, true},
+		{"help channel socket mode", true, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			adaptertest.Run(t, func(t *testing.T, env adaptertest.Env) adaptertest.Harness {
+				return newSuiteHarness(t, env, tt.socket, tt.help)
+			})
 		})
-	})
-	t.Run("socket mode", func(t *testing.T) {
-		adaptertest.Run(t, func(t *testing.T, env adaptertest.Env) adaptertest.Harness {
-			return newSuiteHarness(t, env, true)
-		})
-	})
+	}
 }
 
 // suiteHarness drives the Slack adapter for the conformance suite.
 type suiteHarness struct {
 	*harness
 	socket bool
-	shed   chan struct{} // one value per event shed
-	mu     sync.Mutex
-	said   map[string]bool
-	next   int // for generated ids
+	// help makes public messages plain messages in a help channel, not
+	// mentions.
+	help bool
+	shed chan struct{} // one value per event shed
+	mu   sync.Mutex
+	said map[string]bool
+	next int // for generated ids
 	// threads are the conversations' threads in C1, by name: the ts of
 	// their first message.
 	threads map[string]string
@@ -52,8 +62,8 @@ const (
 // settleChannel is where Settle's marker messages go, left out of Replies.
 const settleChannel = "DSETTLE"
 
-func newSuiteHarness(t *testing.T, env adaptertest.Env, socket bool) *suiteHarness {
-	s := &suiteHarness{socket: socket, shed: make(chan struct{}, 16), said: map[string]bool{}, threads: map[string]string{}, handoff: env.Handoff}
+func newSuiteHarness(t *testing.T, env adaptertest.Env, socket, help bool) *suiteHarness {
+	s := &suiteHarness{socket: socket, help: help, shed: make(chan struct{}, 16), said: map[string]bool{}, threads: map[string]string{}, handoff: env.Handoff}
 	s.harness = startWith(t, env.Bot, env.Feedback, func(c *slack.Config) {
 		c.Workers, c.Queue = env.Workers, env.Queue
 		switch env.Handoff {
@@ -64,6 +74,9 @@ func newSuiteHarness(t *testing.T, env adaptertest.Env, socket bool) *suiteHarne
 		}
 		if socket {
 			socketMode(c)
+		}
+		if help {
+			c.HelpChannelIDs = []string{"C1"}
 		}
 	}, slack.WithMetrics(shedSignal(s.shed)))
 	return s
@@ -83,14 +96,20 @@ func (s *suiteHarness) Features() adaptertest.Features {
 }
 
 // inner is the Events API event of m; thread, when set, is the thread
-// of its conversation in a channel.
-func inner(m adaptertest.Message, ts, thread string) map[string]any {
+// of its conversation in a channel. help makes a public message that
+// starts a conversation a top-level message in the help channel C1, without
+// a mention; the suite's later public messages address the bot, and stay
+// mentions in its thread (after a handoff, only those are answered).
+func inner(m adaptertest.Message, ts, thread string, help bool) map[string]any {
 	ev := dm(m.Text, ts)
 	if m.Conversation != "" {
 		ev["channel"] = "D" + m.Conversation
 	}
 	if m.Public {
 		ev = mention("<@UBOT> "+m.Text, ts)
+		if help && (thread == "" || thread == ts) {
+			ev = helpMessage(m.Text, ts, "")
+		}
 		if thread != "" && thread != ts {
 			ev["thread_ts"] = thread
 		}
@@ -122,7 +141,7 @@ func (s *suiteHarness) Say(t *testing.T, m adaptertest.Message) bool {
 		thread = s.threads[m.Conversation]
 	}
 	s.mu.Unlock()
-	ev := inner(m, ts, thread)
+	ev := inner(m, ts, thread, s.help)
 	if s.socket {
 		return s.sayOverSocket(t, m.ID, ev)
 	}

@@ -55,11 +55,10 @@ func (a *Adapter) serveEvents(w http.ResponseWriter, r *http.Request, body []byt
 // answered; the claim is done once the answer is over, and released when
 // the event is refused.
 func (a *Adapter) takeEvent(ctx context.Context, eventID, team string, inner slackevents.EventsAPIInnerEvent) bool {
-	m, ok := a.messageOf(inner)
+	job, ok := a.eventJob(team, inner)
 	if !ok {
 		return true
 	}
-	m.team = team
 	key := ""
 	if eventID != "" {
 		key = adapterName + ":" + eventID
@@ -69,7 +68,7 @@ func (a *Adapter) takeEvent(ctx context.Context, eventID, team string, inner sla
 		}
 	}
 	taken := a.work.Submit(func(ctx context.Context) {
-		a.answer(ctx, m)
+		job(ctx)
 		if key != "" {
 			a.events.Finish(ctx, key)
 		}
@@ -84,6 +83,24 @@ func (a *Adapter) takeEvent(ctx context.Context, eventID, team string, inner sla
 	return taken
 }
 
+// eventJob is what answering inner does, on a worker: answer a message,
+// or publish the App Home of the person who opened it. It reports false for
+// the events the bot does not act on.
+func (a *Adapter) eventJob(team string, inner slackevents.EventsAPIInnerEvent) (func(context.Context), bool) {
+	if ev, ok := inner.Data.(*slackevents.AppHomeOpenedEvent); ok {
+		if ev.Tab != "home" || ev.User == "" || a.isSelf(ev.User) {
+			return nil, false
+		}
+		return func(ctx context.Context) { a.publishHome(ctx, ev.User, ev.Channel) }, true
+	}
+	m, ok := a.messageOf(inner)
+	if !ok {
+		return nil, false
+	}
+	m.team = team
+	return func(ctx context.Context) { a.answer(ctx, m) }, true
+}
+
 // incoming is a message the bot answers, with where to answer it.
 type incoming struct {
 	team, user, channel, text string
@@ -94,6 +111,9 @@ type incoming struct {
 	// mentioned says the message mentions the bot.
 	mentioned bool
 	images    int
+	// ownThread says the message is answered only if its thread is a
+	// conversation the bot answered in.
+	ownThread bool
 }
 
 // conversation is the key of the conversation m belongs to: the thread
@@ -112,9 +132,10 @@ func conversationKey(team, channel, thread string, public bool) string {
 }
 
 // messageOf picks the messages the bot answers: mentions in channels
-// (answered in a thread under the message) and direct messages (answered in
-// their thread, if they are in one). Messages from bots, the bot's own, and
-// edits, joins and deletions are ignored, so two bots can never loop.
+// (answered in a thread under the message), direct messages (answered in
+// their thread, if they are in one) and messages in help channels (see
+// helpChannelMessage). Messages from bots, the bot's own, and edits, joins
+// and deletions are ignored, so two bots can never loop.
 func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bool) {
 	switch ev := inner.Data.(type) {
 	case *slackevents.AppMentionEvent:
@@ -133,7 +154,10 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 		}
 		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: thread, public: true, mentioned: true, images: images}, true
 	case *slackevents.MessageEvent:
-		if ev.ChannelType != "im" || ev.SubType != "" || ev.BotID != "" || ev.User == "" || a.isSelf(ev.User) {
+		if ev.ChannelType != "im" {
+			return a.helpChannelMessage(ev)
+		}
+		if ev.SubType != "" || ev.BotID != "" || ev.User == "" || a.isSelf(ev.User) {
 			return incoming{}, false
 		}
 		return incoming{user: ev.User, channel: ev.Channel, text: ev.Text, thread: ev.ThreadTimeStamp, mentioned: a.mentions(ev.Text)}, true
@@ -144,6 +168,9 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 // answer replies to one message; it runs on a worker. A private reply to a
 // channel message is shown to its author alone (ephemeral).
 func (a *Adapter) answer(ctx context.Context, m incoming) {
+	if m.ownThread && !a.bot.Remembers(ctx, m.conversation()) {
+		return // a reply in someone else's thread of a help channel
+	}
 	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: adapterName,
 		Public: m.public, Images: m.images, Conversation: m.conversation(), Mentioned: m.mentioned, CanHandOff: a.canHandOff(m.public)})
 	if reply.Silent {

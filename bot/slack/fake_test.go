@@ -30,6 +30,12 @@ type post struct {
 	Ephemeral             bool
 }
 
+// published is a views.publish call the fake received.
+type published struct {
+	User string
+	View string // the JSON of the view
+}
+
 // fakeSlack is a local stand-in for Slack's Web API, its response URLs and
 // its Socket Mode websocket, served on 127.0.0.1.
 type fakeSlack struct {
@@ -46,13 +52,14 @@ type fakeSlack struct {
 	// true, instead of the fake's ok. Set it before the adapter runs.
 	authTest func(w http.ResponseWriter, n int) bool
 
-	mu       sync.Mutex
-	posts    []post
-	calls    int // chat.postMessage calls, failed ones included
-	auths    int // auth.test calls
-	authed   bool
-	envelope chan map[string]any // Socket Mode envelopes to send
-	acks     chan map[string]any // Socket Mode acknowledgements received
+	mu        sync.Mutex
+	posts     []post
+	published []published // views.publish calls
+	calls     int         // chat.postMessage calls, failed ones included
+	auths     int         // auth.test calls
+	authed    bool
+	envelope  chan map[string]any // Socket Mode envelopes to send
+	acks      chan map[string]any // Socket Mode acknowledgements received
 }
 
 func newFakeSlack(t testing.TB) *fakeSlack {
@@ -98,6 +105,19 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks"), Ephemeral: true})
 		writeJSON(w, map[string]any{"ok": true, "message_ts": "2000.9"})
 	})
+	mux.HandleFunc("POST /api/views.publish", func(w http.ResponseWriter, r *http.Request) {
+		var req struct {
+			UserID string          `json:"user_id"`
+			View   json.RawMessage `json:"view"`
+		}
+		if err := json.NewDecoder(r.Body).Decode(&req); err != nil {
+			t.Errorf("views.publish body: %v", err)
+		}
+		f.mu.Lock()
+		f.published = append(f.published, published{User: req.UserID, View: string(req.View)})
+		f.mu.Unlock()
+		writeJSON(w, map[string]any{"ok": true, "view": map[string]any{"id": "V1", "type": "home"}})
+	})
 	mux.HandleFunc("POST /response/{id}", func(w http.ResponseWriter, r *http.Request) {
 		var msg struct {
 			ResponseType string            `json:"response_type"`
@@ -142,6 +162,25 @@ func (f *fakeSlack) waitPosts(n int) []post {
 		}
 		if time.Now().After(deadline) {
 			f.t.Fatalf("waited 10s for %d posts, have %d", n, len(got))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// waitPublished waits until the fake has published at least n views and
+// returns them.
+func (f *fakeSlack) waitPublished(n int) []published {
+	f.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		f.mu.Lock()
+		got := append([]published(nil), f.published...)
+		f.mu.Unlock()
+		if len(got) >= n {
+			return got
+		}
+		if time.Now().After(deadline) {
+			f.t.Fatalf("waited 10s for %d published views, have %d", n, len(got))
 		}
 		time.Sleep(5 * time.Millisecond)
 	}

@@ -26,9 +26,13 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request, _ []
 	w.WriteHeader(http.StatusOK)
 }
 
-// takeInteraction queues the handling of a click, over either transport.
+// takeInteraction queues the handling of a click or of the message
+// shortcut, over either transport.
 // It reports false when the pool is full.
 func (a *Adapter) takeInteraction(cb slack.InteractionCallback) bool {
+	if cb.Type == slack.InteractionTypeMessageAction && cb.CallbackID == ShortcutCallbackID {
+		return a.work.Submit(func(ctx context.Context) { a.answerShortcut(ctx, cb) })
+	}
 	if cb.Type != slack.InteractionTypeBlockActions || len(cb.ActionCallback.BlockActions) == 0 {
 		return true
 	}
@@ -41,9 +45,12 @@ func (a *Adapter) takeInteraction(cb slack.InteractionCallback) bool {
 
 // interact handles one click: a topic button or menu choice posts that
 // topic's answer where the click happened (in the same thread, or privately
-// for a private message); a feedback button is recorded and acknowledged.
+// for a private message), an App Home topic in the person's Messages tab;
+// a feedback button is recorded and acknowledged.
 func (a *Adapter) interact(ctx context.Context, cb slack.InteractionCallback, action *slack.BlockAction) {
 	switch {
+	case strings.HasPrefix(action.ActionID, actionHomeTopic):
+		a.answerHomeTopic(ctx, cb, action.Value)
 	case strings.HasPrefix(action.ActionID, actionTopic):
 		a.answerTopic(ctx, cb, action.Value)
 	case action.ActionID == actionTopics:

@@ -10,9 +10,24 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
+// The events the adapter acts on and the scopes its events and calls need:
+// exactly these, in the manifests.
+var (
+	// app_home_opened publishes the App Home; app_mention and message.im
+	// are mentions and direct messages; message.channels and
+	// message.groups are the help channels' messages.
+	usedEvents = []string{"app_home_opened", "app_mention", "message.channels", "message.groups", "message.im"}
+	// app_mentions:read, channels:history, groups:history and im:history
+	// deliver those events (app_home_opened needs none); chat:write posts
+	// replies (and to a person's Messages tab); commands covers the slash
+	// command and the message shortcut. views.publish needs no scope.
+	usedScopes = []string{"app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history"}
+)
+
 // TestAppManifests checks that the shipped Slack app manifests ask for what
-// the adapter uses: the events it answers, the scopes its calls need, the
-// slash command, and interactivity for buttons.
+// the adapter uses and nothing more: the events it answers, the scopes its
+// calls need, the slash command, the message shortcut, the App Home, and
+// interactivity for buttons.
 func TestAppManifests(t *testing.T) {
 	for _, tt := range []struct {
 		file       string
@@ -28,6 +43,16 @@ func TestAppManifests(t *testing.T) {
 			}
 			var m struct {
 				Features struct {
+					AppHome struct {
+						Home     bool `yaml:"home_tab_enabled"`
+						Messages bool `yaml:"messages_tab_enabled"`
+						ReadOnly bool `yaml:"messages_tab_read_only_enabled"`
+					} `yaml:"app_home"`
+					Shortcuts []struct {
+						Name       string `yaml:"name"`
+						Type       string `yaml:"type"`
+						CallbackID string `yaml:"callback_id"`
+					} `yaml:"shortcuts"`
 					SlashCommands []struct {
 						Command string `yaml:"command"`
 						URL     string `yaml:"url"`
@@ -53,15 +78,31 @@ func TestAppManifests(t *testing.T) {
 			if err := yaml.Unmarshal(data, &m); err != nil {
 				t.Fatal(err)
 			}
-			for _, scope := range []string{"app_mentions:read", "chat:write", "commands", "im:history"} {
+			for _, scope := range usedScopes {
 				if !slices.Contains(m.OAuth.Scopes.Bot, scope) {
 					t.Errorf("scope %s missing", scope)
 				}
 			}
-			for _, ev := range []string{"app_mention", "message.im"} {
+			for _, scope := range m.OAuth.Scopes.Bot {
+				if !slices.Contains(usedScopes, scope) {
+					t.Errorf("scope %s asked for, but the adapter does not use it", scope)
+				}
+			}
+			for _, ev := range usedEvents {
 				if !slices.Contains(m.Settings.Events.BotEvents, ev) {
 					t.Errorf("event %s missing", ev)
 				}
+			}
+			for _, ev := range m.Settings.Events.BotEvents {
+				if !slices.Contains(usedEvents, ev) {
+					t.Errorf("event %s subscribed, but the adapter does not act on it", ev)
+				}
+			}
+			if home := m.Features.AppHome; !home.Home || !home.Messages || home.ReadOnly {
+				t.Errorf("app_home %+v: the App Home and a writable Messages tab are needed", home)
+			}
+			if sc := m.Features.Shortcuts; len(sc) != 1 || sc[0].Type != "message" || sc[0].CallbackID != slack.ShortcutCallbackID || sc[0].Name != "Ask helpdeskbot" {
+				t.Errorf("shortcuts %+v, want the message shortcut Ask helpdeskbot with callback id %s", sc, slack.ShortcutCallbackID)
 			}
 			if len(m.Features.SlashCommands) != 1 || m.Features.SlashCommands[0].Command != slack.DefaultCommand {
 				t.Errorf("slash commands %+v", m.Features.SlashCommands)

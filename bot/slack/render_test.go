@@ -37,6 +37,7 @@ func TestRenderGolden(t *testing.T) {
 		{"fallback", render(b.Answer(ctx, bot.Message{Text: "tell me about dragons"}), "")},
 		{"ephemeral-with-question", render(b.Answer(ctx, bot.Message{Text: "the nfc chip will not read <!channel>"}), "the nfc chip will not read <!channel>")},
 		{"topics", renderTopics(b.Topics(), b.Guidance(), "/verifyhelp")},
+		{"home", message{blocks: homeView(b.Topics(), b.Guidance(), "/verifyhelp", []string{"C0HELP"})}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

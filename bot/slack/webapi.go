@@ -22,6 +22,7 @@ type webAPI interface {
 	PostMessageContext(ctx context.Context, channelID string, options ...slack.MsgOption) (string, string, error)
 	PostEphemeralContext(ctx context.Context, channelID, userID string, options ...slack.MsgOption) (string, error)
 	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
+	PublishViewContext(ctx context.Context, req slack.PublishViewContextRequest) (*slack.ViewResponse, error)
 	// openSocket returns a Socket Mode connection opened with this
 	// client's app-level token (apps.connections.open).
 	openSocket(dialer *websocket.Dialer) socketConn

@@ -473,6 +473,8 @@ func settings(c *Config) []setting {
 		{key: "slack.app_token", value: textValue(&c.Slack.AppToken)},
 		{key: "slack.api_url", value: textValue(&c.Slack.APIURL)},
 		{key: "slack.command", value: textValue(&c.Slack.Command)},
+		{key: "slack.help_channel_ids", value: listValue(&c.Slack.HelpChannelIDs)},
+		{key: "slack.shortcut_private", value: boolValue(&c.Slack.ShortcutPrivate)},
 		{key: "discord.token", value: textValue(&c.Discord.Token)},
 		{key: "discord.application_id", value: textValue(&c.Discord.ApplicationID)},
 		{key: "discord.public_key", value: textValue(&c.Discord.PublicKey)},

@@ -224,6 +224,8 @@ func TestSlackConfiguration(t *testing.T) {
 		{"bad app token", map[string]string{"HELPDESK_SLACK_BOT_TOKEN": "xoxb-1", "HELPDESK_SLACK_APP_TOKEN": "xoxb-2"}, "slack.app_token"},
 		{"bad command", map[string]string{"HELPDESK_SLACK_BOT_TOKEN": "xoxb-1", "HELPDESK_SLACK_SIGNING_SECRET": "s", "HELPDESK_SLACK_COMMAND": "help me"}, "slack.command"},
 		{"bad api url", map[string]string{"HELPDESK_SLACK_BOT_TOKEN": "xoxb-1", "HELPDESK_SLACK_SIGNING_SECRET": "s", "HELPDESK_SLACK_API_URL": "ftp://x"}, "slack.api_url"},
+		{"help channels", map[string]string{"HELPDESK_SLACK_BOT_TOKEN": "xoxb-1", "HELPDESK_SLACK_SIGNING_SECRET": "s", "HELPDESK_SLACK_HELP_CHANNEL_IDS": "C0123ABCD,G0456EFGH"}, ""},
+		{"bad help channel", map[string]string{"HELPDESK_SLACK_BOT_TOKEN": "xoxb-1", "HELPDESK_SLACK_SIGNING_SECRET": "s", "HELPDESK_SLACK_HELP_CHANNEL_IDS": "C0123ABCD,#help"}, "slack.help_channel_ids"},
 		{"bad addr", map[string]string{"HELPDESK_HTTP_ADDR": "8080"}, "http.addr"},
 		{"bad log format", map[string]string{"HELPDESK_LOG_FORMAT": "xml"}, "log.format"},
 	}
