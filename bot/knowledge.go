@@ -45,6 +45,9 @@ type Topic struct {
 	Links []Link
 	// FollowUps answer the questions that come after this answer.
 	FollowUps []FollowUp
+	// DiscordTag is the name of the Discord forum tag for this topic;
+	// empty means a tag named like the title or the id.
+	DiscordTag string
 }
 
 // PastReview reports whether the topic's review_by day ended before now.

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -41,6 +42,10 @@ type Adapter struct {
 	// leaseErrors rate-limits the log lines of a failing lease store and
 	// of a gateway that does not open while the lease is held.
 	leaseErrors *lograte.Limiter
+	// forums are the posts created in the forum channels; loggedOnce the
+	// keys of forum problems already logged.
+	forums     *forumPosts
+	loggedOnce sync.Map
 
 	started   atomic.Bool
 	connected atomic.Bool
@@ -79,12 +84,16 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	if cfg.MessageContent {
 		session.Identify.Intents |= discordgo.IntentsMessageContent
 	}
+	if len(cfg.ForumChannelIDs) > 0 {
+		session.Identify.Intents |= discordgo.IntentsGuilds // THREAD_CREATE
+	}
 	session.LogLevel = discordgo.LogError
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		rest: session, gateway: session, deps: d, seen: claimed.New(d.Claims, log.With("adapter", adapterName), d.Now),
 		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 		leaseErrors:   lograte.New(time.Minute, d.Now),
+		forums:        newForumPosts(),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
@@ -94,6 +103,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	session.AddHandler(recovered(a, "READY", a.onReady))
 	session.AddHandler(recovered(a, "RESUMED", func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) }))
 	session.AddHandler(recovered(a, "DISCONNECT", func(*discordgo.Session, *discordgo.Disconnect) { a.connected.Store(false) }))
+	session.AddHandler(recovered(a, "THREAD_CREATE", a.onThreadCreate))
 	session.AddHandler(recovered(a, "MESSAGE_CREATE", a.onMessage))
 	session.AddHandler(inBackground(recovered(a, "INTERACTION_CREATE", a.onInteraction)))
 	// Events are handled in the order they arrive, on the gateway's reader:
