@@ -42,6 +42,21 @@ func postMessage(id, post, author, text string) map[string]any {
 	return m
 }
 
+// customIDs are the custom ids of the buttons under a message.
+func customIDs(body map[string]any) []string {
+	var ids []string
+	rows, _ := body["components"].([]any)
+	for _, row := range rows {
+		comps, _ := row.(map[string]any)["components"].([]any)
+		for _, c := range comps {
+			if id, ok := c.(map[string]any)["custom_id"].(string); ok {
+				ids = append(ids, id)
+			}
+		}
+	}
+	return ids
+}
+
 // appliedTags is the applied_tags of a channel edit.
 func appliedTags(s sent) []string {
 	var out []string
@@ -58,13 +73,14 @@ func appliedTags(s sent) []string {
 func TestForumPosts(t *testing.T) {
 	t.Parallel() // every gateway session waits a second as it closes
 	fake := newFakeDiscord(t)
-	fake.setChannel("100", forumChannel("T1", "Answered", "T2", "selfie step", "T3", "NFC", "T4", "Glare", "T9", "Question"))
+	fake.setChannel("100", forumChannel("T1", "Answered", "T2", "selfie step", "T3", "NFC", "T4", "Glare", "T7", "Solved", "T9", "Question"))
 	fake.setChannel("200", forumChannel("T5", "glare on the document", "T8", "Other"))
 	fake.setChannel("300", forumChannel("T6", "answered"))
 	h := startOn(t, fake, testkit.NewBot(t, os.DirFS("testdata/forum")), nil, func(c *discord.Config) {
 		c.MessageContent = true
 		c.ForumChannelIDs = []string{"100", "200", "300"}
 		c.ForumTags.Answered = "answered"
+		c.ForumTags.Solved = "solved"
 	})
 	f := h.fake
 	messages, edits := 0, 0
@@ -97,8 +113,8 @@ func TestForumPosts(t *testing.T) {
 		if !strings.HasSuffix(content, "Contact the organization that asked you to verify.") {
 			t.Errorf("the guidance is not last: %q", content)
 		}
-		if comps, _ := got.Body["components"].([]any); len(comps) == 0 {
-			t.Error("no buttons under the answer")
+		if ids := customIDs(got.Body); !slices.Contains(ids, "feedback:up:selfie") || !slices.Contains(ids, "solved") {
+			t.Errorf("buttons %v, want the feedback and Solved buttons", ids)
 		}
 		// The author's tag kept, the answered tag and the topic's tag
 		// (named like its title, whatever the case) added.
@@ -130,9 +146,12 @@ func TestForumPosts(t *testing.T) {
 		if got := next(1)[0]; got.Channel != "P1" || !strings.Contains(got.Body["content"].(string), "NFC") {
 			t.Fatalf("mention in the post answered in %s: %v", got.Channel, got.Body["content"])
 		}
-		// Only the first message tags the post.
+		// Only the first message tags the post; replies elsewhere have no
+		// Solved button.
 		f.dispatch("MESSAGE_CREATE", message("MARK1", "D1", "", "nfc scan fails", false))
-		next(1)
+		if ids := customIDs(next(1)[0].Body); slices.Contains(ids, "solved") {
+			t.Errorf("a direct message has a Solved button: %v", ids)
+		}
 		if n := f.count("edit"); n != edits {
 			t.Fatalf("%d edits, want %d: a follow-up tagged the post", n, edits)
 		}
@@ -178,6 +197,76 @@ func TestForumPosts(t *testing.T) {
 		next(1)
 		if n := strings.Count(h.logs.String(), "code=40067"); n != 1 {
 			t.Fatalf("logged %d times:\n%s", n, h.logs.String())
+		}
+	})
+	t.Run("only the author can mark a post solved", func(t *testing.T) {
+		f.setChannel("P1", map[string]any{"type": 11, "guild_id": "G1", "parent_id": "100", "owner_id": "1001", "applied_tags": []any{"T9", "T1", "T2"}})
+		click := interaction("IS1", 3, map[string]any{"custom_id": "solved", "component_type": 2}, map[string]any{"id": "R1", "channel_id": "P1", "flags": 0})
+		click["channel_id"] = "P1"
+		click["member"] = map[string]any{"user": map[string]any{"id": "1003", "username": "user1003"}, "permissions": "0"}
+		before := f.count("callback")
+		f.dispatch("INTERACTION_CREATE", click)
+		got := f.wait("callback", before+1)[before]
+		data := got.Body["data"].(map[string]any)
+		if data["flags"] != float64(64) || !strings.Contains(data["content"].(string), "Only the author") {
+			t.Fatalf("response to someone else %v", got.Body)
+		}
+		if n := f.count("edit"); n != edits {
+			t.Fatalf("%d edits, want %d: someone else closed the post", n, edits)
+		}
+	})
+	t.Run("the author's Solved tags and closes the post after the response", func(t *testing.T) {
+		click := interaction("IS2", 3, map[string]any{"custom_id": "solved", "component_type": 2}, map[string]any{"id": "R1", "channel_id": "P1", "flags": 0})
+		click["channel_id"] = "P1"
+		before := f.count("callback")
+		f.dispatch("INTERACTION_CREATE", click)
+		got := f.wait("callback", before+1)[before]
+		data := got.Body["data"].(map[string]any)
+		if data["flags"] == float64(64) || !strings.Contains(data["content"].(string), "solved") {
+			t.Fatalf("response to the author %v", got.Body)
+		}
+		edit := nextEdit()
+		if edit.Channel != "P1" || edit.Body["archived"] != true || !slices.Equal(appliedTags(edit), []string{"T9", "T1", "T2", "T7"}) {
+			t.Fatalf("edit of %s: %v", edit.Channel, edit.Body)
+		}
+		f.mu.Lock()
+		order := []string{}
+		for _, s := range f.sent {
+			if s.Kind == "callback" && s.Channel == "IS2" || s.Kind == "edit" && s.Body["archived"] == true {
+				order = append(order, s.Kind)
+			}
+		}
+		f.mu.Unlock()
+		if !slices.Equal(order, []string{"callback", "edit"}) {
+			t.Fatalf("order %v: the post was closed before the response", order)
+		}
+	})
+	t.Run("a member who manages threads can mark it solved, over HTTP too", func(t *testing.T) {
+		f.setChannel("P2", map[string]any{"type": 11, "guild_id": "G1", "parent_id": "100", "owner_id": "1002", "applied_tags": []any{"T1", "T3"}})
+		click := interaction("IS3", 3, map[string]any{"custom_id": "solved", "component_type": 2}, map[string]any{"id": "R2", "channel_id": "P2", "flags": 0})
+		click["channel_id"] = "P2"
+		click["member"] = map[string]any{"user": map[string]any{"id": "1004", "username": "mod"}, "permissions": "17179869184"} // Manage Threads
+		out := decode(t, h.post(t, click, h.key))
+		if data := out["data"].(map[string]any); !strings.Contains(data["content"].(string), "solved") {
+			t.Fatalf("response to a moderator %v", out)
+		}
+		edit := nextEdit()
+		if edit.Channel != "P2" || edit.Body["archived"] != true || !slices.Equal(appliedTags(edit), []string{"T1", "T3", "T7"}) {
+			t.Fatalf("edit of %s: %v", edit.Channel, edit.Body)
+		}
+	})
+	t.Run("a forum without the solved tag closes the post and logs once", func(t *testing.T) {
+		for _, id := range []string{"P7", "P8"} {
+			f.setChannel(id, map[string]any{"type": 11, "guild_id": "G1", "parent_id": "300", "owner_id": "1001", "applied_tags": []any{}})
+			click := interaction("IS"+id, 3, map[string]any{"custom_id": "solved", "component_type": 2}, map[string]any{"id": "R", "channel_id": id, "flags": 0})
+			click["channel_id"] = id
+			f.dispatch("INTERACTION_CREATE", click)
+			if edit := nextEdit(); edit.Channel != id || edit.Body["archived"] != true || edit.Body["applied_tags"] != nil {
+				t.Fatalf("edit of %s: %v", edit.Channel, edit.Body)
+			}
+		}
+		if n := strings.Count(h.logs.String(), "discord.forum_tags.solved"); n != 1 {
+			t.Fatalf("the missing solved tag logged %d times:\n%s", n, h.logs.String())
 		}
 	})
 	h.stop()

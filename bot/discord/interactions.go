@@ -29,8 +29,12 @@ func (a *Adapter) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 	a.followUp(ctx, ic.Interaction, resp, more)
 }
 
-// followUp sends the rest of a long answer after the interaction response.
+// followUp sends the rest of a long answer after the interaction response,
+// then runs what comes after it.
 func (a *Adapter) followUp(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse, more message) {
+	if more.then != nil {
+		defer more.then(ctx)
+	}
 	for j, part := range more.parts {
 		params := &discordgo.WebhookParams{Content: part, AllowedMentions: more.allowed(part)}
 		if resp.Data != nil {
@@ -138,6 +142,8 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 		flags = discordgo.MessageFlagsEphemeral
 	}
 	switch {
+	case data.CustomID == idSolved:
+		return a.solve(ctx, i)
 	case strings.HasPrefix(data.CustomID, idTopic):
 		return a.pick(ctx, i, strings.TrimPrefix(data.CustomID, idTopic), flags)
 	case data.CustomID == idTopics && len(data.Values) > 0:
@@ -196,7 +202,7 @@ func (a *Adapter) pick(ctx context.Context, i *discordgo.Interaction, choice str
 // follow-ups, with the components under the last part.
 func withMessage(msg message, flags discordgo.MessageFlags) (*discordgo.InteractionResponse, message) {
 	data := &discordgo.InteractionResponseData{Content: msg.parts[0], Flags: flags, AllowedMentions: msg.allowed(msg.parts[0])}
-	more := message{parts: msg.parts[1:], components: msg.components, role: msg.role}
+	more := message{parts: msg.parts[1:], components: msg.components, role: msg.role, then: msg.then}
 	if len(more.parts) == 0 {
 		data.Components = msg.components
 		more.components = nil

@@ -89,7 +89,11 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bo
 			}
 		}
 	}
-	if !a.send(ctx, channel, reference, a.render(reply, "")) {
+	msg := a.render(reply, "")
+	if _, inPost := a.forums.get(m.ChannelID); inPost && channel == m.ChannelID {
+		msg = withSolved(msg)
+	}
+	if !a.send(ctx, channel, reference, msg) {
 		return reply, false
 	}
 	a.handOff(ctx, reply, m.GuildID, m.ChannelID, m.ID)
