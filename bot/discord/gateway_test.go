@@ -38,6 +38,17 @@ func TestGateway(t *testing.T) {
 			t.Fatalf("command %v", cmds[0])
 		}
 	})
+	t.Run("registers the message command beside it", func(t *testing.T) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		cmds := f.commands[0]["commands"].([]map[string]any)
+		if len(cmds) != 2 || cmds[1]["name"] != "Ask helpdeskbot" || cmds[1]["type"] != float64(3) {
+			t.Fatalf("commands %v", cmds)
+		}
+		if _, ok := cmds[1]["description"]; ok && cmds[1]["description"] != "" {
+			t.Errorf("a message command with a description: %v", cmds[1])
+		}
+	})
 	t.Run("identifies without the privileged intent", func(t *testing.T) {
 		f.mu.Lock()
 		defer f.mu.Unlock()
@@ -152,6 +163,38 @@ func TestGateway(t *testing.T) {
 		f.dispatch("MESSAGE_CREATE", message("MP", "D1", "", "okta", false))
 		if got := next(1)[0]; !strings.Contains(got.Body["content"].(string), "Okta") {
 			t.Fatalf("after the panic: %v", got.Body["content"])
+		}
+	})
+	t.Run("the message command answers that message privately", func(t *testing.T) {
+		ask := func(id string, target map[string]any) map[string]any {
+			data := map[string]any{"id": "CMDM", "name": "Ask helpdeskbot", "type": 3, "target_id": "M42"}
+			if target != nil {
+				data["resolved"] = map[string]any{"messages": map[string]any{"M42": target}}
+			}
+			return interaction(id, 2, data, nil)
+		}
+		target := message("M42", "C1", "G1", "<@1002> my selfie keeps failing", false)
+		target["author"] = map[string]any{"id": "1002", "username": "bob"}
+		tests := []struct {
+			name        string
+			body        map[string]any
+			want, avoid string
+		}{
+			{"its text", ask("IM1", target), "selfie", "1002"},
+			{"a message without text", ask("IM2", message("M42", "C1", "G1", "  ", false)), "no text", "selfie"},
+			{"no resolved message", ask("IM3", nil), "can't see", "selfie"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				before := f.count("callback")
+				f.dispatch("INTERACTION_CREATE", tt.body)
+				got := f.wait("callback", before+1)[before]
+				data := got.Body["data"].(map[string]any)
+				content, _ := data["content"].(string)
+				if got.Body["type"] != float64(4) || data["flags"] != float64(64) || !strings.Contains(content, tt.want) || strings.Contains(content, tt.avoid) {
+					t.Fatalf("response %v, want a private one with %q and without %q", got.Body, tt.want, tt.avoid)
+				}
+			})
 		}
 	})
 	t.Run("reconnects after the connection drops", func(t *testing.T) {

@@ -70,6 +70,9 @@ func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *
 
 func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, message) {
 	data, ok := commandData(i)
+	if ok && data.CommandType == discordgo.MessageApplicationCommand && data.Name == MessageCommandName {
+		return a.askMessage(ctx, i, data)
+	}
 	if !ok || data.Name != CommandName {
 		return notice("Sorry, I only know /" + CommandName + "."), message{}
 	}
