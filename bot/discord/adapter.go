@@ -223,14 +223,15 @@ func command() *discordgo.ApplicationCommand {
 
 // registerCommand overwrites the application's commands with /verifyhelp
 // and the "Ask helpdeskbot" message command, in each configured guild
-// (where they appear at once) or globally.
+// (where they appear at once) or globally, where they can also be
+// installed by a person and used in direct and group messages.
 func (a *Adapter) registerCommand(ctx context.Context) error {
 	guilds := a.cfg.GuildIDs
 	if len(guilds) == 0 {
 		guilds = []string{""}
 	}
 	for _, g := range guilds {
-		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, []*discordgo.ApplicationCommand{command(), messageCommand()}, discordgo.WithContext(ctx))
+		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, commands(g), discordgo.WithContext(ctx))
 		if err != nil {
 			return fmt.Errorf("register /%s (guild %q): %w", CommandName, g, err)
 		}

@@ -1,6 +1,7 @@
 package discord_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -47,6 +48,15 @@ func TestGateway(t *testing.T) {
 		}
 		if _, ok := cmds[1]["description"]; ok && cmds[1]["description"] != "" {
 			t.Errorf("a message command with a description: %v", cmds[1])
+		}
+		// Discord takes install and context lists on global commands only.
+		for _, c := range cmds {
+			if _, ok := c["integration_types"]; ok {
+				t.Errorf("a guild command with integration types: %v", c)
+			}
+			if _, ok := c["contexts"]; ok {
+				t.Errorf("a guild command with contexts: %v", c)
+			}
 		}
 	})
 	t.Run("identifies without the privileged intent", func(t *testing.T) {
@@ -300,6 +310,23 @@ func TestHelpChannels(t *testing.T) {
 	if registered != "/api/v9/applications/APP/commands" {
 		t.Errorf("registered at %v, want the global commands", registered)
 	}
+	t.Run("global commands can be installed by a person and used everywhere", func(t *testing.T) {
+		f.mu.Lock()
+		cmds := f.commands[0]["commands"].([]map[string]any)
+		f.mu.Unlock()
+		// name, type (1: slash, 3: message), contexts (guild, bot DM,
+		// private channel), integration types (guild, user install).
+		var got []string
+		for _, c := range cmds {
+			contexts, _ := json.Marshal(c["contexts"])
+			types, _ := json.Marshal(c["integration_types"])
+			got = append(got, fmt.Sprintf("%v %v %s %s", c["name"], c["type"], contexts, types))
+		}
+		want := []string{"verifyhelp <nil> [0,1,2] [0,1]", "Ask helpdeskbot 3 [0,1,2] [0,1]"}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("registered %q, want %q", got, want)
+		}
+	})
 	f.dispatch("MESSAGE_CREATE", message("M1", "COTHER", "G1", "nfc chip", false))
 	f.dispatch("MESSAGE_CREATE", message("M2", "CHELP", "G1", "nfc chip won't read", false))
 	if got := f.wait("message", 1); got[0].Channel != "CHELP" {

@@ -159,6 +159,16 @@ func TestInviteURL(t *testing.T) {
 	if got := discord.InviteURL("123", true); !strings.Contains(got, "permissions=274877983744") {
 		t.Fatalf("with message deletion: %s", got)
 	}
+	if got := discord.ServerInstallURL(discord.Config{ApplicationID: "123"}); got != want {
+		t.Fatalf("ServerInstallURL = %s\nwant %s", got, want)
+	}
+	// Forum channels add Manage Threads (1 << 34), to tag and close posts.
+	if got := discord.ServerInstallURL(discord.Config{ApplicationID: "123", ForumChannelIDs: []string{"1"}}); !strings.Contains(got, "permissions=292057844736") {
+		t.Fatalf("with forum channels: %s", got)
+	}
+	if got, want := discord.UserInstallURL("123"), "https://discord.com/oauth2/authorize?client_id=123&integration_type=1&scope=applications.commands"; got != want {
+		t.Fatalf("UserInstallURL = %s\nwant %s", got, want)
+	}
 }
 
 // postStamped sends body signed with key at the given X-Signature-Timestamp.

@@ -84,7 +84,7 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 	}
 	var msg message
 	m := bot.Message{User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: a.cfg.Public,
-		Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: a.cfg.Public && a.canHandOff(i.GuildID)}
+		Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: a.cfg.Public && a.canHandOff(installedIn(i))}
 	switch id, chosen := strings.CutPrefix(question, idTopic); {
 	case question == "":
 		msg = renderTopics(a.bot.Topics(), a.bot.Guidance())
@@ -92,7 +92,7 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 		m.Choice = id
 		reply := a.bot.Answer(ctx, m)
 		msg = a.render(reply, "")
-		a.handOff(ctx, reply, i.GuildID, i.ChannelID, "")
+		a.handOff(ctx, reply, installedIn(i), i.ChannelID, "")
 	default:
 		m.Text = question
 		reply := a.bot.Answer(ctx, m)
@@ -103,7 +103,7 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 			return withMessage(render(reply, ""), discordgo.MessageFlagsEphemeral) // never quote what was guarded
 		}
 		msg = a.render(reply, question)
-		a.handOff(ctx, reply, i.GuildID, i.ChannelID, "")
+		a.handOff(ctx, reply, installedIn(i), i.ChannelID, "")
 	}
 	var flags discordgo.MessageFlags
 	if !a.cfg.Public {
@@ -188,7 +188,7 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 func (a *Adapter) pick(ctx context.Context, i *discordgo.Interaction, choice string, flags discordgo.MessageFlags) (*discordgo.InteractionResponse, message) {
 	public := flags&discordgo.MessageFlagsEphemeral == 0
 	reply := a.bot.Answer(ctx, bot.Message{User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: i.GuildID != "" && public,
-		Choice: choice, Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: public && a.canHandOff(i.GuildID)})
+		Choice: choice, Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: public && a.canHandOff(installedIn(i))})
 	if reply.Silent {
 		return notice("Please wait a moment before asking again."), message{}
 	}
@@ -197,7 +197,7 @@ func (a *Adapter) pick(ctx context.Context, i *discordgo.Interaction, choice str
 	if i.Message != nil {
 		messageID = i.Message.ID
 	}
-	a.handOff(ctx, reply, i.GuildID, i.ChannelID, messageID)
+	a.handOff(ctx, reply, installedIn(i), i.ChannelID, messageID)
 	return withMessage(msg, flags)
 }
 

@@ -303,9 +303,17 @@ func TestDiscordConfiguration(t *testing.T) {
 func TestDiscordInviteURLCommand(t *testing.T) {
 	t.Setenv("HELPDESK_DISCORD_APPLICATION_ID", "42")
 	r := runCLI(t, "", "discord", "invite-url")
-	if r.code != 0 || r.stdout != "https://discord.com/oauth2/authorize?client_id=42&permissions=274877975552&scope=bot+applications.commands\n" {
+	if r.code != 0 || r.stdout != "server: https://discord.com/oauth2/authorize?client_id=42&permissions=274877975552&scope=bot+applications.commands\n"+
+		"user:   https://discord.com/oauth2/authorize?client_id=42&integration_type=1&scope=applications.commands\n" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
+	// Forum channels (which need the message content intent) add Manage Threads.
+	t.Setenv("HELPDESK_DISCORD_MESSAGE_CONTENT", "true")
+	t.Setenv("HELPDESK_DISCORD_FORUM_CHANNEL_IDS", "100")
+	if r := runCLI(t, "", "discord", "invite-url"); r.code != 0 || !strings.Contains(r.stdout, "server: https://discord.com/oauth2/authorize?client_id=42&permissions=292057844736&") {
+		t.Fatalf("with forum channels: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	t.Setenv("HELPDESK_DISCORD_FORUM_CHANNEL_IDS", "")
 	t.Setenv("HELPDESK_DISCORD_APPLICATION_ID", "")
 	if r := runCLI(t, "", "discord", "invite-url"); r.code != exitUsage {
 		t.Fatalf("without an application id: exit %d", r.code)
