@@ -91,6 +91,15 @@ func TestHTTPInteractions(t *testing.T) {
 			t.Fatalf("response %v", out)
 		}
 	})
+	t.Run("message command", func(t *testing.T) {
+		target := message("M9", "C1", "G1", "there's glare on my license", false)
+		out := decode(t, h.post(t, interaction("I5", 2, map[string]any{"id": "CMDM", "name": "Ask helpdeskbot", "type": 3, "target_id": "M9",
+			"resolved": map[string]any{"messages": map[string]any{"M9": target}}}, nil), h.key))
+		data := out["data"].(map[string]any)
+		if out["type"] != float64(4) || data["flags"] != float64(64) || !strings.Contains(data["content"].(string), "glare") {
+			t.Fatalf("response %v", out)
+		}
+	})
 	if n := h.fake.count("callback") + h.fake.count("message"); n != 0 {
 		t.Errorf("the HTTP endpoint made %d REST calls; it answers in the response", n)
 	}
