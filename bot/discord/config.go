@@ -107,6 +107,8 @@ func (c Config) Validate() error {
 		return errors.New("public_key: required for the HTTP interactions endpoint when the gateway is off")
 	case len(c.HelpChannelIDs) > 0 && !c.MessageContent:
 		return errors.New("help_channel_ids: reading messages that do not mention the bot needs message_content: true (a privileged intent)")
+	case len(c.ForumChannelIDs) > 0 && !c.GatewayOn():
+		return errors.New("forum_channel_ids: new forum posts arrive over the gateway, which needs a token and gateway on")
 	case len(c.ForumChannelIDs) > 0 && !c.MessageContent:
 		return errors.New("forum_channel_ids: reading forum posts, which do not mention the bot, needs message_content: true (a privileged intent)")
 	case len([]rune(c.ForumTags.Answered)) > maxTagName:

@@ -288,6 +288,9 @@ func TestForumConfiguration(t *testing.T) {
 		{"valid", func(c *discord.Config) { c.ForumChannelIDs = []string{"100"}; c.ForumTags.Answered = "Answered" }, ""},
 		{"without message content", func(c *discord.Config) { c.ForumChannelIDs = []string{"100"}; c.MessageContent = false }, "forum_channel_ids"},
 		{"not an id", func(c *discord.Config) { c.ForumChannelIDs = []string{"help-forum"} }, "forum_channel_ids"},
+		{"without the gateway", func(c *discord.Config) {
+			c.ForumChannelIDs, c.HTTPOnly, c.PublicKey = []string{"100"}, true, strings.Repeat("ab", 32)
+		}, "needs a token and gateway on"},
 		{"answered tag too long", func(c *discord.Config) { c.ForumTags.Answered = strings.Repeat("a", 21) }, "forum_tags.answered"},
 		{"solved tag too long", func(c *discord.Config) { c.ForumTags.Solved = strings.Repeat("s", 21) }, "forum_tags.solved"},
 	}
