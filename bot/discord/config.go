@@ -1,7 +1,9 @@
-// Package discord connects the bot to Discord: mentions, direct messages and
-// help channels over the gateway, the /verifyhelp command with fuzzy
-// autocomplete, buttons, and an HTTP interactions endpoint verified with
-// Ed25519 that needs no gateway connection.
+// Package discord connects the bot to Discord: mentions, direct messages,
+// help channels and forum channels (posts answered, tagged and marked
+// solved) over the gateway, the /verifyhelp command with fuzzy
+// autocomplete and the "Ask helpdeskbot" message command (both
+// user-installable), buttons, and an HTTP interactions endpoint verified
+// with Ed25519 that needs no gateway connection.
 package discord
 
 import (
