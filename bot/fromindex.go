@@ -50,7 +50,7 @@ func KnowledgeOf(k *intents.Knowledge) *Knowledge {
 		}
 	}
 	for i, in := range k.Intents {
-		out.Topics[i] = Topic{ID: in.ID, Title: in.Title, Answer: in.Answer, Contact: in.Contact, Related: in.Related, ReviewBy: in.ReviewBy}
+		out.Topics[i] = Topic{ID: in.ID, Title: in.Title, Answer: in.Answer, Contact: in.Contact, Related: in.Related, ReviewBy: in.ReviewBy, DiscordTag: in.DiscordTag}
 		for _, l := range in.Links {
 			out.Topics[i].Links = append(out.Topics[i].Links, Link{Title: l.Title, URL: l.URL})
 		}

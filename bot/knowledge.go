@@ -53,6 +53,9 @@ type Topic struct {
 	// Langs are the title and answer in the knowledge's other languages,
 	// by code.
 	Langs map[string]TopicText
+	// DiscordTag is the name of the Discord forum tag for this topic;
+	// empty means a tag named like the title or the id.
+	DiscordTag string
 }
 
 // PastReview reports whether the topic's review_by day ended before now.

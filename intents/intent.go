@@ -36,6 +36,10 @@ type Intent struct {
 	// FollowUps are short answers to questions that come after this
 	// answer ("followups": examples and an answer).
 	FollowUps []FollowUp
+	// DiscordTag is the name of the Discord forum tag for this topic
+	// ("discord_tag"), applied to a forum post it answers; empty means a
+	// tag named like the title or the id.
+	DiscordTag string
 	// File is the path of the defining file inside the knowledge folder.
 	File string
 	// ExampleLines are the lines of Examples in File.

@@ -7,7 +7,7 @@ import (
 )
 
 // intentKeys are the front-matter keys an intent file may use.
-var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related", "owner", "review_by", "links", "followups", "lang"}
+var intentKeys = []string{"id", "title", "examples", "keywords", "contact", "related", "owner", "review_by", "links", "followups", "discord_tag", "lang"}
 
 // outOfScopeKeys are the front-matter keys of _out-of-scope.md.
 var outOfScopeKeys = []string{"examples", "keywords", "background", "lang"}
@@ -23,6 +23,9 @@ var (
 const OutOfScopeID = "none"
 
 const maxTitle = 60
+
+// maxDiscordTag is the longest name Discord allows a forum tag.
+const maxDiscordTag = 20
 
 func (l *loader) intent(p string) {
 	if in, ok := l.intentFile(p, false); ok {
@@ -189,6 +192,15 @@ func (l *loader) intentFile(p string, outOfScope bool) (Intent, bool) {
 		links, ok := l.links(p, v)
 		in.Links = links
 		valid = valid && ok
+	}
+	if v, ok := pairs["discord_tag"]; ok {
+		if in.DiscordTag, ok = l.text(p, v); !ok {
+			valid = false
+		}
+		in.DiscordTag = strings.TrimSpace(in.DiscordTag)
+		if len([]rune(in.DiscordTag)) > maxDiscordTag {
+			l.add(p, v.line, Warning, "discord_tag is longer than %d characters, the longest name a Discord forum tag can have; it will never match", maxDiscordTag)
+		}
 	}
 	if v, ok := pairs["followups"]; ok {
 		fs, ok := l.followUps(p, v)

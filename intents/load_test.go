@@ -26,7 +26,7 @@ func TestParseBrokenFolders(t *testing.T) {
 		}},
 		{"no-answer", []string{"a.md:9: missing answer: write the reply in Markdown after the closing ---"}},
 		{"shared-example", []string{`b.md:6: the same example is under "selfie" (a.md:5); an example may belong to one intent only`}},
-		{"unknown-key", []string{`a.md:8: unknown front-matter key "tags" (known: id, title, examples, keywords, contact, related, owner, review_by, links, followups, lang)`}},
+		{"unknown-key", []string{`a.md:8: unknown front-matter key "tags" (known: id, title, examples, keywords, contact, related, owner, review_by, links, followups, discord_tag, lang)`}},
 		{"unknown-related", []string{`a.md:8: "nope" is not the id of any intent`}},
 		{"few-examples", []string{"a.md:4: examples: need at least 3, found 2"}},
 		{"bad-id", []string{`a.md:2: id "Selfie_Step" must be kebab-case: lowercase letters and digits joined by single hyphens`}},

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"runtime/debug"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -41,6 +42,10 @@ type Adapter struct {
 	// leaseErrors rate-limits the log lines of a failing lease store and
 	// of a gateway that does not open while the lease is held.
 	leaseErrors *lograte.Limiter
+	// forums are the posts created in the forum channels; loggedOnce the
+	// keys of forum problems already logged.
+	forums     *forumPosts
+	loggedOnce sync.Map
 
 	started   atomic.Bool
 	connected atomic.Bool
@@ -79,12 +84,16 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	if cfg.MessageContent {
 		session.Identify.Intents |= discordgo.IntentsMessageContent
 	}
+	if len(cfg.ForumChannelIDs) > 0 {
+		session.Identify.Intents |= discordgo.IntentsGuilds // THREAD_CREATE
+	}
 	session.LogLevel = discordgo.LogError
 	a := &Adapter{
 		cfg: cfg, bot: b, feedback: feedback, log: log.With("adapter", adapterName),
 		rest: session, gateway: session, deps: d, seen: claimed.New(d.Claims, log.With("adapter", adapterName), d.Now),
 		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 		leaseErrors:   lograte.New(time.Minute, d.Now),
+		forums:        newForumPosts(),
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
@@ -94,6 +103,7 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 	session.AddHandler(recovered(a, "READY", a.onReady))
 	session.AddHandler(recovered(a, "RESUMED", func(*discordgo.Session, *discordgo.Resumed) { a.connected.Store(true) }))
 	session.AddHandler(recovered(a, "DISCONNECT", func(*discordgo.Session, *discordgo.Disconnect) { a.connected.Store(false) }))
+	session.AddHandler(recovered(a, "THREAD_CREATE", a.onThreadCreate))
 	session.AddHandler(recovered(a, "MESSAGE_CREATE", a.onMessage))
 	session.AddHandler(inBackground(recovered(a, "INTERACTION_CREATE", a.onInteraction)))
 	// Events are handled in the order they arrive, on the gateway's reader:
@@ -211,15 +221,17 @@ func command() *discordgo.ApplicationCommand {
 	}
 }
 
-// registerCommand overwrites the application's commands with /verifyhelp,
-// in each configured guild (where it appears at once) or globally.
+// registerCommand overwrites the application's commands with /verifyhelp
+// and the "Ask helpdeskbot" message command, in each configured guild
+// (where they appear at once) or globally, where they can also be
+// installed by a person and used in direct and group messages.
 func (a *Adapter) registerCommand(ctx context.Context) error {
 	guilds := a.cfg.GuildIDs
 	if len(guilds) == 0 {
 		guilds = []string{""}
 	}
 	for _, g := range guilds {
-		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, []*discordgo.ApplicationCommand{command()}, discordgo.WithContext(ctx))
+		_, err := a.rest.ApplicationCommandBulkOverwrite(a.cfg.ApplicationID, g, commands(g), discordgo.WithContext(ctx))
 		if err != nil {
 			return fmt.Errorf("register /%s (guild %q): %w", CommandName, g, err)
 		}

@@ -1,7 +1,9 @@
-// Package discord connects the bot to Discord: mentions, direct messages and
-// help channels over the gateway, the /verifyhelp command with fuzzy
-// autocomplete, buttons, and an HTTP interactions endpoint verified with
-// Ed25519 that needs no gateway connection.
+// Package discord connects the bot to Discord: mentions, direct messages,
+// help channels and forum channels (posts answered, tagged and marked
+// solved) over the gateway, the /verifyhelp command with fuzzy
+// autocomplete and the "Ask helpdeskbot" message command (both
+// user-installable), buttons, and an HTTP interactions endpoint verified
+// with Ed25519 that needs no gateway connection.
 package discord
 
 import (
@@ -30,6 +32,12 @@ type Config struct {
 	// HelpChannelIDs are channels where every message is answered, not only
 	// mentions. Reading them needs MessageContent.
 	HelpChannelIDs []string
+	// ForumChannelIDs are forum channels whose new posts are answered
+	// inside the post, which is then a conversation with its author.
+	// Reading the posts needs MessageContent.
+	ForumChannelIDs []string
+	// ForumTags name the forum tags the adapter applies to posts.
+	ForumTags ForumTags
 	// MessageContent says the privileged message content intent is granted.
 	MessageContent bool
 	// APIURL is the REST base URL including the API version; empty means
@@ -61,6 +69,15 @@ type Config struct {
 	HandoffMessage string
 }
 
+// ForumTags are names of tags of the forum channels (looked up, without
+// regard to case, in each forum's available tags); empty applies none.
+type ForumTags struct {
+	// Answered is applied to a post once the bot has answered it.
+	Answered string
+	// Solved is applied by the Solved button, which also closes the post.
+	Solved string
+}
+
 // Defaults.
 const (
 	DefaultHandoffMessage = "A person from the support team is asked to join this conversation."
@@ -68,6 +85,8 @@ const (
 	DefaultAPIURL  = "https://discord.com/api/v9/"
 	DefaultWorkers = 8
 	DefaultQueue   = 1024
+	// maxTagName is the longest name Discord allows a forum tag.
+	maxTagName = 20
 	// CommandName is the slash command the adapter registers and answers.
 	CommandName = "verifyhelp"
 )
@@ -90,8 +109,21 @@ func (c Config) Validate() error {
 		return errors.New("public_key: required for the HTTP interactions endpoint when the gateway is off")
 	case len(c.HelpChannelIDs) > 0 && !c.MessageContent:
 		return errors.New("help_channel_ids: reading messages that do not mention the bot needs message_content: true (a privileged intent)")
+	case len(c.ForumChannelIDs) > 0 && !c.GatewayOn():
+		return errors.New("forum_channel_ids: new forum posts arrive over the gateway, which needs a token and gateway on")
+	case len(c.ForumChannelIDs) > 0 && !c.MessageContent:
+		return errors.New("forum_channel_ids: reading forum posts, which do not mention the bot, needs message_content: true (a privileged intent)")
+	case len([]rune(c.ForumTags.Answered)) > maxTagName:
+		return fmt.Errorf("forum_tags.answered: %q is longer than a forum tag's %d characters", c.ForumTags.Answered, maxTagName)
+	case len([]rune(c.ForumTags.Solved)) > maxTagName:
+		return fmt.Errorf("forum_tags.solved: %q is longer than a forum tag's %d characters", c.ForumTags.Solved, maxTagName)
 	case c.Workers < 0 || c.Queue < 0:
 		return errors.New("workers: must not be negative")
+	}
+	for _, id := range c.ForumChannelIDs {
+		if id == "" || strings.Trim(id, "0123456789") != "" {
+			return fmt.Errorf("forum_channel_ids: %q is not a channel id (digits)", id)
+		}
 	}
 	if c.PublicKey != "" {
 		if key, err := hex.DecodeString(c.PublicKey); err != nil || len(key) != 32 {

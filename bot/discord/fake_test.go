@@ -41,7 +41,14 @@ type fakeDiscord struct {
 	release       chan struct{}
 	releaseOnce   sync.Once
 
-	mu         sync.Mutex
+	mu sync.Mutex
+	// channels are what GET /channels/{id} answers (forum channels with
+	// their available_tags, forum posts with their owner_id); others are
+	// unknown. Set them with setChannel.
+	channels map[string]map[string]any
+	// failEdit answers the edits of a channel with a Discord error code
+	// (40067 "A tag is required", 50013 missing permissions).
+	failEdit   map[string]int
 	sent       []sent
 	commands   []map[string]any // registered commands, per PUT
 	intents    float64
@@ -114,6 +121,37 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 		f.mu.Unlock()
 		w.WriteHeader(http.StatusNoContent)
 	})
+	mux.HandleFunc("GET /api/v9/channels/{channel}", func(w http.ResponseWriter, r *http.Request) {
+		f.mu.Lock()
+		ch, ok := f.channels[r.PathValue("channel")]
+		f.mu.Unlock()
+		if !ok {
+			w.WriteHeader(http.StatusNotFound)
+			writeJSON(w, map[string]any{"code": 10003, "message": "Unknown Channel"})
+			return
+		}
+		writeJSON(w, ch)
+	})
+	mux.HandleFunc("PATCH /api/v9/channels/{channel}", func(w http.ResponseWriter, r *http.Request) {
+		id := r.PathValue("channel")
+		body := f.record("edit", id, r.Body)
+		f.mu.Lock()
+		if code := f.failEdit[id]; code != 0 {
+			f.mu.Unlock()
+			w.WriteHeader(http.StatusBadRequest)
+			writeJSON(w, map[string]any{"code": code, "message": "A tag is required"})
+			return
+		}
+		ch := map[string]any{"id": id, "type": 11}
+		for k, v := range f.channels[id] {
+			ch[k] = v
+		}
+		for k, v := range body {
+			ch[k] = v
+		}
+		f.mu.Unlock()
+		writeJSON(w, ch)
+	})
 	mux.HandleFunc("POST /api/v9/interactions/{id}/{token}/callback", func(w http.ResponseWriter, r *http.Request) {
 		f.record("callback", r.PathValue("id"), r.Body)
 		w.WriteHeader(http.StatusNoContent)
@@ -134,6 +172,27 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 	t.Cleanup(f.srv.Close)
 	t.Cleanup(f.releaseFollowups) // runs first: no handler stays held
 	return f
+}
+
+// setChannel makes GET /channels/{id} answer ch.
+func (f *fakeDiscord) setChannel(id string, ch map[string]any) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.channels == nil {
+		f.channels = map[string]map[string]any{}
+	}
+	ch["id"] = id
+	f.channels[id] = ch
+}
+
+// failEdits makes the edits of channel id fail with a Discord error code.
+func (f *fakeDiscord) failEdits(id string, code int) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if f.failEdit == nil {
+		f.failEdit = map[string]int{}
+	}
+	f.failEdit[id] = code
 }
 
 // releaseFollowups lets held follow-ups through.

@@ -1,6 +1,7 @@
 package discord_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -36,6 +37,26 @@ func TestGateway(t *testing.T) {
 		opts := cmds[0]["options"].([]any)
 		if cmds[0]["name"] != "verifyhelp" || opts[0].(map[string]any)["autocomplete"] != true {
 			t.Fatalf("command %v", cmds[0])
+		}
+	})
+	t.Run("registers the message command beside it", func(t *testing.T) {
+		f.mu.Lock()
+		defer f.mu.Unlock()
+		cmds := f.commands[0]["commands"].([]map[string]any)
+		if len(cmds) != 2 || cmds[1]["name"] != "Ask helpdeskbot" || cmds[1]["type"] != float64(3) {
+			t.Fatalf("commands %v", cmds)
+		}
+		if _, ok := cmds[1]["description"]; ok && cmds[1]["description"] != "" {
+			t.Errorf("a message command with a description: %v", cmds[1])
+		}
+		// Discord takes install and context lists on global commands only.
+		for _, c := range cmds {
+			if _, ok := c["integration_types"]; ok {
+				t.Errorf("a guild command with integration types: %v", c)
+			}
+			if _, ok := c["contexts"]; ok {
+				t.Errorf("a guild command with contexts: %v", c)
+			}
 		}
 	})
 	t.Run("identifies without the privileged intent", func(t *testing.T) {
@@ -154,6 +175,38 @@ func TestGateway(t *testing.T) {
 			t.Fatalf("after the panic: %v", got.Body["content"])
 		}
 	})
+	t.Run("the message command answers that message privately", func(t *testing.T) {
+		ask := func(id string, target map[string]any) map[string]any {
+			data := map[string]any{"id": "CMDM", "name": "Ask helpdeskbot", "type": 3, "target_id": "M42"}
+			if target != nil {
+				data["resolved"] = map[string]any{"messages": map[string]any{"M42": target}}
+			}
+			return interaction(id, 2, data, nil)
+		}
+		target := message("M42", "C1", "G1", "<@1002> my selfie keeps failing", false)
+		target["author"] = map[string]any{"id": "1002", "username": "bob"}
+		tests := []struct {
+			name        string
+			body        map[string]any
+			want, avoid string
+		}{
+			{"its text", ask("IM1", target), "selfie", "1002"},
+			{"a message without text", ask("IM2", message("M42", "C1", "G1", "  ", false)), "no text", "selfie"},
+			{"no resolved message", ask("IM3", nil), "can't see", "selfie"},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				before := f.count("callback")
+				f.dispatch("INTERACTION_CREATE", tt.body)
+				got := f.wait("callback", before+1)[before]
+				data := got.Body["data"].(map[string]any)
+				content, _ := data["content"].(string)
+				if got.Body["type"] != float64(4) || data["flags"] != float64(64) || !strings.Contains(content, tt.want) || strings.Contains(content, tt.avoid) {
+					t.Fatalf("response %v, want a private one with %q and without %q", got.Body, tt.want, tt.avoid)
+				}
+			})
+		}
+	})
 	t.Run("reconnects after the connection drops", func(t *testing.T) {
 		f.drop()
 		testkit.WaitFor(t, "the bot to reconnect", func() bool {
@@ -257,6 +310,23 @@ func TestHelpChannels(t *testing.T) {
 	if registered != "/api/v9/applications/APP/commands" {
 		t.Errorf("registered at %v, want the global commands", registered)
 	}
+	t.Run("global commands can be installed by a person and used everywhere", func(t *testing.T) {
+		f.mu.Lock()
+		cmds := f.commands[0]["commands"].([]map[string]any)
+		f.mu.Unlock()
+		// name, type (1: slash, 3: message), contexts (guild, bot DM,
+		// private channel), integration types (guild, user install).
+		var got []string
+		for _, c := range cmds {
+			contexts, _ := json.Marshal(c["contexts"])
+			types, _ := json.Marshal(c["integration_types"])
+			got = append(got, fmt.Sprintf("%v %v %s %s", c["name"], c["type"], contexts, types))
+		}
+		want := []string{"verifyhelp <nil> [0,1,2] [0,1]", "Ask helpdeskbot 3 [0,1,2] [0,1]"}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Fatalf("registered %q, want %q", got, want)
+		}
+	})
 	f.dispatch("MESSAGE_CREATE", message("M1", "COTHER", "G1", "nfc chip", false))
 	f.dispatch("MESSAGE_CREATE", message("M2", "CHELP", "G1", "nfc chip won't read", false))
 	if got := f.wait("message", 1); got[0].Channel != "CHELP" {

@@ -33,7 +33,11 @@ func (a *Adapter) serveInteractions(w http.ResponseWriter, r *http.Request, body
 	// The follow-ups are queued before the response is written, so that a
 	// full queue can still change the response; they wait for it to be sent.
 	sent := make(chan struct{})
-	if len(more.parts) > 0 {
+	if more.then != nil && len(more.parts) == 0 {
+		// What comes after the response (closing a solved post) runs once
+		// it is written, before the handler returns.
+		defer more.then(r.Context())
+	} else if len(more.parts) > 0 {
 		queued := a.work.Submit(func(ctx context.Context) {
 			select {
 			case <-sent:

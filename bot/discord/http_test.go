@@ -91,6 +91,15 @@ func TestHTTPInteractions(t *testing.T) {
 			t.Fatalf("response %v", out)
 		}
 	})
+	t.Run("message command", func(t *testing.T) {
+		target := message("M9", "C1", "G1", "there's glare on my license", false)
+		out := decode(t, h.post(t, interaction("I5", 2, map[string]any{"id": "CMDM", "name": "Ask helpdeskbot", "type": 3, "target_id": "M9",
+			"resolved": map[string]any{"messages": map[string]any{"M9": target}}}, nil), h.key))
+		data := out["data"].(map[string]any)
+		if out["type"] != float64(4) || data["flags"] != float64(64) || !strings.Contains(data["content"].(string), "glare") {
+			t.Fatalf("response %v", out)
+		}
+	})
 	if n := h.fake.count("callback") + h.fake.count("message"); n != 0 {
 		t.Errorf("the HTTP endpoint made %d REST calls; it answers in the response", n)
 	}
@@ -158,6 +167,16 @@ func TestInviteURL(t *testing.T) {
 	}
 	if got := discord.InviteURL("123", true); !strings.Contains(got, "permissions=274877983744") {
 		t.Fatalf("with message deletion: %s", got)
+	}
+	if got := discord.ServerInstallURL(discord.Config{ApplicationID: "123"}); got != want {
+		t.Fatalf("ServerInstallURL = %s\nwant %s", got, want)
+	}
+	// Forum channels add Manage Threads (1 << 34), to tag and close posts.
+	if got := discord.ServerInstallURL(discord.Config{ApplicationID: "123", ForumChannelIDs: []string{"1"}}); !strings.Contains(got, "permissions=292057844736") {
+		t.Fatalf("with forum channels: %s", got)
+	}
+	if got, want := discord.UserInstallURL("123"), "https://discord.com/oauth2/authorize?client_id=123&integration_type=1&scope=applications.commands"; got != want {
+		t.Fatalf("UserInstallURL = %s\nwant %s", got, want)
 	}
 }
 

@@ -29,8 +29,12 @@ func (a *Adapter) onInteraction(_ *discordgo.Session, ic *discordgo.InteractionC
 	a.followUp(ctx, ic.Interaction, resp, more)
 }
 
-// followUp sends the rest of a long answer after the interaction response.
+// followUp sends the rest of a long answer after the interaction response,
+// then runs what comes after it.
 func (a *Adapter) followUp(ctx context.Context, i *discordgo.Interaction, resp *discordgo.InteractionResponse, more message) {
+	if more.then != nil {
+		defer more.then(ctx)
+	}
 	for j, part := range more.parts {
 		params := &discordgo.WebhookParams{Content: part, AllowedMentions: more.allowed(part)}
 		if resp.Data != nil {
@@ -66,6 +70,9 @@ func (a *Adapter) respond(ctx context.Context, i *discordgo.Interaction) (resp *
 
 func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*discordgo.InteractionResponse, message) {
 	data, ok := commandData(i)
+	if ok && data.CommandType == discordgo.MessageApplicationCommand && data.Name == MessageCommandName {
+		return a.askMessage(ctx, i, data)
+	}
 	if !ok || data.Name != CommandName {
 		return notice("Sorry, I only know /" + CommandName + "."), message{}
 	}
@@ -77,7 +84,7 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 	}
 	var msg message
 	m := bot.Message{User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: a.cfg.Public,
-		Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: a.cfg.Public && a.canHandOff(i.GuildID)}
+		Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: a.cfg.Public && a.canHandOff(installedIn(i))}
 	switch id, chosen := strings.CutPrefix(question, idTopic); {
 	case question == "":
 		msg = renderTopics(a.bot.Topics(), a.bot.Guidance())
@@ -85,7 +92,7 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 		m.Choice = id
 		reply := a.bot.Answer(ctx, m)
 		msg = a.render(reply, "")
-		a.handOff(ctx, reply, i.GuildID, i.ChannelID, "")
+		a.handOff(ctx, reply, installedIn(i), i.ChannelID, "")
 	default:
 		m.Text = question
 		reply := a.bot.Answer(ctx, m)
@@ -96,7 +103,7 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 			return withMessage(render(reply, ""), discordgo.MessageFlagsEphemeral) // never quote what was guarded
 		}
 		msg = a.render(reply, question)
-		a.handOff(ctx, reply, i.GuildID, i.ChannelID, "")
+		a.handOff(ctx, reply, installedIn(i), i.ChannelID, "")
 	}
 	var flags discordgo.MessageFlags
 	if !a.cfg.Public {
@@ -138,6 +145,8 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 		flags = discordgo.MessageFlagsEphemeral
 	}
 	switch {
+	case data.CustomID == idSolved:
+		return a.solve(ctx, i)
 	case strings.HasPrefix(data.CustomID, idTopic):
 		return a.pick(ctx, i, strings.TrimPrefix(data.CustomID, idTopic), flags)
 	case data.CustomID == idTopics && len(data.Values) > 0:
@@ -179,7 +188,7 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 func (a *Adapter) pick(ctx context.Context, i *discordgo.Interaction, choice string, flags discordgo.MessageFlags) (*discordgo.InteractionResponse, message) {
 	public := flags&discordgo.MessageFlagsEphemeral == 0
 	reply := a.bot.Answer(ctx, bot.Message{User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: i.GuildID != "" && public,
-		Choice: choice, Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: public && a.canHandOff(i.GuildID)})
+		Choice: choice, Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: public && a.canHandOff(installedIn(i))})
 	if reply.Silent {
 		return notice("Please wait a moment before asking again."), message{}
 	}
@@ -188,7 +197,7 @@ func (a *Adapter) pick(ctx context.Context, i *discordgo.Interaction, choice str
 	if i.Message != nil {
 		messageID = i.Message.ID
 	}
-	a.handOff(ctx, reply, i.GuildID, i.ChannelID, messageID)
+	a.handOff(ctx, reply, installedIn(i), i.ChannelID, messageID)
 	return withMessage(msg, flags)
 }
 
@@ -196,7 +205,7 @@ func (a *Adapter) pick(ctx context.Context, i *discordgo.Interaction, choice str
 // follow-ups, with the components under the last part.
 func withMessage(msg message, flags discordgo.MessageFlags) (*discordgo.InteractionResponse, message) {
 	data := &discordgo.InteractionResponseData{Content: msg.parts[0], Flags: flags, AllowedMentions: msg.allowed(msg.parts[0])}
-	more := message{parts: msg.parts[1:], components: msg.components, role: msg.role}
+	more := message{parts: msg.parts[1:], components: msg.components, role: msg.role, then: msg.then}
 	if len(more.parts) == 0 {
 		data.Components = msg.components
 		more.components = nil

@@ -11,7 +11,8 @@ import (
 )
 
 // onMessage picks the messages the bot answers: direct messages, messages
-// that mention it, and every message in a help channel, once each. Messages from bots,
+// that mention it, every message in a help channel, and its author's
+// messages in a post of a forum channel, once each. Messages from bots,
 // itself included, are ignored. Answering happens on the worker pool, so a
 // slow REST call never holds up the gateway.
 func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
@@ -29,7 +30,9 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 		}
 	}
 	dm := m.GuildID == ""
-	if !dm && !mentioned && !slices.Contains(a.cfg.HelpChannelIDs, m.ChannelID) {
+	post, inPost := a.forums.get(m.ChannelID)
+	byAuthor := inPost && m.Author.ID == post.owner
+	if !dm && !mentioned && !byAuthor && !slices.Contains(a.cfg.HelpChannelIDs, m.ChannelID) {
 		return
 	}
 	// Claimed, so that a message replayed after a resume, or seen by
@@ -40,8 +43,12 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 		return // answered, or being answered
 	}
 	msg := m.Message
+	// The post's first message is answered with its tags applied.
+	first := byAuthor && a.forums.takeFirst(post.id)
 	if !a.work.Submit(func(ctx context.Context) {
-		a.answer(ctx, msg, mentioned)
+		if reply, inPlace := a.answer(ctx, msg, mentioned); first && inPlace {
+			a.tagPost(ctx, post, reply)
+		}
 		a.seen.Finish(ctx, key)
 	}) {
 		a.seen.Release(key)
@@ -52,8 +59,9 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 
 // answer replies to m, as a reply to it, in as many messages as the answer
 // needs; the buttons go under the last one. A private reply to a channel
-// message goes to its author's direct messages instead.
-func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bool) {
+// message goes to its author's direct messages instead. It returns the
+// reply and whether it was sent where m was.
+func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bool) (reply bot.Reply, inPlace bool) {
 	public := m.GuildID != ""
 	images := 0
 	for _, at := range m.Attachments {
@@ -61,10 +69,10 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bo
 			images++
 		}
 	}
-	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.Content), User: m.Author.ID, Channel: m.ChannelID, Adapter: adapterName,
+	reply = a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.Content), User: m.Author.ID, Channel: m.ChannelID, Adapter: adapterName,
 		Public: public, Images: images, Conversation: conversationKey(m.GuildID, m.ChannelID), Mentioned: mentioned, CanHandOff: a.canHandOff(m.GuildID)})
 	if reply.Silent {
-		return
+		return reply, false
 	}
 	channel, reference := m.ChannelID, m
 	if reply.Private && public {
@@ -72,7 +80,7 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bo
 		if err != nil {
 			a.deps.Metrics.Delivered(adapterName, deliveryCode(err))
 			a.logFailure("open direct message", err)
-			return
+			return reply, false
 		}
 		channel, reference = dm.ID, nil
 		if reply.Outcome == bot.Guarded && a.cfg.DeletePersonalData {
@@ -81,9 +89,15 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bo
 			}
 		}
 	}
-	if a.send(ctx, channel, reference, a.render(reply, "")) {
-		a.handOff(ctx, reply, m.GuildID, m.ChannelID, m.ID)
+	msg := a.render(reply, "")
+	if _, inPost := a.forums.get(m.ChannelID); inPost && channel == m.ChannelID {
+		msg = withSolved(msg)
 	}
+	if !a.send(ctx, channel, reference, msg) {
+		return reply, false
+	}
+	a.handOff(ctx, reply, m.GuildID, m.ChannelID, m.ID)
+	return reply, channel == m.ChannelID
 }
 
 // send posts msg to channel, the first part as a reply to reference (if

@@ -1,6 +1,7 @@
 package discord
 
 import (
+	"context"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -27,6 +28,8 @@ type message struct {
 	// role, when set, is the role the message mentions (once), which its
 	// part holding the mention is allowed to ping.
 	role string
+	// then, when set, runs once the message has been sent.
+	then func(context.Context)
 }
 
 // allowed is what the part of msg may ping: the mentioned role in the

@@ -20,6 +20,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
 	"github.com/helpdeskbot/helpdeskbot/bot/metrics"
 	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
@@ -266,6 +267,10 @@ func TestDiscordConfiguration(t *testing.T) {
 		{"no application id", map[string]string{"HELPDESK_DISCORD_TOKEN": "t"}, "discord.application_id"},
 		{"bad public key", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_PUBLIC_KEY": "zz"}, "discord.public_key"},
 		{"help channels without content", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_HELP_CHANNEL_IDS": "5"}, "discord.help_channel_ids"},
+		{"forums", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_MESSAGE_CONTENT": "true",
+			"HELPDESK_DISCORD_FORUM_CHANNEL_IDS": "100,200", "HELPDESK_DISCORD_FORUM_TAGS_ANSWERED": "Answered", "HELPDESK_DISCORD_FORUM_TAGS_SOLVED": "Solved"}, ""},
+		{"forums without content", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_FORUM_CHANNEL_IDS": "100"}, "discord.forum_channel_ids"},
+		{"forum not an id", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_MESSAGE_CONTENT": "true", "HELPDESK_DISCORD_FORUM_CHANNEL_IDS": "help"}, "discord.forum_channel_ids"},
 		{"gateway without token", map[string]string{"HELPDESK_DISCORD_PUBLIC_KEY": key, "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_GATEWAY": "true"}, "discord.token"},
 		{"bad bool", map[string]string{"HELPDESK_DISCORD_TOKEN": "t", "HELPDESK_DISCORD_APPLICATION_ID": "1", "HELPDESK_DISCORD_MESSAGE_CONTENT": "maybe"}, "discord.message_content"},
 	}
@@ -287,6 +292,9 @@ func TestDiscordConfiguration(t *testing.T) {
 			if tt.name == "gateway" && strings.Join(cfg.Discord.GuildIDs, "|") != "10|11" {
 				t.Errorf("guild ids %q", cfg.Discord.GuildIDs)
 			}
+			if tt.name == "forums" && (strings.Join(cfg.Discord.ForumChannelIDs, "|") != "100|200" || cfg.Discord.ForumTags != discord.ForumTags{Answered: "Answered", Solved: "Solved"}) {
+				t.Errorf("forum channels %q, tags %+v", cfg.Discord.ForumChannelIDs, cfg.Discord.ForumTags)
+			}
 			if tt.name == "http only" && !cfg.Discord.HTTPOnly {
 				t.Errorf("gateway on, want off")
 			}
@@ -297,9 +305,17 @@ func TestDiscordConfiguration(t *testing.T) {
 func TestDiscordInviteURLCommand(t *testing.T) {
 	t.Setenv("HELPDESK_DISCORD_APPLICATION_ID", "42")
 	r := runCLI(t, "", "discord", "invite-url")
-	if r.code != 0 || r.stdout != "https://discord.com/oauth2/authorize?client_id=42&permissions=274877975552&scope=bot+applications.commands\n" {
+	if r.code != 0 || r.stdout != "server: https://discord.com/oauth2/authorize?client_id=42&permissions=274877975552&scope=bot+applications.commands\n"+
+		"user:   https://discord.com/oauth2/authorize?client_id=42&integration_type=1&scope=applications.commands\n" {
 		t.Fatalf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
 	}
+	// Forum channels (which need the message content intent) add Manage Threads.
+	t.Setenv("HELPDESK_DISCORD_MESSAGE_CONTENT", "true")
+	t.Setenv("HELPDESK_DISCORD_FORUM_CHANNEL_IDS", "100")
+	if r := runCLI(t, "", "discord", "invite-url"); r.code != 0 || !strings.Contains(r.stdout, "server: https://discord.com/oauth2/authorize?client_id=42&permissions=292057844736&") {
+		t.Fatalf("with forum channels: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	t.Setenv("HELPDESK_DISCORD_FORUM_CHANNEL_IDS", "")
 	t.Setenv("HELPDESK_DISCORD_APPLICATION_ID", "")
 	if r := runCLI(t, "", "discord", "invite-url"); r.code != exitUsage {
 		t.Fatalf("without an application id: exit %d", r.code)
