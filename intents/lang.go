@@ -8,8 +8,8 @@ import (
 	"github.com/goccy/go-yaml/ast"
 )
 
-// DefaultLanguage is the language of a folder's unmarked content when
-// nothing else is said (knowledge.default_language).
+// DefaultLanguage is the language of a folder's unmarked content when its
+// _guidance.md names none (see LanguageKey).
 const DefaultLanguage = "en"
 
 // langCode is a language code as a folder writes it: a lowercase primary

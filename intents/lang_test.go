@@ -174,3 +174,50 @@ func TestLintStyleInEveryLanguage(t *testing.T) {
 		fmt.Sprintf("a.md: warning: the es answer of a has %d words; chat answers read best under %d: lead with the fix, one idea per bullet", intents.MaxAnswerWords+1, intents.MaxAnswerWords),
 	})
 }
+
+// TestFolderLanguage: _guidance.md's language: key names the language of
+// the unmarked content, so a folder written in Spanish first gives English
+// under lang: blocks; a bad code is an error at its line.
+func TestFolderLanguage(t *testing.T) {
+	topic := "---\nid: selfie\ntitle: Paso del selfie\nexamples:\n  - el selfie no funciona\n  - no reconoce mi cara\n  - falla la foto de la cara\n" +
+		"lang:\n  en:\n    title: Selfie step\n    examples:\n      - my selfie fails\n      - face not recognized\n      - the face photo keeps failing\n---\n" +
+		"Ponte frente a una luz clara.\n\n<!-- lang: en -->\nFace a bright light.\n"
+	// Read as English, the folder's lang: en block and marker are errors.
+	englishRead := []string{
+		"selfie.md:9: lang: en is the folder's default language: write its text outside the lang: block",
+		"selfie.md:18: lang marker: en is the folder's default language: its text goes before the first marker",
+	}
+	tests := []struct {
+		name     string
+		guidance string
+		want     string
+		problems []string
+	}{
+		{"spanish first", "---\nlanguage: es\n---\nContacta con la organización.\n\n<!-- lang: en -->\nContact the organization.\n", "es", nil},
+		{"no key: the folder is read as English", "Contact the organization.\n\n<!-- lang: es -->\nContacta con la organización.\n", "en", englishRead},
+		{"a bad code", "---\nlanguage: Spanish\n---\nContact the organization.\n", "en",
+			append([]string{`_guidance.md:2: language: "Spanish" is not a language code: write it as en, es, fr, de or pt-BR`}, englishRead...)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"_guidance.md": {Data: []byte(tt.guidance)},
+				"_fallback.md": {Data: []byte("No estoy seguro.\n")},
+				"selfie.md":    {Data: []byte(topic)},
+			}
+			k, problems := intents.Parse(fsys)
+			if k.DefaultLanguage != tt.want {
+				t.Errorf("DefaultLanguage = %q, want %q", k.DefaultLanguage, tt.want)
+			}
+			var errs []string
+			for _, p := range problems {
+				if p.Severity == intents.Error {
+					errs = append(errs, p.String())
+				}
+			}
+			if strings.Join(errs, "\n") != strings.Join(tt.problems, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(errs, "\n"), strings.Join(tt.problems, "\n"))
+			}
+		})
+	}
+}

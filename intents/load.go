@@ -46,11 +46,11 @@ func Load(fsys fs.FS) (*Knowledge, error) {
 // every problem found, in file order. The Knowledge is only fit for use when
 // the problems contain no errors.
 func Parse(fsys fs.FS) (*Knowledge, Problems) {
-	return ParseIn(fsys, DefaultLanguage)
+	return ParseIn(fsys, folderLanguage(fsys))
 }
 
 // ParseIn is Parse for a folder whose unmarked content is in language
-// lang (knowledge.default_language).
+// lang, whatever its _guidance.md says.
 func ParseIn(fsys fs.FS, lang string) (*Knowledge, Problems) {
 	l := loader{
 		fsys:         fsys,
@@ -311,9 +311,16 @@ func (l *loader) shortGuidance(p string, v frontValue, body string) string {
 
 func (l *loader) guidance(p string) {
 	l.seenGuidance = true
-	body, others, pairs, ok := l.plainText(p, []string{"short", "lang"})
+	body, others, pairs, ok := l.plainText(p, []string{"short", "lang", LanguageKey})
 	if !ok {
 		return
+	}
+	if v, ok := pairs[LanguageKey]; ok {
+		if code, _ := yamlText(v.node); !ValidLanguage(code) {
+			l.add(p, v.line, Error, "%s: %q is not a language code: write it as en, es, fr, de or pt-BR", LanguageKey, code)
+		} else if code != l.k.DefaultLanguage {
+			l.add(p, v.line, Error, "%s: %s, but the folder is read as %s", LanguageKey, code, l.k.DefaultLanguage)
+		}
 	}
 	l.k.Guidance = body
 	if v, ok := pairs["short"]; ok {
