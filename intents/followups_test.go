@@ -57,7 +57,7 @@ func TestShortGuidance(t *testing.T) {
 		{"read", "---\nshort: Contact them.\n---\nContact the organization that asked you to verify.\n", "Contact them.", nil},
 		{"empty", "---\nshort: \"\"\n---\nContact them.\n", "", []string{`_guidance.md:2: short: the short guidance is empty; remove the key or write it`}},
 		{"not shorter", "---\nshort: Contact the organization, please.\n---\nContact them.\n", "Contact the organization, please.", []string{`_guidance.md:2: warning: short: the short guidance is not shorter than the guidance`}},
-		{"unknown key", "---\nbrief: x\n---\nContact them.\n", "", []string{`_guidance.md:2: unknown front-matter key "brief" (known: short, lang)`}},
+		{"unknown key", "---\nbrief: x\n---\nContact them.\n", "", []string{`_guidance.md:2: unknown front-matter key "brief" (known: short, lang, language)`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
