@@ -15,8 +15,6 @@ import (
 // that reply points to the organization that asked for the verification.
 const defaultGuidance = "Please contact the company or organization that asked you to verify. They decide what is required and can help with your specific case."
 
-const failedBody = "Sorry, I can't answer right now because of a problem on my side."
-
 // defaultClarify is the question asked when the knowledge has no _clarify.md.
 const defaultClarify = "Which of these is closest to what you need?"
 

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 )
@@ -68,11 +67,7 @@ func titleMatches(ws, title []string) bool {
 // choices again.
 func notOfferedReply(s *source, offered []Choice) Reply {
 	r := base(s, Clarify, ReasonNumberNotOffered, Match{})
-	if len(offered) == 1 {
-		r.Body = "That number isn't one of the choices: pick 1, or write your question in words."
-	} else {
-		r.Body = fmt.Sprintf("That number isn't one of the choices: pick a number from 1 to %d, or write your question in words.", len(offered))
-	}
+	r.Body = textsIn(s.lang).notAChoice(len(offered))
 	r.Choices = append([]Choice(nil), offered...)
 	if len(offered) > 0 {
 		r.Intent = offered[0].ID

@@ -5,15 +5,6 @@ import (
 	"time"
 )
 
-// The texts of the conversation's replies.
-const (
-	followUpGenericText = "Sorry the steps above didn't sort it out. One of these topics may help:"
-	followUpNoTopicText = "Sorry the steps above didn't sort it out."
-	notHelpfulText      = "Sorry that didn't help. Is it one of these?"
-	notHelpfulNoneText  = "Sorry that didn't help. You can ask again in other words, or pick a topic:"
-	handoffBodyText     = "You asked to talk to a person."
-)
-
 // quietReply is the silence after a handoff: a person was called and the
 // bot was not mentioned.
 func quietReply(s *source) Reply {
@@ -30,7 +21,7 @@ func handoffReply(s *source) Reply {
 		return answerReply(s, HandoffTopic, 1, ReasonPicked, Match{})
 	}
 	r := base(s, Answered, ReasonPicked, Match{})
-	r.Body = handoffBodyText
+	r.Body = textsIn(s.lang).HandoffBody
 	r.Confidence = 1
 	return r
 }
@@ -55,9 +46,10 @@ func followUpReply(s *source, t Topic, f FollowUp, specific bool, m Message, mat
 	if m.CanHandOff {
 		r.Choices = append(r.Choices, handoffChoice)
 	}
-	r.Body = followUpGenericText
+	texts := textsIn(s.lang)
+	r.Body = texts.FollowUpGeneric
 	if len(r.Choices) == 0 {
-		r.Body = joinParagraphs(followUpNoTopicText, noHandoffText)
+		r.Body = joinParagraphs(texts.FollowUpNoTopic, texts.NoHandoff)
 	}
 	return r
 }
@@ -78,7 +70,7 @@ func (b *Bot) notHelpfulReply(ctx context.Context, s *source, st *ConversationSt
 			r.Choices = append(r.Choices, Choice{ID: t.ID, Title: t.Title})
 		}
 	}
-	r.Body = notHelpfulText
+	r.Body = textsIn(s.lang).NotHelpful
 	if len(r.Choices) == 0 {
 		fb := fallbackReply(s, Match{}, false, ReasonNotHelpful)
 		for _, c := range fb.Choices {
@@ -86,7 +78,7 @@ func (b *Bot) notHelpfulReply(ctx context.Context, s *source, st *ConversationSt
 				r.Choices = append(r.Choices, c)
 			}
 		}
-		r.Body = notHelpfulNoneText
+		r.Body = textsIn(s.lang).NotHelpfulNone
 	}
 	if len(r.Choices) > 0 {
 		r.Intent = r.Choices[0].ID

@@ -4,10 +4,6 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/bot/redact"
 )
 
-// guardBody is the private reply to a public message that looks like it
-// holds personal data.
-const guardBody = "For your safety, I haven't answered that in the channel: your message looks like it contains personal data: an ID, passport or card number, a line from a passport, a date of birth, a home address or a photo. Nobody here needs your documents or numbers, and they should never be posted in a chat. If you can, delete that message.\n\nAsk again without them and I'll help."
-
 // ImageGuard says where an image attached to a public message is taken for
 // a possible photo of a document, so that the guard answers privately. The
 // guard cannot see what is in an image; in a channel where people share
@@ -46,7 +42,8 @@ func (b *Bot) guarded(s *source, m Message) (Reply, bool) {
 	if !(m.Images > 0 && b.images.Guards(m.Channel)) && len(redact.Sensitive(m.Text)) == 0 {
 		return Reply{}, false
 	}
-	r := base(s, Guarded, ReasonPersonalData, Match{})
-	r.Body, r.Private = guardBody, true
+	ls := s.in(s.textLanguage(m.Text))
+	r := base(ls, Guarded, ReasonPersonalData, Match{})
+	r.Body, r.Private = textsIn(ls.lang).Guard, true
 	return r, true
 }

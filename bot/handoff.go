@@ -45,27 +45,21 @@ type Handoff struct {
 	Topic string
 }
 
-// The texts a handoff adds to a reply's body.
-const (
-	handoffCalledText  = "I've asked a person from the support team to join this conversation. They'll reply here; until then I'll stay quiet unless you mention me."
-	handoffAlreadyText = "A person from the support team has already been asked to join this conversation; they'll reply here."
-	noHandoffText      = "I can't call a person into this chat from here."
-)
-
 // handOff calls a person into the conversation for reason, or says
 // plainly that the bot cannot: the reply's body gets the text that says
 // which.
 func (b *Bot) handOff(r *Reply, st *ConversationState, m Message, reason HandoffReason, now time.Time) {
+	texts := textsIn(r.Language)
 	switch {
 	case !m.CanHandOff:
-		r.Body = joinParagraphs(r.Body, noHandoffText)
+		r.Body = joinParagraphs(r.Body, texts.NoHandoff)
 	case st.HandedOff:
 		r.Handoff = &Handoff{Reason: reason, Topic: st.lastTopicBefore(HandoffTopic)}
-		r.Body = joinParagraphs(r.Body, handoffAlreadyText)
+		r.Body = joinParagraphs(r.Body, texts.HandoffAlready)
 	default:
 		r.Handoff = &Handoff{Reason: reason, First: true, Topic: st.lastTopicBefore(HandoffTopic)}
 		st.HandedOff, st.HandoffAt = true, now
-		r.Body = joinParagraphs(r.Body, handoffCalledText)
+		r.Body = joinParagraphs(r.Body, texts.HandoffCalled)
 	}
 }
 

@@ -45,6 +45,18 @@ func (s *source) language(st *ConversationState, text string) string {
 	return langs[0]
 }
 
+// textLanguage is the language of text alone, with no conversation: of
+// a message of minLanguageWords words or more in a knowledge of several
+// languages, else "" (the default one). The replies made before a
+// conversation is read (the guard's, the rate limit's) use it.
+func (s *source) textLanguage(text string) string {
+	lm, ok := s.matcher.(LanguageMatcher)
+	if !ok || len(lm.Languages()) < 2 || len(words(text)) < minLanguageWords {
+		return ""
+	}
+	return lm.Language(text)
+}
+
 // match reads text in lang, or as the matcher reads any message when
 // lang is "".
 func (s *source) match(text, lang string) Match {

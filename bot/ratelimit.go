@@ -6,9 +6,6 @@ import (
 	"time"
 )
 
-// limitedBody is the one notice a person gets when over the rate limit.
-const limitedBody = "You're sending messages faster than I can keep up with. Please wait a minute before asking again."
-
 // limiter is a token bucket per key: each message takes a token, tokens
 // come back at rate per second up to burst. Over the limit a key gets one
 // notice, then silence until a token is back.
@@ -131,8 +128,9 @@ func (b *Bot) limited(ctx context.Context, s *source, m Message) (Reply, bool) {
 	if ok {
 		return Reply{}, false
 	}
-	r := base(s, Limited, ReasonRateLimited, Match{})
-	r.Body = limitedBody
+	ls := s.in(s.textLanguage(m.Text))
+	r := base(ls, Limited, ReasonRateLimited, Match{})
+	r.Body = textsIn(ls.lang).Limited
 	r.Silent = !notify
 	return r, true
 }

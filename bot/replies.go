@@ -82,7 +82,10 @@ func fallbackReply(s *source, m Match, suggest bool, reason Reason) Reply {
 }
 
 func failedReply(s *source, reason Reason) Reply {
-	r := Reply{Outcome: Failed, Reason: reason, Body: failedBody, Guidance: defaultGuidance}
+	r := Reply{Outcome: Failed, Reason: reason, Body: textsIn("").Failed, Guidance: defaultGuidance}
+	if s != nil {
+		r.Body = textsIn(s.lang).Failed
+	}
 	if s != nil && s.knowledge != nil && s.knowledge.Guidance != "" {
 		r.Guidance, r.KnowledgeVersion = s.knowledge.Guidance, s.knowledge.Version
 	}
