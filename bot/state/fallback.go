@@ -43,6 +43,13 @@ func NewFallback(log *slog.Logger, now func() time.Time, failed func(op string))
 	return &Fallback{log: log, warn: lograte.New(warnEvery, now), failed: failed}
 }
 
+// Down records that the shared store did not answer when serve started:
+// everything is in this process's memory until a call to it succeeds.
+func (f *Fallback) Down(err error) {
+	f.degraded.Store(true)
+	f.log.Warn("shared state store unreachable at start: claims, conversations and rate limits are kept in this process's memory until it answers", "err", err)
+}
+
 // Degraded reports whether the last call to the shared store failed.
 func (f *Fallback) Degraded() bool { return f.degraded.Load() }
 

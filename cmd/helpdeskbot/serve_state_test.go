@@ -19,6 +19,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/metrics"
+	statepg "github.com/helpdeskbot/helpdeskbot/bot/state/postgres"
 	"github.com/helpdeskbot/helpdeskbot/bot/state/statetest"
 	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
@@ -256,6 +257,61 @@ func TestServeFallsBackWhileTheStateStoreIsDown(t *testing.T) {
 			t.Fatalf("thread %s answered twice", th)
 		}
 		seen[th] = true
+	}
+}
+
+// TestServeStartsWhileTheStateStoreIsDown: a database that does not
+// answer at start does not stop serve: it answers from memory, says
+// degraded, and connects, migrates and shares once the database answers.
+func TestServeStartsWhileTheStateStoreIsDown(t *testing.T) {
+	dsn := statetest.PostgresSchema(t)
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	proxy := startProxy(t, u.Host)
+	proxy.cut()
+	u.Host = proxy.addr
+	api := newFakeWebAPI(t)
+	r := startReplica(t, sharedConfig(api, u.String()))
+	if !strings.Contains(r.logs.String(), "unreachable at start") {
+		t.Fatalf("no warning that the store is unreachable:\n%s", r.logs.String())
+	}
+	r.event(t, "EvDown", "1000.1", "stuck on selfie")
+	api.threads(t, 1)
+	if code, body := r.get(t, "/readyz"); code != http.StatusOK || !strings.Contains(body, "degraded") {
+		t.Fatalf("/readyz with the store down since start: %d %q", code, body)
+	}
+	proxy.resume(t)
+	// The store tries again every 2 s: an event every 200 ms until one is
+	// claimed in the database.
+	posts := 1
+	tick := time.NewTicker(200 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(20 * time.Second)
+	last := ""
+	for ready := false; !ready; {
+		select {
+		case <-deadline:
+			t.Fatal("still degraded 20 s after the store answers again")
+		case <-tick.C:
+		}
+		last = fmt.Sprintf("EvAfter%d", posts)
+		r.event(t, last, fmt.Sprintf("2000.%d", posts), "stuck on selfie")
+		posts++
+		api.threads(t, posts)
+		code, body := r.get(t, "/readyz")
+		ready = code == http.StatusOK && body == "ready\n"
+	}
+	r.stop()
+	// Shared now: the claims are in the database.
+	check, err := statepg.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer check.Close()
+	if won, err := check.Claims().Claim(context.Background(), "slack:"+last, time.Minute); err != nil || won {
+		t.Errorf("%s is not in the shared claims: won %v, %v", last, won, err)
 	}
 }
 

@@ -61,13 +61,21 @@ const claimsInMemory = 100_000
 // openSharedState opens the database of cfg.State (running its
 // migrations); local is the conversation store to fall back to.
 func openSharedState(ctx context.Context, cfg StateConfig, local bot.ConversationStore, log *slog.Logger, m *metrics.Metrics) (*sharedState, error) {
-	ctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	// The first attempt waits a little: a database that is down must not
+	// hold serve's start for long.
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	store, err := statepg.Open(ctx, cfg.PostgresURL)
+	// A database that does not answer yet does not stop serve: it answers
+	// from memory meanwhile, and the store connects and migrates once it
+	// can. Only a URL it cannot read is an error.
+	store, ready, err := statepg.OpenLazy(ctx, cfg.PostgresURL)
 	if err != nil {
 		return nil, err
 	}
 	fb := state.NewFallback(log.With("store", "state"), nil, m.StateFallback)
+	if ready != nil {
+		fb.Down(ready)
+	}
 	s := &sharedState{
 		store:         store,
 		fallback:      fb,
@@ -76,7 +84,9 @@ func openSharedState(ctx context.Context, cfg StateConfig, local bot.Conversatio
 		rateLimits:    fb.RateLimits(store.RateLimits(), bot.NewMemoryRateLimits(nil)),
 		leases:        store.Leases(),
 	}
-	log.Info("shared state store: postgres", "claims", "shared", "conversations", "shared", "rate_limits", "shared", "discord_gateway", "leased")
+	if ready == nil {
+		log.Info("shared state store: postgres", "claims", "shared", "conversations", "shared", "rate_limits", "shared", "discord_gateway", "leased")
+	}
 	return s, nil
 }
 

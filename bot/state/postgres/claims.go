@@ -31,7 +31,7 @@ const claimSQL = `INSERT INTO helpdesk_claims AS c (key, owner, claimed_at, expi
 // not run out.
 func (c *Claims) Claim(ctx context.Context, key string, lease time.Duration) (bool, error) {
 	var won bool
-	err := c.s.pool.QueryRow(ctx, claimSQL, key, c.s.owner, c.s.clock(), lease.Microseconds()).Scan(&won)
+	err := c.s.queryRow(ctx, claimSQL, key, c.s.owner, c.s.clock(), lease.Microseconds()).Scan(&won)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
 		return false, nil
@@ -43,7 +43,7 @@ func (c *Claims) Claim(ctx context.Context, key string, lease time.Duration) (bo
 
 // Done marks key answered.
 func (c *Claims) Done(ctx context.Context, key string) error {
-	if _, err := c.s.pool.Exec(ctx, `UPDATE helpdesk_claims SET done = true WHERE key = $1`, key); err != nil {
+	if _, err := c.s.exec(ctx, `UPDATE helpdesk_claims SET done = true WHERE key = $1`, key); err != nil {
 		return fmt.Errorf("state: mark claim done: %w", err)
 	}
 	return nil
@@ -52,7 +52,7 @@ func (c *Claims) Done(ctx context.Context, key string) error {
 // Release deletes key's claim if this store holds it and it is not done:
 // a claim another replica took over after the lease ran out stays.
 func (c *Claims) Release(ctx context.Context, key string) error {
-	if _, err := c.s.pool.Exec(ctx, `DELETE FROM helpdesk_claims WHERE key = $1 AND owner = $2 AND NOT done`, key, c.s.owner); err != nil {
+	if _, err := c.s.exec(ctx, `DELETE FROM helpdesk_claims WHERE key = $1 AND owner = $2 AND NOT done`, key, c.s.owner); err != nil {
 		return fmt.Errorf("state: release claim: %w", err)
 	}
 	return nil

@@ -46,7 +46,7 @@ func (s storedState) state() bot.ConversationState {
 // Get returns the state under key, unless it has expired.
 func (c *Conversations) Get(ctx context.Context, key string) (bot.ConversationState, bool, error) {
 	var raw []byte
-	err := c.s.pool.QueryRow(ctx, `SELECT state FROM helpdesk_conversations
+	err := c.s.queryRow(ctx, `SELECT state FROM helpdesk_conversations
 		WHERE key = $1 AND expires_at > COALESCE($2::timestamptz, now())`, key, c.s.clock()).Scan(&raw)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
@@ -67,7 +67,7 @@ func (c *Conversations) Put(ctx context.Context, key string, st bot.Conversation
 	if err != nil {
 		return fmt.Errorf("state: write conversation: %w", err)
 	}
-	_, err = c.s.pool.Exec(ctx, `INSERT INTO helpdesk_conversations (key, state, expires_at)
+	_, err = c.s.exec(ctx, `INSERT INTO helpdesk_conversations (key, state, expires_at)
 		SELECT $1, $2::jsonb, COALESCE($3::timestamptz, now()) + $4::bigint * interval '1 microsecond'
 		ON CONFLICT (key) DO UPDATE SET state = EXCLUDED.state, expires_at = EXCLUDED.expires_at`,
 		key, string(raw), c.s.clock(), ttl.Microseconds())
@@ -79,7 +79,7 @@ func (c *Conversations) Put(ctx context.Context, key string, st bot.Conversation
 
 // Delete forgets the state under key.
 func (c *Conversations) Delete(ctx context.Context, key string) error {
-	if _, err := c.s.pool.Exec(ctx, `DELETE FROM helpdesk_conversations WHERE key = $1`, key); err != nil {
+	if _, err := c.s.exec(ctx, `DELETE FROM helpdesk_conversations WHERE key = $1`, key); err != nil {
 		return fmt.Errorf("state: delete conversation: %w", err)
 	}
 	return nil

@@ -31,7 +31,7 @@ const acquireSQL = `INSERT INTO helpdesk_leases AS l (name, holder, expires_at)
 // Acquire takes or renews name for holder unless another holds it.
 func (l *Leases) Acquire(ctx context.Context, name, holder string, ttl time.Duration) (bool, error) {
 	var held bool
-	err := l.s.pool.QueryRow(ctx, acquireSQL, name, holder, l.s.clock(), ttl.Microseconds()).Scan(&held)
+	err := l.s.queryRow(ctx, acquireSQL, name, holder, l.s.clock(), ttl.Microseconds()).Scan(&held)
 	switch {
 	case errors.Is(err, pgx.ErrNoRows):
 		return false, nil
@@ -43,7 +43,7 @@ func (l *Leases) Acquire(ctx context.Context, name, holder string, ttl time.Dura
 
 // Release frees name if holder holds it.
 func (l *Leases) Release(ctx context.Context, name, holder string) error {
-	if _, err := l.s.pool.Exec(ctx, `DELETE FROM helpdesk_leases WHERE name = $1 AND holder = $2`, name, holder); err != nil {
+	if _, err := l.s.exec(ctx, `DELETE FROM helpdesk_leases WHERE name = $1 AND holder = $2`, name, holder); err != nil {
 		return fmt.Errorf("state: release lease: %w", err)
 	}
 	return nil

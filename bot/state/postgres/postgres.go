@@ -2,7 +2,8 @@
 // PostgreSQL database: event claims, conversations, rate-limit buckets and
 // the Discord gateway's leases. Its tables and its
 // record of migrations are its own, so the database may be the analytics
-// one; the schema is created and migrated on open.
+// one; the schema is created and migrated on open (or, for a database that
+// does not answer yet, on the first call once it does).
 package postgres
 
 import (
@@ -10,8 +11,12 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
@@ -24,7 +29,19 @@ type Store struct {
 	owner     string // this store's name on the claims it takes
 	now       func() time.Time
 	retention time.Duration
+	// migrated is set once the schema is known to be up to date; until
+	// then every call first tries to connect and migrate (at most every
+	// retryConnect), and fails when it cannot.
+	migrated atomic.Bool
+	readyMu  sync.Mutex
+	lastTry  time.Time
+	lastErr  error
 }
+
+// retryConnect is how often a store opened while the database was
+// unreachable tries again to connect and migrate; the calls in between
+// fail at once with the last error.
+const retryConnect = 2 * time.Second
 
 // Option configures a Store.
 type Option func(*Store)
@@ -47,14 +64,39 @@ func WithClaimRetention(d time.Duration) Option {
 const maxConns = 8
 
 // Open connects to the database at dsn (a postgres:// URL) and migrates
-// it.
+// it; it fails when it cannot.
 func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	s, err := newStore(dsn, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.ready(ctx); err != nil {
+		s.pool.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// OpenLazy is Open for a database that may not answer yet: it fails only
+// for a dsn it cannot read, and otherwise returns a store that connects
+// and migrates on its first call that can (trying at most every 2 s); the
+// calls before then fail, so that a state.Fallback answers from memory
+// meanwhile. ready is the first attempt's outcome.
+func OpenLazy(ctx context.Context, dsn string, opts ...Option) (s *Store, ready error, err error) {
+	s, err = newStore(dsn, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, s.ready(ctx), nil
+}
+
+func newStore(dsn string, opts []Option) (*Store, error) {
 	cfg, err := pgxpool.ParseConfig(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("state: open postgres: %w", err)
 	}
 	cfg.MaxConns = maxConns
-	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	pool, err := pgxpool.NewWithConfig(context.Background(), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("state: open postgres: %w", err)
 	}
@@ -64,16 +106,58 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	for _, o := range opts {
 		o(s)
 	}
-	if err := pool.Ping(ctx); err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("state: connect to postgres: %w", err)
-	}
-	if err := s.migrate(ctx); err != nil {
-		pool.Close()
-		return nil, fmt.Errorf("state: migrate postgres: %w", err)
-	}
 	return s, nil
 }
+
+// ready connects and migrates the database unless that was done already,
+// and reports why it cannot; a failed attempt is repeated only after
+// retryConnect.
+func (s *Store) ready(ctx context.Context) error {
+	if s.migrated.Load() {
+		return nil
+	}
+	s.readyMu.Lock()
+	defer s.readyMu.Unlock()
+	if s.migrated.Load() {
+		return nil
+	}
+	now := time.Now()
+	if !s.lastTry.IsZero() && now.Sub(s.lastTry) < retryConnect {
+		return s.lastErr
+	}
+	s.lastTry = now
+	if err := s.pool.Ping(ctx); err != nil {
+		s.lastErr = fmt.Errorf("state: connect to postgres: %w", err)
+		return s.lastErr
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.lastErr = fmt.Errorf("state: migrate postgres: %w", err)
+		return s.lastErr
+	}
+	s.migrated.Store(true)
+	return nil
+}
+
+// exec runs a statement once the store is ready.
+func (s *Store) exec(ctx context.Context, sql string, args ...any) (pgconn.CommandTag, error) {
+	if err := s.ready(ctx); err != nil {
+		return pgconn.CommandTag{}, err
+	}
+	return s.pool.Exec(ctx, sql, args...)
+}
+
+// queryRow runs a query of one row once the store is ready.
+func (s *Store) queryRow(ctx context.Context, sql string, args ...any) pgx.Row {
+	if err := s.ready(ctx); err != nil {
+		return errRow{err}
+	}
+	return s.pool.QueryRow(ctx, sql, args...)
+}
+
+// errRow is the row of a query that could not run.
+type errRow struct{ err error }
+
+func (r errRow) Scan(...any) error { return r.err }
 
 // Close closes the connections.
 func (s *Store) Close() { s.pool.Close() }
@@ -133,7 +217,7 @@ const sweepBatch = 5000
 func (s *Store) deleteInBatches(ctx context.Context, query string, args ...any) (int64, error) {
 	var total int64
 	for {
-		tag, err := s.pool.Exec(ctx, query, args...)
+		tag, err := s.exec(ctx, query, args...)
 		if err != nil {
 			return total, err
 		}

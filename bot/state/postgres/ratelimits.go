@@ -47,7 +47,7 @@ func (r *RateLimits) Take(ctx context.Context, key string, limit bot.RateLimit) 
 		return true, false, nil
 	}
 	var last int
-	err = r.s.pool.QueryRow(ctx, takeSQL, []byte(key), r.s.clock(), float64(limit.Burst), limit.PerMinute/60).Scan(&last)
+	err = r.s.queryRow(ctx, takeSQL, []byte(key), r.s.clock(), float64(limit.Burst), limit.PerMinute/60).Scan(&last)
 	if err != nil {
 		return false, false, fmt.Errorf("state: take a token: %w", err)
 	}
