@@ -26,7 +26,10 @@ type askDetails struct {
 	Choices    []bot.Choice `json:"choices"`
 	Related    []bot.Choice `json:"related"`
 	Knowledge  string       `json:"knowledge_version"`
-	Reply      string       `json:"reply"`
+	// Language is the language the reply is in, when the knowledge has
+	// several.
+	Language string `json:"language,omitempty"`
+	Reply    string `json:"reply"`
 }
 
 func (a *app) askCommand() *cobra.Command {
@@ -51,8 +54,8 @@ func (a *app) askCommand() *cobra.Command {
 			d := askDetails{
 				Message: msg, Intent: r.Label(), Outcome: r.Outcome, Reason: r.Reason, Confidence: r.Confidence,
 				Candidates: nonNil(r.Candidates), Terms: nonNil(r.Terms), Unknown: nonNil(r.Unknown),
-				OutOfScope: r.OutOfScope,
-				Choices:    nonNil(r.Choices), Related: nonNil(r.Related), Knowledge: r.KnowledgeVersion, Reply: r.Text(),
+				OutOfScope: r.OutOfScope, Language: r.Language,
+				Choices: nonNil(r.Choices), Related: nonNil(r.Related), Knowledge: r.KnowledgeVersion, Reply: r.Text(),
 			}
 			enc := json.NewEncoder(a.stdout)
 			enc.SetIndent("", "  ")

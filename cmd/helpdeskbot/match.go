@@ -24,7 +24,8 @@ func (a *app) matchCommand() *cobra.Command {
 			`{"message": ..., "intent": ..., "outcome": "answered"|"clarify"|"fallback", "reason": ..., "confidence": 0.93,` + "\n" +
 			` "candidates": [{"intent": ..., "confidence": ...}], "out_of_scope": 0.02, "reply": ...}` + "\n" +
 			"intent is the best candidate's id, or \"none\" when the outcome is fallback;\n" +
-			"reason says which rule of the decision gave the outcome.\n" +
+			"reason says which rule of the decision gave the outcome; \"language\" (before\n" +
+			"\"reply\") is the reply's language, for a knowledge in several languages.\n" +
 			"It streams: memory stays constant however many lines come in.",
 		Example: "  printf 'stuck on selfie\\nglare on my licence\\n' | helpdeskbot match\n" +
 			"  tail -n +2 testdata/eval/dev.tsv | cut -f2 | helpdeskbot match --knowledge ./knowledge > matches.jsonl",
@@ -123,6 +124,10 @@ func (e *replyEncoder) encode(msg string, r bot.Reply) []byte {
 	}
 	b = append(b, `],"out_of_scope":`...)
 	b = appendConfidence(b, r.OutOfScope)
+	if r.Language != "" {
+		b = append(b, `,"language":`...)
+		b = appendJSONString(b, r.Language)
+	}
 	b = append(b, `,"reply":`...)
 	b = append(b, e.reply(r)...)
 	b = append(b, "}\n"...)

@@ -25,7 +25,9 @@ type matchRecord struct {
 	Confidence float64         `json:"confidence"`
 	Candidates []bot.Candidate `json:"candidates"`
 	OutOfScope float64         `json:"out_of_scope"`
-	Reply      string          `json:"reply"`
+	// Language is there for a knowledge in several languages.
+	Language string `json:"language"`
+	Reply    string `json:"reply"`
 }
 
 func decodeRecords(t *testing.T, out string) []matchRecord {
@@ -90,6 +92,9 @@ func TestMatchCommand(t *testing.T) {
 		if rec.Outcome != "fallback" && (len(rec.Candidates) == 0 || rec.Candidates[0].Intent != rec.Intent) {
 			t.Errorf("line %d: intent %s is not the top candidate %+v", i+1, rec.Intent, rec.Candidates)
 		}
+	}
+	if recs[0].Language != "en" {
+		t.Errorf("language of %q = %q, want en (the shipped knowledge has several)", recs[0].Message, recs[0].Language)
 	}
 	if recs[0].Message != "stuck on selfie" || recs[6].Message != "glaer on my licence" {
 		t.Errorf("messages not echoed: %q, %q", recs[0].Message, recs[6].Message)
