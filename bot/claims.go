@@ -37,3 +37,17 @@ type Claims interface {
 	Done(ctx context.Context, key string) error
 	Release(ctx context.Context, key string) error
 }
+
+// ClaimsWithLease is c with every claim taken for lease, whatever lease
+// its callers ask for: how a deployment sets how long a replica that
+// died keeps an event from the others (state.claim_lease).
+func ClaimsWithLease(c Claims, lease time.Duration) Claims { return leasedClaims{c, lease} }
+
+type leasedClaims struct {
+	Claims
+	lease time.Duration
+}
+
+func (l leasedClaims) Claim(ctx context.Context, key string, _ time.Duration) (bool, error) {
+	return l.Claims.Claim(ctx, key, l.lease)
+}

@@ -87,3 +87,23 @@ func BenchmarkMemoryClaims(b *testing.B) {
 		})
 	}
 }
+
+// TestClaimsWithLease: the lease given to ClaimsWithLease is the one
+// taken, not the caller's: a claim not done expires after it.
+func TestClaimsWithLease(t *testing.T) {
+	now := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	c := bot.ClaimsWithLease(bot.NewMemoryClaims(time.Hour, 100, clock), 5*time.Second)
+	ctx := context.Background()
+	if won, err := c.Claim(ctx, "ev", bot.DefaultClaimLease); err != nil || !won {
+		t.Fatalf("first claim: %v, %v", won, err)
+	}
+	now = now.Add(4 * time.Second)
+	if won, _ := c.Claim(ctx, "ev", bot.DefaultClaimLease); won {
+		t.Fatal("claimed again within the 5 s lease")
+	}
+	now = now.Add(2 * time.Second)
+	if won, _ := c.Claim(ctx, "ev", bot.DefaultClaimLease); !won {
+		t.Fatal("not claimed again 6 s later: the caller's 30 s lease was used, not the 5 s one")
+	}
+}

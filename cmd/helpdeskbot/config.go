@@ -317,6 +317,7 @@ func DefaultConfig() Config {
 		Analytics:       AnalyticsConfig{RetentionDays: 30},
 		Conversation:    ConversationConfig{TTL: bot.DefaultConversationTTL, MaxEntries: 100_000},
 		Handoff:         HandoffConfig{Quiet: bot.DefaultHandoffQuiet},
+		State:           StateConfig{ClaimLease: bot.DefaultClaimLease},
 		Slack:           slack.Config{Command: slack.DefaultCommand},
 	}
 }
@@ -466,6 +467,7 @@ func settings(c *Config) []setting {
 		{key: "analytics.postgres_url", value: textValue(&c.Analytics.PostgresURL)},
 		{key: "analytics.retention_days", value: integerValue(&c.Analytics.RetentionDays)},
 		{key: "state.postgres_url", value: textValue(&c.State.PostgresURL)},
+		{key: "state.claim_lease", value: durationValue(&c.State.ClaimLease)},
 		{key: "console.enabled", value: boolValue(&c.Console)},
 		{key: "metrics.token", value: textValue(&c.Metrics.Token)},
 		{key: "slack.bot_token", value: textValue(&c.Slack.BotToken)},

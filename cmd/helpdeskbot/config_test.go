@@ -142,6 +142,8 @@ func TestBadConfigExitsWithOneLineNamingTheKey(t *testing.T) {
 		{"discord channel not digits", map[string]string{"HELPDESK_HANDOFF_DISCORD_CHANNEL": "support"}, nil, "handoff.discord_channel"},
 		{"state store not postgres", map[string]string{"HELPDESK_STATE_POSTGRES_URL": "mysql://u:pw@db/x"}, nil, "state.postgres_url"},
 		{"state store not a URL", map[string]string{"HELPDESK_STATE_POSTGRES_URL": "host=db user=helpdesk"}, nil, "state.postgres_url"},
+		{"claim lease too long", map[string]string{"HELPDESK_STATE_CLAIM_LEASE": "1h"}, nil, "state.claim_lease"},
+		{"claim lease zero", map[string]string{"HELPDESK_STATE_CLAIM_LEASE": "0s"}, nil, "state.claim_lease"},
 		{"handoff message too long", map[string]string{"HELPDESK_HANDOFF_MESSAGE": strings.Repeat("x", 501)}, nil, "handoff.message"},
 	}
 	for _, tt := range tests {

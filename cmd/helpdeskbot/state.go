@@ -21,10 +21,24 @@ type StateConfig struct {
 	// and the Discord gateway lease; empty keeps them in this process's
 	// memory. It may be the analytics database.
 	PostgresURL string
+	// ClaimLease is how long a replica's claim on an event keeps it from
+	// the others until the event is answered: the longest a retry waits
+	// when the replica that claimed it died.
+	ClaimLease time.Duration
 }
+
+// Bounds of state.claim_lease: longer than an answer takes, shorter than
+// Slack's retries (the last comes after about five minutes).
+const (
+	minClaimLease = time.Second
+	maxClaimLease = 5 * time.Minute
+)
 
 // validate reports an invalid value, naming its key.
 func (c StateConfig) validate() error {
+	if c.ClaimLease < minClaimLease || c.ClaimLease > maxClaimLease {
+		return fmt.Errorf("state.claim_lease: %v must be between %v and %v", c.ClaimLease, minClaimLease, maxClaimLease)
+	}
 	if c.PostgresURL == "" {
 		return nil
 	}
@@ -79,7 +93,7 @@ func openSharedState(ctx context.Context, cfg StateConfig, local bot.Conversatio
 	s := &sharedState{
 		store:         store,
 		fallback:      fb,
-		claims:        fb.Claims(store.Claims(), bot.NewMemoryClaims(bot.DefaultClaimRetention, claimsInMemory, nil)),
+		claims:        bot.ClaimsWithLease(fb.Claims(store.Claims(), bot.NewMemoryClaims(bot.DefaultClaimRetention, claimsInMemory, nil)), cfg.ClaimLease),
 		conversations: fb.Conversations(store.Conversations(), local),
 		rateLimits:    fb.RateLimits(store.RateLimits(), bot.NewMemoryRateLimits(nil)),
 		leases:        store.Leases(),
