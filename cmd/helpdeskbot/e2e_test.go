@@ -172,7 +172,7 @@ func TestServeEndToEnd(t *testing.T) {
 	if code, body := get(t, s.base+"/readyz"); code != http.StatusOK {
 		t.Fatalf("readyz %d %s", code, body)
 	}
-	if r := s.ask(t, "stuck on selfie, my number is 555-123-4567"); r.Intent != "selfie" || !strings.Contains(r.Text, "organization that asked you to verify") {
+	if r := s.ask(t, "stuck on the selfie step, my phone is 555-123-4567"); r.Intent != "selfie" || !strings.Contains(r.Text, "organization that asked you to verify") {
 		t.Fatalf("ask: %s %s", r.Outcome, r.Intent)
 	}
 	turn := regexp.MustCompile(`msg=turn adapter=http user=[0-9a-f]{16} intent=selfie outcome=\w+`)
