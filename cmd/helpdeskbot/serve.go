@@ -76,6 +76,9 @@ func (a *app) serveCommand() *cobra.Command {
 				return err
 			}
 			k := b.Knowledge()
+			if err := checkChannels(a.cfg.Channels, k); err != nil {
+				return configError{err}
+			}
 			m.KnowledgeLoaded(k.Version, len(k.Topics), false)
 			srv, err := newServer(a.cfg, b, m, log, rec, shared, warnings)
 			if err != nil {
