@@ -56,10 +56,16 @@ func (s *source) inScope(id string) bool {
 
 // scoped is m with only the candidates s answers, in their order: the
 // matcher reads the message against every topic, and the decision sees
-// only the channel's.
+// only the channel's. A message closer to a topic outside the scope than
+// to the out-of-scope examples is one the knowledge answers, elsewhere:
+// it gets the fallback with the channel's topics, not the out-of-scope
+// text, which would say the bot does not help with it at all.
 func (s *source) scoped(m Match) Match {
 	if s.scope.All() {
 		return m
+	}
+	if len(m.Candidates) > 0 && !s.inScope(m.Candidates[0].Intent) && m.Candidates[0].Confidence > m.OutOfScope {
+		m.OutOfScope = 0
 	}
 	kept := make([]Candidate, 0, len(m.Candidates))
 	for _, c := range m.Candidates {

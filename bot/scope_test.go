@@ -28,7 +28,10 @@ func scopedKnowledge() *bot.Knowledge {
 // a weaker runner-up.
 func byText(best, runnerUp map[string]string) bot.Matcher {
 	return fakeMatcher{MatchFunc: func(text string) bot.Match {
-		m := bot.Match{Candidates: []bot.Candidate{cand(best[text], 0.9, 0.9)}}
+		m := bot.Match{Candidates: []bot.Candidate{cand(best[text], 0.9, 0.9)}, OutOfScope: 0.4}
+		if text == "passport?" {
+			m = bot.Match{Candidates: []bot.Candidate{cand("selfie", 0.2, 0.2)}, OutOfScope: 0.8}
+		}
 		if r := runnerUp[text]; r != "" {
 			m.Candidates = append(m.Candidates, cand(r, 0.3, 0.95))
 		}
@@ -53,6 +56,7 @@ func TestScopeRestrictsTopics(t *testing.T) {
 		text    string
 		scope   bot.Scope
 		outcome bot.Outcome
+		reason  bot.Reason
 		intent  string
 		choices []string
 		related []string
@@ -67,6 +71,8 @@ func TestScopeRestrictsTopics(t *testing.T) {
 		{name: "topic ids", text: "selfie?", scope: bot.Scope{Topics: []string{"okta"}}, outcome: bot.Fallback, choices: []string{"okta", bot.HandoffTopic}},
 		{name: "topic ids and folders together", text: "selfie?", scope: bot.Scope{Topics: []string{"selfie"}, Folders: []string{"platforms"}},
 			outcome: bot.Answered, intent: "selfie"},
+		{name: "off-topic still gets the out-of-scope text", text: "passport?", scope: platforms, outcome: bot.Fallback, reason: bot.ReasonOutOfScope},
+		{name: "another folder's topic gets the fallback, not the out-of-scope text", text: "nfc?", scope: platforms, outcome: bot.Fallback, reason: bot.ReasonNoCandidates},
 		{name: "the handoff topic is in every scope", text: "person?", scope: platforms, outcome: bot.Answered, intent: bot.HandoffTopic},
 	}
 	for _, tt := range tests {
@@ -74,6 +80,9 @@ func TestScopeRestrictsTopics(t *testing.T) {
 			r := b.Answer(context.Background(), bot.Message{Text: tt.text, Scope: tt.scope})
 			if r.Outcome != tt.outcome || r.Intent != tt.intent {
 				t.Fatalf("outcome %s intent %q, want %s %q (reason %s)", r.Outcome, r.Intent, tt.outcome, tt.intent, r.Reason)
+			}
+			if tt.reason != "" && r.Reason != tt.reason {
+				t.Errorf("reason %s, want %s", r.Reason, tt.reason)
 			}
 			if tt.choices != nil {
 				if got := ids(r.Choices); strings.Join(got, ",") != strings.Join(tt.choices, ",") {

@@ -32,6 +32,8 @@ type Adapter struct {
 	events   *claimed.Events
 	work     *work.Pool
 	renders  renderCache
+	// channels are Config.Channels by id.
+	channels map[string]Channel
 	// badSignatures rate-limits the log line of a refused signature.
 	badSignatures *lograte.Limiter
 	// botUser is the bot's own user id, learnt at Run.
@@ -71,6 +73,10 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		api: sdkClient{client}, deps: d,
 		events:        claimed.New(d.Claims, log.With("adapter", adapterName), d.Now),
 		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
+	}
+	a.channels = make(map[string]Channel, len(cfg.Channels))
+	for _, c := range cfg.Channels {
+		a.channels[c.ID] = c
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
 	return a, nil
