@@ -46,6 +46,8 @@ type Adapter struct {
 	// keys of forum problems already logged.
 	forums     *forumPosts
 	loggedOnce sync.Map
+	// channels are Config.Channels by id.
+	channels map[string]Channel
 
 	started   atomic.Bool
 	connected atomic.Bool
@@ -94,6 +96,10 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 		leaseErrors:   lograte.New(time.Minute, d.Now),
 		forums:        newForumPosts(),
+	}
+	a.channels = make(map[string]Channel, len(cfg.Channels))
+	for _, c := range cfg.Channels {
+		a.channels[c.ID] = c
 	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
