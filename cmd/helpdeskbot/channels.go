@@ -10,6 +10,8 @@ import (
 	"github.com/spf13/cast"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/bot/slack"
 )
 
 // ChannelConfig is one entry of the channels list: the settings of one
@@ -212,4 +214,46 @@ func (c ChannelConfig) scope() bot.Scope {
 		sc.Folders = []string{c.Folder}
 	}
 	return sc
+}
+
+// slackChannels are the Slack entries of cs, as the Slack adapter takes
+// them.
+func slackChannels(cs []ChannelConfig) []slack.Channel {
+	var out []slack.Channel
+	for _, c := range cs {
+		if c.Platform != "slack" {
+			continue
+		}
+		sc := slack.Channel{ID: c.ID, Private: c.Reply == "private", Answer: slack.Answer(c.Answer), Scope: c.scope()}
+		if kind, id, err := handoffTarget(c.Platform, c.Handoff); c.Handoff != "" && err == nil {
+			if kind == "usergroup" {
+				sc.HandoffUsergroup = id
+			} else {
+				sc.HandoffChannel = id
+			}
+		}
+		out = append(out, sc)
+	}
+	return out
+}
+
+// discordChannels are the Discord entries of cs, as the Discord adapter
+// takes them.
+func discordChannels(cs []ChannelConfig) []discord.Channel {
+	var out []discord.Channel
+	for _, c := range cs {
+		if c.Platform != "discord" {
+			continue
+		}
+		dc := discord.Channel{ID: c.ID, Reply: discord.Reply(c.Reply), Answer: discord.Answer(c.Answer), Scope: c.scope()}
+		if kind, id, err := handoffTarget(c.Platform, c.Handoff); c.Handoff != "" && err == nil {
+			if kind == "role" {
+				dc.HandoffRole = id
+			} else {
+				dc.HandoffChannel = id
+			}
+		}
+		out = append(out, dc)
+	}
+	return out
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -76,6 +77,40 @@ func TestChannelsConfig(t *testing.T) {
 			}
 			if serve := runCLI(t, "", "--config", file, "serve"); serve.code != check.code || serve.stderr != check.stderr {
 				t.Errorf("serve: exit %d, %q; config check: exit %d, %q", serve.code, serve.stderr, check.code, check.stderr)
+			}
+		})
+	}
+}
+
+// TestChannelsReachTheAdapters: each platform's entries reach its
+// adapter, the handoff read by kind and the folder as the scope.
+func TestChannelsReachTheAdapters(t *testing.T) {
+	cs, err := parseChannels([]any{
+		map[string]any{"platform": "slack", "id": "C1", "reply": "private", "answer": "auto", "handoff": "usergroup:S1", "folder": "platforms/"},
+		map[string]any{"platform": "discord", "id": "1", "reply": "public", "answer": "mention", "handoff": "channel:2", "topics": []any{"okta", "nfc"}},
+		map[string]any{"platform": "slack", "id": "C2", "handoff": "channel:C3"},
+		map[string]any{"platform": "discord", "id": "3", "handoff": "role:4"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := validateChannels(cs, true); err != nil {
+		t.Fatal(err)
+	}
+	sl, dc := slackChannels(cs), discordChannels(cs)
+	tests := []struct {
+		name      string
+		got, want string
+	}{
+		{"slack entries", fmt.Sprintf("%+v", sl), "[{ID:C1 Private:true Answer:auto HandoffUsergroup:S1 HandoffChannel: Scope:{Topics:[] Folders:[platforms]}} " +
+			"{ID:C2 Private:false Answer: HandoffUsergroup: HandoffChannel:C3 Scope:{Topics:[] Folders:[]}}]"},
+		{"discord entries", fmt.Sprintf("%+v", dc), "[{ID:1 Reply:public Answer:mention HandoffRole: HandoffChannel:2 Scope:{Topics:[okta nfc] Folders:[]}} " +
+			"{ID:3 Reply: Answer: HandoffRole:4 HandoffChannel: Scope:{Topics:[] Folders:[]}}]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got  %s\nwant %s", tt.got, tt.want)
 			}
 		})
 	}

@@ -216,6 +216,7 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 	if cfg.Slack.Enabled() {
 		sc := cfg.Slack
 		sc.HandoffUsergroup, sc.HandoffChannel, sc.HandoffMessage = cfg.Handoff.SlackUsergroup, cfg.Handoff.SlackChannel, cfg.Handoff.Message
+		sc.Channels = slackChannels(cfg.Channels)
 		opts := []slack.Option{slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)}
 		if shared != nil {
 			opts = append(opts, slack.WithClaims(shared.claims))
@@ -225,6 +226,7 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 	if cfg.Discord.Enabled() {
 		dc := cfg.Discord
 		dc.HandoffRole, dc.HandoffChannel, dc.HandoffMessage = cfg.Handoff.DiscordRole, cfg.Handoff.DiscordChannel, cfg.Handoff.Message
+		dc.Channels = discordChannels(cfg.Channels)
 		opts := []discord.Option{discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)}
 		if shared != nil {
 			opts = append(opts, discord.WithClaims(shared.claims), discord.WithGatewayLease(shared.leases, 0))
