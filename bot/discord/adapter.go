@@ -54,6 +54,8 @@ type Adapter struct {
 	// standingBy is true while another replica holds the gateway lease.
 	standingBy atomic.Bool
 	self       atomic.Pointer[string] // the bot's user id, from READY
+	// unseen are the configured channels the bot cannot see, once checked.
+	unseen atomic.Pointer[[]string]
 }
 
 // New returns a Discord adapter for b. Feedback clicks go to feedback (nil
@@ -138,7 +140,8 @@ func (a *Adapter) Ready() bool {
 func (a *Adapter) leased() bool { return a.cfg.GatewayOn() && a.deps.Leases != nil }
 
 // Run registers the slash command (when a token is set), connects to the
-// gateway (when on) and blocks until ctx ends. While Discord cannot be
+// gateway (when on), checks the configured channels and blocks until ctx
+// ends. While Discord cannot be
 // reached it retries after the retry delay and Ready stays false; a token
 // Discord refuses (401) ends Run with an error. discordgo reconnects and
 // resumes by itself after a dropped connection. With a gateway lease
@@ -156,6 +159,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		}
 		return err
 	}
+	a.checkChannels(ctx)
 	if a.leased() {
 		a.started.Store(true)
 		a.log.Info("started", "gateway", "leased", "http_interactions", a.publicKey != nil)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
 	"github.com/helpdeskbot/helpdeskbot/bot/discord"
+	"github.com/helpdeskbot/helpdeskbot/internal/testkit"
 )
 
 // inChannelNamed are the messages sent so far to channel.
@@ -163,5 +164,25 @@ func TestChannelSettingsValidate(t *testing.T) {
 				t.Fatalf("Validate: %v, want %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestUnseenChannelsAreNamed: at start the adapter asks Discord about
+// each configured channel and names those it cannot see (not found, no
+// access), in one log line.
+func TestUnseenChannelsAreNamed(t *testing.T) {
+	t.Parallel() // every gateway session waits a second as it closes
+	fake := newFakeDiscord(t)
+	fake.setChannel("10", map[string]any{"id": "10", "type": 0})
+	fake.setChannel("30", map[string]any{"id": "30", "type": 15})
+	h := startOn(t, fake, testkit.NewBot(t, nil), nil, func(c *discord.Config) {
+		c.Channels = []discord.Channel{{ID: "10"}, {ID: "20"}, {ID: "30"}, {ID: "40"}}
+	})
+	if got := strings.Join(h.adapter.UnseenChannels(), ","); got != "20,40" {
+		t.Fatalf("unseen %q, want 20,40", got)
+	}
+	logs := h.logs.String()
+	if n := strings.Count(logs, "configured channels the bot cannot see"); n != 1 || !strings.Contains(logs, "channels=20,40") {
+		t.Errorf("%d log lines naming the channels: %s", n, logs)
 	}
 }

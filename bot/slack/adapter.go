@@ -40,6 +40,8 @@ type Adapter struct {
 	botUser atomic.Pointer[string]
 	// socketUp says the Socket Mode connection is open.
 	socketUp atomic.Bool
+	// unseen are the configured channels the bot cannot see, once checked.
+	unseen atomic.Pointer[[]string]
 }
 
 // New returns a Slack adapter for b. Feedback clicks go to feedback (nil
@@ -93,8 +95,8 @@ func (a *Adapter) Handler() http.Handler {
 	return mux
 }
 
-// Run starts the workers, checks the bot token and, in Socket Mode, opens
-// the connection to Slack, then blocks until ctx ends. While Slack cannot be
+// Run starts the workers, checks the bot token and the configured
+// channels and, in Socket Mode, opens the connection to Slack, then blocks until ctx ends. While Slack cannot be
 // reached it retries after the retry delay and Ready stays false; a token
 // Slack refuses ends Run with an error. Once asked to stop, it lets queued
 // answers finish (for up to the drain timeout) before returning.
@@ -109,6 +111,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		}
 		return err
 	}
+	a.checkChannels(ctx)
 	if !a.cfg.SocketMode() {
 		<-ctx.Done()
 		return nil

@@ -185,3 +185,29 @@ func TestChannelSettingsValidate(t *testing.T) {
 		})
 	}
 }
+
+// TestUnseenChannelsAreNamed: once connected, the adapter asks Slack
+// about each configured channel and names those it cannot see, in one
+// log line.
+func TestUnseenChannelsAreNamed(t *testing.T) {
+	h := start(t, func(c *slack.Config) {
+		c.Channels = []slack.Channel{{ID: "C1"}, {ID: "CGONE1"}, {ID: "G2"}, {ID: "CGONE2"}}
+	})
+	testkit.WaitFor(t, "the channels to be checked", func() bool { return h.adapter.UnseenChannels() != nil })
+	if got := strings.Join(h.adapter.UnseenChannels(), ","); got != "CGONE1,CGONE2" {
+		t.Fatalf("unseen %q, want CGONE1,CGONE2", got)
+	}
+	logs := h.logs.String()
+	if n := strings.Count(logs, "configured channels the bot cannot see"); n != 1 || !strings.Contains(logs, "channels=CGONE1,CGONE2") {
+		t.Errorf("%d log lines naming the channels: %s", n, logs)
+	}
+}
+
+// TestNoChannelsNoCheck: without a channels list nothing is checked.
+func TestNoChannelsNoCheck(t *testing.T) {
+	h := start(t, nil)
+	h.marker(t, 1)
+	if got := h.adapter.UnseenChannels(); got != nil {
+		t.Fatalf("unseen %v without a channels list", got)
+	}
+}
