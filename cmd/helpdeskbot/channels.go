@@ -100,7 +100,7 @@ func parseChannels(val any) ([]ChannelConfig, error) {
 func formatChannels(cs []ChannelConfig) string {
 	parts := make([]string, len(cs))
 	for i, c := range cs {
-		fields := []string{"platform: " + c.Platform, "id: " + c.ID}
+		fields := []string{"platform: " + c.Platform, fmt.Sprintf("id: %q", c.ID)}
 		add := func(key, v string) {
 			if v != "" {
 				fields = append(fields, key+": "+v)
@@ -108,7 +108,9 @@ func formatChannels(cs []ChannelConfig) string {
 		}
 		add("reply", c.Reply)
 		add("answer", c.Answer)
-		add("handoff", c.Handoff)
+		if c.Handoff != "" {
+			fields = append(fields, fmt.Sprintf("handoff: %q", c.Handoff))
+		}
 		if len(c.Topics) > 0 {
 			fields = append(fields, "topics: ["+strings.Join(c.Topics, ", ")+"]")
 		}
