@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/intents"
+	"github.com/helpdeskbot/helpdeskbot/knowledge"
 )
 
 // scopedKnowledge has topics in two sub-folders, one nested, and the
@@ -150,5 +152,63 @@ func TestScopeAllows(t *testing.T) {
 				t.Errorf("Allows = %v, want %v", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestScopeOnTheShippedKnowledge: with the shipped folder, each topic's
+// examples asked in a channel of the topic's own folder get the answer
+// they get anywhere; asked in a channel of another folder they never get
+// a topic outside it, and every reply ends with the guidance.
+func TestScopeOnTheShippedKnowledge(t *testing.T) {
+	k, err := intents.Load(knowledge.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := bot.New(intents.NewIndex(k), bot.DefaultThresholds())
+	if err != nil {
+		t.Fatal(err)
+	}
+	folders := map[string]string{}
+	for _, tp := range b.Knowledge().Topics {
+		folders[tp.ID] = tp.Folder
+	}
+	checked := 0
+	for _, in := range k.Intents {
+		own := folders[in.ID]
+		if own == "" || in.ID == bot.HandoffTopic {
+			continue
+		}
+		other := "platforms"
+		if own == "platforms" {
+			other = "capture"
+		}
+		for _, ex := range in.Examples[:min(2, len(in.Examples))] {
+			anywhere := b.Answer(context.Background(), bot.Message{Text: ex})
+			at := b.Answer(context.Background(), bot.Message{Text: ex, Scope: bot.Scope{Folders: []string{own}}})
+			if anywhere.Outcome == bot.Answered && anywhere.Intent == in.ID && (at.Outcome != bot.Answered || at.Intent != in.ID) {
+				t.Errorf("%q in %s: %s %q, want %s as anywhere", ex, own, at.Outcome, at.Intent, in.ID)
+			}
+			elsewhere := b.Answer(context.Background(), bot.Message{Text: ex, Scope: bot.Scope{Folders: []string{other}}})
+			if elsewhere.Outcome == bot.Answered && elsewhere.Intent != bot.HandoffTopic && folders[elsewhere.Intent] != other {
+				t.Errorf("%q in %s answered with %s of %s", ex, other, elsewhere.Intent, folders[elsewhere.Intent])
+			}
+			for _, r := range []struct {
+				reply  bot.Reply
+				folder string
+			}{{at, own}, {elsewhere, other}} {
+				if r.reply.Guidance == "" || !strings.HasSuffix(r.reply.Text(), r.reply.Guidance) {
+					t.Errorf("%q in %s: reply does not end with the guidance", ex, r.folder)
+				}
+				for _, c := range append(r.reply.Choices, r.reply.Related...) {
+					if c.ID != bot.HandoffChoiceID && c.ID != bot.HandoffTopic && folders[c.ID] != r.folder {
+						t.Errorf("%q in %s: offers %s of %s", ex, r.folder, c.ID, folders[c.ID])
+					}
+				}
+			}
+			checked++
+		}
+	}
+	if checked < 20 {
+		t.Fatalf("only %d examples checked", checked)
 	}
 }

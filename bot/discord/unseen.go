@@ -22,6 +22,9 @@ func (a *Adapter) checkChannels(ctx context.Context) {
 	for _, c := range a.cfg.Channels {
 		_, err := a.rest.Channel(c.ID, discordgo.WithContext(ctx))
 		var re *discordgo.RESTError
+		if ctx.Err() != nil {
+			return // stopping: the check is left unfinished, nil
+		}
 		switch {
 		case err == nil:
 		case errors.As(err, &re) && re.Response != nil && (re.Response.StatusCode == http.StatusNotFound || re.Response.StatusCode == http.StatusForbidden):

@@ -23,6 +23,9 @@ func (a *Adapter) checkChannels(ctx context.Context) {
 	unseen := []string{}
 	for _, c := range a.cfg.Channels {
 		_, err := a.api.GetConversationInfoContext(ctx, &slack.GetConversationInfoInput{ChannelID: c.ID})
+		if ctx.Err() != nil {
+			return // stopping: the check is left unfinished, nil
+		}
 		switch code := errorCode(err); {
 		case err == nil:
 		case notVisible[code]:
