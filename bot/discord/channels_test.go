@@ -168,13 +168,14 @@ func TestChannelSettingsValidate(t *testing.T) {
 }
 
 // TestUnseenChannelsAreNamed: at start the adapter asks Discord about
-// each configured channel and names those it cannot see (not found, no
-// access), in one log line.
+// each configured channel and names those it cannot see (20 not found,
+// 40 without access), in one log line.
 func TestUnseenChannelsAreNamed(t *testing.T) {
 	t.Parallel() // every gateway session waits a second as it closes
 	fake := newFakeDiscord(t)
 	fake.setChannel("10", map[string]any{"id": "10", "type": 0})
 	fake.setChannel("30", map[string]any{"id": "30", "type": 15})
+	fake.setChannel("40", map[string]any{"id": "40", "forbidden": true})
 	h := startOn(t, fake, testkit.NewBot(t, nil), nil, func(c *discord.Config) {
 		c.Channels = []discord.Channel{{ID: "10"}, {ID: "20"}, {ID: "30"}, {ID: "40"}}
 	})
