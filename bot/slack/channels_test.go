@@ -211,3 +211,23 @@ func TestNoChannelsNoCheck(t *testing.T) {
 		t.Fatalf("unseen %v without a channels list", got)
 	}
 }
+
+// TestAppHomeNamesTheAutoAnswerChannels: the App Home's help channels are
+// those answered without a mention: help channels less those set to
+// mentions only, and channels set to auto.
+func TestAppHomeNamesTheAutoAnswerChannels(t *testing.T) {
+	h := startHelpChannel(t, func(c *slack.Config) {
+		c.HelpChannelIDs = []string{"C1", "CHELP"}
+		c.Channels = []slack.Channel{{ID: "C1", Answer: slack.AnswerMention}, {ID: "CAUTO", Answer: slack.AnswerAuto}}
+	})
+	h.event(t, "Ev1", homeOpened("home"))
+	view := h.fake.waitPublished(1)[0].View
+	for _, tt := range []struct {
+		channel string
+		named   bool
+	}{{"CHELP", true}, {"CAUTO", true}, {"C1", false}} {
+		if got := strings.Contains(view, "#"+tt.channel+`\u003e`); got != tt.named {
+			t.Errorf("%s named %v, want %v: %.400s", tt.channel, got, tt.named, view)
+		}
+	}
+}
