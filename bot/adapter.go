@@ -8,8 +8,8 @@ import (
 // Adapter connects the bot to one place where people ask: a chat platform
 // or an HTTP API. serve starts every adapter it is given with Run and stops
 // them by ending ctx. What else an adapter can do is told by the small
-// interfaces beside this one (HTTPAdapter, ReadyAdapter, PreviewAdapter),
-// found by type assertion.
+// interfaces beside this one (HTTPAdapter, ReadyAdapter, ChannelAdapter,
+// PreviewAdapter), found by type assertion.
 type Adapter interface {
 	// Name names the adapter in logs, metrics and /readyz ("slack").
 	Name() string
@@ -34,6 +34,17 @@ type ReadyAdapter interface {
 	Adapter
 	// Ready reports whether the adapter is connected and answering.
 	Ready() bool
+}
+
+// ChannelAdapter is an Adapter configured with single channels (the
+// channels list) that checks at start which of them it can see: /readyz
+// and the log name those it cannot.
+type ChannelAdapter interface {
+	Adapter
+	// UnseenChannels are the ids of the configured channels the platform
+	// said the bot cannot see (not found, or no access), once checked;
+	// nil before.
+	UnseenChannels() []string
 }
 
 // PreviewAdapter is an Adapter that can show how a reply looks on its

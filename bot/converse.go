@@ -26,7 +26,7 @@ func (b *Bot) converse(ctx context.Context, s *source, m Message) Reply {
 			return quietReply(s)
 		}
 	}
-	s = s.in(s.language(&st, m.Text))
+	s = s.in(s.language(&st, m.Text)).within(m.Scope)
 	r := b.turn(ctx, s, &st, m, now)
 	if short := s.knowledge.GuidanceShort; remembered && st.Turns > 0 && short != "" && r.Guidance == s.knowledge.Guidance {
 		// Later turns of a conversation end with the short guidance.
@@ -83,7 +83,7 @@ func (b *Bot) turn(ctx context.Context, s *source, st *ConversationState, m Mess
 		b.remember(st, r, nil)
 		return r
 	default:
-		match = s.match(m.Text, s.lang)
+		match = s.scoped(s.match(m.Text, s.lang))
 		if hasLast {
 			if f, specific, ok := isFollowUp(b.thresholds, last, m.Text, match); ok {
 				r = followUpReply(s, last, f, specific, m, match)

@@ -33,7 +33,7 @@ func followUpReply(s *source, t Topic, f FollowUp, specific bool, m Message, mat
 	r := base(s, Answered, ReasonFollowUp, match)
 	r.Intent, r.Title, r.Contact, r.Confidence = t.ID, t.Title, t.Contact, 1
 	for _, id := range t.Related {
-		if rel, ok := s.topic(id); ok {
+		if rel, ok := s.topic(id); ok && s.scope.Allows(rel) {
 			r.Related = append(r.Related, Choice{ID: rel.ID, Title: rel.Title})
 		}
 	}

@@ -1,6 +1,10 @@
 package bot
 
-import "github.com/helpdeskbot/helpdeskbot/intents"
+import (
+	"path"
+
+	"github.com/helpdeskbot/helpdeskbot/intents"
+)
 
 // MatcherOf returns ix as a Matcher.
 func MatcherOf(ix *intents.Index) Matcher { return indexMatcher{ix} }
@@ -50,7 +54,7 @@ func KnowledgeOf(k *intents.Knowledge) *Knowledge {
 		}
 	}
 	for i, in := range k.Intents {
-		out.Topics[i] = Topic{ID: in.ID, Title: in.Title, Answer: in.Answer, Contact: in.Contact, Related: in.Related, ReviewBy: in.ReviewBy, DiscordTag: in.DiscordTag}
+		out.Topics[i] = Topic{ID: in.ID, Title: in.Title, Answer: in.Answer, Contact: in.Contact, Related: in.Related, ReviewBy: in.ReviewBy, DiscordTag: in.DiscordTag, Folder: folderOf(in.File)}
 		for _, l := range in.Links {
 			out.Topics[i].Links = append(out.Topics[i].Links, Link{Title: l.Title, URL: l.URL})
 		}
@@ -65,4 +69,13 @@ func KnowledgeOf(k *intents.Knowledge) *Knowledge {
 		}
 	}
 	return out
+}
+
+// folderOf is the sub-folder of a file's path in the knowledge folder:
+// "" at its top.
+func folderOf(file string) string {
+	if d := path.Dir(file); d != "." && d != "/" {
+		return d
+	}
+	return ""
 }

@@ -56,6 +56,9 @@ type Topic struct {
 	// DiscordTag is the name of the Discord forum tag for this topic;
 	// empty means a tag named like the title or the id.
 	DiscordTag string
+	// Folder is the knowledge sub-folder the topic is defined in
+	// ("platforms", "capture/documents"); empty for the folder's top.
+	Folder string
 }
 
 // PastReview reports whether the topic's review_by day ended before now.

@@ -39,4 +39,8 @@ type Message struct {
 	// Mentioned says the person addressed the bot by name: after a
 	// handoff, the bot answers only messages that mention it.
 	Mentioned bool
+	// Scope is the part of the knowledge the message's channel answers
+	// (the channel's topics or sub-folders); the zero Scope answers every
+	// topic.
+	Scope Scope
 }

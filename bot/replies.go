@@ -27,7 +27,7 @@ func answerReply(s *source, id string, confidence float64, reason Reason, m Matc
 	r.Links = in.Links
 	r.PastReview = in.PastReview(time.Now())
 	for _, id := range in.Related {
-		if rel, ok := s.topic(id); ok {
+		if rel, ok := s.topic(id); ok && s.scope.Allows(rel) {
 			r.Related = append(r.Related, Choice{ID: rel.ID, Title: rel.Title})
 		}
 	}
@@ -69,13 +69,17 @@ func fallbackReply(s *source, m Match, suggest bool, reason Reason) Reply {
 		add(id, s.title(id))
 	}
 	for _, id := range k.FallbackTopics {
-		if t, ok := s.topic(id); ok {
+		if t, ok := s.topic(id); ok && s.scope.Allows(t) {
 			add(t.ID, t.Title)
 		}
 	}
-	if len(k.FallbackTopics) == 0 {
+	if len(k.FallbackTopics) == 0 || !s.scope.All() {
+		// A channel's fallback offers its own topics after the
+		// knowledge's fallback topics it answers.
 		for _, t := range k.Topics {
-			add(t.ID, t.Title)
+			if s.scope.Allows(t) {
+				add(t.ID, t.Title)
+			}
 		}
 	}
 	return r

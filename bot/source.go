@@ -18,6 +18,9 @@ type source struct {
 	// views are the sources that reply in the knowledge's other
 	// languages, by code (see in).
 	views map[string]*source
+	// scope is the part of the knowledge the message's channel answers
+	// (see within); the zero Scope answers every topic.
+	scope Scope
 }
 
 func newSource(m Matcher, k *Knowledge, ix *intents.Index) *source {

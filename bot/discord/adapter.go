@@ -46,12 +46,16 @@ type Adapter struct {
 	// keys of forum problems already logged.
 	forums     *forumPosts
 	loggedOnce sync.Map
+	// channels are Config.Channels by id.
+	channels map[string]Channel
 
 	started   atomic.Bool
 	connected atomic.Bool
 	// standingBy is true while another replica holds the gateway lease.
 	standingBy atomic.Bool
 	self       atomic.Pointer[string] // the bot's user id, from READY
+	// unseen are the configured channels the bot cannot see, once checked.
+	unseen atomic.Pointer[[]string]
 }
 
 // New returns a Discord adapter for b. Feedback clicks go to feedback (nil
@@ -95,6 +99,10 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		leaseErrors:   lograte.New(time.Minute, d.Now),
 		forums:        newForumPosts(),
 	}
+	a.channels = make(map[string]Channel, len(cfg.Channels))
+	for _, c := range cfg.Channels {
+		a.channels[c.ID] = c
+	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", "answer", v, debug.Stack()) })
 	if cfg.PublicKey != "" {
 		key, _ := hex.DecodeString(cfg.PublicKey) // validated
@@ -132,7 +140,8 @@ func (a *Adapter) Ready() bool {
 func (a *Adapter) leased() bool { return a.cfg.GatewayOn() && a.deps.Leases != nil }
 
 // Run registers the slash command (when a token is set), connects to the
-// gateway (when on) and blocks until ctx ends. While Discord cannot be
+// gateway (when on), checks the configured channels and blocks until ctx
+// ends. While Discord cannot be
 // reached it retries after the retry delay and Ready stays false; a token
 // Discord refuses (401) ends Run with an error. discordgo reconnects and
 // resumes by itself after a dropped connection. With a gateway lease
@@ -150,6 +159,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		}
 		return err
 	}
+	a.checkChannels(ctx)
 	if a.leased() {
 		a.started.Store(true)
 		a.log.Info("started", "gateway", "leased", "http_interactions", a.publicKey != nil)

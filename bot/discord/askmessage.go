@@ -34,7 +34,8 @@ func (a *Adapter) askMessage(ctx context.Context, i *discordgo.Interaction, data
 	if text == "" {
 		return notice("That message has no text I can answer."), message{}
 	}
-	reply := a.bot.Answer(ctx, bot.Message{Text: text, User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Mentioned: true})
+	reply := a.bot.Answer(ctx, bot.Message{Text: text, User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Mentioned: true,
+		Scope: a.channel(i.ChannelID).Scope})
 	if reply.Silent {
 		return notice("Please wait a moment before asking again."), message{}
 	}

@@ -67,6 +67,10 @@ type Config struct {
 	// HandoffMessage is the text that calls the person; empty means
 	// DefaultHandoffMessage.
 	HandoffMessage string
+	// Channels are the settings of single channels: public or private
+	// replies, auto-answer or mentions only, the handoff target and the
+	// topics answered there.
+	Channels []Channel
 }
 
 // ForumTags are names of tags of the forum channels (looked up, without
@@ -124,6 +128,9 @@ func (c Config) Validate() error {
 		if id == "" || strings.Trim(id, "0123456789") != "" {
 			return fmt.Errorf("forum_channel_ids: %q is not a channel id (digits)", id)
 		}
+	}
+	if err := validateChannels(c.Channels, c.MessageContent); err != nil {
+		return err
 	}
 	if c.PublicKey != "" {
 		if key, err := hex.DecodeString(c.PublicKey); err != nil || len(key) != 32 {

@@ -130,6 +130,11 @@ func newFakeDiscord(t testing.TB) *fakeDiscord {
 			writeJSON(w, map[string]any{"code": 10003, "message": "Unknown Channel"})
 			return
 		}
+		if ch["forbidden"] == true { // a channel the bot has no access to
+			w.WriteHeader(http.StatusForbidden)
+			writeJSON(w, map[string]any{"code": 50001, "message": "Missing Access"})
+			return
+		}
 		writeJSON(w, ch)
 	})
 	mux.HandleFunc("PATCH /api/v9/channels/{channel}", func(w http.ResponseWriter, r *http.Request) {

@@ -8,22 +8,29 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/bot"
 )
 
-// canHandOff reports whether a person can be called into a conversation:
-// a target is configured and the conversation is in a guild (a thread or
-// channel others can read).
-func (a *Adapter) canHandOff(guild string) bool {
-	return guild != "" && (a.cfg.HandoffRole != "" || a.cfg.HandoffChannel != "")
+// canHandOff reports whether a person can be called into a conversation
+// in a channel: a target is configured there and the conversation is in
+// a guild (a thread or channel others can read). Where the bot answers
+// privately, only a link posted in a handoff channel calls anyone: a
+// role mentioned in a direct message notifies nobody.
+func (a *Adapter) canHandOff(guild, channel string) bool {
+	role, to := a.handoffTarget(channel)
+	if a.channel(channel).Reply == ReplyPrivate {
+		role = ""
+	}
+	return guild != "" && (role != "" || to != "")
 }
 
-// render renders reply, with the mention of the handoff role just before
-// the guidance when reply calls a person for the first time in its
-// conversation.
-func (a *Adapter) render(reply bot.Reply, question string) message {
-	if reply.Handoff == nil || !reply.Handoff.First || a.cfg.HandoffRole == "" {
+// render renders reply for a channel, with the mention of its handoff
+// role just before the guidance when reply calls a person for the first
+// time in its conversation.
+func (a *Adapter) render(reply bot.Reply, question, channel string) message {
+	role, _ := a.handoffTarget(channel)
+	if reply.Handoff == nil || !reply.Handoff.First || role == "" {
 		return render(reply, question)
 	}
-	msg := renderCalling(reply, question, roleMention(a.cfg.HandoffRole)+" "+escapeMarkdown(a.cfg.HandoffMessage))
-	msg.role = a.cfg.HandoffRole
+	msg := renderCalling(reply, question, roleMention(role)+" "+escapeMarkdown(a.cfg.HandoffMessage))
+	msg.role = role
 	return msg
 }
 
@@ -32,7 +39,8 @@ func (a *Adapter) render(reply bot.Reply, question string) message {
 // configured text, never what the person wrote. messageID, when known, is
 // the message to link to; otherwise the link opens the channel.
 func (a *Adapter) handOff(ctx context.Context, reply bot.Reply, guild, channel, messageID string) {
-	if reply.Handoff == nil || !reply.Handoff.First || a.cfg.HandoffChannel == "" || guild == "" {
+	_, to := a.handoffTarget(channel)
+	if reply.Handoff == nil || !reply.Handoff.First || to == "" || guild == "" {
 		return
 	}
 	link := "https://discord.com/channels/" + guild + "/" + channel
@@ -40,10 +48,10 @@ func (a *Adapter) handOff(ctx context.Context, reply bot.Reply, guild, channel, 
 		link += "/" + messageID
 	}
 	send := &discordgo.MessageSend{Content: escapeMarkdown(a.cfg.HandoffMessage) + " " + link, AllowedMentions: noMentions}
-	_, err := a.rest.ChannelMessageSendComplex(a.cfg.HandoffChannel, send, discordgo.WithContext(ctx))
+	_, err := a.rest.ChannelMessageSendComplex(to, send, discordgo.WithContext(ctx))
 	if err != nil {
 		a.deps.Metrics.Delivered(adapterName, deliveryCode(err))
-		a.logFailure("post handoff", err, "channel", a.cfg.HandoffChannel)
+		a.logFailure("post handoff", err, "channel", to)
 		return
 	}
 	a.deps.Metrics.Delivered(adapterName, "")

@@ -83,15 +83,17 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 		}
 	}
 	var msg message
-	m := bot.Message{User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: a.cfg.Public,
-		Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: a.cfg.Public && a.canHandOff(installedIn(i))}
+	public := a.commandPublic(i.ChannelID)
+	m := bot.Message{User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: public,
+		Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: public && a.canHandOff(installedIn(i), i.ChannelID),
+		Scope: a.channel(i.ChannelID).Scope}
 	switch id, chosen := strings.CutPrefix(question, idTopic); {
 	case question == "":
 		msg = renderTopics(a.bot.Topics(), a.bot.Guidance())
 	case chosen:
 		m.Choice = id
 		reply := a.bot.Answer(ctx, m)
-		msg = a.render(reply, "")
+		msg = a.render(reply, "", i.ChannelID)
 		a.handOff(ctx, reply, installedIn(i), i.ChannelID, "")
 	default:
 		m.Text = question
@@ -102,11 +104,11 @@ func (a *Adapter) command(ctx context.Context, i *discordgo.Interaction) (*disco
 		if reply.Private {
 			return withMessage(render(reply, ""), discordgo.MessageFlagsEphemeral) // never quote what was guarded
 		}
-		msg = a.render(reply, question)
+		msg = a.render(reply, question, i.ChannelID)
 		a.handOff(ctx, reply, installedIn(i), i.ChannelID, "")
 	}
 	var flags discordgo.MessageFlags
-	if !a.cfg.Public {
+	if !public {
 		flags = discordgo.MessageFlagsEphemeral
 	}
 	return withMessage(msg, flags)
@@ -188,11 +190,12 @@ func (a *Adapter) component(ctx context.Context, i *discordgo.Interaction) (*dis
 func (a *Adapter) pick(ctx context.Context, i *discordgo.Interaction, choice string, flags discordgo.MessageFlags) (*discordgo.InteractionResponse, message) {
 	public := flags&discordgo.MessageFlagsEphemeral == 0
 	reply := a.bot.Answer(ctx, bot.Message{User: userOf(i), Channel: i.ChannelID, Adapter: adapterName, Public: i.GuildID != "" && public,
-		Choice: choice, Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: public && a.canHandOff(installedIn(i))})
+		Choice: choice, Conversation: conversationKey(i.GuildID, i.ChannelID), Mentioned: true, CanHandOff: public && a.canHandOff(installedIn(i), i.ChannelID),
+		Scope: a.channel(i.ChannelID).Scope})
 	if reply.Silent {
 		return notice("Please wait a moment before asking again."), message{}
 	}
-	msg := a.render(reply, "")
+	msg := a.render(reply, "", i.ChannelID)
 	messageID := ""
 	if i.Message != nil {
 		messageID = i.Message.ID

@@ -2,7 +2,6 @@ package discord
 
 import (
 	"context"
-	"slices"
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
@@ -32,7 +31,7 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 	dm := m.GuildID == ""
 	post, inPost := a.forums.get(m.ChannelID)
 	byAuthor := inPost && m.Author.ID == post.owner
-	if !dm && !mentioned && !byAuthor && !slices.Contains(a.cfg.HelpChannelIDs, m.ChannelID) {
+	if !dm && !mentioned && !byAuthor && !a.autoAnswers(m.ChannelID) {
 		return
 	}
 	// Claimed, so that a message replayed after a resume, or seen by
@@ -59,7 +58,8 @@ func (a *Adapter) onMessage(_ *discordgo.Session, m *discordgo.MessageCreate) {
 
 // answer replies to m, as a reply to it, in as many messages as the answer
 // needs; the buttons go under the last one. A private reply to a channel
-// message goes to its author's direct messages instead. It returns the
+// message, and every reply in a channel set to reply privately, goes to
+// its author's direct messages instead. It returns the
 // reply and whether it was sent where m was.
 func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bool) (reply bot.Reply, inPlace bool) {
 	public := m.GuildID != ""
@@ -69,13 +69,15 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bo
 			images++
 		}
 	}
+	ch := a.channel(m.ChannelID)
 	reply = a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.Content), User: m.Author.ID, Channel: m.ChannelID, Adapter: adapterName,
-		Public: public, Images: images, Conversation: conversationKey(m.GuildID, m.ChannelID), Mentioned: mentioned, CanHandOff: a.canHandOff(m.GuildID)})
+		Public: public, Images: images, Conversation: conversationKey(m.GuildID, m.ChannelID), Mentioned: mentioned,
+		CanHandOff: a.canHandOff(m.GuildID, m.ChannelID), Scope: ch.Scope})
 	if reply.Silent {
 		return reply, false
 	}
 	channel, reference := m.ChannelID, m
-	if reply.Private && public {
+	if (reply.Private || ch.Reply == ReplyPrivate) && public {
 		dm, err := a.rest.UserChannelCreate(m.Author.ID, discordgo.WithContext(ctx))
 		if err != nil {
 			a.deps.Metrics.Delivered(adapterName, deliveryCode(err))
@@ -89,7 +91,7 @@ func (a *Adapter) answer(ctx context.Context, m *discordgo.Message, mentioned bo
 			}
 		}
 	}
-	msg := a.render(reply, "")
+	msg := a.render(reply, "", m.ChannelID)
 	if _, inPost := a.forums.get(m.ChannelID); inPost && channel == m.ChannelID {
 		msg = withSolved(msg)
 	}

@@ -32,12 +32,16 @@ type Adapter struct {
 	events   *claimed.Events
 	work     *work.Pool
 	renders  renderCache
+	// channels are Config.Channels by id.
+	channels map[string]Channel
 	// badSignatures rate-limits the log line of a refused signature.
 	badSignatures *lograte.Limiter
 	// botUser is the bot's own user id, learnt at Run.
 	botUser atomic.Pointer[string]
 	// socketUp says the Socket Mode connection is open.
 	socketUp atomic.Bool
+	// unseen are the configured channels the bot cannot see, once checked.
+	unseen atomic.Pointer[[]string]
 }
 
 // New returns a Slack adapter for b. Feedback clicks go to feedback (nil
@@ -72,6 +76,10 @@ func New(cfg Config, b *bot.Bot, feedback bot.FeedbackRecorder, log *slog.Logger
 		events:        claimed.New(d.Claims, log.With("adapter", adapterName), d.Now),
 		badSignatures: lograte.New(httpbody.BadSignatureLogEvery, d.Now),
 	}
+	a.channels = make(map[string]Channel, len(cfg.Channels))
+	for _, c := range cfg.Channels {
+		a.channels[c.ID] = c
+	}
 	a.work = work.NewPool(cfg.Queue, func(v any) { a.panicked("worker", v, debug.Stack()) })
 	return a, nil
 }
@@ -87,8 +95,8 @@ func (a *Adapter) Handler() http.Handler {
 	return mux
 }
 
-// Run starts the workers, checks the bot token and, in Socket Mode, opens
-// the connection to Slack, then blocks until ctx ends. While Slack cannot be
+// Run starts the workers, checks the bot token and the configured
+// channels and, in Socket Mode, opens the connection to Slack, then blocks until ctx ends. While Slack cannot be
 // reached it retries after the retry delay and Ready stays false; a token
 // Slack refuses ends Run with an error. Once asked to stop, it lets queued
 // answers finish (for up to the drain timeout) before returning.
@@ -103,6 +111,7 @@ func (a *Adapter) Run(ctx context.Context) error {
 		}
 		return err
 	}
+	a.checkChannels(ctx)
 	if !a.cfg.SocketMode() {
 		<-ctx.Done()
 		return nil

@@ -14,7 +14,7 @@ import (
 func (a *Adapter) publishHome(ctx context.Context, user, dm string) {
 	view := slack.HomeTabViewRequest{
 		Type:            slack.VTHomeTab,
-		Blocks:          slack.Blocks{BlockSet: homeView(a.bot.Topics(), a.bot.Guidance(), a.cfg.Command, a.cfg.HelpChannelIDs)},
+		Blocks:          slack.Blocks{BlockSet: homeView(a.bot.Topics(), a.bot.Guidance(), a.cfg.Command, a.helpChannels())},
 		PrivateMetadata: dm,
 	}
 	err := retryRateLimited(ctx, func() error {

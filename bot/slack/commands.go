@@ -33,6 +33,7 @@ func (a *Adapter) commandResponse(ctx context.Context, cmd slack.SlashCommand) r
 	if question == "" {
 		return ephemeral(renderTopics(a.bot.Topics(), a.bot.Guidance(), a.cfg.Command))
 	}
-	reply := a.bot.Answer(ctx, bot.Message{Text: question, User: cmd.UserID, Channel: cmd.ChannelID, Adapter: adapterName})
+	reply := a.bot.Answer(ctx, bot.Message{Text: question, User: cmd.UserID, Channel: cmd.ChannelID, Adapter: adapterName,
+		Scope: a.channel(cmd.ChannelID).Scope})
 	return ephemeral(render(reply, question))
 }

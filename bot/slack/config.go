@@ -49,6 +49,10 @@ type Config struct {
 	// privately, to the person who used it, instead of in the message's
 	// thread.
 	ShortcutPrivate bool
+	// Channels are the settings of single channels: public or private
+	// replies, auto-answer or mentions only, the handoff target and the
+	// topics answered there.
+	Channels []Channel
 }
 
 // Defaults for Config.
@@ -86,6 +90,9 @@ func (c Config) Validate() error {
 		if !channelID(id) {
 			return fmt.Errorf("help_channel_ids: %q is not a channel id like C0123ABCD", id)
 		}
+	}
+	if err := validateChannels(c.Channels); err != nil {
+		return err
 	}
 	if c.APIURL != "" {
 		u, err := url.Parse(c.APIURL)

@@ -166,21 +166,24 @@ func (a *Adapter) messageOf(inner slackevents.EventsAPIInnerEvent) (incoming, bo
 }
 
 // answer replies to one message; it runs on a worker. A private reply to a
-// channel message is shown to its author alone (ephemeral).
+// channel message, and every reply in a channel set to reply privately,
+// is shown to its author alone (ephemeral).
 func (a *Adapter) answer(ctx context.Context, m incoming) {
 	if m.ownThread && !a.bot.Remembers(ctx, m.conversation()) {
 		return // a reply in someone else's thread of a help channel
 	}
+	ch := a.channel(m.channel)
 	reply := a.bot.Answer(ctx, bot.Message{Text: plainIncoming(m.text), User: m.user, Channel: m.channel, Adapter: adapterName,
-		Public: m.public, Images: m.images, Conversation: m.conversation(), Mentioned: m.mentioned, CanHandOff: a.canHandOff(m.public)})
+		Public: m.public, Images: m.images, Conversation: m.conversation(), Mentioned: m.mentioned, CanHandOff: a.canHandOff(m.public, m.channel),
+		Scope: ch.Scope})
 	if reply.Silent {
 		return
 	}
 	var err error
-	if reply.Private && m.public {
+	if (reply.Private || ch.Private) && m.public {
 		err = a.postEphemeral(ctx, m.channel, m.user, m.thread, a.renders.render(reply))
 	} else {
-		err = a.postMessage(ctx, m.channel, m.thread, a.withHandoff(reply, a.renders.render(reply)))
+		err = a.postMessage(ctx, m.channel, m.thread, a.withHandoff(reply, a.renders.render(reply), m.channel))
 	}
 	a.delivered(err)
 	if err != nil {

@@ -105,6 +105,16 @@ func newFakeSlack(t testing.TB) *fakeSlack {
 			Text: r.PostForm.Get("text"), Blocks: r.PostForm.Get("blocks"), Ephemeral: true})
 		writeJSON(w, map[string]any{"ok": true, "message_ts": "2000.9"})
 	})
+	// conversations.info knows every channel but those whose id starts
+	// with CGONE.
+	mux.HandleFunc("POST /api/conversations.info", func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		if id := r.Form.Get("channel"); strings.HasPrefix(id, "CGONE") {
+			writeJSON(w, map[string]any{"ok": false, "error": "channel_not_found"})
+			return
+		}
+		writeJSON(w, map[string]any{"ok": true, "channel": map[string]any{"id": r.Form.Get("channel")}})
+	})
 	mux.HandleFunc("POST /api/views.publish", func(w http.ResponseWriter, r *http.Request) {
 		var req struct {
 			UserID string          `json:"user_id"`

@@ -1,7 +1,6 @@
 package slack
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/slack-go/slack/slackevents"
@@ -15,7 +14,7 @@ import (
 // answered once; messages of other channels, of bots and the bot's own,
 // and edits, joins and deletions are ignored.
 func (a *Adapter) helpChannelMessage(ev *slackevents.MessageEvent) (incoming, bool) {
-	if !slices.Contains(a.cfg.HelpChannelIDs, ev.Channel) || (ev.ChannelType != "channel" && ev.ChannelType != "group") {
+	if !a.autoAnswers(ev.Channel) || (ev.ChannelType != "channel" && ev.ChannelType != "group") {
 		return incoming{}, false
 	}
 	if (ev.SubType != "" && ev.SubType != "file_share") || ev.BotID != "" || ev.User == "" || a.isSelf(ev.User) || a.mentions(ev.Text) {

@@ -73,7 +73,7 @@ func (a *Adapter) answerTopic(ctx context.Context, cb slack.InteractionCallback,
 	public := !strings.HasPrefix(cb.Channel.ID, "D")
 	inThread := !cb.Container.IsEphemeral && cb.Message.Timestamp != ""
 	m := bot.Message{User: cb.User.ID, Channel: cb.Channel.ID, Adapter: adapterName, Public: public, Choice: choice,
-		Mentioned: true, CanHandOff: inThread && a.canHandOff(public)}
+		Mentioned: true, CanHandOff: inThread && a.canHandOff(public, cb.Channel.ID), Scope: a.channel(cb.Channel.ID).Scope}
 	if !public || thread != "" {
 		m.Conversation = conversationKey(cb.Team.ID, cb.Channel.ID, thread, public)
 	}
@@ -91,7 +91,7 @@ func (a *Adapter) answerTopic(ctx context.Context, cb slack.InteractionCallback,
 		}
 		return
 	}
-	err := a.postMessage(ctx, cb.Channel.ID, thread, a.withHandoff(reply, msg))
+	err := a.postMessage(ctx, cb.Channel.ID, thread, a.withHandoff(reply, msg, cb.Channel.ID))
 	a.delivered(err)
 	if err != nil {
 		a.logFailure("post topic", err, "channel", cb.Channel.ID)

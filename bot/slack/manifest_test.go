@@ -20,8 +20,10 @@ var (
 	// app_mentions:read, channels:history, groups:history and im:history
 	// deliver those events (app_home_opened needs none); chat:write posts
 	// replies (and to a person's Messages tab); commands covers the slash
-	// command and the message shortcut. views.publish needs no scope.
-	usedScopes = []string{"app_mentions:read", "channels:history", "chat:write", "commands", "groups:history", "im:history"}
+	// command and the message shortcut; channels:read and groups:read let
+	// conversations.info check the configured channels at start.
+	// views.publish needs no scope.
+	usedScopes = []string{"app_mentions:read", "channels:history", "channels:read", "chat:write", "commands", "groups:history", "groups:read", "im:history"}
 )
 
 // TestAppManifests checks that the shipped Slack app manifests ask for what

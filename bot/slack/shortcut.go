@@ -49,9 +49,10 @@ func (a *Adapter) shortcut(ctx context.Context, cb slack.InteractionCallback) {
 	if thread == "" {
 		thread = msg.Timestamp
 	}
-	public := !strings.HasPrefix(cb.Channel.ID, "D") && !a.cfg.ShortcutPrivate
+	ch := a.channel(cb.Channel.ID)
+	public := !strings.HasPrefix(cb.Channel.ID, "D") && !a.cfg.ShortcutPrivate && !ch.Private
 	m := bot.Message{Text: question, User: cb.User.ID, Channel: cb.Channel.ID, Adapter: adapterName, Public: public,
-		Mentioned: true, CanHandOff: a.canHandOff(public)}
+		Mentioned: true, CanHandOff: a.canHandOff(public, cb.Channel.ID), Scope: ch.Scope}
 	if public {
 		m.Conversation = conversationKey(cb.Team.ID, cb.Channel.ID, thread, true)
 	}
@@ -69,7 +70,7 @@ func (a *Adapter) shortcut(ctx context.Context, cb slack.InteractionCallback) {
 		a.respondPrivately(ctx, cb, render(reply, quoted))
 		return
 	}
-	err := a.postMessage(ctx, cb.Channel.ID, thread, a.withHandoff(reply, a.renders.render(reply)))
+	err := a.postMessage(ctx, cb.Channel.ID, thread, a.withHandoff(reply, a.renders.render(reply), cb.Channel.ID))
 	a.delivered(err)
 	switch code := errorCode(err); {
 	case err == nil:

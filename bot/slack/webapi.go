@@ -23,6 +23,7 @@ type webAPI interface {
 	PostEphemeralContext(ctx context.Context, channelID, userID string, options ...slack.MsgOption) (string, error)
 	AuthTestContext(ctx context.Context) (*slack.AuthTestResponse, error)
 	PublishViewContext(ctx context.Context, req slack.PublishViewContextRequest) (*slack.ViewResponse, error)
+	GetConversationInfoContext(ctx context.Context, input *slack.GetConversationInfoInput) (*slack.Channel, error)
 	// openSocket returns a Socket Mode connection opened with this
 	// client's app-level token (apps.connections.open).
 	openSocket(dialer *websocket.Dialer) socketConn

@@ -54,6 +54,8 @@ type Config struct {
 	Metrics MetricsConfig
 	// Log configures the logs of "serve".
 	Log LogConfig
+	// Channels are the settings of single Slack and Discord channels.
+	Channels []ChannelConfig
 	// Slack configures the Slack adapter; it is off when no key is set.
 	Slack slack.Config
 	// Discord configures the Discord adapter; it is off when no key is set.
@@ -409,6 +411,9 @@ func (c Config) Validate() error {
 	if _, err := c.Guard.ImageGuard(); err != nil {
 		return fmt.Errorf("guard.images: %w", err)
 	}
+	if err := validateChannels(c.Channels, c.Discord.MessageContent); err != nil {
+		return err
+	}
 	if c.Slack.Enabled() {
 		if err := c.Slack.Validate(); err != nil {
 			return fmt.Errorf("slack.%w", err)
@@ -491,6 +496,7 @@ func settings(c *Config) []setting {
 		{key: "discord.public", value: boolValue(&c.Discord.Public)},
 		{key: "discord.delete_personal_data", value: boolValue(&c.Discord.DeletePersonalData)},
 		{key: "guard.images", value: listValue(&c.Guard.Images)},
+		{key: "channels", value: channelsValue(&c.Channels)},
 	}
 }
 

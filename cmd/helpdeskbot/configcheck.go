@@ -5,6 +5,9 @@ import (
 	"slices"
 
 	"github.com/spf13/cobra"
+
+	"github.com/helpdeskbot/helpdeskbot/bot"
+	"github.com/helpdeskbot/helpdeskbot/intents"
 )
 
 // secretKeys are the settings config check never prints.
@@ -17,7 +20,8 @@ func (a *app) configCommand() *cobra.Command {
 		Use:   "check",
 		Short: "Validate the configuration and print it, secrets masked",
 		Long: "check reads the configuration file (--config), the environment (HELPDESK_*) and the\n" +
-			"flags as every command does, and checks what serve checks before it starts. It exits\n" +
+			"flags as every command does, and checks what serve checks before it starts (the\n" +
+			"channels' topics and sub-folders against the knowledge included). It exits\n" +
 			"2 with a one-line message naming the key on a bad value, an unknown key or a\n" +
 			"HELPDESK_ variable that sets no key, and otherwise prints the effective\n" +
 			"configuration with secrets masked.",
@@ -27,6 +31,9 @@ func (a *app) configCommand() *cobra.Command {
 		RunE: func(*cobra.Command, []string) error {
 			if err := a.cfg.ValidateServe(); err != nil {
 				return configError{err}
+			}
+			if err := a.checkChannelsKnowledge(); err != nil {
+				return err
 			}
 			cfg := a.cfg
 			for _, s := range settings(&cfg) {
@@ -45,4 +52,21 @@ func display(s setting) string {
 		return `"********"`
 	}
 	return shown
+}
+
+// checkChannelsKnowledge reads the knowledge, when the channels list
+// names topics or sub-folders, and checks they are there.
+func (a *app) checkChannelsKnowledge() error {
+	if !slices.ContainsFunc(a.cfg.Channels, func(c ChannelConfig) bool { return len(c.Topics) > 0 || c.Folder != "" }) {
+		return nil
+	}
+	fsys, name := a.knowledgeFS()
+	k, err := intents.Load(fsys)
+	if err != nil {
+		return exitError{code: exitFailure, err: fmt.Errorf("%s has errors; run \"%s\" for details", name, lintCommandFor(a.cfg.Knowledge))}
+	}
+	if err := checkChannels(a.cfg.Channels, bot.KnowledgeOf(k)); err != nil {
+		return configError{err}
+	}
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -76,6 +77,9 @@ func (a *app) serveCommand() *cobra.Command {
 				return err
 			}
 			k := b.Knowledge()
+			if err := checkChannels(a.cfg.Channels, k); err != nil {
+				return configError{err}
+			}
 			m.KnowledgeLoaded(k.Version, len(k.Topics), false)
 			srv, err := newServer(a.cfg, b, m, log, rec, shared, warnings)
 			if err != nil {
@@ -213,6 +217,7 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 	if cfg.Slack.Enabled() {
 		sc := cfg.Slack
 		sc.HandoffUsergroup, sc.HandoffChannel, sc.HandoffMessage = cfg.Handoff.SlackUsergroup, cfg.Handoff.SlackChannel, cfg.Handoff.Message
+		sc.Channels = slackChannels(cfg.Channels)
 		opts := []slack.Option{slack.WithMetrics(m), slack.WithDrainTimeout(cfg.ShutdownTimeout)}
 		if shared != nil {
 			opts = append(opts, slack.WithClaims(shared.claims))
@@ -222,6 +227,7 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 	if cfg.Discord.Enabled() {
 		dc := cfg.Discord
 		dc.HandoffRole, dc.HandoffChannel, dc.HandoffMessage = cfg.Handoff.DiscordRole, cfg.Handoff.DiscordChannel, cfg.Handoff.Message
+		dc.Channels = discordChannels(cfg.Channels)
 		opts := []discord.Option{discord.WithMetrics(m), discord.WithDrainTimeout(cfg.ShutdownTimeout)}
 		if shared != nil {
 			opts = append(opts, discord.WithClaims(shared.claims), discord.WithGatewayLease(shared.leases, 0))
@@ -232,7 +238,8 @@ func configuredAdapters(cfg Config, b *bot.Bot, m *metrics.Metrics, fb bot.Feedb
 }
 
 // serveReady answers 200 when every adapter that can be not ready is
-// ready, 503 naming those that are not otherwise. (The knowledge is always
+// ready, 503 naming those that are not otherwise; a ready answer names
+// the configured channels the bot cannot see. (The knowledge is always
 // loaded: serve does not start without it, and a failed reload keeps the
 // last good version.) While the shared state store fails, it still answers
 // 200, saying it is degraded: the replica answers, from its own memory.
@@ -250,9 +257,26 @@ func (s *server) serveReady(w http.ResponseWriter, _ *http.Request) {
 	}
 	if s.shared != nil && s.shared.fallback.Degraded() {
 		w.Write([]byte("ready, degraded: the shared state store is failing; claims, conversations and rate limits are in this process's memory\n"))
-		return
+	} else {
+		w.Write([]byte("ready\n"))
 	}
-	w.Write([]byte("ready\n"))
+	if unseen := s.unseenChannels(); len(unseen) > 0 {
+		fmt.Fprintf(w, "channels the bot cannot see: %s\n", strings.Join(unseen, ", "))
+	}
+}
+
+// unseenChannels are the channels of the channels list the adapters
+// found, at start, that the bot cannot see, as "platform:id".
+func (s *server) unseenChannels() []string {
+	var out []string
+	for _, a := range s.adapters {
+		if c, ok := a.(bot.ChannelAdapter); ok {
+			for _, id := range c.UnseenChannels() {
+				out = append(out, a.Name()+":"+id)
+			}
+		}
+	}
+	return out
 }
 
 // Handler serves every HTTP endpoint.
