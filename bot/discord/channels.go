@@ -23,22 +23,6 @@ const (
 	ReplyPrivate Reply = "private"
 )
 
-// Answer says which messages of a channel the bot answers.
-type Answer string
-
-// The values of Channel.Answer.
-const (
-	// AnswerDefault keeps the adapter's choice: every message in help
-	// channels and forum posts, mentions elsewhere.
-	AnswerDefault Answer = ""
-	// AnswerAuto answers every message, as in a help channel; it needs
-	// Config.MessageContent.
-	AnswerAuto Answer = "auto"
-	// AnswerMention answers only messages that mention the bot, even in a
-	// help channel.
-	AnswerMention Answer = "mention"
-)
-
 // Channel is the settings of one channel, by its id; a channel without
 // one keeps the adapter's. A forum channel's reply, handoff and scope
 // hold in its posts.
@@ -48,7 +32,7 @@ type Channel struct {
 	// Reply says where the answers go.
 	Reply Reply
 	// Answer says which messages are answered there.
-	Answer Answer
+	Answer bot.ChannelAnswer
 	// HandoffRole or HandoffChannel, when either is set, is who is called
 	// from the channel instead of Config's.
 	HandoffRole, HandoffChannel string
@@ -68,9 +52,9 @@ func validateChannels(cs []Channel, messageContent bool) error {
 			return fmt.Errorf("channels[%d].id: %q is listed twice", i, c.ID)
 		case c.Reply != ReplyDefault && c.Reply != ReplyPublic && c.Reply != ReplyPrivate:
 			return fmt.Errorf("channels[%d].reply: %q is not public or private", i, c.Reply)
-		case c.Answer != AnswerDefault && c.Answer != AnswerAuto && c.Answer != AnswerMention:
+		case !c.Answer.Valid():
 			return fmt.Errorf("channels[%d].answer: %q is not auto or mention", i, c.Answer)
-		case c.Answer == AnswerAuto && !messageContent:
+		case c.Answer == bot.AnswerAuto && !messageContent:
 			return fmt.Errorf("channels[%d].answer: auto reads messages that do not mention the bot, which needs message_content: true", i)
 		case c.HandoffRole != "" && c.HandoffChannel != "":
 			return fmt.Errorf("channels[%d].handoff: a role or a channel, not both", i)
@@ -103,9 +87,9 @@ func (a *Adapter) channel(id string) Channel {
 // posts', whose author's messages are answered anyway.
 func (a *Adapter) autoAnswers(id string) bool {
 	switch a.channels[id].Answer {
-	case AnswerAuto:
+	case bot.AnswerAuto:
 		return true
-	case AnswerMention:
+	case bot.AnswerMention:
 		return false
 	}
 	return slices.Contains(a.cfg.HelpChannelIDs, id)

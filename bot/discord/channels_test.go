@@ -32,8 +32,8 @@ func TestChannelSettings(t *testing.T) {
 		c.HandoffRole = "5000"
 		c.Channels = []discord.Channel{
 			{ID: "111", Reply: discord.ReplyPrivate},
-			{ID: "222", Answer: discord.AnswerMention},
-			{ID: "333", Answer: discord.AnswerAuto},
+			{ID: "222", Answer: bot.AnswerMention},
+			{ID: "333", Answer: bot.AnswerAuto},
 			{ID: "444", HandoffRole: "6000"},
 			{ID: "555", HandoffChannel: "7000"},
 			{ID: "666", Scope: bot.Scope{Folders: []string{"platforms"}}},
@@ -139,12 +139,12 @@ func TestChannelSettingsValidate(t *testing.T) {
 		content  bool
 		want     string
 	}{
-		{name: "valid", content: true, channels: []discord.Channel{{ID: "1", Reply: discord.ReplyPrivate, Answer: discord.AnswerAuto, HandoffRole: "2"}, {ID: "3", HandoffChannel: "4"}}},
+		{name: "valid", content: true, channels: []discord.Channel{{ID: "1", Reply: discord.ReplyPrivate, Answer: bot.AnswerAuto, HandoffRole: "2"}, {ID: "3", HandoffChannel: "4"}}},
 		{name: "bad id", content: true, channels: []discord.Channel{{ID: "C1"}}, want: `channels[0].id: "C1" is not a channel id`},
 		{name: "twice", content: true, channels: []discord.Channel{{ID: "1"}, {ID: "1"}}, want: `channels[1].id: "1" is listed twice`},
 		{name: "bad reply", content: true, channels: []discord.Channel{{ID: "1", Reply: "dm"}}, want: `channels[0].reply: "dm" is not public or private`},
 		{name: "bad answer", content: true, channels: []discord.Channel{{ID: "1", Answer: "all"}}, want: `channels[0].answer: "all" is not auto or mention`},
-		{name: "auto without message content", channels: []discord.Channel{{ID: "1", Answer: discord.AnswerAuto}}, want: "channels[0].answer: auto reads messages"},
+		{name: "auto without message content", channels: []discord.Channel{{ID: "1", Answer: bot.AnswerAuto}}, want: "channels[0].answer: auto reads messages"},
 		{name: "both targets", content: true, channels: []discord.Channel{{ID: "1", HandoffRole: "2", HandoffChannel: "3"}}, want: "channels[0].handoff: a role or a channel, not both"},
 		{name: "bad role", content: true, channels: []discord.Channel{{ID: "1", HandoffRole: "mods"}}, want: `channels[0].handoff: "mods" is not a role id`},
 	}

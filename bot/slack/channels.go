@@ -7,21 +7,6 @@ import (
 	"github.com/helpdeskbot/helpdeskbot/bot"
 )
 
-// Answer says which messages of a channel the bot answers.
-type Answer string
-
-// The values of Channel.Answer.
-const (
-	// AnswerDefault keeps the adapter's choice: every top-level message
-	// in help channels, mentions elsewhere.
-	AnswerDefault Answer = ""
-	// AnswerAuto answers every top-level message, as in a help channel.
-	AnswerAuto Answer = "auto"
-	// AnswerMention answers only messages that mention the bot, even in a
-	// help channel.
-	AnswerMention Answer = "mention"
-)
-
 // Channel is the settings of one channel, by its id; a channel without
 // one keeps the adapter's.
 type Channel struct {
@@ -31,7 +16,7 @@ type Channel struct {
 	// who asked sees, in the message's thread.
 	Private bool
 	// Answer says which messages are answered there.
-	Answer Answer
+	Answer bot.ChannelAnswer
 	// HandoffUsergroup or HandoffChannel, when either is set, is who is
 	// called from the channel instead of Config's.
 	HandoffUsergroup, HandoffChannel string
@@ -48,7 +33,7 @@ func validateChannels(cs []Channel) error {
 			return fmt.Errorf("channels[%d].id: %q is not a channel id like C0123ABCD", i, c.ID)
 		case seen[c.ID]:
 			return fmt.Errorf("channels[%d].id: %q is listed twice", i, c.ID)
-		case c.Answer != AnswerDefault && c.Answer != AnswerAuto && c.Answer != AnswerMention:
+		case !c.Answer.Valid():
 			return fmt.Errorf("channels[%d].answer: %q is not auto or mention", i, c.Answer)
 		case c.HandoffUsergroup != "" && c.HandoffChannel != "":
 			return fmt.Errorf("channels[%d].handoff: a user group or a channel, not both", i)
@@ -74,9 +59,9 @@ func (a *Adapter) channel(id string) Channel {
 // answered: a help channel, or answer: auto.
 func (a *Adapter) autoAnswers(id string) bool {
 	switch a.channel(id).Answer {
-	case AnswerAuto:
+	case bot.AnswerAuto:
 		return true
-	case AnswerMention:
+	case bot.AnswerMention:
 		return false
 	}
 	return slices.Contains(a.cfg.HelpChannelIDs, id)
@@ -93,7 +78,7 @@ func (a *Adapter) helpChannels() []string {
 		}
 	}
 	for _, c := range a.cfg.Channels {
-		if c.Answer == AnswerAuto && !slices.Contains(out, c.ID) {
+		if c.Answer == bot.AnswerAuto && !slices.Contains(out, c.ID) {
 			out = append(out, c.ID)
 		}
 	}

@@ -25,8 +25,8 @@ const guidanceStart = "Your best next step: contact the company or organization"
 func TestChannelSettings(t *testing.T) {
 	channels := []slack.Channel{
 		{ID: "CPRIV", Private: true},
-		{ID: "CAUTO", Answer: slack.AnswerAuto},
-		{ID: "C1", Answer: slack.AnswerMention}, // C1 is also a help channel
+		{ID: "CAUTO", Answer: bot.AnswerAuto},
+		{ID: "C1", Answer: bot.AnswerMention}, // C1 is also a help channel
 		{ID: "CGROUP", HandoffUsergroup: "S9"},
 		{ID: "CLINK", HandoffChannel: "CDESK"},
 		{ID: "CPLAT", Scope: bot.Scope{Folders: []string{"platforms"}}},
@@ -160,7 +160,7 @@ func TestChannelSettingsValidate(t *testing.T) {
 		channels []slack.Channel
 		want     string
 	}{
-		{name: "valid", channels: []slack.Channel{{ID: "C1", Private: true, Answer: slack.AnswerAuto, HandoffUsergroup: "S1"}, {ID: "G2", HandoffChannel: "C3"}}},
+		{name: "valid", channels: []slack.Channel{{ID: "C1", Private: true, Answer: bot.AnswerAuto, HandoffUsergroup: "S1"}, {ID: "G2", HandoffChannel: "C3"}}},
 		{name: "bad id", channels: []slack.Channel{{ID: "general"}}, want: `channels[0].id: "general" is not a channel id`},
 		{name: "twice", channels: []slack.Channel{{ID: "C1"}, {ID: "C1"}}, want: `channels[1].id: "C1" is listed twice`},
 		{name: "bad answer", channels: []slack.Channel{{ID: "C1", Answer: "always"}}, want: `channels[0].answer: "always" is not auto or mention`},
@@ -218,7 +218,7 @@ func TestNoChannelsNoCheck(t *testing.T) {
 func TestAppHomeNamesTheAutoAnswerChannels(t *testing.T) {
 	h := startHelpChannel(t, func(c *slack.Config) {
 		c.HelpChannelIDs = []string{"C1", "CHELP"}
-		c.Channels = []slack.Channel{{ID: "C1", Answer: slack.AnswerMention}, {ID: "CAUTO", Answer: slack.AnswerAuto}}
+		c.Channels = []slack.Channel{{ID: "C1", Answer: bot.AnswerMention}, {ID: "CAUTO", Answer: bot.AnswerAuto}}
 	})
 	h.event(t, "Ev1", homeOpened("home"))
 	view := h.fake.waitPublished(1)[0].View

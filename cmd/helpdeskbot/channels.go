@@ -226,7 +226,7 @@ func slackChannels(cs []ChannelConfig) []slack.Channel {
 		if c.Platform != "slack" {
 			continue
 		}
-		sc := slack.Channel{ID: c.ID, Private: c.Reply == "private", Answer: slack.Answer(c.Answer), Scope: c.scope()}
+		sc := slack.Channel{ID: c.ID, Private: c.Reply == "private", Answer: bot.ChannelAnswer(c.Answer), Scope: c.scope()}
 		if kind, id, err := handoffTarget(c.Platform, c.Handoff); c.Handoff != "" && err == nil {
 			if kind == "usergroup" {
 				sc.HandoffUsergroup = id
@@ -247,7 +247,7 @@ func discordChannels(cs []ChannelConfig) []discord.Channel {
 		if c.Platform != "discord" {
 			continue
 		}
-		dc := discord.Channel{ID: c.ID, Reply: discord.Reply(c.Reply), Answer: discord.Answer(c.Answer), Scope: c.scope()}
+		dc := discord.Channel{ID: c.ID, Reply: discord.Reply(c.Reply), Answer: bot.ChannelAnswer(c.Answer), Scope: c.scope()}
 		if kind, id, err := handoffTarget(c.Platform, c.Handoff); c.Handoff != "" && err == nil {
 			if kind == "role" {
 				dc.HandoffRole = id
