@@ -25,11 +25,15 @@ const langSmoothing = 0.5
 // langModel is a naive Bayes classifier over character n-grams.
 type langModel struct {
 	langs []string
-	grams map[string]int32
-	// logp is, by language and n-gram id, the log probability of the
-	// n-gram in the language; unseen is that of an n-gram the folder
-	// never wrote.
-	logp   [][]float32
+	// grams maps an n-gram's FNV-1a hash to its id: a 64-bit key looks
+	// up faster than the n-gram's bytes, and two of the few thousand
+	// n-grams of a folder sharing a hash is vanishingly unlikely.
+	grams map[uint64]int32
+	// logp is, by n-gram id and then language (logp[id*len(langs)+i]),
+	// the log probability of the n-gram in the language, so that one
+	// n-gram's figures for every language are adjacent; unseen is that of
+	// an n-gram the folder never wrote.
+	logp   []float32
 	unseen []float32
 	// words are, by language, the words its text has: another language
 	// than the default is only told by a message with one of its words.
@@ -39,7 +43,7 @@ type langModel struct {
 // newLangModel trains the model on text, by language; langs gives their
 // order, the default language first.
 func newLangModel(langs []string, text map[string][]string) *langModel {
-	m := &langModel{langs: langs, grams: map[string]int32{}}
+	m := &langModel{langs: langs, grams: map[uint64]int32{}}
 	counts := make([]map[int32]float64, len(langs))
 	totals := make([]float64, len(langs))
 	m.words = make([]map[string]struct{}, len(langs))
@@ -53,10 +57,11 @@ func newLangModel(langs []string, text map[string][]string) *langModel {
 				}
 			})
 			eachGram(t, func(g []byte) {
-				id, ok := m.grams[string(g)]
+				h := gramHash(g)
+				id, ok := m.grams[h]
 				if !ok {
 					id = int32(len(m.grams))
-					m.grams[string(g)] = id
+					m.grams[h] = id
 				}
 				counts[i][id]++
 				totals[i]++
@@ -64,16 +69,15 @@ func newLangModel(langs []string, text map[string][]string) *langModel {
 		}
 	}
 	v := float64(len(m.grams))
-	m.logp = make([][]float32, len(langs))
-	m.unseen = make([]float32, len(langs))
+	nl := len(langs)
+	m.logp = make([]float32, len(m.grams)*nl)
+	m.unseen = make([]float32, nl)
 	for i := range langs {
 		denom := totals[i] + langSmoothing*v
 		m.unseen[i] = float32(math.Log(langSmoothing / denom))
-		lp := make([]float32, len(m.grams))
-		for id := range lp {
-			lp[id] = float32(math.Log((counts[i][int32(id)] + langSmoothing) / denom))
+		for id := range len(m.grams) {
+			m.logp[id*nl+i] = float32(math.Log((counts[i][int32(id)] + langSmoothing) / denom))
 		}
-		m.logp[i] = lp
 	}
 	return m
 }
@@ -90,16 +94,17 @@ func (m *langModel) detect(text string) (string, bool) {
 	n, known := 0, 0
 	eachGram(text, func(g []byte) {
 		n++
-		id, ok := m.grams[string(g)]
-		if ok {
-			known++
-		}
-		for i := range score {
-			if ok {
-				score[i] += float64(m.logp[i][id])
-			} else {
+		id, ok := m.grams[gramHash(g)]
+		if !ok {
+			for i := range score {
 				score[i] += float64(m.unseen[i])
 			}
+			return
+		}
+		known++
+		lp := m.logp[int(id)*len(score):][:len(score)]
+		for i := range score {
+			score[i] += float64(lp[i])
 		}
 	})
 	if n == 0 || 2*known < n {
@@ -130,6 +135,15 @@ func (m *langModel) hasWord(i int, text string) bool {
 		}
 	})
 	return found
+}
+
+// gramHash is the FNV-1a hash of an n-gram's bytes.
+func gramHash(g []byte) uint64 {
+	h := uint64(fnvOffset)
+	for _, c := range g {
+		h = fnvByte(h, c)
+	}
+	return h
 }
 
 // eachGram calls f with the character 1- to langGramMax-grams of every
